@@ -1,0 +1,138 @@
+"""Turn a file into text, or say in one line why it cannot be read as a briefing."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing_tui.errors import BriefingError
+
+__all__ = ["DEFAULT_MAX_BYTES", "MAX_BYTES_ENV", "DecodedText", "max_bytes", "read_text"]
+
+MAX_BYTES_ENV = "BRIEFING_TUI_MAX_BYTES"
+"""Environment variable that overrides the largest file the reader accepts, in bytes."""
+DEFAULT_MAX_BYTES = 128 * 1024 * 1024
+"""Files larger than this are refused before a byte is read."""
+
+# C0 controls other than tab, newline, vertical tab, form feed, carriage return and escape:
+# plenty of them means the bytes are not prose. Escape is left out because hostile but
+# genuine text carries ANSI sequences, and those are shown, not refused.
+_BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_BINARY_SAMPLE = 64 * 1024
+_BINARY_RATIO = 0.02
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    """A file's text with line endings normalised, and what it took to get it."""
+
+    text: str
+    """The text with ``\\r\\n`` and lone ``\\r`` turned into ``\\n`` and any BOM removed."""
+    notices: tuple[str, ...] = ()
+    """What the reader had to do, for people: a fallback encoding, a repaired ending."""
+
+
+def max_bytes() -> int:
+    """The size limit in force: `MAX_BYTES_ENV` when set to a positive whole number."""
+    raw = os.environ.get(MAX_BYTES_ENV, "").strip()
+    if raw.isdigit() and int(raw) > 0:
+        return int(raw)
+    return DEFAULT_MAX_BYTES
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, after refusing anything that is not a readable, reasonably sized file."""
+    limit = max_bytes()
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise BriefingError(path, "no such file; check the path and try again") from None
+    except OSError as error:
+        raise BriefingError(path, f"cannot be opened ({_reason(error)})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise BriefingError(path, "is a directory; name a briefing file inside it") from None
+    if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+        raise BriefingError(path, f"is {_size(info.st_size)}, over the {_size(limit)} limit; {_raise_hint()}")
+    try:
+        with path.open("rb") as handle:
+            # Read one byte past the limit so devices and growing files are caught too.
+            data = handle.read(limit + 1)
+    except PermissionError:
+        raise BriefingError(path, "cannot be read: permission denied") from None
+    except OSError as error:
+        raise BriefingError(path, f"cannot be read ({_reason(error)})") from None
+    if len(data) > limit:
+        raise BriefingError(path, f"is over the {_size(limit)} limit; {_raise_hint()}")
+    return data
+
+
+def read_text(path: Path) -> DecodedText:
+    """Read ``path`` as text in UTF-8 (with or without BOM), UTF-16 with BOM, or cp1252/Latin-1."""
+    return decode(path, read_bytes(path))
+
+
+def decode(path: Path, data: bytes) -> DecodedText:
+    """Decode bytes read from ``path``; see `read_text`."""
+    if not data:
+        raise BriefingError(path, "is empty; there is nothing to read")
+    text, notices = _decode_any(path, data)
+    if _looks_binary(text):
+        raise BriefingError(path, "looks like binary data, not text; open a .txt, .md or .json briefing")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise BriefingError(path, "contains only whitespace; there is nothing to read")
+    return DecodedText(text, notices)
+
+
+def _decode_any(path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _decode_utf16(path, data), ("decoded as UTF-16 (it starts with a UTF-16 byte order mark)",)
+    if b"\x00" in data:
+        raise BriefingError(path, "looks like binary data (it contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8"), ()
+    except UnicodeDecodeError as error:
+        if error.start >= len(data) - 3 and error.reason == "unexpected end of data":
+            text = data.decode("utf-8", errors="replace")
+            return text, ("the file ends in the middle of a UTF-8 character; it is shown as \ufffd",)
+    try:
+        return data.decode("cp1252"), ("not UTF-8; decoded as Windows-1252 (cp1252)",)
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), ("not UTF-8; decoded as Latin-1 (ISO-8859-1)",)
+
+
+def _decode_utf16(path: Path, data: bytes) -> str:
+    try:
+        return data.decode("utf-16")
+    except UnicodeDecodeError:
+        raise BriefingError(path, "starts like UTF-16 but is not valid UTF-16 text") from None
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:_BINARY_SAMPLE]
+    if "\x00" in sample:
+        return True
+    controls = len(_BINARY_CONTROLS.findall(sample))
+    return controls > max(2, int(len(sample) * _BINARY_RATIO))
+
+
+def _size(count: int) -> str:
+    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+        if count >= scale:
+            return f"{count / scale:.1f} {unit}"
+    return f"{count} bytes"
+
+
+def _raise_hint() -> str:
+    return f"set {MAX_BYTES_ENV} to a larger number of bytes to open it anyway"
+
+
+def _reason(error: OSError) -> str:
+    return (error.strerror or type(error).__name__).lower()

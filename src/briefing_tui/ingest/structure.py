@@ -1,0 +1,114 @@
+"""Build a `Briefing` from the blocks a reader found, whatever the file format was."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from briefing_tui.model import Briefing, KindBasis, Paragraph, Section, SectionKind
+
+__all__ = ["Draft", "Heading", "Item", "slugify"]
+
+_NON_WORD = re.compile(r"[^\w]+")
+_SLUG_LIMIT = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A section heading, with the kind the author stated for it, if any."""
+
+    text: str
+    stated_kind: SectionKind | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A paragraph or list item as the reader found it."""
+
+    text: str
+    marker: str | None = None
+
+
+@dataclass
+class Draft:
+    """Collects headings and paragraphs in reading order, then builds the `Briefing`."""
+
+    title: str
+    origin: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: dt.date | None = None
+    notices: list[str] = field(default_factory=list)
+    _sections: list[tuple[Heading | None, list[Item]]] = field(default_factory=list)
+
+    def heading(self, heading: Heading) -> None:
+        """Start a new section under ``heading``."""
+        self._sections.append((heading, []))
+
+    def item(self, item: Item) -> None:
+        """Add a paragraph to the current section (the untitled lead if none has begun)."""
+        if not self._sections:
+            self._sections.append((None, []))
+        self._sections[-1][1].append(item)
+
+    def build(self) -> Briefing:
+        """The briefing, with section and paragraph ids assigned in reading order."""
+        slugs: set[str] = set()
+        counter = 0
+        sections = []
+        for index, (heading, items) in enumerate(self._sections, start=1):
+            paragraphs = []
+            for item in items:
+                counter += 1
+                paragraphs.append(Paragraph(id=f"p{counter}", text=item.text, marker=item.marker))
+            sections.append(_section(heading, tuple(paragraphs), _unique(_section_slug(heading, index), slugs)))
+        return Briefing.model_validate(
+            {
+                "title": self.title,
+                "origin": self.origin,
+                "outlet": self.outlet,
+                "author": self.author,
+                "published": self.published,
+                "sections": tuple(sections),
+                "notices": tuple(self.notices),
+            }
+        )
+
+
+def slugify(text: str) -> str:
+    """Lowercase words joined by hyphens, at most 60 characters; empty when there are no words."""
+    slug = _NON_WORD.sub("-", text.casefold()).strip("-_")
+    if len(slug) <= _SLUG_LIMIT:
+        return slug
+    cut = slug.rfind("-", 0, _SLUG_LIMIT + 1)
+    return slug[: cut if cut > 0 else _SLUG_LIMIT].rstrip("-_")
+
+
+def _section(heading: Heading | None, paragraphs: tuple[Paragraph, ...], section_id: str) -> Section:
+    if heading is None:
+        return Section(id=section_id, paragraphs=paragraphs)
+    if heading.stated_kind is None:
+        return Section(id=section_id, heading=heading.text, paragraphs=paragraphs)
+    return Section(
+        id=section_id,
+        heading=heading.text,
+        kind=heading.stated_kind,
+        kind_basis=KindBasis.STATED,
+        paragraphs=paragraphs,
+    )
+
+
+def _section_slug(heading: Heading | None, index: int) -> str:
+    if heading is None:
+        return "lead"
+    return slugify(heading.text) or f"section-{index}"
+
+
+def _unique(slug: str, taken: set[str]) -> str:
+    candidate, suffix = slug, 1
+    while candidate in taken:
+        suffix += 1
+        candidate = f"{slug}-{suffix}"
+    taken.add(candidate)
+    return candidate
