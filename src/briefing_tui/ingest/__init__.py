@@ -12,7 +12,7 @@ from briefing_tui.ingest.markdown import parse_markdown
 from briefing_tui.ingest.plaintext import parse_text
 from briefing_tui.model import Briefing
 
-__all__ = ["Format", "detect_format", "read_briefing"]
+__all__ = ["Format", "detect_format", "parse", "read_briefing"]
 
 Format = Literal["text", "markdown", "json"]
 """The file formats the readers understand."""
@@ -35,7 +35,12 @@ def read_briefing(path: Path | str) -> Briefing:
     """Read the briefing at ``path`` in whichever format it is; kinds and sources are not analysed."""
     path = Path(path)
     decoded = read_text(path)
-    return _PARSERS[detect_format(path, decoded.text)](path, decoded)
+    return parse(path, decoded, detect_format(path, decoded.text))
+
+
+def parse(path: Path, decoded: DecodedText, fmt: Format) -> Briefing:
+    """The briefing in ``decoded`` read as ``fmt``; ``path`` names the file in errors."""
+    return _PARSERS[fmt](path, decoded)
 
 
 def detect_format(path: Path, text: str) -> Format:

@@ -1,0 +1,161 @@
+"""The ``briefing-tui`` command line.
+
+As with ``bat``, a first word that names a subcommand runs it; anything else is a path to
+open. Bad input is one line on stderr and exit code 2; ``--debug`` (or the environment
+variable ``BRIEFING_TUI_DEBUG=1``) shows the traceback instead, for bug reports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from briefing_tui import __version__
+from briefing_tui.errors import BriefingError
+from briefing_tui.export import ExportFormat, export
+from briefing_tui.safe_text import visible
+
+__all__ = ["DEBUG_ENV", "main"]
+
+PROG = "briefing-tui"
+DEBUG_ENV = "BRIEFING_TUI_DEBUG"
+"""Set to 1 to see tracebacks instead of one-line errors."""
+
+EXIT_OK, EXIT_NO_MATCH, EXIT_ERROR = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args or os.environ.get(DEBUG_ENV, "") not in ("", "0")
+    args = [arg for arg in args if arg != "--debug"]
+    command = _COMMANDS.get(args[0]) if args else None
+    try:
+        if command is not None:
+            return command(args[1:])
+        return _open(args)
+    except BriefingError as error:
+        if debug:
+            raise
+        _fail(str(error))
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (``| head``): nothing more to say.
+        sys.stderr.close()
+        return EXIT_OK
+    except Exception as error:
+        if debug:
+            raise
+        _fail(f"internal error: {type(error).__name__}: {error} (run again with --debug for the traceback)")
+        return EXIT_ERROR
+
+
+def _open(args: list[str]) -> int:
+    parser = _parser(
+        PROG,
+        "Read a news or intelligence briefing in the terminal: outline by kind, full text, sources.",
+        epilog=(
+            "subcommands:\n"
+            "  export PATH --to json|markdown|text   write the parsed briefing to stdout\n"
+            "  search QUERY PATH... [--regex] [--case-sensitive | --ignore-case]\n"
+            "                                        print matches grep-style\n"
+            "  schema                                print the JSON Schema of the briefing model\n\n"
+            "Run 'briefing-tui SUBCOMMAND --help' for details."
+        ),
+    )
+    parser.add_argument("path", nargs="?", help="the briefing to open (.txt, .md or .json); default: the bundled seed")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    options = parser.parse_args(args)
+    from briefing_tui.resources import seed_path
+
+    path = Path(options.path) if options.path else seed_path()
+    from briefing_tui.tui.launch import launch
+
+    return launch(path)
+
+
+def _export(args: list[str]) -> int:
+    parser = _parser(f"{PROG} export", "Write the parsed briefing to stdout.")
+    parser.add_argument("path", help="the briefing to read")
+    parser.add_argument("--to", choices=("json", "markdown", "text"), default="json", help="output format")
+    options = parser.parse_args(args)
+    from briefing_tui.load import load_briefing
+
+    briefing = load_briefing(Path(options.path))
+    fmt: ExportFormat = options.to
+    _write(sys.stdout, export(briefing, fmt))
+    return EXIT_OK
+
+
+def _schema(args: list[str]) -> int:
+    parser = _parser(f"{PROG} schema", "Print the JSON Schema of the briefing model.")
+    parser.parse_args(args)
+    from briefing_tui.schema import briefing_schema
+
+    sys.stdout.write(json.dumps(briefing_schema(), indent=2, ensure_ascii=False) + "\n")
+    return EXIT_OK
+
+
+def _search(args: list[str]) -> int:
+    parser = _parser(
+        f"{PROG} search",
+        "Print every match grep-style. Exit 0 when something matched, 1 when nothing did, 2 on error.",
+    )
+    parser.add_argument("query", help="the text (or, with --regex, the pattern) to find")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="briefings to search")
+    parser.add_argument("--regex", "-E", action="store_true", help="treat QUERY as a regular expression")
+    case = parser.add_mutually_exclusive_group()
+    case.add_argument("--case-sensitive", "-s", dest="case", action="store_true", default=None)
+    case.add_argument("--ignore-case", "-i", dest="case", action="store_false")
+    options = parser.parse_args(args)
+    from briefing_tui.grep import run
+
+    return run(
+        options.query,
+        options.paths,
+        regex=options.regex,
+        case_sensitive=options.case,
+        out=sys.stdout,
+        err=sys.stderr,
+        color=sys.stdout.isatty() and "NO_COLOR" not in os.environ,
+    )
+
+
+_COMMANDS: dict[str, Callable[[list[str]], int]] = {
+    "export": _export,
+    "schema": _schema,
+    "search": _search,
+}
+
+
+def _parser(prog: str, description: str, epilog: str | None = None) -> argparse.ArgumentParser:
+    return argparse.ArgumentParser(
+        prog=prog,
+        description=description,
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+def _write(stream: TextIO, text: str) -> None:
+    # Briefing text is data: on a terminal it must not act as escape sequences. A pipe or
+    # a file gets the exact text, so nothing is lost in an export.
+    stream.write(visible_lines(text) if stream.isatty() else text)
+    stream.flush()
+
+
+def visible_lines(text: str) -> str:
+    """``text`` made safe for a terminal line by line, keeping its newlines."""
+    return "\n".join(visible(line) for line in text.split("\n"))
+
+
+def _fail(message: str) -> None:
+    sys.stderr.write(f"{PROG}: {visible(message)}\n")

@@ -1,0 +1,42 @@
+"""Open a briefing file: read it, then analyse it unless it is already our analysed JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing_tui.analysis import analyse
+from briefing_tui.ingest import detect_format, parse
+from briefing_tui.ingest.decode import read_text
+from briefing_tui.model import Briefing
+
+__all__ = ["EAGER_ANALYSIS_CHARS", "load_briefing", "load_for_reading"]
+
+EAGER_ANALYSIS_CHARS = 400_000
+"""Briefings shorter than this are analysed before the reader opens; longer ones after."""
+
+
+def load_briefing(path: Path | str, *, analysed: bool = True) -> Briefing:
+    """The briefing at ``path``; with ``analysed``, its kinds and sources filled in.
+
+    A JSON export already carries its analysis (possibly curated by hand), so it is
+    taken as it is. Raises `BriefingError` for anything that cannot be read.
+    """
+    briefing, _ = load_for_reading(path, eager_chars=None if analysed else 0)
+    return briefing
+
+
+def load_for_reading(path: Path | str, *, eager_chars: int | None = EAGER_ANALYSIS_CHARS) -> tuple[Briefing, bool]:
+    """The briefing at ``path`` and whether it is analysed yet.
+
+    Text shorter than ``eager_chars`` (any text, when None) is analysed now; a longer one
+    is returned as read, for the reader to show at once and analyse in the background.
+    """
+    path = Path(path)
+    decoded = read_text(path)
+    fmt = detect_format(path, decoded.text)
+    briefing = parse(path, decoded, fmt)
+    if fmt == "json":
+        return briefing, True
+    if eager_chars is None or len(decoded.text) < eager_chars:
+        return analyse(briefing), True
+    return briefing, False

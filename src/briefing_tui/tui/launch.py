@@ -1,0 +1,19 @@
+"""Start the reader on a file from the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing_tui.load import load_for_reading
+from briefing_tui.state import StateStore
+from briefing_tui.tui.app import create_app
+
+__all__ = ["launch"]
+
+
+def launch(path: Path) -> int:
+    """Open ``path`` in the reader and return the exit code; raises `BriefingError` before any screen."""
+    briefing, analysed = load_for_reading(path)
+    app = create_app(briefing, analysed=analysed, path=path, store=StateStore())
+    app.run()
+    return app.return_code or 0

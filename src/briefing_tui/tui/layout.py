@@ -1,0 +1,214 @@
+"""Lay a briefing out as display lines for a given width, without rendering any of them.
+
+The full-text view draws only the lines on screen, so what it needs up front is cheap:
+for every display line, which text unit it shows and which character range of it. Units
+are numbered in reading order exactly as `briefing_tui.search.SearchIndex` numbers them:
+each section's heading (when it has one), then its paragraphs. Offsets are character
+offsets into the unit's text, so attributions and search matches map onto lines directly.
+
+Lines are kept in flat integer arrays: a 10 MB briefing is a few hundred thousand lines
+and must not cost a Python object each.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_right
+from dataclasses import dataclass
+from enum import IntEnum
+
+from rich.cells import split_graphemes
+
+from briefing_tui.model import Briefing, Paragraph
+from briefing_tui.safe_text import visible
+
+__all__ = ["GUTTER", "Layout", "LineRole", "Unit", "build_units", "wrap"]
+
+GUTTER = 3
+"""Cells left of a paragraph: the kind bar, the flag, a space."""
+NO_UNIT = -1
+
+
+class LineRole(IntEnum):
+    """What a display line shows."""
+
+    BLANK = 0
+    TITLE = 1
+    META = 2
+    RULE = 3
+    HEADING = 4
+    PARAGRAPH = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A searchable, highlightable run of text: a heading or a paragraph."""
+
+    section: int
+    """Index of the section it belongs to."""
+    text: str
+    """The text made safe for the terminal (same length as the model's)."""
+    paragraph: Paragraph | None
+    """The paragraph, or None for a section heading."""
+
+    @property
+    def prefix(self) -> str:
+        """What stands before the text on the first line: a list marker and a space."""
+        marker = self.paragraph.marker if self.paragraph is not None else None
+        return f"{marker} " if marker else ""
+
+
+def build_units(briefing: Briefing) -> list[Unit]:
+    """Every heading and paragraph in reading order."""
+    units: list[Unit] = []
+    for index, section in enumerate(briefing.sections):
+        if section.heading is not None:
+            units.append(Unit(index, visible(section.heading), None))
+        units.extend(Unit(index, visible(paragraph.text), paragraph) for paragraph in section.paragraphs)
+    return units
+
+
+def wrap(text: str, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap of ``text`` into ``(start, end)`` ranges of at most ``width`` cells.
+
+    Spaces at a break are dropped; a word longer than the width is cut; a newline always
+    breaks. Every non-space character lands in exactly one range.
+    """
+    width = max(1, width)
+    ranges: list[tuple[int, int]] = []
+    base = 0
+    for piece in text.split("\n"):
+        if piece.isascii():
+            _wrap_ascii(piece, width, base, ranges)
+        else:
+            _wrap_cells(piece, width, base, ranges)
+        base += len(piece) + 1
+    return ranges
+
+
+def _wrap_ascii(text: str, width: int, base: int, out: list[tuple[int, int]]) -> None:
+    # One character is one cell here, so str.rfind does the measuring in C.
+    size = len(text)
+    pos = 0
+    emitted = len(out)
+    while size - pos > width:
+        cut = text.rfind(" ", pos, pos + width + 1)
+        if cut <= pos:
+            cut = pos + width
+            out.append((base + pos, base + cut))
+            pos = cut
+        else:
+            out.append((base + pos, base + len(text[pos:cut].rstrip(" ")) + pos))
+            pos = cut + 1
+        while pos < size and text[pos] == " ":
+            pos += 1
+    if pos < size or len(out) == emitted:
+        out.append((base + pos, base + size))
+
+
+def _wrap_cells(text: str, width: int, base: int, out: list[tuple[int, int]]) -> None:
+    spans, total = split_graphemes(text)
+    if total <= width:
+        out.append((base, base + len(text)))
+        return
+    line_start, cells = 0, 0
+    last_space: int | None = None  # index in spans of the last space on the line
+    index = 0
+    while index < len(spans):
+        start, end, size = spans[index]
+        if cells + size > width and start > line_start:
+            if last_space is not None and spans[last_space][0] > line_start:
+                cut = spans[last_space][0]
+                out.append((base + line_start, base + len(text[line_start:cut].rstrip(" ")) + line_start))
+                index = last_space + 1
+            else:
+                out.append((base + line_start, base + start))
+            while index < len(spans) and text[spans[index][0]] == " ":
+                index += 1
+            line_start = spans[index][0] if index < len(spans) else len(text)
+            cells, last_space = 0, None
+            continue
+        if text[start:end] == " ":
+            last_space = index
+        cells += size
+        index += 1
+    if line_start < len(text):
+        out.append((base + line_start, base + len(text)))
+
+
+class Layout:
+    """The display lines of a briefing at one text width."""
+
+    def __init__(self, briefing: Briefing, units: list[Unit], width: int) -> None:
+        self.width = max(20, width)
+        """The measure: cells from the gutter to the end of the longest line."""
+        self.line_role = array("b")
+        self.line_section = array("i")
+        self.line_unit = array("i")
+        self.line_start = array("i")
+        self.line_end = array("i")
+        self.unit_first_line = array("i", [0]) * len(units)
+        self.unit_line_count = array("i", [0]) * len(units)
+        self.section_first_line = array("i", [0]) * len(briefing.sections)
+        self._lay_out(briefing, units)
+
+    @property
+    def line_count(self) -> int:
+        """How many display lines there are."""
+        return len(self.line_role)
+
+    def unit_at_or_after(self, y: int) -> int | None:
+        """The first unit whose first line is at or after display line ``y``."""
+        index = bisect_right(self.unit_first_line, y - 1)
+        return index if index < len(self.unit_first_line) else None
+
+    def unit_at(self, y: int) -> int | None:
+        """The unit shown on display line ``y``, or None for blank, title and rule lines."""
+        if not 0 <= y < self.line_count:
+            return None
+        unit = self.line_unit[y]
+        return None if unit == NO_UNIT else unit
+
+    def line_of(self, unit: int, offset: int = 0) -> int:
+        """The display line showing character ``offset`` of ``unit``."""
+        first = self.unit_first_line[unit]
+        last = first + self.unit_line_count[unit]
+        return max(first, bisect_right(self.line_start, offset, first, last) - 1)
+
+    def section_at(self, y: int) -> int:
+        """The section that display line ``y`` belongs to (0 above the first section)."""
+        if not self.line_section:
+            return 0
+        return self.line_section[min(max(y, 0), self.line_count - 1)]
+
+    def _add(self, role: LineRole, section: int, unit: int = NO_UNIT, start: int = 0, end: int = 0) -> None:
+        self.line_role.append(role)
+        self.line_section.append(section)
+        self.line_unit.append(unit)
+        self.line_start.append(start)
+        self.line_end.append(end)
+
+    def _lay_out(self, briefing: Briefing, units: list[Unit]) -> None:
+        for start, end in wrap(visible(briefing.title), self.width):
+            self._add(LineRole.TITLE, 0, NO_UNIT, start, end)
+        self._add(LineRole.META, 0)
+        unit_index = 0
+        for section_index, section in enumerate(briefing.sections):
+            self._add(LineRole.BLANK, section_index)
+            self.section_first_line[section_index] = self.line_count
+            self._add(LineRole.RULE, section_index)
+            if section.heading is not None:
+                self._add_unit(LineRole.HEADING, units[unit_index], unit_index, self.width)
+                unit_index += 1
+            for _ in section.paragraphs:
+                self._add(LineRole.BLANK, section_index)
+                unit = units[unit_index]
+                self._add_unit(LineRole.PARAGRAPH, unit, unit_index, self.width - GUTTER - len(unit.prefix))
+                unit_index += 1
+
+    def _add_unit(self, role: LineRole, unit: Unit, index: int, width: int) -> None:
+        self.unit_first_line[index] = self.line_count
+        ranges = wrap(unit.text, width)
+        self.unit_line_count[index] = len(ranges)
+        for start, end in ranges:
+            self._add(role, unit.section, index, start, end)

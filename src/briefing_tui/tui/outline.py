@@ -1,0 +1,172 @@
+"""The outline pane: the briefing by kind, with its sections, stray paragraphs and open questions."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from briefing_tui.model import Briefing, SectionKind
+from briefing_tui.safe_text import visible
+from briefing_tui.tui.labels import SECTION_KINDS
+from briefing_tui.tui.layout import Unit
+
+__all__ = ["Outline", "Target"]
+
+_LEAD_WORDS = 7
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A place in the text the outline can jump to."""
+
+    section: int
+    """The section's index."""
+    unit: int | None = None
+    """A unit inside it (a paragraph), or None for the section's start."""
+    offset: int = 0
+    """A character offset inside the unit."""
+
+
+class Outline(Tree[Target | None]):
+    """Kinds, each with its sections and the paragraphs of that kind that stand elsewhere.
+
+    The entry for what the reader is at stays highlighted as the text scrolls; Enter
+    (or a click) posts `Outline.Jump`. While a search is active, each section shows its
+    match count.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="outline.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="outline.up"),
+        Binding("g", "scroll_home", "Top", show=False, id="outline.top"),
+        Binding("G", "scroll_end", "Bottom", show=False, id="outline.bottom"),
+    ]
+
+    DEFAULT_CSS = """
+    Outline {
+        padding: 0 1;
+        scrollbar-size-vertical: 1;
+        & > .tree--guides { color: $surface-lighten-2; }
+    }
+    """
+
+    class Jump(Message):
+        """The reader chose an entry: go there."""
+
+        def __init__(self, outline: Outline, target: Target) -> None:
+            self.outline = outline
+            self.target = target
+            super().__init__()
+
+        @property
+        def control(self) -> Outline:
+            """The outline the entry was chosen in."""
+            return self.outline
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+        super().__init__("Outline", id=id, classes=classes)
+        self.show_root = False
+        self.guide_depth = 2
+        self._briefing: Briefing | None = None
+        self._section_nodes: dict[int, list[TreeNode[Target | None]]] = {}
+        self._unit_nodes: dict[int, TreeNode[Target | None]] = {}
+        self._counts: Mapping[str, int] = {}
+
+    def show_briefing(self, briefing: Briefing, units: list[Unit], *, analysed: bool) -> None:
+        """Rebuild the outline for ``briefing`` (flat, in reading order, until it is analysed)."""
+        self._briefing = briefing
+        self.clear()
+        self._section_nodes.clear()
+        self._unit_nodes.clear()
+        if analysed:
+            self._build_by_kind(briefing, units)
+        else:
+            self._build_pending(briefing)
+
+    def show_position(self, section: int, unit: int) -> None:
+        """Highlight the entry for where the reader is, without jumping anywhere."""
+        node = self._unit_nodes.get(unit)
+        if node is None:
+            nodes = self._section_nodes.get(section)
+            node = nodes[0] if nodes else None
+        if node is not None and node.parent is not None and node.parent.is_expanded and node is not self.cursor_node:
+            self.move_cursor(node, animate=False)
+
+    def show_match_counts(self, counts: Mapping[str, int]) -> None:
+        """Show each section's number of search matches; an empty mapping hides them."""
+        self._counts = counts
+        if self._briefing is None:
+            return
+        for index, nodes in self._section_nodes.items():
+            for node in nodes:
+                node.set_label(self._section_label(index))
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[Target | None]) -> None:
+        event.stop()
+        if event.node.data is not None:
+            self.post_message(self.Jump(self, event.node.data))
+
+    def _build_pending(self, briefing: Briefing) -> None:
+        pending = self.root.add(Text("Analysing… (kinds and sources follow)", style="italic"), expand=True)
+        for index, _ in enumerate(briefing.sections):
+            self._add_section(pending, index)
+
+    def _build_by_kind(self, briefing: Briefing, units: list[Unit]) -> None:
+        question_units = self._question_units(units)
+        for kind, name in SECTION_KINDS.items():
+            paragraphs = sum(1 for unit in units if unit.paragraph is not None and unit.paragraph.kind is kind)
+            questions = len(briefing.questions) if kind is SectionKind.OPEN_QUESTIONS else 0
+            if not paragraphs and not questions:
+                continue
+            label = Text.assemble((name, "bold"), (f"  {paragraphs}¶", "dim"))
+            branch = self.root.add(label, expand=True)
+            for index, section in enumerate(briefing.sections):
+                if section.kind is kind:
+                    self._add_section(branch, index)
+            self._add_strays(branch, kind, units)
+            if kind is SectionKind.OPEN_QUESTIONS:
+                for question, unit_index in zip(briefing.questions, question_units, strict=True):
+                    target = Target(units[unit_index].section, unit_index, question.start)
+                    branch.add_leaf(Text(f"? {visible(question.text)}", style="italic"), target)
+
+    def _add_section(self, branch: TreeNode[Target | None], index: int) -> None:
+        node = branch.add_leaf(self._section_label(index), Target(index))
+        self._section_nodes.setdefault(index, []).append(node)
+
+    def _add_strays(self, branch: TreeNode[Target | None], kind: SectionKind, units: list[Unit]) -> None:
+        """Paragraphs of ``kind`` inside sections of another kind, so none is missing."""
+        assert self._briefing is not None
+        sections = self._briefing.sections
+        for index, unit in enumerate(units):
+            paragraph = unit.paragraph
+            if paragraph is not None and paragraph.kind is kind and sections[unit.section].kind is not kind:
+                node = branch.add_leaf(Text(f"¶ {_lead(unit.text)}", style="dim"), Target(unit.section, index))
+                self._unit_nodes[index] = node
+
+    def _question_units(self, units: list[Unit]) -> list[int]:
+        assert self._briefing is not None
+        by_paragraph = {unit.paragraph.id: index for index, unit in enumerate(units) if unit.paragraph is not None}
+        return [by_paragraph[question.paragraph_id] for question in self._briefing.questions]
+
+    def _section_label(self, index: int) -> Text:
+        assert self._briefing is not None
+        section = self._briefing.sections[index]
+        heading = visible(section.heading) if section.heading is not None else "Lead"
+        label = Text(heading, style="" if section.heading is not None else "italic")
+        count = self._counts.get(section.id)
+        if count:
+            label.append(f"  {count}", style="bold reverse")
+        return label
+
+
+def _lead(text: str) -> str:
+    words = text.split()
+    lead = " ".join(words[:_LEAD_WORDS])
+    return lead + ("…" if len(words) > _LEAD_WORDS else "")

@@ -1,0 +1,158 @@
+"""The sources pane: who the briefing cites, grouped by kind, and who the current paragraph cites."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from briefing_tui.model import Briefing, Paragraph, SourceKind
+from briefing_tui.safe_text import visible
+from briefing_tui.tui.labels import SOURCE_KINDS
+
+__all__ = ["SourceList", "SourcesPane"]
+
+
+class SourceList(OptionList):
+    """Every source, grouped under its kind, with how often it is cited."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="sources.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="sources.up"),
+        Binding("g", "first", "First", show=False, id="sources.first"),
+        Binding("G", "last", "Last", show=False, id="sources.last"),
+        Binding("escape", "clear", "Clear source", show=False, id="sources.clear"),
+    ]
+
+    DEFAULT_CSS = """
+    SourceList {
+        height: 1fr;
+        border: none;
+        padding: 0;
+        scrollbar-size-vertical: 1;
+    }
+    """
+
+    def action_clear(self) -> None:
+        """Ask for the selected source to be let go."""
+        self.post_message(SourcesPane.Selected(None))
+
+
+class SourcesPane(Vertical):
+    """The source list, and beneath it the sources of the paragraph the reader is at.
+
+    Choosing a source posts `SourcesPane.Selected`; choosing it again lets it go.
+    """
+
+    DEFAULT_CSS = """
+    SourcesPane {
+        background: $surface;
+        & > #sources-here {
+            height: auto;
+            max-height: 40%;
+            border-top: solid $foreground 20%;
+            padding: 0 1;
+            color: $text-muted;
+        }
+    }
+    """
+
+    selected: reactive[str | None] = reactive(None)
+    """The id of the source whose attributions are highlighted, if any."""
+
+    class Selected(Message):
+        """A source was chosen, or (with None) let go."""
+
+        def __init__(self, source_id: str | None) -> None:
+            self.source_id = source_id
+            super().__init__()
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id, classes=classes)
+        self._briefing: Briefing | None = None
+        self._counts: Counter[str] = Counter()
+
+    def compose(self) -> ComposeResult:
+        yield SourceList(id="sources-list")
+        yield Static(id="sources-here")
+
+    def show_briefing(self, briefing: Briefing, *, analysed: bool) -> None:
+        """List ``briefing``'s sources (or say they are still being found)."""
+        self._briefing = briefing
+        self._counts = Counter(
+            attribution.source_id for paragraph in briefing.paragraphs() for attribution in paragraph.attributions
+        )
+        self._rebuild(analysed)
+
+    def show_paragraph(self, paragraph: Paragraph | None) -> None:
+        """Say who ``paragraph`` cites."""
+        here = self.query_one("#sources-here", Static)
+        if self._briefing is None or paragraph is None:
+            here.update(Text(""))
+            return
+        names = self._cited_names(paragraph)
+        text = Text.assemble(("This paragraph: ", "bold"))
+        text.append(", ".join(names) if names else "no source named")
+        if len(names) == 1 and self._kind_of(paragraph) is SourceKind.ANONYMOUS:
+            text.append("\n! its only source is anonymous", style="bold red")
+        here.update(text)
+
+    def watch_selected(self) -> None:
+        if self._briefing is not None:
+            self._rebuild(True)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        source_id = event.option.id
+        self.post_message(self.Selected(None if source_id == self.selected else source_id))
+
+    def _rebuild(self, analysed: bool) -> None:
+        assert self._briefing is not None
+        listing = self.query_one(SourceList)
+        highlighted = listing.highlighted
+        listing.clear_options()
+        if not analysed:
+            listing.add_option(Option(Text("Finding sources…", style="italic"), disabled=True))
+            return
+        if not self._briefing.sources:
+            listing.add_option(Option(Text("No sources named in this briefing.", style="italic"), disabled=True))
+            return
+        listing.add_options(self._options())
+        if highlighted is not None and highlighted < listing.option_count:
+            listing.highlighted = highlighted
+
+    def _options(self) -> list[Option]:
+        assert self._briefing is not None
+        options: list[Option] = []
+        for kind, heading in SOURCE_KINDS.items():
+            group = [source for source in self._briefing.sources if source.kind is kind]
+            if not group:
+                continue
+            options.append(Option(Text(f"{heading} ({len(group)})", style="bold"), disabled=True))
+            for source in group:
+                mark = "● " if source.id == self.selected else "  "
+                prompt = Text.assemble(mark, visible(source.name), (f"  ×{self._counts[source.id]}", "dim"))
+                if source.description:
+                    prompt.append(f"\n    {visible(source.description)}", style="dim italic")
+                options.append(Option(prompt, id=source.id))
+        return options
+
+    def _cited_names(self, paragraph: Paragraph) -> list[str]:
+        assert self._briefing is not None
+        seen: dict[str, str] = {}
+        for attribution in paragraph.attributions:
+            if attribution.source_id not in seen:
+                seen[attribution.source_id] = visible(self._briefing.source(attribution.source_id).name)
+        return list(seen.values())
+
+    def _kind_of(self, paragraph: Paragraph) -> SourceKind | None:
+        assert self._briefing is not None
+        return self._briefing.source(paragraph.attributions[0].source_id).kind

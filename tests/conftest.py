@@ -1,0 +1,23 @@
+"""Shared test settings: no test touches the real reading state, and fuzzing has no deadline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+from briefing_tui.state import STATE_DIR_ENV
+
+# Two shared cores make timings noisy; speed is measured in bench/, never asserted here.
+settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("default")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    state = tmp_path_factory.mktemp("state")
+    monkeypatch.setenv(STATE_DIR_ENV, str(state))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    yield state
