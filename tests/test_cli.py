@@ -78,15 +78,19 @@ def test_missing_file_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str],
     assert str(missing) in err and "no such file" in err
 
 
-def test_opening_a_bad_file_fails_before_any_screen(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_opening_a_bad_file_fails_before_any_screen(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    code, out, err = run(capsys, str(empty))
+    code, _, err = run(capsys, str(empty))
     assert code == 2
     assert err == f"briefing-tui: {empty}: is empty; there is nothing to read\n"
 
 
-def test_a_file_named_like_a_path_is_opened_as_a_path(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_a_file_named_like_a_path_is_opened_as_a_path(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     code, _, err = run(capsys, str(tmp_path / "export"))
     assert code == 2
     assert "no such file" in err
@@ -101,7 +105,10 @@ def test_module_entry_point_runs() -> None:
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-    assert result.stderr.strip() == "briefing-tui: /nonexistent/briefing.txt: no such file; check the path and try again"
+    assert (
+        result.stderr.strip()
+        == "briefing-tui: /nonexistent/briefing.txt: no such file; check the path and try again"
+    )
 
 
 def test_debug_shows_the_traceback(tmp_path: Path) -> None:

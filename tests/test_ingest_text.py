@@ -11,7 +11,8 @@ from briefing_tui.ingest import read_briefing
 from briefing_tui.resources import seed_path
 
 SEED_HEADINGS = [
-    "A decisive intervention: Kushner and Witkoff reshape the Gaza ceasefire — a shift in Trump’s assertive diplomacy",
+    "A decisive intervention: Kushner and Witkoff reshape the Gaza ceasefire"
+    " — a shift in Trump’s assertive diplomacy",
     "A last-minute breakthrough: Trump declares the end of war at midnight",
     "First phase of Trump’s peace plan begins with his upcoming visit to Israel",
     "U.S. troops arrive in Israel to oversee ceasefire: a new phase of Trump’s international strategy",
@@ -73,7 +74,9 @@ def test_bom_and_crlf_read_like_plain_utf8(tmp_path: Path) -> None:
     plain = "Title\n\nHeading\n\nFirst paragraph, with an ending.\n"
     crlf = write(tmp_path, "crlf.txt", b"\xef\xbb\xbf" + plain.replace("\n", "\r\n").encode())
     lf = write(tmp_path, "lf.txt", plain.encode())
-    assert read_briefing(crlf).model_dump(exclude={"origin"}) == read_briefing(lf).model_dump(exclude={"origin"})
+    assert read_briefing(crlf).model_dump(exclude={"origin"}) == read_briefing(lf).model_dump(
+        exclude={"origin"}
+    )
     assert read_briefing(crlf).title == "Title"
 
 
@@ -103,7 +106,11 @@ def test_hard_wrapped_paragraph_is_joined(tmp_path: Path) -> None:
 
 
 def test_bulleted_list_items_in_one_block(tmp_path: Path) -> None:
-    path = write(tmp_path, "list.txt", "Title\n\nIntro paragraph here.\n\n- first\n- second\n  continued\n• third\n".encode())
+    path = write(
+        tmp_path,
+        "list.txt",
+        "Title\n\nIntro paragraph here.\n\n- first\n- second\n  continued\n• third\n".encode(),
+    )
     items = [(p.marker, p.text) for p in read_briefing(path).paragraphs()[1:]]
     assert items == [("-", "first"), ("-", "second continued"), ("•", "third")]
 

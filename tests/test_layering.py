@@ -12,9 +12,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "briefing_tui"
 UI_ONLY = ("textual", "rich")
 # The package itself and its command line may start the UI, but only lazily, inside a function.
-CORE_MODULES = sorted(
-    path for path in PACKAGE.rglob("*.py") if "tui" not in path.relative_to(PACKAGE).parts
-)
+CORE_MODULES = sorted(path for path in PACKAGE.rglob("*.py") if "tui" not in path.relative_to(PACKAGE).parts)
 
 
 def imported_roots(path: Path, *, top_level_only: bool) -> set[str]:

@@ -10,7 +10,16 @@ from pydantic import ValidationError
 
 from briefing_tui.export import export
 from briefing_tui.ingest import read_briefing
-from briefing_tui.model import Attribution, Briefing, Paragraph, Question, Section, SectionKind, Source, SourceKind
+from briefing_tui.model import (
+    Attribution,
+    Briefing,
+    Paragraph,
+    Question,
+    Section,
+    SectionKind,
+    Source,
+    SourceKind,
+)
 from briefing_tui.schema import briefing_schema
 
 SCHEMA_FILE = Path(__file__).resolve().parents[1] / "schema" / "briefing.schema.json"
@@ -20,7 +29,9 @@ def sample() -> Briefing:
     return Briefing(
         title="T",
         outlet="Outlet",
-        sources=(Source(id="greenway", name="Robert Greenway", kind=SourceKind.NAMED_PERSON, description="d"),),
+        sources=(
+            Source(id="greenway", name="Robert Greenway", kind=SourceKind.NAMED_PERSON, description="d"),
+        ),
         sections=(
             Section(
                 id="lead",
@@ -56,7 +67,9 @@ def test_attribution_to_unknown_source_is_rejected() -> None:
 @pytest.mark.parametrize(("start", "end"), [(0, 99), (10, 10), (20, 5)])
 def test_attribution_outside_paragraph_is_rejected(start: int, end: int) -> None:
     data = sample().model_dump(mode="json")
-    data["sections"][0]["paragraphs"][0]["attributions"] = [{"source_id": "greenway", "start": start, "end": end}]
+    data["sections"][0]["paragraphs"][0]["attributions"] = [
+        {"source_id": "greenway", "start": start, "end": end}
+    ]
     with pytest.raises(ValidationError, match="outside"):
         Briefing.model_validate(data)
 

@@ -11,7 +11,6 @@ import argparse
 import json
 import os
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
@@ -71,7 +70,9 @@ def _open(args: list[str]) -> int:
             "Run 'briefing-tui SUBCOMMAND --help' for details."
         ),
     )
-    parser.add_argument("path", nargs="?", help="the briefing to open (.txt, .md or .json); default: the bundled seed")
+    parser.add_argument(
+        "path", nargs="?", help="the briefing to open (.txt, .md or .json); default: the bundled seed"
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     options = parser.parse_args(args)
     from briefing_tui.resources import seed_path

@@ -25,7 +25,9 @@ def load_briefing(path: Path | str, *, analysed: bool = True) -> Briefing:
     return briefing
 
 
-def load_for_reading(path: Path | str, *, eager_chars: int | None = EAGER_ANALYSIS_CHARS) -> tuple[Briefing, bool]:
+def load_for_reading(
+    path: Path | str, *, eager_chars: int | None = EAGER_ANALYSIS_CHARS
+) -> tuple[Briefing, bool]:
     """The briefing at ``path`` and whether it is analysed yet.
 
     Text shorter than ``eager_chars`` (any text, when None) is analysed now; a longer one

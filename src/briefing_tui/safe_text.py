@@ -22,7 +22,7 @@ _TABLE: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20)}
 _TABLE[0x09] = " "
 _TABLE[0x0A] = "\u2424"  # a newline inside a line of display text: show it as ␤
 _TABLE[0x7F] = "\u2421"
-_TABLE.update({code: "\ufffd" for code in _C1_AND_BIDI})
+_TABLE.update(dict.fromkeys(_C1_AND_BIDI, "�"))
 
 UNSAFE = frozenset(chr(code) for code in _TABLE)
 """Every character `visible` replaces."""

@@ -9,6 +9,7 @@ the previous state intact. A file that cannot be parsed is moved aside, never ov
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -129,10 +130,8 @@ class StateStore:
 
     def _move_aside(self) -> None:
         # A state file we cannot parse may still matter to someone: keep it, start afresh.
-        try:
+        with contextlib.suppress(OSError):
             os.replace(self.path, self.path.with_suffix(".json.unreadable"))
-        except OSError:
-            pass
 
 
 def _key(briefing: Path) -> str:

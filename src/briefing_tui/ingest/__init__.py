@@ -54,5 +54,3 @@ def detect_format(path: Path, text: str) -> Format:
     if text.startswith("---\n") or any(line.startswith(("# ", "## ")) for line in head.split("\n")):
         return "markdown"
     return "text"
-
-

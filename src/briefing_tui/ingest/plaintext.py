@@ -20,7 +20,8 @@ BOILERPLATE = re.compile(
     r"""^(?:
         (?:was|is)\ this\ (?:news|article|story|page|report|information|content)\ (?:useful|helpful)
       | did\ you\ (?:find\ this|like\ this)\b.*
-      | (?:share|tweet|email|print)(?:\ (?:this|the))?(?:\ (?:article|story|page|post))?(?:\ (?:on|via|with)\b.*)?
+      | (?:share|tweet|email|print)(?:\ (?:this|the))?(?:\ (?:article|story|page|post))?
+        (?:\ (?:on|via|with)\b.*)?
       | (?:follow|like)\ us\ on\b.*
       | (?:sign\ up|subscribe)\b.*(?:newsletter|updates|alerts)\b.*
       | (?:read|see)\ more(?:\ (?:stories|news|articles))?

@@ -62,7 +62,9 @@ class Draft:
             for item in items:
                 counter += 1
                 paragraphs.append(Paragraph(id=f"p{counter}", text=item.text, marker=item.marker))
-            sections.append(_section(heading, tuple(paragraphs), _unique(_section_slug(heading, index), slugs)))
+            sections.append(
+                _section(heading, tuple(paragraphs), _unique(_section_slug(heading, index), slugs))
+            )
         return Briefing.model_validate(
             {
                 "title": self.title,

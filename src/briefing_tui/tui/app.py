@@ -14,8 +14,8 @@ from textual.containers import Horizontal
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer
 from textual.timer import Timer
+from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from briefing_tui.model import Briefing, SectionKind
@@ -59,9 +59,13 @@ class BriefingApp(App[None]):
         Binding("n", "step(1)", "Next", id="app.next"),
         Binding("N", "step(-1)", "Previous", show=False, id="app.previous"),
         Binding("right_square_bracket", "section(1)", "Section", id="app.next_section"),
-        Binding("left_square_bracket", "section(-1)", "Previous section", show=False, id="app.previous_section"),
+        Binding(
+            "left_square_bracket", "section(-1)", "Previous section", show=False, id="app.previous_section"
+        ),
         *(
-            Binding(key, f"kind('{kind.value}')", SECTION_KINDS[kind], show=False, id=f"app.kind_{kind.value}")
+            Binding(
+                key, f"kind('{kind.value}')", SECTION_KINDS[kind], show=False, id=f"app.kind_{kind.value}"
+            )
             for key, kind in KIND_KEYS.items()
         ),
         Binding("o", "toggle_pane('outline')", "Outline", id="app.toggle_outline"),
@@ -105,6 +109,8 @@ class BriefingApp(App[None]):
         self._panes_chosen = False
         self._places: list[tuple[int, int, int]] = []
         self._save_timer: Timer | None = None
+        self._position = -1
+        self._unit_count = 0
         self._state_warned = False
         self.title = briefing.title
 
@@ -124,7 +130,8 @@ class BriefingApp(App[None]):
         self._restore_position()
         self.text_view.focus()
         if not self.analysed:
-            self._analyse()
+            # After the first paint: the analysis thread competes for the interpreter.
+            self.call_after_refresh(self._analyse)
 
     @property
     def text_view(self) -> BriefingText:
@@ -134,7 +141,9 @@ class BriefingApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:  # type: ignore[type-arg]
         yield from super().get_system_commands(screen)
         yield SystemCommand("Go to section…", "Jump to a section by its heading", self.action_go_to_section)
-        yield SystemCommand("Go to source…", "Select a source and jump to where it is cited", self.action_go_to_source)
+        yield SystemCommand(
+            "Go to source…", "Select a source and jump to where it is cited", self.action_go_to_source
+        )
 
     # --- analysis --------------------------------------------------------------------
 
@@ -221,7 +230,7 @@ class BriefingApp(App[None]):
         unit = self.text_view.units[event.unit]
         self.query_one(Outline).show_position(unit.section, event.unit)
         self.query_one(SourcesPane).show_paragraph(unit.paragraph)
-        self._remember_position()
+        self._remember_position(event.unit)
 
     # --- search ----------------------------------------------------------------------
 
@@ -360,21 +369,24 @@ class BriefingApp(App[None]):
         return self.store.history() if self.store is not None else []
 
     def _restore_position(self) -> None:
+        self._unit_count = len(self.text_view.units)
         if self.store is not None and self.path is not None:
             unit = self.store.position(self.path, len(self.text_view.units))
             if unit is not None:
                 self.text_view.start_at(unit)
 
-    def _remember_position(self) -> None:
+    def _remember_position(self, unit: int) -> None:
         if self.store is None or self.path is None:
             return
+        self._position = unit
         if self._save_timer is not None:
             self._save_timer.stop()
         self._save_timer = self.set_timer(SAVE_DELAY, self._save_position)
 
     def _save_position(self) -> None:
-        if self.store is not None and self.path is not None and self.text_view.cursor_unit >= 0:
-            state = ReadingState(self.text_view.cursor_unit, len(self.text_view.units))
+        self._save_timer = None
+        if self.store is not None and self.path is not None and self._position >= 0:
+            state = ReadingState(self._position, self._unit_count)
             self._saving(partial(self.store.set_position, self.path, state))
 
     def _remember_history(self) -> None:
@@ -390,6 +402,7 @@ class BriefingApp(App[None]):
                 self.notify(str(error), title="Reading position not saved", severity="warning", timeout=8)
 
     def on_unmount(self) -> None:
+        # Quitting inside the save delay must not lose the last move.
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_position()

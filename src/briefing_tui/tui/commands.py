@@ -73,6 +73,10 @@ class SourceCommands(_BriefingCommands):
     def entries(self) -> list[tuple[str, str, Callable[[], None]]]:
         reader = self.reader
         return [
-            (visible(source.name), source.kind.value.replace("_", " "), partial(reader.select_source, source.id))
+            (
+                visible(source.name),
+                source.kind.value.replace("_", " "),
+                partial(reader.select_source, source.id),
+            )
             for source in reader.briefing.sources
         ]

@@ -16,15 +16,18 @@ from textual.widgets import Static
 
 __all__ = ["HelpScreen", "binding_rows"]
 
+KEYS_WIDTH = 22
+ACTION_WIDTH = 50
+
 
 def binding_rows(bindings: list[BindingType], keymap: Mapping[str, str]) -> Iterator[tuple[str, str]]:
     """``(keys, description)`` for each action, keys joined with " / " and the keymap applied."""
     grouped: dict[str, tuple[list[Binding], str]] = {}
-    for binding in Binding.make_bindings(bindings):
-        if binding.id and binding.id in keymap:
-            binding = replace(binding, key=keymap[binding.id])
-        key = binding.id or binding.action
-        keys, _ = grouped.setdefault(key, ([], binding.description))
+    for declared in Binding.make_bindings(bindings):
+        binding = declared
+        if declared.id and declared.id in keymap:
+            binding = replace(declared, key=keymap[declared.id])
+        keys, _ = grouped.setdefault(binding.id or binding.action, ([], binding.description))
         keys.append(binding)
     for keys, description in grouped.values():
         yield " / ".join(dict.fromkeys(_display(binding) for binding in keys)), description
@@ -92,9 +95,16 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(self._table(title, bindings))
 
     def _table(self, title: str, bindings: list[BindingType]) -> Table:
-        table = Table(title=Text(title, style="bold"), title_justify="left", box=None, show_header=False, expand=True)
-        table.add_column("keys", style="bold", width=22, no_wrap=True)
-        table.add_column("action")
+        table = Table(
+            title=Text(title, style="bold"),
+            title_justify="left",
+            box=None,
+            show_header=False,
+            expand=False,
+            padding=(0, 1),
+        )
+        table.add_column("keys", style="bold", width=KEYS_WIDTH, no_wrap=True)
+        table.add_column("action", width=ACTION_WIDTH)
         for keys, description in binding_rows(bindings, self._keymap):
             table.add_row(Text(keys), Text(description))
         return table

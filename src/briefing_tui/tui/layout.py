@@ -12,10 +12,12 @@ and must not cost a Python object each.
 
 from __future__ import annotations
 
+import re
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 from enum import IntEnum
+from itertools import repeat
 
 from rich.cells import split_graphemes
 
@@ -27,6 +29,14 @@ __all__ = ["GUTTER", "Layout", "LineRole", "Unit", "build_units", "wrap"]
 GUTTER = 3
 """Cells left of a paragraph: the kind bar, the flag, a space."""
 NO_UNIT = -1
+
+# Characters that always take exactly one cell: printable ASCII, Latin, Greek, Cyrillic,
+# and general punctuation (curly quotes, dashes, ellipsis). Text made only of these is
+# measured by its length, which lets the fast wrap run on most news text, not just ASCII.
+_NOT_ONE_CELL = re.compile(
+    "[^\x20-\x7e\xa0-\xac\xae-\u02ff\u0370-\u0377\u037a-\u037f\u0384-\u038a\u038c"
+    "\u038e-\u03a1\u03a3-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e\u20a0-\u20c0]"
+)
 
 
 class LineRole(IntEnum):
@@ -78,15 +88,15 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     base = 0
     for piece in text.split("\n"):
-        if piece.isascii():
-            _wrap_ascii(piece, width, base, ranges)
+        if piece.isascii() or not _NOT_ONE_CELL.search(piece):
+            _wrap_narrow(piece, width, base, ranges)
         else:
             _wrap_cells(piece, width, base, ranges)
         base += len(piece) + 1
     return ranges
 
 
-def _wrap_ascii(text: str, width: int, base: int, out: list[tuple[int, int]]) -> None:
+def _wrap_narrow(text: str, width: int, base: int, out: list[tuple[int, int]]) -> None:
     # One character is one cell here, so str.rfind does the measuring in C.
     size = len(text)
     pos = 0
@@ -123,7 +133,7 @@ def _wrap_cells(text: str, width: int, base: int, out: list[tuple[int, int]]) ->
                 index = last_space + 1
             else:
                 out.append((base + line_start, base + start))
-            while index < len(spans) and text[spans[index][0]] == " ":
+            while index < len(spans) and text[spans[index][0] : spans[index][1]] == " ":
                 index += 1
             line_start = spans[index][0] if index < len(spans) else len(text)
             cells, last_space = 0, None
@@ -207,8 +217,13 @@ class Layout:
                 unit_index += 1
 
     def _add_unit(self, role: LineRole, unit: Unit, index: int, width: int) -> None:
-        self.unit_first_line[index] = self.line_count
+        # Whole runs of lines are appended at once: per-line appends dominate at 10 MB.
         ranges = wrap(unit.text, width)
-        self.unit_line_count[index] = len(ranges)
-        for start, end in ranges:
-            self._add(role, unit.section, index, start, end)
+        count = len(ranges)
+        self.unit_first_line[index] = len(self.line_role)
+        self.unit_line_count[index] = count
+        self.line_role.frombytes(bytes((role,)) * count)
+        self.line_section.extend(repeat(unit.section, count))
+        self.line_unit.extend(repeat(index, count))
+        self.line_start.extend([start for start, _ in ranges])
+        self.line_end.extend([end for _, end in ranges])

@@ -20,6 +20,8 @@ from briefing_tui.tui.layout import Unit
 __all__ = ["Outline", "Target"]
 
 _LEAD_WORDS = 7
+LARGE = 300
+"""Past this many sections the kinds start folded: Tree measures every unfolded entry."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +72,7 @@ class Outline(Tree[Target | None]):
             """The outline the entry was chosen in."""
             return self.outline
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__("Outline", id=id, classes=classes)
         self.show_root = False
         self.guide_depth = 2
@@ -96,7 +98,9 @@ class Outline(Tree[Target | None]):
         if node is None:
             nodes = self._section_nodes.get(section)
             node = nodes[0] if nodes else None
-        if node is not None and node.parent is not None and node.parent.is_expanded and node is not self.cursor_node:
+        if node is not None and node.parent is not None and not node.parent.is_expanded:
+            node = node.parent  # its kind is folded: point at the kind
+        if node is not None and node is not self.cursor_node and node is not self.root:
             self.move_cursor(node, animate=False)
 
     def show_match_counts(self, counts: Mapping[str, int]) -> None:
@@ -114,19 +118,23 @@ class Outline(Tree[Target | None]):
             self.post_message(self.Jump(self, event.node.data))
 
     def _build_pending(self, briefing: Briefing) -> None:
-        pending = self.root.add(Text("Analysing… (kinds and sources follow)", style="italic"), expand=True)
-        for index, _ in enumerate(briefing.sections):
-            self._add_section(pending, index)
+        count = len(briefing.sections)
+        label = Text.assemble(
+            ("Analysing…", "bold italic"), (f"  {count} sections; kinds and sources follow", "dim")
+        )
+        self.root.add_leaf(label)
 
     def _build_by_kind(self, briefing: Briefing, units: list[Unit]) -> None:
         question_units = self._question_units(units)
         for kind, name in SECTION_KINDS.items():
-            paragraphs = sum(1 for unit in units if unit.paragraph is not None and unit.paragraph.kind is kind)
+            paragraphs = sum(
+                1 for unit in units if unit.paragraph is not None and unit.paragraph.kind is kind
+            )
             questions = len(briefing.questions) if kind is SectionKind.OPEN_QUESTIONS else 0
             if not paragraphs and not questions:
                 continue
             label = Text.assemble((name, "bold"), (f"  {paragraphs}¶", "dim"))
-            branch = self.root.add(label, expand=True)
+            branch = self.root.add(label, expand=len(briefing.sections) <= LARGE)
             for index, section in enumerate(briefing.sections):
                 if section.kind is kind:
                     self._add_section(branch, index)
@@ -147,12 +155,16 @@ class Outline(Tree[Target | None]):
         for index, unit in enumerate(units):
             paragraph = unit.paragraph
             if paragraph is not None and paragraph.kind is kind and sections[unit.section].kind is not kind:
-                node = branch.add_leaf(Text(f"¶ {_lead(unit.text)}", style="dim"), Target(unit.section, index))
+                node = branch.add_leaf(
+                    Text(f"¶ {_lead(unit.text)}", style="dim"), Target(unit.section, index)
+                )
                 self._unit_nodes[index] = node
 
     def _question_units(self, units: list[Unit]) -> list[int]:
         assert self._briefing is not None
-        by_paragraph = {unit.paragraph.id: index for index, unit in enumerate(units) if unit.paragraph is not None}
+        by_paragraph = {
+            unit.paragraph.id: index for index, unit in enumerate(units) if unit.paragraph is not None
+        }
         return [by_paragraph[question.paragraph_id] for question in self._briefing.questions]
 
     def _section_label(self, index: int) -> Text:

@@ -75,7 +75,7 @@ class SourcesPane(Vertical):
             self.source_id = source_id
             super().__init__()
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._briefing: Briefing | None = None
         self._counts: Counter[str] = Counter()
@@ -88,7 +88,9 @@ class SourcesPane(Vertical):
         """List ``briefing``'s sources (or say they are still being found)."""
         self._briefing = briefing
         self._counts = Counter(
-            attribution.source_id for paragraph in briefing.paragraphs() for attribution in paragraph.attributions
+            attribution.source_id
+            for paragraph in briefing.paragraphs()
+            for attribution in paragraph.attributions
         )
         self._rebuild(analysed)
 
@@ -123,7 +125,9 @@ class SourcesPane(Vertical):
             listing.add_option(Option(Text("Finding sources…", style="italic"), disabled=True))
             return
         if not self._briefing.sources:
-            listing.add_option(Option(Text("No sources named in this briefing.", style="italic"), disabled=True))
+            listing.add_option(
+                Option(Text("No sources named in this briefing.", style="italic"), disabled=True)
+            )
             return
         listing.add_options(self._options())
         if highlighted is not None and highlighted < listing.option_count:
@@ -138,10 +142,14 @@ class SourcesPane(Vertical):
                 continue
             options.append(Option(Text(f"{heading} ({len(group)})", style="bold"), disabled=True))
             for source in group:
-                mark = "● " if source.id == self.selected else "  "
-                prompt = Text.assemble(mark, visible(source.name), (f"  ×{self._counts[source.id]}", "dim"))
+                selected = source.id == self.selected
+                prompt = Text.assemble(
+                    ("●" if selected else " ", "bold"),
+                    (f"{self._counts[source.id]:>3} ", "dim"),
+                    (visible(source.name), "bold" if selected else ""),
+                )
                 if source.description:
-                    prompt.append(f"\n    {visible(source.description)}", style="dim italic")
+                    prompt.append(f"\n     {visible(source.description)}", style="dim italic")
                 options.append(Option(prompt, id=source.id))
         return options
 

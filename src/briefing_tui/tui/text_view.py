@@ -85,6 +85,7 @@ class BriefingText(ScrollView, can_focus=True):
         overflow-x: hidden;
         overflow-y: scroll;
         scrollbar-gutter: stable;
+        scrollbar-size-vertical: 1;
         &:focus { background-tint: $foreground 3%; }
         & > .briefing-text--title { text-style: bold; color: $text; }
         & > .briefing-text--meta { color: $text-muted; }
@@ -129,7 +130,7 @@ class BriefingText(ScrollView, can_focus=True):
         *,
         analysed: bool = True,
         name: str | None = None,
-        id: str | None = None,  # noqa: A002 - Textual's own keyword
+        id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
@@ -159,6 +160,14 @@ class BriefingText(ScrollView, can_focus=True):
 
     # --- movement --------------------------------------------------------------------
 
+    def start_at(self, unit: int) -> None:
+        """Open at ``unit`` (a saved position) once the text has been laid out."""
+        if self.text_layout is None:
+            self._start_unit = unit
+        elif 0 <= unit < len(self.units):
+            self._scroll_to_line(self.text_layout.unit_first_line[unit])
+            self._set_cursor(unit)
+
     def go_to_unit(self, unit: int, offset: int = 0, *, context: int = 0) -> None:
         """Bring ``unit`` (at character ``offset``) into view with ``context`` lines above it."""
         if self.text_layout is None or not 0 <= unit < len(self.units):
@@ -182,15 +191,19 @@ class BriefingText(ScrollView, can_focus=True):
         return self.text_layout.section_at(round(self.scroll_y)) if self.text_layout else 0
 
     def adjacent_section(self, step: int) -> int | None:
-        """The section after (``step`` 1) or before (-1) the one at the top, if there is one."""
+        """The section after (``step`` 1) or before (-1) the current one, if there is one.
+
+        Going back from inside a section first goes to that section's own start, as
+        ``[[`` does in vim.
+        """
         if self.text_layout is None or not self.briefing.sections:
             return None
-        top = round(self.scroll_y)
-        starts = self.text_layout.section_first_line
+        current = self.current_section()
         if step > 0:
-            return next((index for index, line in enumerate(starts) if line > top), None)
-        before = [index for index, line in enumerate(starts) if line < top]
-        return before[-1] if before else None
+            return current + 1 if current + 1 < len(self.briefing.sections) else None
+        if round(self.scroll_y) > self.text_layout.section_first_line[current]:
+            return current
+        return current - 1 if current > 0 else None
 
     def action_scroll_lines(self, count: int) -> None:
         """Scroll by ``count`` lines, as ``j`` and ``k`` do in less."""
@@ -260,6 +273,8 @@ class BriefingText(ScrollView, can_focus=True):
         if self._start_unit is not None:
             anchor, self._start_unit = self._start_unit, None
             self.call_after_refresh(self.start_at, anchor)
+        elif anchor < 0 and self.units:
+            self.cursor_unit = 0
         elif anchor >= 0 and round(self.scroll_y) > 0:
             self._scroll_to_line(self.text_layout.unit_first_line[anchor])
             self._set_cursor(anchor)
@@ -312,7 +327,11 @@ class BriefingText(ScrollView, can_focus=True):
 
     def _meta(self) -> str:
         briefing = self.briefing
-        parts = [briefing.outlet, briefing.author, briefing.published.isoformat() if briefing.published else None]
+        parts = [
+            briefing.outlet,
+            briefing.author,
+            briefing.published.isoformat() if briefing.published else None,
+        ]
         parts.append(briefing.origin)
         parts.extend(f"⚠ {notice}" for notice in briefing.notices)
         return visible("  ·  ".join(part for part in parts if part))

@@ -1,0 +1,479 @@
+"""Find text in a briefing: literal or regular-expression, smart case, counted, in reading order.
+
+The searchable **units** are, for each section in order, its heading (when it has one) and
+then the text of each of its paragraphs. A unit's index is its position in that sequence,
+the order in which the reader lays the text out. Matches never cross from one unit into
+the next and are never empty.
+
+`SearchIndex` joins every unit once, with ``"\\n"`` between them, so a search is a single
+`re.Pattern.finditer` over one string. Match positions are kept as two arrays of global
+offsets and turned into `Match` objects (unit, offsets within the unit) only when asked for,
+so a query with a million hits costs a few megabytes and no per-hit Python objects.
+
+Regular expressions are compiled with `re.MULTILINE`, so ``^`` and ``$`` anchor at the start
+and end of every unit (and of every line inside one). A regular expression that could
+reach over the separator (``\\s``, ``[^x]``...) is repaired: the units it touched are searched
+again one by one. Lookarounds may still see past the end of a unit into the separator.
+Nothing here imports Textual or Rich.
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import chain, compress, islice
+
+from briefing_tui.model import Briefing
+
+__all__ = [
+    "MAX_MATCHES",
+    "CompiledQuery",
+    "Match",
+    "SearchIndex",
+    "SearchResult",
+    "Unit",
+    "compile_query",
+    "is_smart_case_sensitive",
+]
+
+MAX_MATCHES = 1_000_000
+"""The most matches one search keeps; beyond this `SearchResult.truncated` is True."""
+
+_SEPARATOR = "\n"
+# How many matches are pulled from the regex engine per batch: large enough that the
+# per-batch Python overhead vanishes, small enough that an empty-matching pattern
+# (``x*`` finds an empty match at every position) never holds millions of spans at once.
+_BATCH = 65_536
+_SPAN = re.Match.span
+# A backslash escape in a regular expression (``\W``, ``\S``): its letter is syntax, not text.
+_ESCAPE = re.compile(r"\\.", re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One match, located in its unit."""
+
+    unit: int
+    """Index of the unit in reading order."""
+    section_id: str
+    """The section the unit belongs to."""
+    paragraph_id: str | None
+    """The paragraph, or None when the match is in the section heading."""
+    start: int
+    """Offset of the first matched character in the unit's text."""
+    end: int
+    """Offset just past the last matched character in the unit's text."""
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One searchable piece of text: a section heading or a paragraph."""
+
+    index: int
+    """Position in reading order."""
+    section_id: str
+    """The section it belongs to."""
+    paragraph_id: str | None
+    """The paragraph, or None for the section heading."""
+    text: str
+    """The text exactly as in the model."""
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledQuery:
+    """A query turned into a pattern, or the reason it could not be."""
+
+    query: str
+    """The query as typed."""
+    regex: bool
+    """Whether the query is a regular expression."""
+    case_sensitive: bool
+    """The case rule in force after smart case was resolved."""
+    pattern: re.Pattern[str] | None
+    """The compiled pattern; None for an empty query or a malformed regular expression."""
+    error: str | None
+    """Why a regular expression was rejected, for people; None when it was accepted."""
+
+
+def is_smart_case_sensitive(query: str, *, regex: bool) -> bool:
+    """Smart case: match case only when the query has an uppercase letter.
+
+    In a regular expression the letter of an escape (``\\W``, ``\\S``, ``\\B``) is syntax
+    and does not count.
+    """
+    if regex:
+        query = _ESCAPE.sub("", query)
+    return any(character.isupper() for character in query)
+
+
+def compile_query(query: str, *, regex: bool = False, case_sensitive: bool | None = None) -> CompiledQuery:
+    """Compile ``query`` once; ``case_sensitive=None`` means smart case.
+
+    A malformed regular expression is reported in `CompiledQuery.error`, never raised.
+    """
+    if case_sensitive is None:
+        case_sensitive = is_smart_case_sensitive(query, regex=regex)
+    if not query:
+        return CompiledQuery(query, regex, case_sensitive, None, None)
+    flags = 0 if case_sensitive else re.IGNORECASE
+    if not regex:
+        return CompiledQuery(query, regex, case_sensitive, re.compile(re.escape(query), flags), None)
+    try:
+        pattern = re.compile(query, flags | re.MULTILINE)
+    except (re.error, OverflowError, RecursionError) as error:
+        # OverflowError and RecursionError come from absurd repeat counts and nesting depth.
+        message = f"bad regular expression: {error}".splitlines()[0]
+        return CompiledQuery(query, regex, case_sensitive, None, message)
+    return CompiledQuery(query, regex, case_sensitive, pattern, None)
+
+
+class SearchIndex:
+    """A briefing's text prepared for repeated searches.
+
+    Build one per briefing (the cost is one string join) and call `search` on every
+    keystroke; the last result is cached, so asking again for the same query is free.
+    """
+
+    __slots__ = (
+        "_last",
+        "_max_matches",
+        "_paragraph_ids",
+        "_section_ids",
+        "_section_units",
+        "_text",
+        "_unit_by_paragraph",
+        "_unit_section",
+        "_unit_starts",
+    )
+
+    def __init__(self, briefing: Briefing, *, max_matches: int = MAX_MATCHES) -> None:
+        texts: list[str] = []
+        self._section_ids: list[str] = []
+        # For each section, the range of its unit indices (possibly empty).
+        self._section_units: list[range] = []
+        self._unit_section = array("l")
+        self._paragraph_ids: list[str | None] = []
+        for section_number, section in enumerate(briefing.sections):
+            first = len(texts)
+            if section.heading is not None:
+                texts.append(section.heading)
+                self._paragraph_ids.append(None)
+            for paragraph in section.paragraphs:
+                texts.append(paragraph.text)
+                self._paragraph_ids.append(paragraph.id)
+            self._unit_section.extend([section_number] * (len(texts) - first))
+            self._section_ids.append(section.id)
+            self._section_units.append(range(first, len(texts)))
+        self._text = _SEPARATOR.join(texts)
+        # Global offset where each unit starts, plus one sentinel just past the end so
+        # that unit ``u`` always spans ``starts[u] .. starts[u + 1] - 1``.
+        self._unit_starts = array("q", [0])
+        for text in texts:
+            self._unit_starts.append(self._unit_starts[-1] + len(text) + len(_SEPARATOR))
+        self._unit_by_paragraph = {pid: u for u, pid in enumerate(self._paragraph_ids) if pid is not None}
+        self._max_matches = max_matches
+        self._last: SearchResult | None = None
+
+    @property
+    def unit_count(self) -> int:
+        """How many units there are."""
+        return len(self._paragraph_ids)
+
+    @property
+    def text(self) -> str:
+        """Every unit joined with ``"\\n"``: what `search` runs over."""
+        return self._text
+
+    def unit(self, index: int) -> Unit:
+        """The unit at ``index`` in reading order; `IndexError` when there is none."""
+        start, end = self.unit_span(index)
+        section_id = self._section_ids[self._unit_section[index]]
+        return Unit(index, section_id, self._paragraph_ids[index], self._text[start:end])
+
+    def unit_span(self, index: int) -> tuple[int, int]:
+        """Where unit ``index`` lies in `text`, as (start, end) global offsets."""
+        if not 0 <= index < self.unit_count:
+            raise IndexError(f"unit {index} out of range; there are {self.unit_count}")
+        return self._unit_starts[index], self._unit_starts[index + 1] - len(_SEPARATOR)
+
+    def unit_of_offset(self, offset: int) -> int:
+        """The unit holding global offset ``offset`` of `text` (a separator counts as its left unit's)."""
+        return bisect_right(self._unit_starts, offset) - 1
+
+    def unit_of_paragraph(self, paragraph_id: str) -> int:
+        """The unit of the paragraph with this id; `KeyError` when there is none."""
+        return self._unit_by_paragraph[paragraph_id]
+
+    def section_units(self, section_id: str) -> range:
+        """The unit indices of one section (its heading first, if it has one)."""
+        return self._section_units[self._section_ids.index(section_id)]
+
+    def section_of_unit(self, index: int) -> str:
+        """The id of the section unit ``index`` belongs to."""
+        return self._section_ids[self._unit_section[index]]
+
+    def paragraph_of_unit(self, index: int) -> str | None:
+        """The paragraph id of unit ``index``; None for a heading."""
+        return self._paragraph_ids[index]
+
+    def sections_with_units(self) -> Iterator[tuple[str, range]]:
+        """Each section's id and unit range, in reading order."""
+        return zip(self._section_ids, self._section_units, strict=True)
+
+    def clear_cache(self) -> None:
+        """Forget the last result, so the next `search` runs again (for benchmarks)."""
+        self._last = None
+
+    def search(self, query: str, *, regex: bool = False, case_sensitive: bool | None = None) -> SearchResult:
+        """Every match of ``query``, literal unless ``regex``; ``case_sensitive=None`` is smart case."""
+        return self.search_compiled(compile_query(query, regex=regex, case_sensitive=case_sensitive))
+
+    def search_compiled(self, compiled: CompiledQuery) -> SearchResult:
+        """Like `search`, for a query compiled once with `compile_query` (the command line does this)."""
+        last = self._last
+        if last is not None and last.compiled == compiled:
+            return last
+        starts, ends, truncated = self._find(compiled)
+        result = SearchResult(self, compiled, starts, ends, truncated=truncated)
+        self._last = result
+        return result
+
+    def _find(self, compiled: CompiledQuery) -> tuple[array[int], array[int], bool]:
+        """Global (starts, ends) of every match, and whether the cap cut them short."""
+        starts, ends = array("q"), array("q")
+        pattern = compiled.pattern
+        if pattern is None:
+            return starts, ends, False
+        # A literal query is never empty, and reaches over a separator only if it holds one.
+        could_be_empty = compiled.regex
+        could_span = compiled.regex or _SEPARATOR in compiled.query
+        truncated = self._collect(pattern.finditer(self._text), starts, ends, drop_empty=could_be_empty)
+        if could_span:
+            spanning = self._spanning(starts, ends)
+            if spanning:
+                starts, ends, repaired_truncated = self._repair(pattern, starts, ends, spanning)
+                truncated = truncated or repaired_truncated
+        return starts, ends, truncated
+
+    def _collect(
+        self, found: Iterator[re.Match[str]], starts: array[int], ends: array[int], *, drop_empty: bool
+    ) -> bool:
+        """Append the spans of ``found`` to the arrays, in batches; True when capped."""
+        # map/chain/islice/array keep the per-match work in C: this loop runs once per
+        # batch, not once per match, which is what keeps a search close to bare finditer.
+        spans = map(_SPAN, found)
+        while len(starts) <= self._max_matches:
+            batch = array("q", chain.from_iterable(islice(spans, _BATCH)))
+            if not batch:
+                return False
+            batch_starts, batch_ends = batch[0::2], batch[1::2]
+            if drop_empty and any(map(operator.eq, batch_starts, batch_ends)):
+                keep = list(map(operator.ne, batch_starts, batch_ends))
+                batch_starts = array("q", compress(batch_starts, keep))
+                batch_ends = array("q", compress(batch_ends, keep))
+            starts.extend(batch_starts)
+            ends.extend(batch_ends)
+        del starts[self._max_matches :], ends[self._max_matches :]
+        return True
+
+    def _spanning(self, starts: array[int], ends: array[int]) -> list[int]:
+        """Indices of the matches that run over a unit boundary."""
+        unit_starts = self._unit_starts
+        boundaries = len(unit_starts) - 2  # separators sit between units
+        if len(starts) <= boundaries:
+            # Few matches: check each against the end of its own unit.
+            return [
+                j
+                for j, (start, end) in enumerate(zip(starts, ends, strict=True))
+                if end > unit_starts[bisect_right(unit_starts, start)] - len(_SEPARATOR)
+            ]
+        # Many matches: for each separator only the last match starting at or before it
+        # can cover it, since matches are ordered and never overlap.
+        spanning: list[int] = []
+        for u in range(1, boundaries + 1):
+            separator = unit_starts[u] - len(_SEPARATOR)
+            j = bisect_right(starts, separator) - 1
+            if j >= 0 and ends[j] > separator and (not spanning or spanning[-1] != j):
+                spanning.append(j)
+        return spanning
+
+    def _repair(
+        self, pattern: re.Pattern[str], starts: array[int], ends: array[int], spanning: list[int]
+    ) -> tuple[array[int], array[int], bool]:
+        """The matches with every spanning one replaced by what searching unit by unit finds there.
+
+        Returns the new (starts, ends) and whether the cap cut them short.
+        """
+        new_starts, new_ends = array("q"), array("q")
+        copied = 0  # matches before this index are copied or superseded
+        for j in spanning:
+            if j < copied:
+                continue  # inside a stretch already searched again
+            new_starts.extend(starts[copied:j])
+            new_ends.extend(ends[copied:j])
+            copied = self._search_units_from(
+                pattern, starts, ends, j, new_starts=new_starts, new_ends=new_ends
+            )
+        new_starts.extend(starts[copied:])
+        new_ends.extend(ends[copied:])
+        truncated = len(new_starts) > self._max_matches
+        del new_starts[self._max_matches :], new_ends[self._max_matches :]
+        return new_starts, new_ends, truncated
+
+    def _search_units_from(
+        self,
+        pattern: re.Pattern[str],
+        starts: array[int],
+        ends: array[int],
+        j: int,
+        *,
+        new_starts: array[int],
+        new_ends: array[int],
+    ) -> int:
+        """Search unit by unit from spanning match ``j`` until the joined-text search is right again.
+
+        Appends what it finds to ``new_starts``/``new_ends`` and returns the index of the first
+        joined-text match that still holds. Up to match ``j`` the joined search saw exactly what
+        a per-unit one would. It is right again either once both produce the same match (from
+        there they resume at the same place in the same state) or from the start of a unit that
+        no joined-text match reached into. So the work is a short stretch per spanning match,
+        not a second search of the whole text.
+        """
+        unit_starts, text = self._unit_starts, self._text  # locals: this runs once per spanning match
+        position = starts[j]
+        unit = bisect_right(unit_starts, position) - 1
+        while True:
+            unit_end = unit_starts[unit + 1] - len(_SEPARATOR)
+            for found in pattern.finditer(text, position, unit_end):
+                start, end = found.span()
+                if start == end:
+                    continue
+                k = bisect_left(starts, start, lo=j + 1)
+                if k < len(starts) and starts[k] == start and ends[k] == end:
+                    return k
+                new_starts.append(start)
+                new_ends.append(end)
+            # Whatever the joined search found inside this unit after ``position`` is superseded.
+            last = bisect_right(starts, unit_end, lo=j) - 1
+            if ends[last] <= unit_end:
+                return last + 1
+            unit += 1
+            position = unit_starts[unit]
+
+
+class SearchResult:
+    """The matches of one query, in reading order, located lazily."""
+
+    __slots__ = ("_ends", "_index", "_starts", "compiled", "truncated")
+
+    def __init__(
+        self,
+        index: SearchIndex,
+        compiled: CompiledQuery,
+        starts: array[int],
+        ends: array[int],
+        *,
+        truncated: bool = False,
+    ) -> None:
+        self._index = index
+        self.compiled = compiled
+        """The query as compiled, with the case rule resolved."""
+        self._starts = starts
+        self._ends = ends
+        self.truncated = truncated
+        """True when there were more than `MAX_MATCHES` matches and only the first were kept."""
+
+    def __repr__(self) -> str:
+        return (
+            f"SearchResult(query={self.query!r}, regex={self.regex}, case_sensitive={self.case_sensitive}, "
+            f"total={self.total}, error={self.error!r}, truncated={self.truncated})"
+        )
+
+    @property
+    def query(self) -> str:
+        """The query as typed."""
+        return self.compiled.query
+
+    @property
+    def regex(self) -> bool:
+        """Whether the query was a regular expression."""
+        return self.compiled.regex
+
+    @property
+    def case_sensitive(self) -> bool:
+        """The case rule that was applied (smart case resolved)."""
+        return self.compiled.case_sensitive
+
+    @property
+    def error(self) -> str | None:
+        """Why the regular expression was rejected; None otherwise (then `total` is 0)."""
+        return self.compiled.error
+
+    @property
+    def total(self) -> int:
+        """How many matches were found (at most `MAX_MATCHES`)."""
+        return len(self._starts)
+
+    def match(self, i: int) -> Match:
+        """The ``i``-th match in reading order; `IndexError` outside ``0 .. total - 1``."""
+        if not 0 <= i < len(self._starts):
+            raise IndexError(f"match {i} out of range; there are {len(self._starts)}")
+        start, end = self._starts[i], self._ends[i]
+        index = self._index
+        unit = index.unit_of_offset(start)
+        unit_start = index.unit_span(unit)[0]
+        return Match(
+            unit,
+            index.section_of_unit(unit),
+            index.paragraph_of_unit(unit),
+            start - unit_start,
+            end - unit_start,
+        )
+
+    def __iter__(self) -> Iterator[Match]:
+        """Every match in reading order, located one at a time."""
+        return (self.match(i) for i in range(len(self._starts)))
+
+    def match_range_in_unit(self, unit: int) -> range:
+        """The indices (as for `match`) of the matches inside ``unit``, in order."""
+        unit_start, unit_end = self._index.unit_span(unit)
+        first = bisect_left(self._starts, unit_start)
+        # A non-empty match that starts in the unit starts before its end.
+        return range(first, bisect_left(self._starts, unit_end, lo=first))
+
+    def matches_in_unit(self, unit: int) -> list[tuple[int, int]]:
+        """(start, end) offsets within ``unit``'s text of each match in it, for highlighting."""
+        unit_start = self._index.unit_span(unit)[0]
+        found = self.match_range_in_unit(unit)
+        return [(self._starts[j] - unit_start, self._ends[j] - unit_start) for j in found]
+
+    def counts_by_section(self) -> dict[str, int]:
+        """Section id to number of matches, for the sections that have any, in reading order."""
+        counts: dict[str, int] = {}
+        if not self._starts:
+            return counts
+        index = self._index
+        for section_id, units in index.sections_with_units():
+            if not units:
+                continue
+            first = bisect_left(self._starts, index.unit_span(units[0])[0])
+            last = bisect_left(self._starts, index.unit_span(units[-1])[1], lo=first)
+            if last > first:
+                counts[section_id] = last - first
+        return counts
+
+    def index_at_or_after(self, unit: int, offset: int) -> int | None:
+        """The first match starting at or after ``offset`` in ``unit``; None when none does (wrap then)."""
+        position = self._index.unit_span(unit)[0] + offset
+        found = bisect_left(self._starts, position)
+        return found if found < len(self._starts) else None
+
+    def index_before(self, unit: int, offset: int) -> int | None:
+        """The last match starting before ``offset`` in ``unit``; None when none does (wrap then)."""
+        position = self._index.unit_span(unit)[0] + offset
+        found = bisect_left(self._starts, position) - 1
+        return found if found >= 0 else None

@@ -1,0 +1,295 @@
+"""Every key of the reader, driven through the Pilot and checked against the app's state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import OptionList
+
+from briefing_tui.load import load_briefing
+from briefing_tui.model import Briefing, SectionKind
+from briefing_tui.resources import seed_path
+from briefing_tui.state import StateStore
+from briefing_tui.tui.app import BriefingApp, create_app
+from briefing_tui.tui.help_screen import HelpScreen
+from briefing_tui.tui.outline import Outline
+from briefing_tui.tui.sources_pane import SourceList, SourcesPane
+from briefing_tui.tui.text_view import BriefingText
+
+WIDE = (120, 40)
+
+
+@pytest.fixture(scope="module")
+def seed() -> Briefing:
+    return load_briefing(seed_path())
+
+
+def app_for(briefing: Briefing, **kwargs: object) -> BriefingApp:
+    return create_app(briefing, **kwargs)  # type: ignore[arg-type]
+
+
+def section_of_kind(app: BriefingApp, kind: SectionKind) -> list[int]:
+    return [index for index, section in enumerate(app.briefing.sections) if section.kind is kind]
+
+
+async def test_opens_with_three_filled_panes(seed: Briefing) -> None:
+    app = app_for(seed)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.focused, BriefingText)
+        outline = app.query_one(Outline)
+        assert outline.display and len(outline.root.children) >= 3
+        sources = app.query_one(SourceList)
+        assert sources.option_count > 10
+        assert app.text_view.text_layout is not None
+        assert app.text_view.text_layout.line_count > 60
+
+
+async def test_tab_and_shift_tab_cycle_the_panes(seed: Briefing) -> None:
+    app = app_for(seed)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("tab")
+        assert isinstance(app.focused, SourceList)
+        await pilot.press("tab")
+        assert isinstance(app.focused, Outline)
+        await pilot.press("shift+tab")
+        assert isinstance(app.focused, SourceList)
+        await pilot.press("shift+tab")
+        assert isinstance(app.focused, BriefingText)
+
+
+@pytest.mark.parametrize(("key", "moved"), [("j", 1), ("down", 1)])
+async def test_j_and_down_scroll_one_line(seed: Briefing, key: str, moved: int) -> None:
+    app = app_for(seed)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press(key, key)
+        assert app.text_view.scroll_y == 2 * moved
+        await pilot.press("k")
+        assert app.text_view.scroll_y == moved
+        await pilot.press("up")
+        assert app.text_view.scroll_y == 0
+
+
+@pytest.mark.parametrize(("forward", "back"), [("space", "b"), ("pagedown", "pageup")])
+async def test_paging(seed: Briefing, forward: str, back: str) -> None:
+    app = app_for(seed)
+    async with app.run_test(size=WIDE) as pilot:
+        view = app.text_view
+        page = view.scrollable_content_region.height - 1
+        await pilot.press(forward)
+        assert view.scroll_y == page
+        await pilot.press(back)
+        assert view.scroll_y == 0
+
+
+@pytest.mark.parametrize(("bottom", "top"), [("G", "g"), ("end", "home")])
+async def test_bottom_and_top_land_at_once(seed: Briefing, bottom: str, top: str) -> None:
+    app = app_for(seed)
+    async with app.run_test(size=WIDE) as pilot:
+        view = app.text_view
+        await pilot.press(bottom)
+        # No animation: the jump has landed by the time the key is handled.
+        assert view.scroll_y == view.max_scroll_y > 0
+        await pilot.press(top)
+        assert view.scroll_y == 0
+
+
+async def test_brackets_step_through_sections(seed: Briefing) -> None:
+    app = app_for(seed)
+    async with app.run_test(size=WIDE) as pilot:
+        view = app.text_view
+        assert view.current_section() == 0
+        await pilot.press("right_square_bracket")
+        assert view.current_section() == 1
+        assert view.scroll_y == view.text_layout.section_first_line[1]  # type: ignore[union-attr]
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert view.current_section() == 3
+        await pilot.press("left_square_bracket")
+        assert view.current_section() == 2
+
+
+@pytest.mark.parametrize(
+    ("key", "kind"),
+    [
+        ("1", SectionKind.NEGOTIATIONS),
+        ("2", SectionKind.TERMS),
+        ("3", SectionKind.IMPLEMENTATION),
+        ("4", SectionKind.OPEN_QUESTIONS),
+    ],
+)
+async def test_number_keys_jump_to_a_kind(seed: Briefing, key: str, kind: SectionKind) -> None:
+    app = app_for(seed)
+    async with app.run_test(size=WIDE) as pilot:
+        targets = section_of_kind(app, kind)
+        await pilot.press(key)
+        if targets:
+            assert app.text_view.current_section() in targets
+            assert app.briefing.sections[app.text_view.current_section()].kind is kind
+        else:
+            assert app.text_view.current_section() == 0
+
+
+async def test_number_key_cycles_through_sections_of_its_kind(seed: Briefing) -> None:
+    app = app_for(seed)
+    async with app.run_test(size=WIDE) as pilot:
+        keys = {SectionKind.NEGOTIATIONS: "1", SectionKind.TERMS: "2", SectionKind.IMPLEMENTATION: "3"}
+        kind = next((k for k in keys if len(section_of_kind(app, k)) >= 2), None)
+        assert kind is not None, "the seed has a kind with two sections"
+        targets = section_of_kind(app, kind)
+        visited = []
+        for _ in range(len(targets) + 1):
+            await pilot.press(keys[kind])
+            visited.append(app.text_view.current_section())
+        assert sorted(set(visited)) == targets
+        # Each press moves on to the next section of the kind, wrapping after the last.
+        assert visited[len(targets)] == visited[0]
+
+
+async def test_outline_follows_the_text(seed: Briefing) -> None:
+    app = app_for(seed)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("G")
+        await pilot.pause()
+        node = app.query_one(Outline).cursor_node
+        assert node is not None and node.data is not None
+        assert node.data.section == app.text_view.current_section()
+
+
+async def test_outline_enter_jumps_to_the_section(seed: Briefing) -> None:
+    app = app_for(seed)
+    async with app.run_test(size=WIDE) as pilot:
+        outline = app.query_one(Outline)
+        outline.focus()
+        await pilot.pause()
+        last_section = len(app.briefing.sections) - 1
+        target = next(node for node in outline._section_nodes[last_section])
+        outline.move_cursor(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.text_view.current_section() == last_section
+        assert isinstance(app.focused, BriefingText)
+
+
+async def test_selecting_a_source_highlights_and_steps_its_attributions(seed: Briefing) -> None:
+    app = app_for(seed)
+    async with app.run_test(size=WIDE) as pilot:
+        cited = {}
+        for paragraph in app.briefing.paragraphs():
+            for attribution in paragraph.attributions:
+                cited.setdefault(attribution.source_id, []).append(paragraph.id)
+        source_id = (
+            next(sid for sid, places in cited.items() if len(places) >= 2)
+            if any(len(places) >= 2 for places in cited.values())
+            else next(iter(cited))
+        )
+        listing = app.query_one(SourceList)
+        listing.focus()
+        listing.highlighted = listing.get_option_index(source_id)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.query_one(SourcesPane).selected == source_id
+        assert app.text_view.highlights.source_id == source_id
+        unit = app.text_view.units[app.text_view.cursor_unit]
+        assert unit.paragraph is not None and unit.paragraph.id == cited[source_id][0]
+        await pilot.press("n")
+        unit = app.text_view.units[app.text_view.cursor_unit]
+        expected = cited[source_id][1] if len(cited[source_id]) > 1 else cited[source_id][0]
+        assert unit.paragraph is not None and unit.paragraph.id == expected
+        await pilot.press("escape")
+        assert app.text_view.highlights.source_id is None
+
+
+async def test_moving_through_the_text_shows_the_paragraphs_sources(seed: Briefing) -> None:
+    app = app_for(seed)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        here = app.query_one("#sources-here")
+        assert "This paragraph" in str(here.render())
+        assert "Politico" in str(here.render())
+
+
+async def test_question_mark_opens_help_listing_every_key(seed: Briefing) -> None:
+    app = app_for(seed)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_q_quits(seed: Briefing) -> None:
+    app = app_for(seed)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_narrow_terminal_hides_side_panes_and_keys_toggle_them(seed: Briefing) -> None:
+    app = app_for(seed)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not app.query_one("#outline").display
+        assert not app.query_one("#sources").display
+        await pilot.press("o")
+        assert app.query_one("#outline").display
+        await pilot.press("s")
+        assert app.query_one("#sources").display
+        await pilot.press("o")
+        assert not app.query_one("#outline").display
+
+
+async def test_command_palette_goes_to_a_section(seed: Briefing) -> None:
+    app = app_for(seed)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Go to section")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await pilot.press(*"troops arrive")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.text_view.current_section() == len(app.briefing.sections) - 1
+
+
+async def test_reading_position_is_restored(seed: Briefing, tmp_path: Path) -> None:
+    store = StateStore(tmp_path)
+    path = seed_path()
+    app = app_for(seed, path=path, store=store)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("G")
+        await pilot.pause()
+        where = app.text_view.cursor_unit
+        units = len(app.text_view.units)
+        assert where > 0
+    assert store.position(path, units) == where
+    again = app_for(seed, path=path, store=store)
+    async with again.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert again.text_view.cursor_unit == where
+
+
+async def test_keymap_remaps_a_binding_by_id(seed: Briefing) -> None:
+    app = app_for(seed, keymap={"app.next_section": "x"})
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("x")
+        assert app.text_view.current_section() == 1
+
+
+async def test_large_briefing_is_analysed_in_the_background(seed: Briefing) -> None:
+    from briefing_tui.ingest import read_briefing
+
+    raw = read_briefing(seed_path())
+    app = app_for(raw, analysed=False)
+    async with app.run_test(size=WIDE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.analysed
+        assert app.briefing.sources
+        assert app.query_one(OptionList).option_count > 10

@@ -1,0 +1,199 @@
+"""Search in the reader: incremental, counted, n/N with wrap, Enter keeps, Esc clears."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from textual.pilot import Pilot
+
+from briefing_tui.load import load_briefing
+from briefing_tui.model import Briefing, Paragraph, Section
+from briefing_tui.resources import seed_path
+from briefing_tui.tui.app import BriefingApp, create_app
+from briefing_tui.tui.outline import Outline
+from briefing_tui.tui.search_bar import SearchBar
+from briefing_tui.tui.text_view import BriefingText
+
+SIZE = (120, 40)
+
+
+@pytest.fixture(scope="module")
+def seed() -> Briefing:
+    return load_briefing(seed_path())
+
+
+def seed_count(
+    seed: Briefing, word: str, *, sections: slice = slice(None), flags: int = re.IGNORECASE
+) -> int:
+    texts = [text for section in seed.sections[sections] for text in section_texts(section)]
+    return sum(len(re.findall(re.escape(word), text, flags)) for text in texts)
+
+
+def section_texts(section: Section) -> list[str]:
+    return ([section.heading] if section.heading else []) + [p.text for p in section.paragraphs]
+
+
+def counter(app: BriefingApp) -> str:
+    return str(app.query_one("#search-count").render())
+
+
+async def type_query(pilot: Pilot[None], query: str) -> None:
+    await pilot.press("slash")
+    await pilot.press(*query)
+    await pilot.pause()
+
+
+def current_match_text(app: BriefingApp) -> str:
+    current = app.text_view.highlights.current
+    assert current is not None
+    unit, start, end = current
+    return app.text_view.units[unit].text[start:end]
+
+
+async def test_typing_highlights_and_counts(seed: Briefing) -> None:
+    app = create_app(seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_query(pilot, "hamas")
+        total = seed_count(seed, "hamas")
+        assert total > 3
+        assert counter(app) == f"1/{total}"
+        assert current_match_text(app).lower() == "hamas"
+        search = app.text_view.highlights.search
+        assert search is not None
+        # Each keystroke searched again: the view now shows where the first match is.
+        unit = app.text_view.highlights.current[0]  # type: ignore[index]
+        assert app.text_view.cursor_unit == unit
+
+
+async def test_each_keystroke_updates_the_count(seed: Briefing) -> None:
+    app = create_app(seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", "k")
+        await pilot.pause()
+        first = counter(app)
+        await pilot.press(*"ushner")
+        await pilot.pause()
+        assert first != counter(app)
+        assert counter(app).endswith(f"/{seed_count(seed, 'kushner')}")
+
+
+async def test_no_matches(seed: Briefing) -> None:
+    app = create_app(seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_query(pilot, "zebra")
+        assert counter(app) == "no matches"
+        assert app.text_view.highlights.search is None
+
+
+async def test_n_and_shift_n_move_and_wrap(seed: Briefing) -> None:
+    app = create_app(seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_query(pilot, "Greenway")
+        total = seed_count(seed, "Greenway")
+        await pilot.press("enter")
+        assert isinstance(app.focused, BriefingText)
+        assert app.text_view.highlights.search is not None  # Enter keeps the highlights
+        seen = []
+        for _ in range(total):
+            seen.append(app.text_view.highlights.current)
+            await pilot.press("n")
+        assert app.text_view.highlights.current == seen[0]  # wrapped round
+        assert len(set(seen)) == total
+        await pilot.press("N")
+        assert app.text_view.highlights.current == seen[-1]
+        notices = [n.message for n in app._notifications]
+        assert any("continuing at the top" in message for message in notices)
+
+
+async def test_escape_closes_and_clears(seed: Briefing) -> None:
+    app = create_app(seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_query(pilot, "official")
+        assert app.text_view.highlights.search is not None
+        await pilot.press("escape")
+        assert app.text_view.highlights.search is None
+        assert app.text_view.highlights.current is None
+        assert not app.query_one(SearchBar).is_open
+        assert isinstance(app.focused, BriefingText)
+
+
+async def test_outline_shows_match_counts_while_searching(seed: Briefing) -> None:
+    app = create_app(seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_query(pilot, "Witkoff")
+        labels = [str(node.label) for node in app.query_one(Outline)._section_nodes[0]]
+        lead_matches = seed_count(seed, "Witkoff", sections=slice(0, 1))
+        assert lead_matches
+        assert any(label.endswith(f"  {lead_matches}") for label in labels)
+        await pilot.press("escape")
+        labels = [str(node.label) for node in app.query_one(Outline)._section_nodes[0]]
+        assert not any(label.endswith(f"  {lead_matches}") for label in labels)
+
+
+async def test_regex_toggle(seed: Briefing) -> None:
+    app = create_app(seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_query(pilot, r"\d+")
+        assert counter(app) == "no matches"  # literal backslash-d-plus is not in the text
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert current_match_text(app).isdigit()
+
+
+async def test_case_toggle(seed: Briefing) -> None:
+    app = create_app(seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_query(pilot, "the")
+        insensitive = counter(app)
+        await pilot.press("ctrl+t")  # smart -> match case
+        await pilot.pause()
+        sensitive = counter(app)
+        assert insensitive != sensitive
+        assert sensitive.endswith(f"/{seed_count(seed, 'the', flags=0)}")
+
+
+async def test_smart_case_with_a_capital(seed: Briefing) -> None:
+    app = create_app(seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_query(pilot, "The")
+        assert current_match_text(app) == "The"
+
+
+async def test_bad_regex_shows_an_error_and_the_app_stays_usable(seed: Briefing) -> None:
+    app = create_app(seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", "ctrl+r", "(")
+        await pilot.pause()
+        assert "regular expression" in counter(app)
+        assert app.text_view.highlights.search is None
+        await pilot.press("escape", "G")
+        assert app.text_view.scroll_y == app.text_view.max_scroll_y
+
+
+@pytest.mark.parametrize("query", ["[1]", "a*b", "x\\y", "]"])
+async def test_literal_mode_matches_special_characters_literally(query: str) -> None:
+    text = f"Before {query} after, and {query} again."
+    briefing = Briefing(
+        title="T", sections=(Section(id="lead", paragraphs=(Paragraph(id="p1", text=text),)),)
+    )
+    app = create_app(briefing)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_query(pilot, query)
+        assert counter(app) == "1/2"
+        assert current_match_text(app) == query
+
+
+async def test_history_recalls_earlier_queries(seed: Briefing) -> None:
+    app = create_app(seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_query(pilot, "Qatar")
+        await pilot.press("enter")
+        await type_query(pilot, "Egypt")
+        await pilot.press("enter")
+        await pilot.press("slash", "up")
+        await pilot.pause()
+        assert app.query_one(SearchBar).query_text == "Egypt"
+        await pilot.press("up")
+        await pilot.pause()
+        assert app.query_one(SearchBar).query_text == "Qatar"
