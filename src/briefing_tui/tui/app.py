@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 from pathlib import Path
+from time import monotonic
 from typing import ClassVar
 
 from textual import work
@@ -35,6 +36,8 @@ __all__ = ["BriefingApp", "create_app"]
 
 NARROW = 110
 """Below this many columns the side panes start hidden; a key shows each one."""
+PROGRESS_INTERVAL = 0.125
+"""Seconds between updates of the analysis progress in the outline."""
 SAVE_DELAY = 0.5
 """Seconds of stillness before the reading position is saved."""
 
@@ -112,6 +115,8 @@ class BriefingApp(App[None]):
         self._position = -1
         self._unit_count = 0
         self._state_warned = False
+        self._started = monotonic()
+        self._progress: Timer | None = None
         self.title = briefing.title
 
     # --- composition -----------------------------------------------------------------
@@ -132,6 +137,7 @@ class BriefingApp(App[None]):
         if not self.analysed:
             # After the first paint: the analysis thread competes for the interpreter.
             self.call_after_refresh(self._analyse)
+            self._progress = self.set_interval(PROGRESS_INTERVAL, self._show_progress)
 
     @property
     def text_view(self) -> BriefingText:
@@ -154,12 +160,29 @@ class BriefingApp(App[None]):
         try:
             result = analyse(self.briefing)
         except Exception as error:  # analysis must never take the reader down with it
-            self.call_from_thread(self.notify, f"Analysis failed: {error}", severity="error", timeout=10)
+            self.call_from_thread(self._analysis_failed, error)
             return
         if not get_current_worker().is_cancelled:
             self.call_from_thread(self._analysis_done, result)
 
+    def _analysis_failed(self, error: Exception) -> None:
+        self._stop_progress()
+        self.query_one(Outline).show_failure(f"{type(error).__name__}: {error}")
+        message = (
+            f"Analysis failed ({type(error).__name__}: {error}); the text is shown without kinds and sources."
+        )
+        self.notify(message, title="Analysis failed", severity="error", timeout=15)
+
+    def _show_progress(self) -> None:
+        self.query_one(Outline).show_progress(monotonic() - self._started)
+
+    def _stop_progress(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress = None
+
     def _analysis_done(self, briefing: Briefing) -> None:
+        self._stop_progress()
         self.briefing = briefing
         self.analysed = True
         self.text_view.set_briefing(briefing)

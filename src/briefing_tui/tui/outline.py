@@ -54,6 +54,7 @@ class Outline(Tree[Target | None]):
     DEFAULT_CSS = """
     Outline {
         padding: 0 1;
+        overflow-x: hidden;
         scrollbar-size-vertical: 1;
         & > .tree--guides { color: $surface-lighten-2; }
     }
@@ -80,10 +81,12 @@ class Outline(Tree[Target | None]):
         self._section_nodes: dict[int, list[TreeNode[Target | None]]] = {}
         self._unit_nodes: dict[int, TreeNode[Target | None]] = {}
         self._counts: Mapping[str, int] = {}
+        self._pending: TreeNode[Target | None] | None = None
 
     def show_briefing(self, briefing: Briefing, units: list[Unit], *, analysed: bool) -> None:
         """Rebuild the outline for ``briefing`` (flat, in reading order, until it is analysed)."""
         self._briefing = briefing
+        self._pending = None
         self.clear()
         self._section_nodes.clear()
         self._unit_nodes.clear()
@@ -117,12 +120,26 @@ class Outline(Tree[Target | None]):
         if event.node.data is not None:
             self.post_message(self.Jump(self, event.node.data))
 
+    def show_progress(self, seconds: float) -> None:
+        """Say how long the analysis has been running, while it runs."""
+        if self._briefing is not None and self._pending is not None:
+            self._pending.set_label(self._pending_label(self._briefing, seconds))
+
+    def show_failure(self, reason: str) -> None:
+        """Say the analysis failed, in place of its progress."""
+        if self._pending is not None:
+            self._pending.set_label(Text.assemble(("Analysis failed", "bold red"), (f"\n  {reason}", "dim")))
+            self._pending = None
+
     def _build_pending(self, briefing: Briefing) -> None:
-        count = len(briefing.sections)
-        label = Text.assemble(
-            ("Analysing…", "bold italic"), (f"  {count} sections; kinds and sources follow", "dim")
+        self._pending = self.root.add_leaf(self._pending_label(briefing, 0.0))
+
+    def _pending_label(self, briefing: Briefing, seconds: float) -> Text:
+        spinner = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"[int(seconds * 8) % 10]
+        return Text.assemble(
+            (f"{spinner} Analysing… {seconds:.1f} s", "bold italic"),
+            (f"\n  {len(briefing.sections)} sections; kinds and sources follow", "dim"),
         )
-        self.root.add_leaf(label)
 
     def _build_by_kind(self, briefing: Briefing, units: list[Unit]) -> None:
         question_units = self._question_units(units)
@@ -174,7 +191,8 @@ class Outline(Tree[Target | None]):
         label = Text(heading, style="" if section.heading is not None else "italic")
         count = self._counts.get(section.id)
         if count:
-            label.append(f"  {count}", style="bold reverse")
+            label.append("  ")
+            label.append(f" {count} ", style="bold reverse")
         return label
 
 

@@ -304,7 +304,7 @@ class BriefingText(ScrollView, can_focus=True):
         if self.text_layout is None or y >= self.text_layout.line_count:
             return Strip.blank(width, base)
         text = self._line_text(y)
-        text.stylize(base, 0, 0)
+        text.style = base
         strip = Strip(text.render(self.app.console), text.cell_len)
         return strip.crop_extend(0, width, base).simplify()
 
