@@ -125,10 +125,10 @@ async def test_outline_shows_match_counts_while_searching(seed: Briefing) -> Non
         labels = [str(node.label) for node in app.query_one(Outline)._section_nodes[0]]
         lead_matches = seed_count(seed, "Witkoff", sections=slice(0, 1))
         assert lead_matches
-        assert any(label.endswith(f"  {lead_matches}") for label in labels)
+        assert any(label.endswith(f"  {lead_matches} ") for label in labels)
         await pilot.press("escape")
         labels = [str(node.label) for node in app.query_one(Outline)._section_nodes[0]]
-        assert not any(label.endswith(f"  {lead_matches}") for label in labels)
+        assert not any(label.endswith(f"  {lead_matches} ") for label in labels)
 
 
 async def test_regex_toggle(seed: Briefing) -> None:

@@ -1,0 +1,384 @@
+"""Parse the words that name a source: "three sources familiar with the negotiations".
+
+The grammar is small and deliberately conservative, because a wrong source is worse than a
+missed one::
+
+    list    := phrase (("," | "and" | ", and") phrase)*
+    phrase  := determiner? words postmodifier?
+             | role-phrase "," name            "the mediator, Pieter Vos"
+    words   := modifiers head                  "a senior U.S. official"
+             | modifiers role name             "Politico’s diplomatic correspondent Felicia Schwartz"
+             | name                            "Robert Greenway", "the White House", "Politico"
+    postmodifier := ("familiar with" | "close to" | "briefed on" | "with knowledge of"
+                    | "involved in" | "from" | "for" | "at" | "in" | "of") object
+                  | "involved"
+                  | "who" ...                  up to the speech verb: "members who voted in favour"
+
+A *head* is a noun from `vocabulary.HEAD_KINDS` and decides the kind of source; a *name*
+is a run of capitalised words (or of a caseless script such as Chinese). Pronouns, verbs and
+other function words (`vocabulary.STOPWORDS`) never belong to a phrase, so a pronoun can
+never become a source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefing_tui.analysis.tokens import Token, TokenType
+from briefing_tui.analysis.vocabulary import (
+    DETERMINERS,
+    HEAD_KINDS,
+    NAME_PARTICLES,
+    NOT_NAMES,
+    ORGANIZATION_WORDS,
+    OUTLET_NAMES,
+    OUTLET_WORDS,
+    PREMODIFIERS,
+    ROLE_WORDS,
+    STOPWORDS,
+)
+from briefing_tui.model import SourceKind
+
+__all__ = ["Parsed", "Phrase", "parse_list", "parse_phrase"]
+
+Span = tuple[int, int]
+
+_TAIL_DETERMINERS = frozenset({"the", "a", "an", "both", "its", "their", "his", "her", "this", "that"})
+_TAIL_MAX_WORDS = 6
+_RELATIVE_MAX_WORDS = 8
+_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "who", "that", "which"})
+_TWO_WORD_LEADS = {"familiar": "with", "close": "to", "briefed": "on"}
+_ONE_WORD_LEADS = frozenset({"from", "for", "at", "in", "of"})
+_COMMON_OPENERS = DETERMINERS | PREMODIFIERS | HEAD_KINDS.keys() | ROLE_WORDS
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """Words in a paragraph that name one source."""
+
+    start: int
+    """Offset of the first naming character."""
+    end: int
+    """Offset just past the last naming character."""
+    kind: SourceKind | None
+    """Who the source is; None for a lone capitalised word, which may be a surname or a body."""
+    common_start: bool = False
+    """Its first word is a common word capitalised only because it opens a sentence."""
+    description: Span | None = None
+    """Where the text describes a named person ("Politico’s diplomatic correspondent")."""
+    outlet: Span | None = None
+    """A news outlet named inside the description ("Politico" in "Politico’s ...")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """Phrases found from some token onwards, and the index of the token after them."""
+
+    phrases: tuple[Phrase, ...]
+    next: int
+
+
+def parse_list(tokens: list[Token], index: int, limit: int) -> Parsed | None:
+    """Phrases joined by "and" (or "X, Y and Z") starting at ``tokens[index]``, before ``limit``."""
+    first = parse_phrase(tokens, index, limit)
+    if first is None:
+        return None
+    items: list[tuple[bool, Parsed]] = [(True, first)]
+    position = first.next
+    while position < limit:
+        after, has_and = _separator(tokens, position, limit)
+        if after == position:
+            break
+        item = parse_phrase(tokens, after, limit)
+        if item is None:
+            break
+        items.append((has_and, item))
+        position = item.next
+    # Only "and" closes a list: "according to the ministry, Israel will..." is not one.
+    last_and = max(number for number, (has_and, _) in enumerate(items) if has_and)
+    kept = items[: last_and + 1] if last_and else items[:1]
+    return Parsed(tuple(p for _, item in kept for p in item.phrases), kept[-1][1].next)
+
+
+def parse_phrase(tokens: list[Token], index: int, limit: int) -> Parsed | None:
+    """One naming phrase starting at ``tokens[index]``, with a role-name apposition folded in."""
+    parsed = _phrase(tokens, index, limit)
+    if parsed is None:
+        return None
+    return _apposition(tokens, parsed, limit) or parsed
+
+
+def _phrase(tokens: list[Token], index: int, limit: int) -> Parsed | None:
+    position = index
+    if tokens[position].lower in DETERMINERS:
+        position += 1
+    words, position = _collect(tokens, position, limit)
+    if not words:
+        return None
+    return _classify(tokens, index, words, limit)
+
+
+def _separator(tokens: list[Token], position: int, limit: int) -> tuple[int, bool]:
+    """The index after a list separator at ``position`` (or ``position`` when there is none)."""
+    after = position
+    if tokens[after].text == ",":
+        after += 1
+    has_and = after < limit and tokens[after].lower == "and"
+    if has_and:
+        after += 1
+    return (after if after < limit else position), has_and
+
+
+def _collect(tokens: list[Token], position: int, limit: int) -> tuple[list[int], int]:
+    """Indices of the modifier, head and name words from ``position`` on."""
+    words: list[int] = []
+    while position < limit:
+        token = tokens[position]
+        if token.punct:
+            break
+        if token.lower == "and":
+            if not _joins_modifiers(tokens, words, position, limit):
+                break
+            position += 1
+            continue
+        if _is_connector(tokens, words, position, limit) or _is_phrase_word(tokens, position, limit):
+            words.append(position)
+            position += 1
+            continue
+        break
+    return words, position
+
+
+def _is_phrase_word(tokens: list[Token], position: int, limit: int) -> bool:
+    token = tokens[position]
+    low = token.base_lower
+    if low in STOPWORDS:
+        return False
+    if _is_name_word(token) or low in HEAD_KINDS or low in ROLE_WORDS or low in PREMODIFIERS:
+        return True
+    if token.possessive or ("-" in low and low.replace("-", "").isalpha()):
+        return True
+    # One unknown common word may modify a head: "harbour master", "shipping association".
+    nxt = position + 1
+    return nxt < limit and low.isalpha() and tokens[nxt].lower in HEAD_KINDS.keys() | ROLE_WORDS
+
+
+def _is_name_word(token: Token) -> bool:
+    if token.type is TokenType.PUNCT or token.base_lower in NOT_NAMES:
+        return False
+    if token.capitalised:
+        return True
+    # "el-Sisi", "al-Thani": a lower-case particle joined to a capitalised name.
+    particle, _, rest = token.text.partition("-")
+    return bool(rest) and particle.lower() in NAME_PARTICLES and rest[:1].isupper()
+
+
+def _is_connector(tokens: list[Token], words: list[int], position: int, limit: int) -> bool:
+    """A particle or "of" inside a name: "Mohammed bin Abdulrahman", "Ministry of Health"."""
+    low = tokens[position].lower
+    if not words or not _is_name_word(tokens[words[-1]]) or position + 1 >= limit:
+        return False
+    nxt = tokens[position + 1]
+    if low in NAME_PARTICLES:
+        return _is_name_word(nxt)
+    if low == "of":
+        return _is_name_word(nxt) or (
+            nxt.lower == "the" and position + 2 < limit and _is_name_word(tokens[position + 2])
+        )
+    return low == "the" and tokens[position - 1].lower == "of" and _is_name_word(nxt)
+
+
+def _joins_modifiers(tokens: list[Token], words: list[int], position: int, limit: int) -> bool:
+    """Does "and" join modifiers of one head, as in "U.S. and Israeli officials"?"""
+    if not words or any(tokens[word].base_lower in HEAD_KINDS for word in words):
+        return False
+    following, _ = _collect(tokens, position + 1, limit)
+    return bool(following) and tokens[following[-1]].lower in HEAD_KINDS
+
+
+def _classify(tokens: list[Token], index: int, words: list[int], limit: int) -> Parsed | None:
+    """Decide what the collected words name, and where the phrase ends."""
+    head = _last_head(tokens, words)
+    if head is None:
+        return _name(tokens, index, words)
+    if head == len(words) - 1:
+        return _common(tokens, index, words, limit)
+    trailing = [tokens[word] for word in words[head + 1 :]]
+    role = tokens[words[head]].lower in ROLE_WORDS
+    if role and all(_is_name_word(token) for token in trailing):
+        return _person_after_role(tokens, index, words, head)
+    if all(_is_name_word(token) or token.lower in NAME_PARTICLES | {"of", "the"} for token in trailing):
+        return _name(tokens, index, words)
+    return _common(tokens, index, words[: head + 1], limit)
+
+
+def _last_head(tokens: list[Token], words: list[int]) -> int | None:
+    for number in range(len(words) - 1, -1, -1):
+        low = tokens[words[number]].lower
+        if low in HEAD_KINDS or low in ROLE_WORDS:
+            return number
+    return None
+
+
+def _common(tokens: list[Token], index: int, words: list[int], limit: int) -> Parsed:
+    """A phrase ending in a head noun, with the tail that may follow it."""
+    head = tokens[words[-1]]
+    kind = HEAD_KINDS.get(head.lower, SourceKind.ANONYMOUS)
+    end_index = _postmodifier(tokens, words[-1] + 1, limit)
+    phrase = Phrase(
+        start=tokens[index].start,
+        end=tokens[end_index - 1].end,
+        kind=kind,
+        common_start=_common_opener(tokens[index]),
+    )
+    return Parsed((phrase,), end_index)
+
+
+def _person_after_role(tokens: list[Token], index: int, words: list[int], head: int) -> Parsed:
+    """ "Politico’s diplomatic correspondent Felicia Schwartz": the role describes the person."""
+    first_name = tokens[words[head + 1]]
+    last = tokens[words[-1]]
+    described = (tokens[index].start, tokens[words[head]].end)
+    phrase = Phrase(
+        start=first_name.start,
+        end=last.end,
+        kind=SourceKind.NAMED_PERSON,
+        description=described,
+        outlet=_outlet_owner(tokens, index, words[head]),
+    )
+    return Parsed((phrase,), words[-1] + 1)
+
+
+def _outlet_owner(tokens: list[Token], start: int, stop: int) -> Span | None:
+    """The outlet whose possessive opens a description: "Politico’s correspondent"."""
+    for token in tokens[start:stop]:
+        if token.possessive and token.capitalised and token.base_lower in OUTLET_NAMES:
+            return token.start, token.base_end
+    return None
+
+
+def _name(tokens: list[Token], index: int, words: list[int]) -> Parsed | None:
+    """A run of capitalised words: a person, an outlet or an organisation."""
+    names = [tokens[word] for word in words]
+    if not all(_is_name_word(t) or t.lower in NAME_PARTICLES | {"of", "the"} for t in names):
+        return None
+    if names[-1].possessive:
+        return None
+    determiner = tokens[index] if index != words[0] else None
+    return Parsed((_name_phrase(tokens[index], names, determiner),), words[-1] + 1)
+
+
+def _name_phrase(opener: Token, names: list[Token], determiner: Token | None) -> Phrase:
+    lowered = [token.lower for token in names]
+    plain = " ".join(lowered)
+    start, end = opener.start, names[-1].end
+    if plain in OUTLET_NAMES or lowered[-1] in OUTLET_WORDS:
+        return Phrase(start, end, SourceKind.OUTLET, _common_opener(opener))
+    acronym = len(names) == 1 and names[0].type is TokenType.ACRONYM
+    if determiner is not None or acronym or any(word in ORGANIZATION_WORDS for word in lowered):
+        return Phrase(start, end, SourceKind.ORGANIZATION, _common_opener(opener))
+    if len(names) == 1 and names[0].type is not TokenType.CASELESS:
+        return Phrase(start, end, None)
+    return Phrase(start, end, SourceKind.NAMED_PERSON)
+
+
+def _common_opener(token: Token) -> bool:
+    return token.capitalised and token.type is TokenType.WORD and token.lower in _COMMON_OPENERS
+
+
+def _postmodifier(tokens: list[Token], position: int, limit: int) -> int:
+    """The index after a tail such as "familiar with the negotiations", or ``position``."""
+    if position >= limit:
+        return position
+    low = tokens[position].lower
+    if low == "who":
+        return _relative_clause(tokens, position, limit)
+    if low == "involved":  # "two individuals involved (in the talks)"
+        after = position + 1
+        if after < limit and tokens[after].lower in {"in", "with"}:
+            return _tail(tokens, after + 1, limit) or after
+        return after
+    lead = _lead_end(tokens, position, limit)
+    if lead is None:
+        return position
+    return _tail(tokens, lead, limit) or position
+
+
+def _lead_end(tokens: list[Token], position: int, limit: int) -> int | None:
+    """The index after the words that open a tail: "from", "familiar with", "with knowledge of"."""
+    low = tokens[position].lower
+    if low in _ONE_WORD_LEADS:
+        return position + 1
+    words = [token.lower for token in tokens[position + 1 : min(limit, position + 4)]]
+    follower = _TWO_WORD_LEADS.get(low)
+    if follower is not None:
+        return position + 2 if words[:1] == [follower] else None
+    if low == "with":
+        if words[:1] == ["direct"]:
+            words, position = words[1:], position + 1
+        if words[:2] == ["knowledge", "of"]:
+            return position + 3
+    return None
+
+
+def _relative_clause(tokens: list[Token], position: int, limit: int) -> int:
+    """ "who voted in favour" when it runs, unbroken, right up to ``limit`` (the speech verb).
+
+    Only a clause that ends at the verb is taken: "members who voted in favour said" names
+    its source, while in "officials who were there" a following verb may belong elsewhere.
+    """
+    end = position + 1
+    if end >= limit or tokens[end].lower in _PRONOUNS or tokens[end].punct:
+        return position
+    while end < limit and end - position <= _RELATIVE_MAX_WORDS:
+        if tokens[end].punct:
+            return position
+        end += 1
+    return end if end == limit else position
+
+
+def _tail(tokens: list[Token], position: int, limit: int) -> int | None:
+    """The index after the object of a tail ("the negotiations"), or None when there is none."""
+    if position < limit and tokens[position].lower in _TAIL_DETERMINERS:
+        position += 1
+    count = 0
+    while position < limit and count < _TAIL_MAX_WORDS:
+        token = tokens[position]
+        if token.punct:
+            break
+        if token.lower == "and":
+            # "officials from Egypt and Turkey" but not "sources ... and one U.S. official".
+            previous = tokens[position - 1]
+            nxt = tokens[position + 1] if position + 1 < limit else None
+            if not (previous.capitalised and nxt is not None and _is_name_word(nxt)):
+                break
+        elif token.lower in STOPWORDS:
+            break
+        position += 1
+        count += 1
+    return position if count else None
+
+
+def _apposition(tokens: list[Token], parsed: Parsed, limit: int) -> Parsed | None:
+    """ "the agency’s chief negotiator, Tomas Brandt," is the person, described by the role."""
+    (phrase,) = parsed.phrases
+    comma = parsed.next
+    if phrase.kind not in {SourceKind.OFFICIAL, SourceKind.ANONYMOUS} or phrase.description is not None:
+        return None
+    if comma + 1 >= limit or tokens[comma].text != ",":
+        return None
+    named = _phrase(tokens, comma + 1, limit)
+    if named is None or len(named.phrases) != 1:
+        return None
+    (person,) = named.phrases
+    if person.kind not in {SourceKind.NAMED_PERSON, None} or person.description is not None:
+        return None
+    if named.next < limit and not tokens[named.next].punct:
+        return None
+    merged = Phrase(
+        start=person.start,
+        end=person.end,
+        kind=SourceKind.NAMED_PERSON,
+        description=(phrase.start, phrase.end),
+    )
+    return Parsed((merged,), named.next)

@@ -1,0 +1,174 @@
+"""Word lists that tell the source finder what a naming phrase is made of.
+
+Everything here is data: lower-case words grouped by the part they play in a phrase such as
+"a senior U.S. administration official" or "Politico’s diplomatic correspondent Felicia
+Schwartz". Keeping the lists apart from the parser lets a reader see (and extend) what the
+analysis knows without reading any control flow.
+"""
+
+from __future__ import annotations
+
+from briefing_tui.model import SourceKind
+
+__all__ = [
+    "ADVERBS",
+    "CLAUSE_WORDS",
+    "DETERMINERS",
+    "HEAD_KINDS",
+    "NAME_PARTICLES",
+    "NOT_NAMES",
+    "ORGANIZATION_WORDS",
+    "OUTLET_NAMES",
+    "OUTLET_WORDS",
+    "POSTMODIFIER_LEADS",
+    "PREMODIFIERS",
+    "ROLE_WORDS",
+    "STOPWORDS",
+    "TITLE_ABBREVIATIONS",
+]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+DETERMINERS = _words(
+    "a an the one two three four five six seven eight nine ten eleven twelve several some many "
+    "multiple other both few numerous various another"
+)
+"""Words that may open a naming phrase: "three sources", "a senior official"."""
+
+_OFFICIAL_HEADS = _words(
+    "official officials diplomat diplomats spokesperson spokespersons spokesman spokesmen "
+    "spokeswoman spokeswomen spokespeople aide aides adviser advisers advisor advisors minister "
+    "ministers negotiator negotiators envoy envoys mediator mediators ambassador ambassadors "
+    "commander commanders officer officers lawmaker lawmakers legislator legislators delegate "
+    "delegates representative representatives administrator administrators regulator regulators "
+    "prosecutor prosecutors leader leaders director directors chief chiefs secretary "
+    "undersecretary governor governors mayor mayors president premier chairman chairwoman chair "
+    "manager managers executive executives"
+)
+_ANONYMOUS_HEADS = _words(
+    "source sources person people individual individuals insider insiders witness witnesses "
+    "resident residents observer observers participant participants member members someone "
+    "analyst analysts expert experts economist economists researcher researchers correspondent "
+    "correspondents reporter reporters editor editors critics critic opponents supporters "
+    "campaigners activists protesters lawyers attorneys voters workers employees staff "
+    "investors traders bankers doctors scientists engineers farmers"
+)
+_ORGANIZATION_HEADS = _words(
+    "ministry ministries government governments company companies firm firms agency agencies "
+    "department departments office army military police authority authorities council councils "
+    "committee committees commission union unions group groups organisation organization "
+    "organisations organizations movement party administration embassy cabinet operator "
+    "operators court board association federation secretariat presidency bank coalition alliance "
+    "regime parliament legislature consortium bureau wing leadership side team camp"
+)
+_OUTLET_HEADS = _words("newspaper newspapers broadcaster broadcasters outlet magazine website daily")
+
+HEAD_KINDS: dict[str, SourceKind] = {
+    **dict.fromkeys(_ORGANIZATION_HEADS, SourceKind.ORGANIZATION),
+    **dict.fromkeys(_OUTLET_HEADS, SourceKind.OUTLET),
+    **dict.fromkeys(_ANONYMOUS_HEADS, SourceKind.ANONYMOUS),
+    **dict.fromkeys(_OFFICIAL_HEADS, SourceKind.OFFICIAL),
+}
+"""Nouns that can end a naming phrase, and what kind of source such a phrase names."""
+
+ROLE_WORDS = _OFFICIAL_HEADS | _words(
+    "correspondent reporter editor analyst researcher economist professor columnist "
+    "commentator master harbourmaster harbormaster captain general colonel lieutenant admiral "
+    "chancellor speaker senator congressman congresswoman judge justice sen rep gov gen lt col "
+    "adm ceo cfo coo founder president-elect vice-president head expert"
+)
+"""Words for a role that may stand right before a person's name: "correspondent Felicia Schwartz".
+
+Honorifics such as "Sheikh" or "Dr." are left out on purpose: they stay part of the name.
+"""
+
+PREMODIFIERS = _words(
+    "senior junior top former high-ranking high-level mid-level low-level western eastern local "
+    "regional national provincial federal state city municipal government administration military "
+    "defense defence security intelligence foreign health finance trade interior justice energy "
+    "transport agriculture water port police army navy ministry presidential cabinet campaign "
+    "company industry union diplomatic chief deputy lead acting veteran independent humanitarian "
+    "aid european arab western-backed well-placed knowledgeable anonymous unnamed further "
+    "additional second third shipping labour labor press communications spokesperson"
+)
+"""Common words that describe the head of a naming phrase: "senior", "defense", "diplomatic"."""
+
+POSTMODIFIER_LEADS = _words("familiar close involved briefed with from for at in of")
+"""Words that start the tail of a naming phrase: "familiar with the talks", "close to them"."""
+
+NAME_PARTICLES = _words("bin bint ibn al el de del della da di van von der den le la du dos das y abu")
+"""Lower-case particles that may sit inside a personal name: "Mohammed bin Abdulrahman"."""
+
+STOPWORDS = _words(
+    "i me my we us our you your he him his she her it its they them their who whom whose which "
+    "that this these those what whatever whoever there here "
+    "is are was were be been being am has have had having do does did will would could should "
+    "may might must can shall "
+    "said says say told tells tell added adds warned warns warn confirmed confirms confirm "
+    "emphasized emphasised emphasizes emphasises clarified clarifies acknowledged acknowledges "
+    "acknowledge declined declines noted notes stated stressed stresses explained explains "
+    "cautioned cautions insisted insists wrote writes reported reports announced announces "
+    "denied denies argued argues predicted conceded admitted revealed disclosed estimated "
+    "and or but nor so yet not no never to on at by with without from for of about after before "
+    "during over under into onto than as if because although though since until once while when "
+    "where whether why how per via upon within across against between among toward towards "
+    "however still meanwhile moreover also then later earlier today yesterday tomorrow tonight "
+    "now asked speaking according citing following despite nobody everyone everybody anyone "
+    "each every most all such only even just"
+)
+"""Words that never belong to a naming phrase: pronouns, verbs, conjunctions, prepositions."""
+
+CLAUSE_WORDS = _words(
+    "i me we us you he him she her it they them is are was were be been being am has have had "
+    "having do does did will would could should may might must can shall said says say told tells "
+    "added adds warned warns confirmed confirms emphasized emphasised clarified acknowledged "
+    "declined noted stated stressed explained cautioned insisted wrote reported announced denied "
+    "argued predicted conceded admitted revealed disclosed estimated"
+)
+"""Words that end a clause for the source finder: no naming phrase runs across a verb or pronoun."""
+
+NOT_NAMES = STOPWORDS | _words(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june "
+    "july august september october november december"
+)
+"""Capitalised words that are never part of a name (days, months, sentence openers)."""
+
+ADVERBS = _words(
+    "also later then further separately privately publicly earlier again repeatedly once too "
+    "previously initially subsequently reportedly"
+)
+"""Words that may stand between a source and its verb: "officials also said"."""
+
+ORGANIZATION_WORDS = _words(
+    "house ministry department command council office agency authority bank fund union "
+    "organization organisation commission committee government parliament institute university "
+    "association party court police service services corporation corp inc ltd llc plc group "
+    "company forces army navy kremlin pentagon secretariat board bureau federation alliance "
+    "movement front brigades coalition cabinet embassy consulate center centre foundation trust "
+    "programme program mission nations assembly congress senate administration directorate "
+    "hospital cross crescent"
+)
+"""Words that make a capitalised name an organisation: "the White House", "Health Ministry"."""
+
+OUTLET_WORDS = _words(
+    "times post journal news herald tribune gazette telegraph guardian observer press television "
+    "tv radio channel broadcasting monitor review daily weekly magazine wire courier dispatch "
+    "chronicle ledger examiner inquirer standard mail express mirror sun star independent "
+    "bulletin record register"
+)
+"""Last words that make a capitalised name a news outlet: "the Financial Times", "Harbour Gazette"."""
+
+_OUTLETS = (
+    "Politico | Reuters | Axios | Bloomberg | AP | AFP | BBC | CNN | NPR | Al Jazeera | Al-Monitor "
+    "| Haaretz | Ynet | Xinhua | TASS | Interfax | Kyodo | Yonhap | Agence France-Presse "
+    "| Associated Press | Semafor | Vox | Le Monde | Der Spiegel | El País | Euronews | Sky News "
+    "| ABC | NBC | CBS | Fox News | Kathimerini | Asharq Al-Awsat | Anadolu"
+)
+OUTLET_NAMES = frozenset(name.strip().casefold() for name in _OUTLETS.split("|"))
+"""News organisations known by a name that says nothing of what they are."""
+
+TITLE_ABBREVIATIONS = _words("mr mrs ms dr prof sen rep gov gen lt col adm st jr sr no")
+"""Abbreviations whose full stop does not end a sentence: "Dr. Ahmed said"."""
