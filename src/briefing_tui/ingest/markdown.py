@@ -14,8 +14,8 @@ from pathlib import Path
 
 from briefing_tui.errors import BriefingError
 from briefing_tui.ingest.decode import DecodedText
-from briefing_tui.ingest.plaintext import BOILERPLATE, LIST_MARKER
-from briefing_tui.ingest.structure import Draft, Heading, Item
+from briefing_tui.ingest.plaintext import BOILERPLATE
+from briefing_tui.ingest.structure import LIST_MARKER, Draft, Heading, Item, block_items
 from briefing_tui.model import Briefing, SectionKind
 
 __all__ = ["KIND_ATTRIBUTE", "parse_markdown"]
@@ -152,22 +152,7 @@ def _heading(raw: str) -> Heading:
 
 
 def _flush(lines: list[str]) -> Iterator[Item]:
-    if not lines:
-        return
-    if not LIST_MARKER.match(lines[0]):
-        yield Item(_inline(" ".join(line.strip() for line in lines)))
-        return
-    marker: str | None = None
-    parts: list[str] = []
-    for line in lines:
-        match = LIST_MARKER.match(line)
-        if match:
-            if parts:
-                yield Item(_inline(" ".join(parts)), marker)
-            marker, parts = match["marker"], [line[match.end() :].strip()]
-        else:
-            parts.append(line.strip())
-    yield Item(_inline(" ".join(parts)), marker)
+    return block_items(lines, _inline) if lines else iter(())
 
 
 def _inline(text: str) -> str:

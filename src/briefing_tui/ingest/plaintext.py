@@ -8,13 +8,10 @@ from pathlib import Path
 
 from briefing_tui.errors import BriefingError
 from briefing_tui.ingest.decode import DecodedText
-from briefing_tui.ingest.structure import Draft, Heading, Item
+from briefing_tui.ingest.structure import LIST_MARKER, Draft, Heading, block_items
 from briefing_tui.model import Briefing
 
-__all__ = ["BOILERPLATE", "LIST_MARKER", "parse_text"]
-
-LIST_MARKER = re.compile(r"^[ \t]*(?P<marker>\d{1,3}[.)]|[-*+•‣◦▪●–])[ \t]+(?=\S)")
-"""A list item's marker at the start of a line: ``1.``, ``2)``, ``-``, ``*``, ``•``..."""
+__all__ = ["BOILERPLATE", "parse_text"]
 
 BOILERPLATE = re.compile(
     r"""^(?:
@@ -51,7 +48,7 @@ def parse_text(path: Path, decoded: DecodedText) -> Briefing:
         if _is_heading(block) and index < len(rest) - 1:
             draft.heading(Heading(block[0].strip()))
         else:
-            for item in _items(block):
+            for item in block_items(block):
                 draft.item(item)
     return draft.build()
 
@@ -82,28 +79,3 @@ def _is_heading(block: list[str]) -> bool:
     if len(line) > _HEADING_MAX_CHARS or line.endswith(_SENTENCE_END) or LIST_MARKER.match(line):
         return False
     return len(line.split()) <= _HEADING_MAX_WORDS
-
-
-def _items(block: list[str]) -> Iterator[Item]:
-    """A block's paragraph, or its list items when its first line starts a list."""
-    if not LIST_MARKER.match(block[0]):
-        yield Item(_join(block))
-        return
-    marker: str | None = None
-    lines: list[str] = []
-    for line in block:
-        match = LIST_MARKER.match(line)
-        if match:
-            if lines:
-                yield Item(_join(lines), marker)
-            marker, lines = match["marker"], [line[match.end() :]]
-        else:
-            lines.append(line)
-    yield Item(_join(lines), marker)
-
-
-def _join(lines: list[str]) -> str:
-    """Hard-wrapped lines joined back into one paragraph."""
-    if len(lines) == 1:
-        return lines[0].strip()
-    return " ".join(line.strip() for line in lines)

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from briefing_tui.model import Briefing, KindBasis, Paragraph, Section, SectionKind
 
-__all__ = ["Draft", "Heading", "Item", "slugify"]
+__all__ = ["LIST_MARKER", "Draft", "Heading", "Item", "block_items", "slugify"]
+
+LIST_MARKER = re.compile(r"^[ \t]*(?P<marker>\d{1,3}[.)]|[-*+•‣◦▪●–])[ \t]+(?=\S)")
+"""A list item's marker at the start of a line: ``1.``, ``2)``, ``-``, ``*``, ``•``..."""
 
 _NON_WORD = re.compile(r"[^\w]+")
 _SLUG_LIMIT = 60
@@ -76,6 +80,33 @@ class Draft:
                 "notices": tuple(self.notices),
             }
         )
+
+
+def block_items(lines: list[str], clean: Callable[[str], str] = str.strip) -> Iterator[Item]:
+    """A block of lines as one paragraph, or as list items when its first line starts a list.
+
+    Hard-wrapped lines are joined with single spaces, and ``clean`` finishes each text.
+    """
+    if not LIST_MARKER.match(lines[0]):
+        yield Item(clean(_join(lines)))
+        return
+    marker: str | None = None
+    parts: list[str] = []
+    for line in lines:
+        match = LIST_MARKER.match(line)
+        if match:
+            if parts:
+                yield Item(clean(_join(parts)), marker)
+            marker, parts = match["marker"], [line[match.end() :]]
+        else:
+            parts.append(line)
+    yield Item(clean(_join(parts)), marker)
+
+
+def _join(lines: list[str]) -> str:
+    if len(lines) == 1:
+        return lines[0].strip()
+    return " ".join(line.strip() for line in lines)
 
 
 def slugify(text: str) -> str:

@@ -252,7 +252,7 @@ class BriefingApp(App[None]):
     def on_briefing_text_position_changed(self, event: BriefingText.PositionChanged) -> None:
         unit = self.text_view.units[event.unit]
         self.query_one(Outline).show_position(unit.section, event.unit)
-        self.query_one(SourcesPane).show_paragraph(unit.paragraph)
+        self.query_one(SourcesPane).show_paragraph(unit.paragraph, analysed=self.analysed)
         self._remember_position(event.unit)
 
     # --- search ----------------------------------------------------------------------

@@ -16,9 +16,12 @@ from textual.widgets.option_list import Option
 
 from briefing_tui.model import Briefing, Paragraph, SourceKind
 from briefing_tui.safe_text import visible
-from briefing_tui.tui.labels import SOURCE_KINDS
+from briefing_tui.tui.labels import SECTION_KINDS, SOURCE_KINDS
 
 __all__ = ["SourceList", "SourcesPane"]
+
+CUES_SHOWN = 4
+"""How many of the cues that decided a paragraph's kind are shown."""
 
 
 class SourceList(OptionList):
@@ -94,10 +97,10 @@ class SourcesPane(Vertical):
         )
         self._rebuild(analysed)
 
-    def show_paragraph(self, paragraph: Paragraph | None) -> None:
-        """Say who ``paragraph`` cites."""
+    def show_paragraph(self, paragraph: Paragraph | None, *, analysed: bool = True) -> None:
+        """Say who ``paragraph`` cites, and why it has its kind."""
         here = self.query_one("#sources-here", Static)
-        if self._briefing is None or paragraph is None:
+        if self._briefing is None or paragraph is None or not analysed:
             here.update(Text(""))
             return
         names = self._cited_names(paragraph)
@@ -105,6 +108,10 @@ class SourcesPane(Vertical):
         text.append(", ".join(names) if names else "no source named")
         if len(names) == 1 and self._kind_of(paragraph) is SourceKind.ANONYMOUS:
             text.append("\n! its only source is anonymous", style="bold red")
+        text.append(f"\n{SECTION_KINDS[paragraph.kind]}", style="bold")
+        if paragraph.cues:
+            reasons = ", ".join(visible(cue.split(": ", 1)[-1]) for cue in paragraph.cues[:CUES_SHOWN])
+            text.append(f" because of {reasons}", style="italic")
         here.update(text)
 
     def watch_selected(self) -> None:
