@@ -1,4 +1,4 @@
-"""Shared test settings: no test touches the real reading state, and fuzzing has no deadline."""
+"""Shared test settings: no test touches the real state or settings, and fuzzing has no deadline."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from briefing_tui.config import CONFIG_DIR_ENV
 from briefing_tui.state import STATE_DIR_ENV
 
 # Two shared cores make timings noisy; speed is measured in bench/, never asserted here.
@@ -18,5 +19,6 @@ settings.load_profile("default")
 def _isolated_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     state = tmp_path_factory.mktemp("state")
     monkeypatch.setenv(STATE_DIR_ENV, str(state))
+    monkeypatch.setenv(CONFIG_DIR_ENV, str(tmp_path_factory.mktemp("config")))
     monkeypatch.delenv("NO_COLOR", raising=False)
     return state

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
-from textual.widgets import OptionList
+from rich.console import Console
+from textual.binding import Binding
+from textual.widgets import OptionList, Static
 
 from briefing_tui.load import load_briefing
 from briefing_tui.model import Briefing, SectionKind
@@ -293,3 +296,29 @@ async def test_large_briefing_is_analysed_in_the_background(seed: Briefing) -> N
         assert app.analysed
         assert app.briefing.sources
         assert app.query_one(OptionList).option_count > 10
+
+
+def test_readme_names_every_binding_id() -> None:
+    from briefing_tui.tui.search_bar import SearchBar
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    classes = (BriefingApp, BriefingText, Outline, SourceList, SearchBar, HelpScreen)
+    ids = {b.id for cls in classes for b in Binding.make_bindings(cls.BINDINGS) if b.id}
+    assert len(ids) > 30
+    assert sorted(i for i in ids if f"`{i}`" not in readme) == []
+
+
+async def test_help_lists_every_binding_description(seed: Briefing) -> None:
+    app = app_for(seed)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HelpScreen)
+        console = Console(width=120, record=True, file=io.StringIO())
+        for static in screen.query(Static):
+            console.print(static.content)
+        shown = console.export_text()
+        for binding in BriefingApp.BINDINGS:
+            assert isinstance(binding, Binding)
+            assert binding.description in shown

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefing_tui.config import load_settings
 from briefing_tui.load import load_for_reading
 from briefing_tui.state import StateStore
 from briefing_tui.tui.app import create_app
@@ -14,6 +15,9 @@ __all__ = ["launch"]
 def launch(path: Path) -> int:
     """Open ``path`` in the reader and return the exit code; raises `BriefingError` before any screen."""
     briefing, analysed = load_for_reading(path)
-    app = create_app(briefing, analysed=analysed, path=path, store=StateStore())
+    settings = load_settings()
+    app = create_app(briefing, analysed=analysed, path=path, store=StateStore(), keymap=settings.keymap)
+    for problem in settings.problems:
+        app.call_later(app.notify, problem, title="Settings", severity="warning", timeout=10)
     app.run()
     return app.return_code or 0
