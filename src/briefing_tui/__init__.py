@@ -1,8 +1,5 @@
 """briefing-tui: read news and intelligence briefings in the terminal as structured knowledge."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("briefing-tui")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+unknown"
+# The one place the version is written: pyproject.toml reads it from here, and reading it
+# back through importlib.metadata would cost every start-up some 30 ms.
+__version__ = "0.1.0"

@@ -17,7 +17,6 @@ from typing import TextIO
 
 from briefing_tui import __version__
 from briefing_tui.errors import BriefingError
-from briefing_tui.export import ExportFormat, export
 from briefing_tui.safe_text import visible
 
 __all__ = ["DEBUG_ENV", "main"]
@@ -88,11 +87,11 @@ def _export(args: list[str]) -> int:
     parser.add_argument("path", help="the briefing to read")
     parser.add_argument("--to", choices=("json", "markdown", "text"), default="json", help="output format")
     options = parser.parse_args(args)
+    from briefing_tui.export import export
     from briefing_tui.load import load_briefing
 
     briefing = load_briefing(Path(options.path))
-    fmt: ExportFormat = options.to
-    _write(sys.stdout, export(briefing, fmt))
+    _write(sys.stdout, export(briefing, options.to))
     return EXIT_OK
 
 
