@@ -102,3 +102,8 @@ def test_format_sniffing_without_suffix() -> None:
     assert detect_format(Path("brief"), "# Title\n\ntext") == "markdown"
     assert detect_format(Path("brief"), "Title\n\ntext") == "text"
     assert detect_format(Path("brief.TXT"), "# looks like markdown") == "text"
+
+
+def test_a_title_heading_repeating_the_front_matter_is_not_a_section(tmp_path: Path) -> None:
+    briefing = read(tmp_path, "---\ntitle: Same\n---\n\n# Same\n\nBody.\n\n## Part\n\nMore.\n")
+    assert [s.heading for s in briefing.sections] == [None, "Part"]  # type: ignore[attr-defined]

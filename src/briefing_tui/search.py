@@ -451,6 +451,18 @@ class SearchResult:
         found = self.match_range_in_unit(unit)
         return [(self._starts[j] - unit_start, self._ends[j] - unit_start) for j in found]
 
+    def matches_in_range(self, unit: int, start: int, end: int) -> list[tuple[int, int]]:
+        """The matches in ``unit`` that overlap its characters ``start``..``end``, as in `matches_in_unit`.
+
+        Matches never overlap one another, so their ends are as ordered as their starts and
+        both bounds are binary searches: one screen line of a 10 MB paragraph costs as
+        little as one line of a short one.
+        """
+        unit_start = self._index.unit_span(unit)[0]
+        first = bisect_right(self._ends, unit_start + start)
+        last = bisect_left(self._starts, unit_start + end, lo=first)
+        return [(self._starts[j] - unit_start, self._ends[j] - unit_start) for j in range(first, last)]
+
     def counts_by_section(self) -> dict[str, int]:
         """Section id to number of matches, for the sections that have any, in reading order."""
         counts: dict[str, int] = {}

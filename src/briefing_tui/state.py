@@ -103,7 +103,14 @@ class StateStore:
         except ValueError:
             self._move_aside()
             return {}
-        return data if isinstance(data, dict) else {}
+        if not isinstance(data, dict):
+            return {}
+        # Someone else's edit may have left any shape: keep only what has the right one.
+        if not isinstance(data.get("positions"), dict):
+            data.pop("positions", None)
+        if not isinstance(data.get("history"), list):
+            data.pop("history", None)
+        return data
 
     def _update(self, change: Callable[[dict[str, Any]], None]) -> None:
         data = self._load()

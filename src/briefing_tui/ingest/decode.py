@@ -18,12 +18,17 @@ MAX_BYTES_ENV = "BRIEFING_TUI_MAX_BYTES"
 DEFAULT_MAX_BYTES = 128 * 1024 * 1024
 """Files larger than this are refused before a byte is read."""
 
-# C0 controls other than tab, newline, vertical tab, form feed, carriage return and escape:
-# plenty of them means the bytes are not prose. Escape is left out because hostile but
-# genuine text carries ANSI sequences, and those are shown, not refused.
-_BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+# C0 controls other than bell, tab, newline, vertical tab, form feed, carriage return and
+# escape: plenty of them means the bytes are not prose. Escape and bell are left out because
+# hostile but genuine text carries ANSI and OSC sequences (``ESC ] 0 ; title BEL``), and
+# those are shown, not refused.
+_BINARY_CONTROLS = re.compile(r"[\x00-\x06\x08\x0e-\x1a\x1c-\x1f]")
 _BINARY_SAMPLE = 64 * 1024
 _BINARY_RATIO = 0.02
+# What to do, for the end of error messages.
+_TEXT_HINT = "open a .txt, .md or .json briefing"
+_PATH_HINT = "check the path and try again"
+_PERMISSION_HINT = "check its permissions (ls -l) or open a copy you can read"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +44,8 @@ class DecodedText:
 def max_bytes() -> int:
     """The size limit in force: `MAX_BYTES_ENV` when set to a positive whole number."""
     raw = os.environ.get(MAX_BYTES_ENV, "").strip()
-    if raw.isdigit() and int(raw) > 0:
+    # isdecimal, not isdigit: "²" is a digit that int() refuses.
+    if raw.isdecimal() and int(raw) > 0:
         return int(raw)
     return DEFAULT_MAX_BYTES
 
@@ -50,9 +56,11 @@ def read_bytes(path: Path) -> bytes:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise BriefingError(path, "no such file; check the path and try again") from None
+        raise BriefingError(path, f"no such file; {_PATH_HINT}") from None
+    except PermissionError:
+        raise BriefingError(path, f"cannot be opened: permission denied; {_PERMISSION_HINT}") from None
     except OSError as error:
-        raise BriefingError(path, f"cannot be opened ({_reason(error)})") from None
+        raise BriefingError(path, f"cannot be opened ({_reason(error)}); {_PATH_HINT}") from None
     if stat.S_ISDIR(info.st_mode):
         raise BriefingError(path, "is a directory; name a briefing file inside it") from None
     if stat.S_ISREG(info.st_mode) and info.st_size > limit:
@@ -62,9 +70,9 @@ def read_bytes(path: Path) -> bytes:
             # Read one byte past the limit so devices and growing files are caught too.
             data = handle.read(limit + 1)
     except PermissionError:
-        raise BriefingError(path, "cannot be read: permission denied") from None
+        raise BriefingError(path, f"cannot be read: permission denied; {_PERMISSION_HINT}") from None
     except OSError as error:
-        raise BriefingError(path, f"cannot be read ({_reason(error)})") from None
+        raise BriefingError(path, f"cannot be read ({_reason(error)}); {_PATH_HINT}") from None
     if len(data) > limit:
         raise BriefingError(path, f"is over the {_size(limit)} limit; {_raise_hint()}")
     return data
@@ -81,7 +89,7 @@ def decode(path: Path, data: bytes) -> DecodedText:
         raise BriefingError(path, "is empty; there is nothing to read")
     text, notices = _decode_any(path, data)
     if _looks_binary(text):
-        raise BriefingError(path, "looks like binary data, not text; open a .txt, .md or .json briefing")
+        raise BriefingError(path, f"looks like binary data, not text; {_TEXT_HINT}")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
@@ -95,7 +103,7 @@ def _decode_any(path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _decode_utf16(path, data), ("decoded as UTF-16 (it starts with a UTF-16 byte order mark)",)
     if b"\x00" in data:
-        raise BriefingError(path, "looks like binary data (it contains NUL bytes), not text")
+        raise BriefingError(path, f"looks like binary data (it contains NUL bytes), not text; {_TEXT_HINT}")
     try:
         return data.decode("utf-8"), ()
     except UnicodeDecodeError as error:
@@ -112,7 +120,9 @@ def _decode_utf16(path: Path, data: bytes) -> str:
     try:
         return data.decode("utf-16")
     except UnicodeDecodeError:
-        raise BriefingError(path, "starts like UTF-16 but is not valid UTF-16 text") from None
+        raise BriefingError(
+            path, "starts like UTF-16 but is not valid UTF-16 text; save it again as UTF-8 and try again"
+        ) from None
 
 
 def _looks_binary(text: str) -> bool:

@@ -12,13 +12,19 @@ from briefing_tui.model import Briefing
 
 __all__ = ["parse_json"]
 
+_ADVICE = "open the original text or Markdown, or export it again with 'briefing-tui export --to json'"
+
 
 def parse_json(path: Path, decoded: DecodedText) -> Briefing:
     """The briefing in ``decoded``, validated against the model."""
     try:
-        return Briefing.model_validate_json(decoded.text)
+        briefing = Briefing.model_validate_json(decoded.text)
     except ValidationError as error:
-        raise BriefingError(path, f"is not a briefing-tui JSON export: {_first_problem(error)}") from None
+        problem = f"is not a briefing-tui JSON export ({_first_problem(error)}); {_ADVICE}"
+        raise BriefingError(path, problem) from None
+    if decoded.notices:
+        briefing = briefing.model_copy(update={"notices": (*briefing.notices, *decoded.notices)})
+    return briefing
 
 
 def _first_problem(error: ValidationError) -> str:
@@ -26,5 +32,4 @@ def _first_problem(error: ValidationError) -> str:
     first = problems[0]
     where = ".".join(str(part) for part in first["loc"]) or "the document"
     more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
-    message = first["msg"].replace("\n", " ")
-    return f"{where}: {message}{more}"
+    return " ".join(f"{where}: {first['msg']}{more}".split())

@@ -41,7 +41,11 @@ def parse_markdown(path: Path, decoded: DecodedText) -> Briefing:
     notices = list(decoded.notices)
     published = _published(front.get("published"), notices)
     lines = body.split("\n")
-    title = front.get("title") or _take_title(lines)
+    title = front.get("title")
+    if title:
+        _drop_repeated_title(lines, title)
+    else:
+        title = _take_title(lines)
     if not title:
         raise BriefingError(path, "has no title: give it a '# Title' line or a 'title:' in its front matter")
     draft = Draft(
@@ -89,6 +93,17 @@ def _published(value: str | None, notices: list[str]) -> dt.date | None:
     except ValueError:
         notices.append(f"front matter 'published: {value}' is not a YYYY-MM-DD date; it was ignored")
         return None
+
+
+def _drop_repeated_title(lines: list[str], title: str) -> None:
+    """Remove a first ``# Title`` that only repeats the front matter's title (as our export writes)."""
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        match = _ATX.match(line)
+        if match and len(match["level"]) == 1 and _inline(match["text"] or "") == title:
+            del lines[index]
+        return
 
 
 def _take_title(lines: list[str]) -> str:

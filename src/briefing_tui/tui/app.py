@@ -13,6 +13,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.events import Resize
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
@@ -20,6 +21,7 @@ from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from briefing_tui.model import Briefing, SectionKind
+from briefing_tui.safe_text import visible
 from briefing_tui.search import SearchIndex, SearchResult
 from briefing_tui.state import ReadingState, StateError, StateStore
 from briefing_tui.tui.commands import SectionCommands, SourceCommands
@@ -144,6 +146,17 @@ class BriefingApp(App[None]):
         """The full-text pane."""
         return self.query_one(BriefingText)
 
+    def inform(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+    ) -> None:
+        """Notify, treating ``message`` as data: no markup, no control characters."""
+        self.notify(visible(message), title=title, severity=severity, timeout=timeout, markup=False)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:  # type: ignore[type-arg]
         yield from super().get_system_commands(screen)
         yield SystemCommand("Go to section…", "Jump to a section by its heading", self.action_go_to_section)
@@ -171,7 +184,7 @@ class BriefingApp(App[None]):
         message = (
             f"Analysis failed ({type(error).__name__}: {error}); the text is shown without kinds and sources."
         )
-        self.notify(message, title="Analysis failed", severity="error", timeout=15)
+        self.inform(message, title="Analysis failed", severity="error", timeout=15)
 
     def _show_progress(self) -> None:
         self.query_one(Outline).show_progress(monotonic() - self._started)
@@ -193,7 +206,7 @@ class BriefingApp(App[None]):
         self.query_one(Outline).show_briefing(self.briefing, view.units, analysed=self.analysed)
         self.query_one(SourcesPane).show_briefing(self.briefing, analysed=self.analysed)
         for notice in self.briefing.notices:
-            self.notify(notice, title="Opened with a notice", severity="warning", timeout=8)
+            self.inform(notice, title="Opened with a notice", severity="warning", timeout=8)
         if self._search is not None:
             self.query_one(Outline).show_match_counts(self._search.counts_by_section())
 
@@ -225,7 +238,7 @@ class BriefingApp(App[None]):
         """Go to the next (1) or previous (-1) section."""
         section = self.text_view.adjacent_section(step)
         if section is None:
-            self.notify("No more sections this way.", timeout=2)
+            self.inform("No more sections this way.", timeout=2)
             return
         self.text_view.go_to_section(section)
 
@@ -235,7 +248,7 @@ class BriefingApp(App[None]):
         sections = [index for index, section in enumerate(self.briefing.sections) if section.kind is kind]
         if not self.analysed or not sections:
             what = "The briefing is still being analysed." if not self.analysed else "No such section."
-            self.notify(f"{SECTION_KINDS[kind]}: {what}", timeout=3)
+            self.inform(f"{SECTION_KINDS[kind]}: {what}", timeout=3)
             return
         current = self.text_view.current_section()
         later = [index for index in sections if index > current]
@@ -293,11 +306,11 @@ class BriefingApp(App[None]):
         """Go to the next (1) or previous (-1) match, or attribution when a source is selected."""
         stepper = self._attributions if self._source_id is not None else self._match
         if not stepper.count:
-            self.notify("Nothing to step through: search with / or select a source.", timeout=3)
+            self.inform("Nothing to step through: search with / or select a source.", timeout=3)
             return
         if stepper.step(step):
             edge = "bottom, continuing at the top" if step > 0 else "top, continuing at the bottom"
-            self.notify(f"Search hit {edge}.", timeout=2)
+            self.inform(f"Search hit {edge}.", timeout=2)
         if self._source_id is not None:
             self._go_to_attribution()
         else:
@@ -422,7 +435,7 @@ class BriefingApp(App[None]):
         except StateError as error:
             if not self._state_warned:
                 self._state_warned = True
-                self.notify(str(error), title="Reading position not saved", severity="warning", timeout=8)
+                self.inform(str(error), title="Reading position not saved", severity="warning", timeout=8)
 
     def on_unmount(self) -> None:
         # Quitting inside the save delay must not lose the last move.

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.fuzzy import Matcher
 
 from briefing_tui.safe_text import visible
 
@@ -45,7 +46,7 @@ class _BriefingCommands(Provider):
         for name, help_text, callback in self.entries():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, text=name, help=help_text)
+                yield Hit(score, _highlight(matcher, name), callback, text=name, help=help_text)
 
 
 class SectionCommands(_BriefingCommands):
@@ -80,3 +81,17 @@ class SourceCommands(_BriefingCommands):
             )
             for source in reader.briefing.sources
         ]
+
+
+def _highlight(matcher: Matcher, name: str) -> Content:
+    """``name`` as plain content with the fuzzy-matched letters styled.
+
+    `Matcher.highlight` parses its candidate as markup, and a briefing's headings and
+    source names are data, not markup.
+    """
+    content = Content(name)
+    _, offsets = matcher.fuzzy_search.match(matcher.query, name)
+    for offset in offsets:
+        if not name[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content

@@ -18,6 +18,6 @@ def launch(path: Path) -> int:
     settings = load_settings()
     app = create_app(briefing, analysed=analysed, path=path, store=StateStore(), keymap=settings.keymap)
     for problem in settings.problems:
-        app.call_later(app.notify, problem, title="Settings", severity="warning", timeout=10)
+        app.call_later(app.inform, problem, title="Settings", severity="warning", timeout=10)
     app.run()
     return app.return_code or 0

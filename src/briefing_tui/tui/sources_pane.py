@@ -36,7 +36,7 @@ class SourceList(OptionList):
     ]
 
     DEFAULT_CSS = """
-    SourceList {
+    SourceList, SourceList:focus {
         height: 1fr;
         border: none;
         padding: 0;

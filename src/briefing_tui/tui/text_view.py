@@ -28,10 +28,10 @@ MEASURE = 92
 
 
 class UnitMatches(Protocol):
-    """What the view needs from a search result: the matches inside one unit."""
+    """What the view needs from a search result: the matches on one line of a unit."""
 
-    def matches_in_unit(self, unit: int) -> list[tuple[int, int]]:
-        """``(start, end)`` of each match in the unit's text."""
+    def matches_in_range(self, unit: int, start: int, end: int) -> list[tuple[int, int]]:
+        """``(start, end)`` of each match in the unit's text that overlaps ``start``..``end``."""
         ...
 
 
@@ -237,6 +237,8 @@ class BriefingText(ScrollView, can_focus=True):
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
+        if old_value > self.max_scroll_y and new_value == self.max_scroll_y:
+            return  # the view grew (a bar closed) and Textual clamped: the reader did not move
         if self.text_layout is not None:
             y = round(new_value)
             unit = self.text_layout.unit_at(y)
@@ -380,13 +382,13 @@ class BriefingText(ScrollView, can_focus=True):
         unit_index = self.text_layout.line_unit[y]
         start, end = self.text_layout.line_start[y], self.text_layout.line_end[y]
         text = Text(self.units[unit_index].text[start:end], style=style, end="")
-        for span_start, span_end, span_style in self._spans(unit_index):
+        for span_start, span_end, span_style in self._spans(unit_index, start, end):
             if span_end > start and span_start < end:
                 text.stylize(span_style, max(span_start, start) - start, min(span_end, end) - start)
         return text
 
-    def _spans(self, unit_index: int) -> Iterator[tuple[int, int, Style]]:
-        """Styled ranges of a unit, weakest first so that stronger ones paint over them."""
+    def _spans(self, unit_index: int, start: int, end: int) -> Iterator[tuple[int, int, Style]]:
+        """Styled ranges of a unit that may touch its characters ``start``..``end``, weakest first."""
         unit = self.units[unit_index]
         highlights = self.highlights
         if unit.paragraph is not None and self.analysed:
@@ -396,8 +398,8 @@ class BriefingText(ScrollView, can_focus=True):
                 yield attribution.start, attribution.end, self._style(name)
         if highlights.search is not None:
             match_style = self._style("match")
-            for start, end in highlights.search.matches_in_unit(unit_index):
-                yield start, end, match_style
+            for match_start, match_end in highlights.search.matches_in_range(unit_index, start, end):
+                yield match_start, match_end, match_style
         if highlights.current is not None and highlights.current[0] == unit_index:
             yield highlights.current[1], highlights.current[2], self._style("match-current")
 
