@@ -42,6 +42,7 @@ def test_selected_source(snap_compare: Compare, seed_app: BriefingApp) -> None:
     source_id = next(s.id for s in briefing.sources if s.name.lower() == "senior u.s. officials")
 
     async def select(pilot: Pilot[None]) -> None:
+        await pilot.pause()  # laid out first, so the jump to the first citation can land
         seed_app.select_source(source_id)
         await pilot.pause()
 

@@ -57,6 +57,12 @@ class Outline(Tree[Target | None]):
         overflow-x: hidden;
         scrollbar-size-vertical: 1;
         & > .tree--guides { color: $surface-lighten-2; }
+        /* Where the reader is stays visible when the outline is not focused. */
+        & > .tree--cursor { background: $primary 30%; text-style: bold; }
+        &:focus > .tree--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+        }
     }
     """
 
