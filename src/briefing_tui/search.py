@@ -143,6 +143,7 @@ class SearchIndex:
         "_max_matches",
         "_paragraph_ids",
         "_section_ids",
+        "_section_spans",
         "_section_units",
         "_text",
         "_unit_by_paragraph",
@@ -177,6 +178,7 @@ class SearchIndex:
         self._unit_by_paragraph = {pid: u for u, pid in enumerate(self._paragraph_ids) if pid is not None}
         self._max_matches = max_matches
         self._last: SearchResult | None = None
+        self._section_spans: list[tuple[str, int, int]] | None = None
 
     @property
     def unit_count(self) -> int:
@@ -219,6 +221,17 @@ class SearchIndex:
     def paragraph_of_unit(self, index: int) -> str | None:
         """The paragraph id of unit ``index``; None for a heading."""
         return self._paragraph_ids[index]
+
+    @property
+    def section_spans(self) -> list[tuple[str, int, int]]:
+        """Each section that has units, with where its text starts and ends in `text`."""
+        if self._section_spans is None:
+            self._section_spans = [
+                (section_id, self.unit_span(units[0])[0], self.unit_span(units[-1])[1])
+                for section_id, units in self.sections_with_units()
+                if units
+            ]
+        return self._section_spans
 
     def sections_with_units(self) -> Iterator[tuple[str, range]]:
         """Each section's id and unit range, in reading order."""
@@ -466,16 +479,14 @@ class SearchResult:
     def counts_by_section(self) -> dict[str, int]:
         """Section id to number of matches, for the sections that have any, in reading order."""
         counts: dict[str, int] = {}
-        if not self._starts:
-            return counts
-        index = self._index
-        for section_id, units in index.sections_with_units():
-            if not units:
-                continue
-            first = bisect_left(self._starts, index.unit_span(units[0])[0])
-            last = bisect_left(self._starts, index.unit_span(units[-1])[1], lo=first)
+        starts = self._starts
+        first = 0
+        for section_id, section_start, section_end in self._index.section_spans:
+            first = bisect_left(starts, section_start, lo=first)
+            last = bisect_left(starts, section_end, lo=first)
             if last > first:
                 counts[section_id] = last - first
+            first = last
         return counts
 
     def index_at_or_after(self, unit: int, offset: int) -> int | None:

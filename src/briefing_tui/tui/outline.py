@@ -88,11 +88,15 @@ class Outline(Tree[Target | None]):
         self._unit_nodes: dict[int, TreeNode[Target | None]] = {}
         self._counts: Mapping[str, int] = {}
         self._pending: TreeNode[Target | None] | None = None
+        self._stale: set[int] = set()
+        self._section_index: dict[str, int] = {}
 
     def show_briefing(self, briefing: Briefing, units: list[Unit], *, analysed: bool) -> None:
         """Rebuild the outline for ``briefing`` (flat, in reading order, until it is analysed)."""
         self._briefing = briefing
+        self._section_index = {section.id: index for index, section in enumerate(briefing.sections)}
         self._pending = None
+        self._stale.clear()
         self.clear()
         self._section_nodes.clear()
         self._unit_nodes.clear()
@@ -113,13 +117,33 @@ class Outline(Tree[Target | None]):
             self.move_cursor(node, animate=False)
 
     def show_match_counts(self, counts: Mapping[str, int]) -> None:
-        """Show each section's number of search matches; an empty mapping hides them."""
-        self._counts = counts
-        if self._briefing is None:
-            return
-        for index, nodes in self._section_nodes.items():
-            for node in nodes:
+        """Show each section's number of search matches; an empty mapping hides them.
+
+        Only labels whose count changed are redrawn, and those under a folded kind wait
+        until it unfolds: relabelling thousands of entries per keystroke would stall typing.
+        """
+        previous, self._counts = self._counts, counts
+        for section_id in previous.keys() | counts.keys():
+            if previous.get(section_id, 0) != counts.get(section_id, 0):
+                self._relabel(self._section_index[section_id])
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[Target | None]) -> None:
+        for child in event.node.children:
+            target = child.data
+            if target is not None and target.unit is None and target.section in self._stale:
+                child.set_label(self._section_label(target.section))
+
+    def _relabel(self, index: int) -> None:
+        shown = True
+        for node in self._section_nodes.get(index, ()):
+            if node.parent is not None and node.parent.is_expanded:
                 node.set_label(self._section_label(index))
+            else:
+                shown = False
+        if shown:
+            self._stale.discard(index)
+        else:
+            self._stale.add(index)
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[Target | None]) -> None:
         event.stop()
