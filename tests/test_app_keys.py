@@ -322,3 +322,22 @@ async def test_help_lists_every_binding_description(seed: Briefing) -> None:
         for binding in BriefingApp.BINDINGS:
             assert isinstance(binding, Binding)
             assert binding.description in shown
+
+
+async def test_command_palette_goes_to_a_source(seed: Briefing) -> None:
+    app = app_for(seed)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Go to source")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await pilot.press(*"Greenway")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.query_one(SourcesPane).selected == "robert-greenway"
+        unit = app.text_view.units[app.text_view.cursor_unit]
+        assert unit.paragraph is not None
+        assert any(a.source_id == "robert-greenway" for a in unit.paragraph.attributions)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from functools import partial
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from time import monotonic
 from typing import ClassVar
@@ -23,10 +22,11 @@ from textual.worker import get_current_worker
 from briefing_tui.model import Briefing, SectionKind
 from briefing_tui.safe_text import visible
 from briefing_tui.search import SearchIndex, SearchResult
-from briefing_tui.state import ReadingState, StateError, StateStore
+from briefing_tui.state import StateStore
 from briefing_tui.tui.commands import SectionCommands, SourceCommands
 from briefing_tui.tui.help_screen import HelpScreen
 from briefing_tui.tui.labels import KIND_KEYS, SECTION_KINDS
+from briefing_tui.tui.memory import ReadingMemory
 from briefing_tui.tui.outline import Outline
 from briefing_tui.tui.search_bar import SearchBar
 from briefing_tui.tui.sources_pane import SourceList, SourcesPane
@@ -40,8 +40,6 @@ NARROW = 110
 """Below this many columns the side panes start hidden; a key shows each one."""
 PROGRESS_INTERVAL = 0.125
 """Seconds between updates of the analysis progress in the outline."""
-SAVE_DELAY = 0.5
-"""Seconds of stillness before the reading position is saved."""
 
 
 class BriefingApp(App[None]):
@@ -102,8 +100,6 @@ class BriefingApp(App[None]):
         if self.keymap:
             self.set_keymap(self.keymap)
         self.briefing = briefing
-        self.path = path
-        self.store = store
         self.set_reactive(BriefingApp.analysed, analysed)
         self._index: SearchIndex | None = None
         self._search: SearchResult | None = None
@@ -113,10 +109,8 @@ class BriefingApp(App[None]):
         self._search_origin = -1
         self._panes_chosen = False
         self._places: list[tuple[int, int, int]] = []
-        self._save_timer: Timer | None = None
-        self._position = -1
-        self._unit_count = 0
-        self._state_warned = False
+        self.memory = ReadingMemory(store, path, self.set_timer, self._warn_unsaved)
+        """Where the reader was, and the search history, kept between sessions."""
         self._started = monotonic()
         self._progress: Timer | None = None
         self.title = briefing.title
@@ -129,7 +123,7 @@ class BriefingApp(App[None]):
             yield Outline(id="outline")
             yield BriefingText(self.briefing, analysed=self.analysed, id="text")
             yield SourcesPane(id="sources")
-        yield SearchBar(history=self._saved_history())
+        yield SearchBar(history=self.memory.history())
         yield Footer()
 
     def on_mount(self) -> None:
@@ -266,7 +260,7 @@ class BriefingApp(App[None]):
         unit = self.text_view.units[event.unit]
         self.query_one(Outline).show_position(unit.section, event.unit)
         self.query_one(SourcesPane).show_paragraph(unit.paragraph, analysed=self.analysed)
-        self._remember_position(event.unit)
+        self.memory.moved(event.unit, len(self.text_view.units))
 
     # --- search ----------------------------------------------------------------------
 
@@ -294,7 +288,7 @@ class BriefingApp(App[None]):
 
     def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
         self.text_view.focus()
-        self._remember_history()
+        self.memory.searched(self.query_one(SearchBar).history)
 
     def on_search_bar_cancelled(self, event: SearchBar.Cancelled) -> None:
         self._clear_search()
@@ -401,47 +395,16 @@ class BriefingApp(App[None]):
 
     # --- saved state -----------------------------------------------------------------
 
-    def _saved_history(self) -> list[str]:
-        return self.store.history() if self.store is not None else []
-
     def _restore_position(self) -> None:
-        self._unit_count = len(self.text_view.units)
-        if self.store is not None and self.path is not None:
-            unit = self.store.position(self.path, len(self.text_view.units))
-            if unit is not None:
-                self.text_view.start_at(unit)
+        unit = self.memory.position(len(self.text_view.units))
+        if unit is not None:
+            self.text_view.start_at(unit)
 
-    def _remember_position(self, unit: int) -> None:
-        if self.store is None or self.path is None:
-            return
-        self._position = unit
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_DELAY, self._save_position)
-
-    def _save_position(self) -> None:
-        self._save_timer = None
-        if self.store is not None and self.path is not None and self._position >= 0:
-            state = ReadingState(self._position, self._unit_count)
-            self._saving(partial(self.store.set_position, self.path, state))
-
-    def _remember_history(self) -> None:
-        if self.store is not None:
-            self._saving(partial(self.store.set_history, self.query_one(SearchBar).history))
-
-    def _saving(self, save: Callable[[], None]) -> None:
-        try:
-            save()
-        except StateError as error:
-            if not self._state_warned:
-                self._state_warned = True
-                self.inform(str(error), title="Reading position not saved", severity="warning", timeout=8)
+    def _warn_unsaved(self, message: str) -> None:
+        self.inform(message, title="Reading position not saved", severity="warning", timeout=8)
 
     def on_unmount(self) -> None:
-        # Quitting inside the save delay must not lose the last move.
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_position()
+        self.memory.flush()
 
 
 def create_app(
