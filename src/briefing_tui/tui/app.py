@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from time import monotonic
@@ -190,6 +191,7 @@ class BriefingApp(App[None]):
 
     def _analysis_done(self, briefing: Briefing) -> None:
         self._stop_progress()
+        gc.freeze()  # the analysed briefing is as long-lived as the one it replaces
         self.briefing = briefing
         self.analysed = True
         self.text_view.set_briefing(briefing)

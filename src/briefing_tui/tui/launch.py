@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from briefing_tui.config import load_settings
@@ -15,6 +16,9 @@ __all__ = ["launch"]
 def launch(path: Path) -> int:
     """Open ``path`` in the reader and return the exit code; raises `BriefingError` before any screen."""
     briefing, analysed = load_for_reading(path)
+    # The briefing lives as long as the app: keep the cyclic collector from walking its
+    # objects again and again (full collections cost hundreds of ms at 10 MB, mid-keystroke).
+    gc.freeze()
     settings = load_settings()
     app = create_app(briefing, analysed=analysed, path=path, store=StateStore(), keymap=settings.keymap)
     for problem in settings.problems:

@@ -24,7 +24,7 @@ from rich.cells import split_graphemes
 from briefing_tui.model import Briefing, Paragraph
 from briefing_tui.safe_text import visible
 
-__all__ = ["GUTTER", "Layout", "LineRole", "Unit", "build_units", "wrap"]
+__all__ = ["GUTTER", "Layout", "LineRole", "Unit", "build_units", "with_paragraphs", "wrap"]
 
 GUTTER = 3
 """Cells left of a paragraph: the kind bar, the flag, a space."""
@@ -66,6 +66,18 @@ class Unit:
         """What stands before the text on the first line: a list marker and a space."""
         marker = self.paragraph.marker if self.paragraph is not None else None
         return f"{marker} " if marker else ""
+
+
+def with_paragraphs(units: list[Unit], briefing: Briefing) -> list[Unit]:
+    """``units`` pointing at ``briefing``'s paragraphs, for the same text newly analysed.
+
+    The texts are reused as they are: making them safe again would cost a pass over
+    every character for nothing.
+    """
+    paragraphs = iter(briefing.paragraphs())
+    return [
+        unit if unit.paragraph is None else Unit(unit.section, unit.text, next(paragraphs)) for unit in units
+    ]
 
 
 def build_units(briefing: Briefing) -> list[Unit]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
@@ -10,7 +11,7 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Tree
-from textual.widgets.tree import TreeNode
+from textual.widgets.tree import NodeID, TreeNode
 
 from briefing_tui.model import Briefing, SectionKind
 from briefing_tui.safe_text import visible
@@ -90,6 +91,8 @@ class Outline(Tree[Target | None]):
         self._pending: TreeNode[Target | None] | None = None
         self._stale: set[int] = set()
         self._section_index: dict[str, int] = {}
+        self._kind_nodes: dict[SectionKind, TreeNode[Target | None]] = {}
+        self._unfilled: dict[NodeID, tuple[SectionKind, list[Unit]]] = {}
 
     def show_briefing(self, briefing: Briefing, units: list[Unit], *, analysed: bool) -> None:
         """Rebuild the outline for ``briefing`` (flat, in reading order, until it is analysed)."""
@@ -100,6 +103,8 @@ class Outline(Tree[Target | None]):
         self.clear()
         self._section_nodes.clear()
         self._unit_nodes.clear()
+        self._kind_nodes.clear()
+        self._unfilled.clear()
         if analysed:
             self._build_by_kind(briefing, units)
         else:
@@ -111,6 +116,8 @@ class Outline(Tree[Target | None]):
         if node is None:
             nodes = self._section_nodes.get(section)
             node = nodes[0] if nodes else None
+        if node is None and self._briefing is not None and self._briefing.sections:
+            node = self._kind_nodes.get(self._briefing.sections[section].kind)  # not filled in yet
         if node is not None and node.parent is not None and not node.parent.is_expanded:
             node = node.parent  # its kind is folded: point at the kind
         if node is not None and node is not self.cursor_node and node is not self.root:
@@ -128,6 +135,9 @@ class Outline(Tree[Target | None]):
                 self._relabel(self._section_index[section_id])
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[Target | None]) -> None:
+        unfilled = self._unfilled.pop(event.node.id, None)
+        if unfilled is not None:
+            self._fill(event.node, *unfilled)
         for child in event.node.children:
             target = child.data
             if target is not None and target.unit is None and target.section in self._stale:
@@ -172,24 +182,32 @@ class Outline(Tree[Target | None]):
         )
 
     def _build_by_kind(self, briefing: Briefing, units: list[Unit]) -> None:
-        question_units = self._question_units(units)
+        counts = Counter(unit.paragraph.kind for unit in units if unit.paragraph is not None)
+        large = len(briefing.sections) > LARGE
         for kind, name in SECTION_KINDS.items():
-            paragraphs = sum(
-                1 for unit in units if unit.paragraph is not None and unit.paragraph.kind is kind
-            )
             questions = len(briefing.questions) if kind is SectionKind.OPEN_QUESTIONS else 0
-            if not paragraphs and not questions:
+            if not counts[kind] and not questions:
                 continue
-            label = Text.assemble((name, "bold"), (f"  {paragraphs}¶", "dim"))
-            branch = self.root.add(label, expand=len(briefing.sections) <= LARGE)
-            for index, section in enumerate(briefing.sections):
-                if section.kind is kind:
-                    self._add_section(branch, index)
-            self._add_strays(branch, kind, units)
-            if kind is SectionKind.OPEN_QUESTIONS:
-                for question, unit_index in zip(briefing.questions, question_units, strict=True):
-                    target = Target(units[unit_index].section, unit_index, question.start)
-                    branch.add_leaf(Text(f"? {visible(question.text)}", style="italic"), target)
+            label = Text.assemble((name, "bold"), (f"  {counts[kind]}¶", "dim"))
+            branch = self.root.add(label, expand=not large, allow_expand=True)
+            self._kind_nodes[kind] = branch
+            if large:
+                # Filled in when unfolded: tens of thousands of entries cost seconds to add.
+                self._unfilled[branch.id] = (kind, units)
+            else:
+                self._fill(branch, kind, units)
+
+    def _fill(self, branch: TreeNode[Target | None], kind: SectionKind, units: list[Unit]) -> None:
+        assert self._briefing is not None
+        briefing = self._briefing
+        for index, section in enumerate(briefing.sections):
+            if section.kind is kind:
+                self._add_section(branch, index)
+        self._add_strays(branch, kind, units)
+        if kind is SectionKind.OPEN_QUESTIONS:
+            for question, unit_index in zip(briefing.questions, self._question_units(units), strict=True):
+                target = Target(units[unit_index].section, unit_index, question.start)
+                branch.add_leaf(Text(f"? {visible(question.text)}", style="italic"), target)
 
     def _add_section(self, branch: TreeNode[Target | None], index: int) -> None:
         node = branch.add_leaf(self._section_label(index), Target(index))

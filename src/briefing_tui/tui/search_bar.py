@@ -107,13 +107,16 @@ class SearchBar(Widget):
             background: $panel;
         }
         & > #search-count {
-            width: auto;
-            max-width: 75%;
+            /* Fixed, so a new count repaints one cell run instead of laying out the screen. */
+            width: 18;
+            content-align-horizontal: right;
             padding: 0 1;
             color: $text-muted;
             text-wrap: nowrap;
             text-overflow: ellipsis;
             &.-error {
+                width: auto;
+                max-width: 75%;
                 color: $text-error;
                 background: $error-muted;
                 text-style: bold;
@@ -241,8 +244,10 @@ class SearchBar(Widget):
         as one. With an empty query the counter is blank.
         """
         count = self.query_one("#search-count", Static)
+        resized = count.has_class("-error") != (error is not None)
         count.set_class(error is not None, "-error")
-        count.update(Content(_count_text(current, total, error, has_query=bool(self.input.value))))
+        text = _count_text(current, total, error, has_query=bool(self.input.value))
+        count.update(Content(text), layout=resized)
 
     # --- actions -------------------------------------------------------------------------
 
@@ -324,8 +329,9 @@ class SearchBar(Widget):
 
     def _clear_count(self) -> None:
         count = self.query_one("#search-count", Static)
+        resized = count.has_class("-error")
         count.remove_class("-error")
-        count.update("")
+        count.update("", layout=resized)
 
     def _show_regex(self, regex: bool) -> None:
         self.query_one("#search-regex", Static).set_class(regex, "-on")

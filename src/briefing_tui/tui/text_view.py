@@ -19,7 +19,7 @@ from textual.strip import Strip
 
 from briefing_tui.model import Briefing, SectionKind, SourceKind
 from briefing_tui.safe_text import visible
-from briefing_tui.tui.layout import GUTTER, Layout, LineRole, Unit, build_units
+from briefing_tui.tui.layout import GUTTER, Layout, LineRole, Unit, build_units, with_paragraphs
 
 __all__ = ["BriefingText", "Highlights", "UnitMatches"]
 
@@ -148,7 +148,7 @@ class BriefingText(ScrollView, can_focus=True):
     def set_briefing(self, briefing: Briefing, *, analysed: bool = True) -> None:
         """Show ``briefing``, which has the same text as before (its analysis has arrived)."""
         self.briefing = briefing
-        self.units = build_units(briefing)
+        self.units = with_paragraphs(self.units, briefing)
         self._source_kinds = {source.id: source.kind for source in briefing.sources}
         self.analysed = analysed
         self._invalidate()
@@ -265,6 +265,10 @@ class BriefingText(ScrollView, can_focus=True):
     # --- layout ----------------------------------------------------------------------
 
     def on_resize(self, event: Resize) -> None:
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        """Lay the text out for the current width, keeping the reader where they were."""
         width = min(MEASURE, self.scrollable_content_region.width - 1)
         if self.text_layout is not None and self.text_layout.width == max(20, width):
             return
@@ -293,6 +297,10 @@ class BriefingText(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
+        if self.text_layout is None and width > 0:
+            # The first frame can come before our Resize message: lay out now, so that
+            # frame already shows text.
+            self._lay_out()
         line = round(self.scroll_y) + y
         key = (line, width)
         cached = self._cache.get(key)
