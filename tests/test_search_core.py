@@ -426,3 +426,20 @@ def test_regex_matches_equal_a_per_unit_search(case: tuple[Briefing, str], regex
         if m.end() > m.start()
     ]
     assert [(m.unit, (m.start, m.end)) for m in result] == expected
+
+
+@pytest.mark.parametrize("pattern", [r"\.\s+\w", r"\s", r"[^x]y", r"\w+\s*\n?\s*\w+"])
+def test_a_regex_crossing_many_boundaries_equals_a_search_of_each_unit(pattern: str) -> None:
+    # Hundreds of boundary-crossing matches take the unit-by-unit path instead of repair.
+    paragraphs = [f"Item {n} ends here. y" if n % 3 else f"Next {n}." for n in range(900)]
+    briefing = make_briefing(("Heading", paragraphs[:450]), (None, paragraphs[450:]))
+    result = SearchIndex(briefing).search(pattern, regex=True)
+    units = ["Heading", *paragraphs]
+    expected = [
+        (unit, found.start(), found.end())
+        for unit, text in enumerate(units)
+        for found in re.finditer(pattern, text, re.MULTILINE | re.IGNORECASE)
+        if found.end() > found.start()
+    ]
+    got = [(m.unit, m.start, m.end) for m in map(result.match, range(result.total))]
+    assert got == expected

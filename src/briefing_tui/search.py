@@ -25,7 +25,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import chain, compress, islice
+from itertools import chain, compress, islice, repeat
 
 from briefing_tui.model import Briefing
 
@@ -49,6 +49,8 @@ _SEPARATOR = "\n"
 # (``x*`` finds an empty match at every position) never holds millions of spans at once.
 _BATCH = 65_536
 _SPAN = re.Match.span
+# Past this many matches over a unit boundary, a regex is searched again unit by unit.
+_REPAIR_LIMIT = 256
 # A backslash escape in a regular expression (``\W``, ``\S``): its letter is syntax, not text.
 _ESCAPE = re.compile(r"\\.", re.DOTALL)
 
@@ -267,9 +269,24 @@ class SearchIndex:
         truncated = self._collect(pattern.finditer(self._text), starts, ends, drop_empty=could_be_empty)
         if could_span:
             spanning = self._spanning(starts, ends)
+            if len(spanning) > _REPAIR_LIMIT:
+                # Repairing match by match is Python work per match; past a few hundred,
+                # searching every unit on its own (the loop in C) is the faster way.
+                return self._find_per_unit(pattern, drop_empty=could_be_empty)
             if spanning:
                 starts, ends, repaired_truncated = self._repair(pattern, starts, ends, spanning)
                 truncated = truncated or repaired_truncated
+        return starts, ends, truncated
+
+    def _find_per_unit(
+        self, pattern: re.Pattern[str], *, drop_empty: bool
+    ) -> tuple[array[int], array[int], bool]:
+        """Every match found unit by unit, so none can run over a separator."""
+        starts, ends = array("q"), array("q")
+        unit_starts = self._unit_starts
+        unit_ends = [start - len(_SEPARATOR) for start in unit_starts[1:]]
+        found = chain.from_iterable(map(pattern.finditer, repeat(self._text), unit_starts[:-1], unit_ends))
+        truncated = self._collect(found, starts, ends, drop_empty=drop_empty)
         return starts, ends, truncated
 
     def _collect(
