@@ -1,6 +1,6 @@
 """Time `SearchIndex.search` against a bare `re.finditer` over the same joined text.
 
-Run: ``python bench/bench_search_core.py [--runs N] [--sizes 1000000,10000000]``
+Run: ``python bench/bench_search_core.py [--runs N] [--sizes 1MB,10MB]``
 
 For each size a briefing is generated deterministically by ``bench/corpus.py`` (the seed's
 paragraphs repeated into many sections), read with the normal reader, and searched. The
@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import os
-import platform
 import re
 import shlex
 import statistics
@@ -23,10 +21,12 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from _common import machine_info, machine_line
 from briefing_tui.ingest import read_briefing
 from briefing_tui.search import SearchIndex, SearchResult, compile_query
-from corpus import make_briefing_text  # bench/corpus.py: the script's own directory is on sys.path
+from corpus import make_briefing_text, parse_size  # bench/ is on sys.path when run as a script
 
 # (label, query, regex); case is smart, so lowercase queries are case-insensitive.
 QUERIES: list[tuple[str, str, bool]] = [
@@ -50,18 +50,10 @@ def median_seconds(action: Callable[[], object], runs: int) -> float:
     return statistics.median(times)
 
 
-def bench_size(size_bytes: int, runs: int) -> list[str]:
-    """Markdown table rows for one corpus size."""
-    with tempfile.TemporaryDirectory() as directory:
-        path = Path(directory) / "bench.txt"
-        path.write_text(make_briefing_text(size_bytes, "txt"), encoding="utf-8")
-        briefing = read_briefing(path)
-    started = time.perf_counter()
-    index = SearchIndex(briefing)
-    build = time.perf_counter() - started
-    label = f"{size_bytes / 1e6:g} MB"
-    rows = [f"| {label} | index build ({index.unit_count} units) | | {build * 1e3:.1f} | | |"]
-    for name, query, regex in QUERIES:
+def time_queries(index: SearchIndex, runs: int) -> list[dict[str, Any]]:
+    """For each of `QUERIES`: its matches and the median core and bare times, in seconds."""
+    rows: list[dict[str, Any]] = []
+    for label, query, regex in QUERIES:
         pattern = compile_query(query, regex=regex).pattern
         assert pattern is not None
 
@@ -73,42 +65,54 @@ def bench_size(size_bytes: int, runs: int) -> list[str]:
             for _ in pattern.finditer(index.text):
                 pass
 
-        total = core().total
+        matches = core().total
         core_s, bare_s = median_seconds(core, runs), median_seconds(bare, runs)
         rows.append(
-            f"| {label} | {name} `{query}` | {total:,} | {core_s * 1e3:.1f} | {bare_s * 1e3:.1f} "
-            f"| {core_s / bare_s:.2f}x |"
+            {
+                "label": label,
+                "query": query,
+                "regex": regex,
+                "matches": matches,
+                "core_s": core_s,
+                "bare_s": bare_s,
+            }
         )
     return rows
 
 
-def machine() -> str:
-    """CPU model, cores, OS and Python, in one line."""
-    model = platform.processor() or platform.machine()
-    cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.exists():
-        for line in cpuinfo.read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    return (
-        f"{model}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
-        f"Python {platform.python_version()}"
-    )
+def bench_size(size_bytes: int, runs: int) -> list[str]:
+    """Markdown table rows for one corpus size."""
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "bench.txt"
+        path.write_text(make_briefing_text(size_bytes, "txt"), encoding="utf-8")
+        briefing = read_briefing(path)
+    started = time.perf_counter()
+    index = SearchIndex(briefing)
+    build = time.perf_counter() - started
+    label = f"{size_bytes / 2**20:g} MiB"
+    rows = [f"| {label} | index build ({index.unit_count} units) | | {build * 1e3:.1f} | | |"]
+    for row in time_queries(index, runs):
+        rows.append(
+            f"| {label} | {row['label']} `{row['query']}` | {row['matches']:,} | {row['core_s'] * 1e3:.1f} "
+            f"| {row['bare_s'] * 1e3:.1f} | {row['core_s'] / row['bare_s']:.2f}x |"
+        )
+    return rows
 
 
 def main(argv: list[str] | None = None) -> None:
     """Parse the options, run every size, print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--runs", type=int, default=7, help="timed runs per cell (median reported)")
-    parser.add_argument("--sizes", default="1000000,10000000", help="corpus sizes in bytes, comma-separated")
+    parser.add_argument(
+        "--sizes", default="1MB,10MB", help="corpus sizes, comma-separated (1MB, 10MB, 250000...)"
+    )
     options = parser.parse_args(argv)
-    print(f"Machine: {machine()}  ")
+    print(f"Machine: {machine_line(machine_info())}  ")
     print(f"Command: `{shlex.join(['python', *sys.argv])}`  ")
     print(f"Median of {options.runs} runs after a warm-up; times in milliseconds.\n")
     print("| corpus | query | matches | SearchIndex.search | bare re.finditer | ratio |")
     print("|---|---|---:|---:|---:|---:|")
-    for size in (int(part) for part in options.sizes.split(",")):
+    for size in (parse_size(part) for part in options.sizes.split(",")):
         for row in bench_size(size, options.runs):
             print(row, flush=True)
 

@@ -47,7 +47,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import gc
-import re
 import statistics
 import sys
 import time
@@ -70,9 +69,9 @@ from _common import (
     spread,
     write_results,
 )
-from bench_search_core import QUERIES, median_seconds
+from bench_search_core import time_queries
 from briefing_tui.load import load_for_reading
-from briefing_tui.search import SearchIndex, SearchResult, compile_query
+from briefing_tui.search import SearchIndex
 from briefing_tui.tui.app import BriefingApp, create_app
 from briefing_tui.tui.search_bar import SearchBar
 
@@ -258,25 +257,11 @@ def core_timings(path: Path, runs: int) -> list[dict[str, Any]]:
     index = SearchIndex(briefing)
     build_ms = (time.perf_counter() - started) * 1e3
     rows: list[dict[str, Any]] = [{"query": "(index build)", "label": "", "core_ms": build_ms}]
-    for label, query, regex in QUERIES:
-        pattern = compile_query(query, regex=regex).pattern
-        assert pattern is not None
-
-        def core(query: str = query, regex: bool = regex) -> SearchResult:
-            index.clear_cache()
-            return index.search(query, regex=regex)
-
-        def bare(pattern: re.Pattern[str] = pattern) -> None:
-            for _ in pattern.finditer(index.text):
-                pass
-
-        core_s, bare_s = median_seconds(core, runs), median_seconds(bare, runs)
+    for row in time_queries(index, runs):
+        core_s, bare_s = row.pop("core_s"), row.pop("bare_s")
         rows.append(
             {
-                "label": label,
-                "query": query,
-                "regex": regex,
-                "matches": core().total,
+                **row,
                 "core_ms": core_s * 1e3,
                 "bare_ms": bare_s * 1e3,
                 "ratio": core_s / bare_s if bare_s else None,
