@@ -114,7 +114,7 @@ class BriefingApp(App[None]):
         """Where the reader was, and the search history, kept between sessions."""
         self._started = monotonic()
         self._progress: Timer | None = None
-        self.title = briefing.title
+        self.title = visible(briefing.title)
 
     # --- composition -----------------------------------------------------------------
 
