@@ -341,3 +341,20 @@ async def test_command_palette_goes_to_a_source(seed: Briefing) -> None:
         unit = app.text_view.units[app.text_view.cursor_unit]
         assert unit.paragraph is not None
         assert any(a.source_id == "robert-greenway" for a in unit.paragraph.attributions)
+
+
+@pytest.mark.parametrize("theme", ["textual-light", "nord", "gruvbox", "solarized-light"])
+async def test_themes_restyle_every_pane(seed: Briefing, theme: str) -> None:
+    app = app_for(seed)
+    async with app.run_test(size=WIDE) as pilot:
+        before = app.text_view.render_line(5)
+        app.theme = theme
+        await pilot.pause()
+        after = app.text_view.render_line(5)
+        assert after.text == before.text
+        assert list(after) != list(before)  # same words, new colours
+
+
+def test_no_color_is_respected(seed: Briefing, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert app_for(seed).no_color
