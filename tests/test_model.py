@@ -129,3 +129,26 @@ def test_committed_schema_matches_the_model() -> None:
     assert committed == briefing_schema(), (
         "schema/briefing.schema.json is out of date: run `briefing-tui schema > schema/briefing.schema.json`"
     )
+
+
+def test_a_paragraph_resting_on_one_anonymous_source() -> None:
+    anonymous = Source(id="insider", name="an insider", kind=SourceKind.ANONYMOUS)
+    named = Source(id="greenway", name="Robert Greenway", kind=SourceKind.NAMED_PERSON)
+    text = "an insider said so, and an insider said it again."
+    alone = Paragraph(
+        id="p1", text=text, attributions=(Attribution(source_id="insider", start=0, end=10),) * 2
+    )
+    mixed = Paragraph(
+        id="p2",
+        text=text,
+        attributions=(
+            Attribution(source_id="insider", start=0, end=10),
+            Attribution(source_id="greenway", start=24, end=34),
+        ),
+    )
+    briefing = Briefing(
+        title="T", sources=(anonymous, named), sections=(Section(id="s", paragraphs=(alone, mixed)),)
+    )
+    assert briefing.rests_on_one_anonymous_source(alone)
+    assert not briefing.rests_on_one_anonymous_source(mixed)
+    assert not briefing.rests_on_one_anonymous_source(Paragraph(id="p3", text="unsourced"))

@@ -213,6 +213,16 @@ class Briefing(BaseModel):
         """Every paragraph of every section, in reading order."""
         return [paragraph for section in self.sections for paragraph in section.paragraphs]
 
+    def rests_on_one_anonymous_source(self, paragraph: Paragraph) -> bool:
+        """Whether everything ``paragraph`` attributes comes from a single anonymous source."""
+        cited = {attribution.source_id for attribution in paragraph.attributions}
+        if len(cited) != 1:
+            return False
+        try:
+            return self.source(cited.pop()).kind is SourceKind.ANONYMOUS
+        except KeyError:
+            return False
+
     def source(self, source_id: str) -> Source:
         """The source with this id; `KeyError` when there is none."""
         for source in self.sources:

@@ -14,7 +14,7 @@ from textual.reactive import reactive
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefing_tui.model import Briefing, Paragraph, SourceKind
+from briefing_tui.model import Briefing, Paragraph
 from briefing_tui.safe_text import visible
 from briefing_tui.tui.labels import SECTION_KINDS, SOURCE_KINDS
 
@@ -106,7 +106,7 @@ class SourcesPane(Vertical):
         names = self._cited_names(paragraph)
         text = Text.assemble(("This paragraph: ", "bold"))
         text.append(", ".join(names) if names else "no source named")
-        if len(names) == 1 and self._kind_of(paragraph) is SourceKind.ANONYMOUS:
+        if self._briefing.rests_on_one_anonymous_source(paragraph):
             text.append("\n! its only source is anonymous", style="bold red")
         text.append(f"\n{SECTION_KINDS[paragraph.kind]}", style="bold")
         if paragraph.cues:
@@ -167,7 +167,3 @@ class SourcesPane(Vertical):
             if attribution.source_id not in seen:
                 seen[attribution.source_id] = visible(self._briefing.source(attribution.source_id).name)
         return list(seen.values())
-
-    def _kind_of(self, paragraph: Paragraph) -> SourceKind | None:
-        assert self._briefing is not None
-        return self._briefing.source(paragraph.attributions[0].source_id).kind

@@ -17,7 +17,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from briefing_tui.model import Briefing, SectionKind, SourceKind
+from briefing_tui.model import Briefing, SectionKind
 from briefing_tui.safe_text import visible
 from briefing_tui.tui.layout import GUTTER, Layout, LineRole, Unit, build_units, with_paragraphs
 
@@ -139,7 +139,6 @@ class BriefingText(ScrollView, can_focus=True):
         self.text_layout: Layout | None = None
         self.highlights = Highlights()
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
-        self._source_kinds = {source.id: source.kind for source in briefing.sources}
         self._start_unit: int | None = None
         self.set_reactive(BriefingText.analysed, analysed)
 
@@ -149,7 +148,6 @@ class BriefingText(ScrollView, can_focus=True):
         """Show ``briefing``, which has the same text as before (its analysis has arrived)."""
         self.briefing = briefing
         self.units = with_paragraphs(self.units, briefing)
-        self._source_kinds = {source.id: source.kind for source in briefing.sources}
         self.analysed = analysed
         self._invalidate()
 
@@ -367,7 +365,8 @@ class BriefingText(ScrollView, can_focus=True):
         current = unit_index == self.cursor_unit
         bar = "┃" if current else "▎"
         bar_style = self._style(paragraph.kind.value) if self.analysed else self._style("rule")
-        flag = "!" if first and self.analysed and self._single_anonymous(unit) else " "
+        flagged = first and self.analysed and self.briefing.rests_on_one_anonymous_source(paragraph)
+        flag = "!" if flagged else " "
         prefix = unit.prefix if first else " " * len(unit.prefix)
         return Text.assemble(
             " ",
@@ -377,13 +376,6 @@ class BriefingText(ScrollView, can_focus=True):
             prefix,
             self._unit_text(y, Style()),
         )
-
-    def _single_anonymous(self, unit: Unit) -> bool:
-        paragraph = unit.paragraph
-        if paragraph is None or not paragraph.attributions:
-            return False
-        cited = {attribution.source_id for attribution in paragraph.attributions}
-        return len(cited) == 1 and self._source_kinds.get(cited.pop()) is SourceKind.ANONYMOUS
 
     def _unit_text(self, y: int, style: Style) -> Text:
         assert self.text_layout is not None
