@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
+from textual.app import App
 from textual.binding import Binding
 from textual.widgets import OptionList, Static
 
@@ -358,3 +359,16 @@ async def test_themes_restyle_every_pane(seed: Briefing, theme: str) -> None:
 def test_no_color_is_respected(seed: Briefing, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     assert app_for(seed).no_color
+
+
+def test_help_rows_show_remapped_keys_as_textual_does() -> None:
+    from briefing_tui.tui.help_screen import binding_rows
+
+    rows = {
+        description: keys
+        for keys, description in binding_rows(
+            BriefingText.BINDINGS, {"text.down": "x,ctrl+n"}, App[None]().get_key_display
+        )
+        if description in {"Down", "Page down"}
+    }
+    assert rows == {"Down": "x / ^n", "Page down": "space / pgdn"}

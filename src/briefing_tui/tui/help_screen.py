@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from typing import ClassVar
 
@@ -20,43 +20,23 @@ KEYS_WIDTH = 22
 ACTION_WIDTH = 50
 
 
-def binding_rows(bindings: list[BindingType], keymap: Mapping[str, str]) -> Iterator[tuple[str, str]]:
-    """``(keys, description)`` for each action, keys joined with " / " and the keymap applied."""
-    grouped: dict[str, tuple[list[Binding], str]] = {}
-    for declared in Binding.make_bindings(bindings):
-        binding = declared
-        if declared.id and declared.id in keymap:
-            binding = replace(declared, key=keymap[declared.id])
-        keys, _ = grouped.setdefault(binding.id or binding.action, ([], binding.description))
-        keys.append(binding)
+def binding_rows(
+    bindings: list[BindingType], keymap: Mapping[str, str], display: Callable[[Binding], str]
+) -> Iterator[tuple[str, str]]:
+    """``(keys, description)`` for each action, keys shown by ``display`` and joined with " / ".
+
+    Keys remapped in ``keymap`` (by binding id, several keys comma-separated) replace the
+    declared ones, as Textual applies them.
+    """
+    grouped: dict[str, tuple[list[str], str]] = {}
+    for binding in Binding.make_bindings(bindings):
+        name = binding.id or binding.action
+        keys, _ = grouped.setdefault(name, ([], binding.description))
+        remapped = keymap.get(binding.id or "")
+        for key in remapped.split(",") if remapped else [binding.key]:
+            keys.append(display(replace(binding, key=key.strip())))
     for keys, description in grouped.values():
-        yield " / ".join(dict.fromkeys(_display(binding) for binding in keys)), description
-
-
-def _display(binding: Binding) -> str:
-    names = {"space": "Space", "pagedown": "PgDn", "pageup": "PgUp", "home": "Home", "end": "End"}
-    key = binding.key
-    if key in names:
-        return names[key]
-    if key.startswith(("ctrl+", "shift+")):
-        modifier, _, rest = key.partition("+")
-        return f"{modifier.capitalize()}+{_char(rest)}"
-    return _char(key)
-
-
-def _char(key: str) -> str:
-    characters = {
-        "slash": "/",
-        "question_mark": "?",
-        "right_square_bracket": "]",
-        "left_square_bracket": "[",
-        "escape": "Esc",
-        "enter": "Enter",
-        "tab": "Tab",
-        "up": "↑",
-        "down": "↓",
-    }
-    return characters.get(key, key)
+        yield " / ".join(dict.fromkeys(keys)), description
 
 
 class HelpScreen(ModalScreen[None]):
@@ -105,6 +85,6 @@ class HelpScreen(ModalScreen[None]):
         )
         table.add_column("keys", style="bold", width=KEYS_WIDTH, no_wrap=True)
         table.add_column("action", width=ACTION_WIDTH)
-        for keys, description in binding_rows(bindings, self._keymap):
+        for keys, description in binding_rows(bindings, self._keymap, self.app.get_key_display):
             table.add_row(Text(keys), Text(description))
         return table
