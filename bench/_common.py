@@ -15,6 +15,7 @@ import shlex
 import statistics
 import subprocess
 import sys
+import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -161,6 +162,14 @@ def machine_line(info: dict[str, Any]) -> str:
         f"{info['cpu']}, {info['cores']} cores, {info['ram_gib']} GiB RAM, {info['os']}, "
         f"Python {info['python']}, commit {info['git_commit']}"
     )
+
+
+def report_header(title: str, info: dict[str, Any], command: str, *conditions: str) -> str:
+    """The Markdown head of a results file: title and date, machine, command, run conditions."""
+    lines = [f"# {title}, {time.strftime('%Y-%m-%d %H:%M')}", "", f"- Machine: {machine_line(info)}"]
+    lines.append(f"- Command: `{command}`")
+    lines.extend(f"- {condition}" for condition in conditions)
+    return "\n".join(lines) + "\n"
 
 
 def command_line(argv: Sequence[str] | None = None) -> str:

@@ -57,7 +57,7 @@ from _common import (
     first_paragraph_marker,
     fmt_seconds,
     machine_info,
-    machine_line,
+    report_header,
     size_label,
     spread,
     write_results,
@@ -663,15 +663,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
     info = machine_info()
     command = command_line(None if argv is None else [sys.argv[0], *argv])
-    header = (
-        f"# First paint, {time.strftime('%Y-%m-%d %H:%M')}\n\n"
-        f"- Machine: {machine_line(info)}\n"
-        f"- Command: `{command}`\n"
-        f"- tmux {WIDTH}x{HEIGHT}, TERM inside tmux as tmux sets it; {settings.runs} runs per cell unless n= "
+    header = report_header(
+        "First paint",
+        info,
+        command,
+        f"tmux {WIDTH}x{HEIGHT}, TERM inside tmux as tmux sets it; {settings.runs} runs per cell unless n= "
         f"says otherwise (timeout {settings.timeout:g} s; runs slower than {settings.slow:g} s repeated "
         f"{settings.slow_runs}x); clock from exec to marker on screen "
-        f"(polled every {settings.poll_ms:g} ms).\n"
-        f"- Marker: `{first}` (first paragraph); toolong: last line of the file that occurs once.\n"
+        f"(polled every {settings.poll_ms:g} ms).",
+        f"Marker: `{first}` (first paragraph); toolong: last line of the file that occurs once.",
     )
     print(header, flush=True)
     runs = run_all(programs, settings)

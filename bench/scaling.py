@@ -37,7 +37,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from _common import command_line, document, machine_info, machine_line, size_label, write_results
+from _common import command_line, document, machine_info, report_header, size_label, write_results
 
 MEASURE = 88
 STAGES = ("load", "units", "layout")
@@ -206,11 +206,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     sizes = [size_label(size.strip()) for size in options.sizes.split(",") if size.strip()]
     info = machine_info()
     command = command_line(None if argv is None else [sys.argv[0], *argv])
-    header = (
-        f"# Scaling, {time.strftime('%Y-%m-%d %H:%M')}\n\n"
-        f"- Machine: {machine_line(info)}\n"
-        f"- Command: `{command}`\n"
-        f"- Each run a fresh process; median of {options.runs} runs; layout at {MEASURE} cells.\n"
+    header = report_header(
+        "Scaling",
+        info,
+        command,
+        f"Each run a fresh process; median of {options.runs} runs; layout at {MEASURE} cells.",
     )
     print(header, flush=True)
     results: dict[str, Any] = {}

@@ -64,7 +64,7 @@ from _common import (
     command_line,
     document,
     machine_info,
-    machine_line,
+    report_header,
     size_label,
     spread,
     write_results,
@@ -398,12 +398,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     queries = [query for query in options.queries.split(",") if query]
     info = machine_info()
     command = command_line(None if argv is None else [sys.argv[0], *argv])
-    header = (
-        f"# Search latency, {time.strftime('%Y-%m-%d %H:%M')}\n\n"
-        f"- Machine: {machine_line(info)}\n"
-        f"- Command: `{command}`\n"
-        f"- Pilot, headless {SIZE[0]}x{SIZE[1]}; queries {', '.join(repr(q) for q in queries)} typed "
-        f"{options.runs}x each, key by key; core: median of {options.core_runs} after a warm-up.\n"
+    header = report_header(
+        "Search latency",
+        info,
+        command,
+        f"Pilot, headless {SIZE[0]}x{SIZE[1]}; queries {', '.join(repr(q) for q in queries)} typed "
+        f"{options.runs}x each, key by key; core: median of {options.core_runs} after a warm-up.",
     )
     print(header, flush=True)
     results: dict[str, Any] = {}

@@ -9,6 +9,7 @@ import pytest
 from rich.console import Console
 from textual.app import App
 from textual.binding import Binding
+from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
 from briefing_tui.load import load_briefing
@@ -35,6 +36,17 @@ def app_for(briefing: Briefing, **kwargs: object) -> BriefingApp:
 
 def section_of_kind(app: BriefingApp, kind: SectionKind) -> list[int]:
     return [index for index, section in enumerate(app.briefing.sections) if section.kind is kind]
+
+
+async def run_palette_command(pilot: Pilot[None], command: str, choice: str) -> None:
+    """Open the command palette, run ``command``, then pick ``choice`` from what it lists."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    for typed in (command, choice):
+        await pilot.press(*typed)
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
 
 
 async def test_opens_with_three_filled_panes(seed: Briefing) -> None:
@@ -213,7 +225,7 @@ async def test_moving_through_the_text_shows_the_paragraphs_sources(seed: Briefi
         assert "Politico" in str(here.render())
 
 
-async def test_question_mark_opens_help_listing_every_key(seed: Briefing) -> None:
+async def test_question_mark_opens_help_and_escape_closes_it(seed: Briefing) -> None:
     app = app_for(seed)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("question_mark")
@@ -248,16 +260,7 @@ async def test_narrow_terminal_hides_side_panes_and_keys_toggle_them(seed: Brief
 async def test_command_palette_goes_to_a_section(seed: Briefing) -> None:
     app = app_for(seed)
     async with app.run_test(size=WIDE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Go to section")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
-        await pilot.press(*"troops arrive")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_palette_command(pilot, "Go to section", "troops arrive")
         assert app.text_view.current_section() == len(app.briefing.sections) - 1
 
 
@@ -328,16 +331,7 @@ async def test_help_lists_every_binding_description(seed: Briefing) -> None:
 async def test_command_palette_goes_to_a_source(seed: Briefing) -> None:
     app = app_for(seed)
     async with app.run_test(size=WIDE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Go to source")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
-        await pilot.press(*"Greenway")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_palette_command(pilot, "Go to source", "Greenway")
         assert app.query_one(SourcesPane).selected == "robert-greenway"
         unit = app.text_view.units[app.text_view.cursor_unit]
         assert unit.paragraph is not None
