@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing_tui.analysis import analyse
-from briefing_tui.ingest import detect_format, parse
-from briefing_tui.ingest.decode import read_text
+from briefing_tui.ingest import read_document
 from briefing_tui.model import Briefing
 
 __all__ = ["EAGER_ANALYSIS_CHARS", "load_briefing", "load_for_reading"]
@@ -33,12 +32,9 @@ def load_for_reading(
     Text shorter than ``eager_chars`` (any text, when None) is analysed now; a longer one
     is returned as read, for the reader to show at once and analyse in the background.
     """
-    path = Path(path)
-    decoded = read_text(path)
-    fmt = detect_format(path, decoded.text)
-    briefing = parse(path, decoded, fmt)
-    if fmt == "json":
-        return briefing, True
-    if eager_chars is None or len(decoded.text) < eager_chars:
-        return analyse(briefing), True
-    return briefing, False
+    document = read_document(path)
+    if document.format == "json":
+        return document.briefing, True
+    if eager_chars is None or document.characters < eager_chars:
+        return analyse(document.briefing), True
+    return document.briefing, False

@@ -57,10 +57,18 @@ class StateStore:
     def __init__(self, directory: Path | None = None) -> None:
         self.path = (directory or default_state_dir()) / "state.json"
         """The state file."""
+        self._known: dict[str, Any] | None = None
+
+    def _read(self) -> dict[str, Any]:
+        # Reads come from one snapshot, so opening the reader parses the file once; every
+        # write still merges into what is on disk then.
+        if self._known is None:
+            self._known = self._load()
+        return self._known
 
     def position(self, briefing: Path, units: int) -> int | None:
         """The unit to reopen ``briefing`` at, if it was read before and has not changed shape."""
-        entry = self._load().get("positions", {}).get(_key(briefing))
+        entry = self._read().get("positions", {}).get(_key(briefing))
         if not isinstance(entry, dict) or entry.get("units") != units:
             return None
         unit = entry.get("unit")
@@ -68,7 +76,7 @@ class StateStore:
 
     def history(self) -> list[str]:
         """Earlier search queries, oldest first."""
-        history = self._load().get("history", [])
+        history = self._read().get("history", [])
         return [query for query in history if isinstance(query, str)][-HISTORY_LIMIT:]
 
     def set_position(self, briefing: Path, state: ReadingState) -> None:
@@ -117,6 +125,7 @@ class StateStore:
         data["version"] = _VERSION
         change(data)
         self._write(json.dumps(data, indent=1, ensure_ascii=False))
+        self._known = data
 
     def _write(self, text: str) -> None:
         try:

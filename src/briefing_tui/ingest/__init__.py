@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -12,7 +13,7 @@ from briefing_tui.ingest.markdown import parse_markdown
 from briefing_tui.ingest.plaintext import parse_text
 from briefing_tui.model import Briefing
 
-__all__ = ["Format", "detect_format", "parse", "read_briefing"]
+__all__ = ["Document", "Format", "detect_format", "parse", "read_briefing", "read_document"]
 
 Format = Literal["text", "markdown", "json"]
 """The file formats the readers understand."""
@@ -31,11 +32,29 @@ _SUFFIXES: dict[str, Format] = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A briefing as read from its file, with what reading it found out."""
+
+    briefing: Briefing
+    """The briefing, with kinds and sources not analysed (unless it is our JSON)."""
+    format: Format
+    """The format it was read as."""
+    characters: int
+    """How long its text was."""
+
+
 def read_briefing(path: Path | str) -> Briefing:
     """Read the briefing at ``path`` in whichever format it is; kinds and sources are not analysed."""
+    return read_document(path).briefing
+
+
+def read_document(path: Path | str) -> Document:
+    """Read the file at ``path`` as a briefing, keeping its format and length."""
     path = Path(path)
     decoded = read_text(path)
-    return parse(path, decoded, detect_format(path, decoded.text))
+    fmt = detect_format(path, decoded.text)
+    return Document(parse(path, decoded, fmt), fmt, len(decoded.text))
 
 
 def parse(path: Path, decoded: DecodedText, fmt: Format) -> Briefing:
