@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from briefing_tui.load import load_briefing
 from briefing_tui.model import Briefing, Paragraph, Section
@@ -197,3 +199,28 @@ async def test_history_recalls_earlier_queries(seed: Briefing) -> None:
         await pilot.press("up")
         await pilot.pause()
         assert app.query_one(SearchBar).query_text == "Qatar"
+
+
+async def test_keys_typed_straight_after_slash_land_in_the_bar(seed: Briefing) -> None:
+    app = create_app(seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        sources_shown = app.sources_visible
+        # As a terminal delivers "/source" typed fast: all keys queued before any is handled.
+        for key, character in [("slash", "/"), *((c, c) for c in "sour/ce")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.query_one(SearchBar).query_text == "sour/ce"
+        assert app.sources_visible == sources_shown  # "s" did not toggle the sources pane
+
+
+async def test_slash_types_itself_in_the_command_palette(seed: Briefing) -> None:
+    app = create_app(seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press("a", "slash", "b")
+        await pilot.pause()
+        assert app.screen.query_one(Input).value == "a/b"
+        assert not app.query_one(SearchBar).is_open

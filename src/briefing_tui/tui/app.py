@@ -17,7 +17,7 @@ from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer
+from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
 from briefing_tui.model import Briefing, SectionKind
@@ -59,7 +59,8 @@ class BriefingApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "app.focus_next", "Next pane", show=False, id="app.next_pane"),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="app.previous_pane"),
-        Binding("slash", "search", "Search", id="app.search"),
+        # Priority, so the bar has focus before the keys typed right after "/" are routed.
+        Binding("slash", "search", "Search", id="app.search", priority=True),
         Binding("n", "step(1)", "Next", id="app.next"),
         Binding("N", "step(-1)", "Previous", show=False, id="app.previous"),
         Binding("right_square_bracket", "section(1)", "Section", id="app.next_section"),
@@ -151,6 +152,12 @@ class BriefingApp(App[None]):
     ) -> None:
         """Notify, treating ``message`` as data: no markup, no control characters."""
         self.notify(visible(message), title=title, severity=severity, timeout=timeout, markup=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "search":
+            # "/" types itself in the search bar and in other screens' inputs (the palette).
+            return not self.screen.is_modal and not isinstance(self.focused, Input)
+        return True
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:  # type: ignore[type-arg]
         yield from super().get_system_commands(screen)

@@ -229,7 +229,9 @@ class SearchBar(Widget):
             self._post_changed(initial)
         field.value = initial
         field.cursor_position = len(initial)
-        field.focus()
+        # At once, not after the queued keys as `focus()` would: "/source" typed quickly
+        # must land in the bar, not run the keys' bindings ("s" toggles the sources pane).
+        self.screen.set_focus(field)
 
     def close(self) -> None:
         """Hide the bar; the owner decides where focus goes next."""
