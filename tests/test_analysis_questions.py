@@ -40,3 +40,10 @@ def test_questions_in_a_paragraph(text: str, questions: list[str]) -> None:
     found = find_questions("p1", text)
     assert [q.text for q in found] == questions
     assert all(text[q.start : q.end] == q.text for q in found)
+
+
+def test_a_question_never_reaches_back_over_a_line_break() -> None:
+    from briefing_tui.analysis.questions import find_questions
+
+    text = "panel: Politico,\n └ ? And who will govern Gaza?"
+    assert [question.text for question in find_questions("p1", text)] == ["And who will govern Gaza?"]

@@ -11,9 +11,10 @@ __all__ = ["find_questions"]
 # A question runs from the last sentence boundary (or opening quote) to its question mark.
 # A full stop after a capital that follows a full stop ("U.S.") or after a single capital
 # ("J. Smith") is an abbreviation, and a stop followed by a lower-case word is not an end;
-# a colon or semicolon always opens a new clause ("the question is: will it hold?").
+# a colon or semicolon always opens a new clause ("the question is: will it hold?"), and
+# so does a line break (inside a paragraph, only a quoted block or code keeps one).
 _MARKS = re.compile(
-    r"(?P<stop>(?<!\.[A-Z])(?<!\b[A-Z])[.!…][”’\")\]]*(?:\s+(?![a-z])|$)|[:;]\s+)"
+    r"(?P<stop>(?<!\.[A-Z])(?<!\b[A-Z])[.!…][”’\")\]]*(?:\s+(?![a-z])|$)|[:;]\s+|\n)"
     r"|(?P<open>[“\"‘(])"
     r"|(?P<ask>\?)"
 )
