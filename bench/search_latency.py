@@ -26,7 +26,7 @@ frame, no pending message and no dirty region for 50 ms (``pilot.press`` itself 
 waits for the CPU to go idle), and its time is that of its last frame. Also reported, per
 keystroke: the **result frame** (the first frame drawn after the app's search handler
 returned: the match on screen), the time spent **in the search handler**
-(``BriefingApp.on_search_bar_changed``) and **in screen updates** (``Screen._on_timer_update``:
+(``ReaderScreen.on_search_bar_changed``) and **in screen updates** (``Screen._on_timer_update``:
 layout, compositor, rendering), and the number of frames. Textual draws at most 60 frames a
 second (``TEXTUAL_FPS``), so a keystroke whose input echo is drawn before its result waits
 up to 16.7 ms for the result frame. The input's cursor blink is turned off so that it draws
@@ -73,6 +73,7 @@ from bench_search_core import time_queries
 from briefing_tui.load import load_for_reading
 from briefing_tui.search import SearchIndex
 from briefing_tui.tui.app import BriefingApp, create_app
+from briefing_tui.tui.reader import ReaderScreen
 from briefing_tui.tui.search_bar import SearchBar
 
 SIZE = (160, 48)
@@ -93,7 +94,7 @@ class Keystroke:
     result_ms: float | None
     """To the end of the first frame drawn after the app's search handler returned."""
     handler_ms: float
-    """Time inside ``BriefingApp.on_search_bar_changed`` (search, scroll, highlights, outline)."""
+    """Time inside ``ReaderScreen.on_search_bar_changed`` (search, scroll, highlights, outline)."""
     update_ms: float
     """Time inside the screen's updates (layout, compositor, rendering the frames)."""
     frames: int
@@ -110,12 +111,12 @@ class Recorder:
         self.frames: list[float] = []
         self.handlers: list[tuple[float, float]] = []
         self.updates: list[tuple[float, float]] = []
-        self._handler = BriefingApp.on_search_bar_changed
+        self._handler = ReaderScreen.on_search_bar_changed
         self._update = Screen._on_timer_update
         recorder = self
         handler, update = self._handler, self._update
 
-        def on_search_bar_changed(app: BriefingApp, event: SearchBar.Changed) -> None:
+        def on_search_bar_changed(app: ReaderScreen, event: SearchBar.Changed) -> None:
             started = time.perf_counter()
             handler(app, event)
             recorder.handlers.append((started, time.perf_counter()))
@@ -125,7 +126,7 @@ class Recorder:
             update(screen)
             recorder.updates.append((started, time.perf_counter()))
 
-        BriefingApp.on_search_bar_changed = on_search_bar_changed
+        ReaderScreen.on_search_bar_changed = on_search_bar_changed
         Screen._on_timer_update = on_timer_update  # type: ignore[assignment]
 
     def watch_frames(self, app: BriefingApp) -> None:
@@ -160,7 +161,7 @@ class Recorder:
 
     def restore(self) -> None:
         """Put the original methods back."""
-        BriefingApp.on_search_bar_changed = self._handler
+        ReaderScreen.on_search_bar_changed = self._handler
         Screen._on_timer_update = self._update  # type: ignore[method-assign]
 
 
@@ -216,7 +217,7 @@ async def _type_queries(
     async with app.run_test(size=SIZE) as pilot:
         opened = time.perf_counter() - loaded
         deadline = time.monotonic() + 300
-        while not app.analysed:
+        while not app.reader.analysed:
             if time.monotonic() > deadline:
                 raise RuntimeError("the analysis did not finish in 300 s")
             await pilot.pause(0.1)
@@ -226,13 +227,13 @@ async def _type_queries(
         bar.query_one(Input).cursor_blink = False
         recorder.watch_frames(app)
         for run in range(1, runs + 1):
-            app._index = None  # every run starts as a fresh session: its first key builds the index
+            app.reader._index = None  # every run starts as a fresh session: its first key builds the index
             for query in queries:
                 await pilot.press("slash")
                 await pilot.pause()
                 for position, char in enumerate(query, start=1):
                     cost = await keystroke(pilot, recorder, "space" if char == " " else char)
-                    search = app._search
+                    search = app.reader._search
                     keystrokes.append(
                         {
                             "run": run,

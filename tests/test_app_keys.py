@@ -19,6 +19,7 @@ from briefing_tui.state import StateStore
 from briefing_tui.tui.app import BriefingApp, create_app
 from briefing_tui.tui.help_screen import HelpScreen
 from briefing_tui.tui.outline import Outline
+from briefing_tui.tui.reader import ReaderScreen
 from briefing_tui.tui.sources_pane import SourceList, SourcesPane
 from briefing_tui.tui.text_view import BriefingText
 
@@ -35,7 +36,7 @@ def app_for(briefing: Briefing, **kwargs: object) -> BriefingApp:
 
 
 def section_of_kind(app: BriefingApp, kind: SectionKind) -> list[int]:
-    return [index for index, section in enumerate(app.briefing.sections) if section.kind is kind]
+    return [index for index, section in enumerate(app.reader.briefing.sections) if section.kind is kind]
 
 
 async def run_palette_command(pilot: Pilot[None], command: str, choice: str) -> None:
@@ -58,8 +59,8 @@ async def test_opens_with_three_filled_panes(seed: Briefing) -> None:
         assert outline.display and len(outline.root.children) >= 3
         sources = app.query_one(SourceList)
         assert sources.option_count > 10
-        assert app.text_view.text_layout is not None
-        assert app.text_view.text_layout.line_count > 60
+        assert app.reader.text_view.text_layout is not None
+        assert app.reader.text_view.text_layout.line_count > 60
 
 
 async def test_tab_and_shift_tab_cycle_the_panes(seed: Briefing) -> None:
@@ -80,18 +81,18 @@ async def test_j_and_down_scroll_one_line(seed: Briefing, key: str, moved: int) 
     app = app_for(seed)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press(key, key)
-        assert app.text_view.scroll_y == 2 * moved
+        assert app.reader.text_view.scroll_y == 2 * moved
         await pilot.press("k")
-        assert app.text_view.scroll_y == moved
+        assert app.reader.text_view.scroll_y == moved
         await pilot.press("up")
-        assert app.text_view.scroll_y == 0
+        assert app.reader.text_view.scroll_y == 0
 
 
 @pytest.mark.parametrize(("forward", "back"), [("space", "b"), ("pagedown", "pageup")])
 async def test_paging(seed: Briefing, forward: str, back: str) -> None:
     app = app_for(seed)
     async with app.run_test(size=WIDE) as pilot:
-        view = app.text_view
+        view = app.reader.text_view
         page = view.scrollable_content_region.height - 1
         await pilot.press(forward)
         assert view.scroll_y == page
@@ -103,7 +104,7 @@ async def test_paging(seed: Briefing, forward: str, back: str) -> None:
 async def test_bottom_and_top_land_at_once(seed: Briefing, bottom: str, top: str) -> None:
     app = app_for(seed)
     async with app.run_test(size=WIDE) as pilot:
-        view = app.text_view
+        view = app.reader.text_view
         await pilot.press(bottom)
         # No animation: the jump has landed by the time the key is handled.
         assert view.scroll_y == view.max_scroll_y > 0
@@ -114,7 +115,7 @@ async def test_bottom_and_top_land_at_once(seed: Briefing, bottom: str, top: str
 async def test_brackets_step_through_sections(seed: Briefing) -> None:
     app = app_for(seed)
     async with app.run_test(size=WIDE) as pilot:
-        view = app.text_view
+        view = app.reader.text_view
         assert view.current_section() == 0
         await pilot.press("right_square_bracket")
         assert view.current_section() == 1
@@ -140,10 +141,10 @@ async def test_number_keys_jump_to_a_kind(seed: Briefing, key: str, kind: Sectio
         targets = section_of_kind(app, kind)
         await pilot.press(key)
         if targets:
-            assert app.text_view.current_section() in targets
-            assert app.briefing.sections[app.text_view.current_section()].kind is kind
+            assert app.reader.text_view.current_section() in targets
+            assert app.reader.briefing.sections[app.reader.text_view.current_section()].kind is kind
         else:
-            assert app.text_view.current_section() == 0
+            assert app.reader.text_view.current_section() == 0
 
 
 async def test_number_key_cycles_through_sections_of_its_kind(seed: Briefing) -> None:
@@ -156,7 +157,7 @@ async def test_number_key_cycles_through_sections_of_its_kind(seed: Briefing) ->
         visited = []
         for _ in range(len(targets) + 1):
             await pilot.press(keys[kind])
-            visited.append(app.text_view.current_section())
+            visited.append(app.reader.text_view.current_section())
         assert sorted(set(visited)) == targets
         # Each press moves on to the next section of the kind, wrapping after the last.
         assert visited[len(targets)] == visited[0]
@@ -169,7 +170,7 @@ async def test_outline_follows_the_text(seed: Briefing) -> None:
         await pilot.pause()
         node = app.query_one(Outline).cursor_node
         assert node is not None and node.data is not None
-        assert node.data.section == app.text_view.current_section()
+        assert node.data.section == app.reader.text_view.current_section()
 
 
 async def test_outline_enter_jumps_to_the_section(seed: Briefing) -> None:
@@ -178,12 +179,12 @@ async def test_outline_enter_jumps_to_the_section(seed: Briefing) -> None:
         outline = app.query_one(Outline)
         outline.focus()
         await pilot.pause()
-        last_section = len(app.briefing.sections) - 1
+        last_section = len(app.reader.briefing.sections) - 1
         target = next(node for node in outline._section_nodes[last_section])
         outline.move_cursor(target)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.text_view.current_section() == last_section
+        assert app.reader.text_view.current_section() == last_section
         assert isinstance(app.focused, BriefingText)
 
 
@@ -191,7 +192,7 @@ async def test_selecting_a_source_highlights_and_steps_its_attributions(seed: Br
     app = app_for(seed)
     async with app.run_test(size=WIDE) as pilot:
         cited = {}
-        for paragraph in app.briefing.paragraphs():
+        for paragraph in app.reader.briefing.paragraphs():
             for attribution in paragraph.attributions:
                 cited.setdefault(attribution.source_id, []).append(paragraph.id)
         source_id = (
@@ -205,15 +206,15 @@ async def test_selecting_a_source_highlights_and_steps_its_attributions(seed: Br
         await pilot.press("enter")
         await pilot.pause()
         assert app.query_one(SourcesPane).selected == source_id
-        assert app.text_view.highlights.source_id == source_id
-        unit = app.text_view.units[app.text_view.cursor_unit]
+        assert app.reader.text_view.highlights.source_id == source_id
+        unit = app.reader.text_view.units[app.reader.text_view.cursor_unit]
         assert unit.paragraph is not None and unit.paragraph.id == cited[source_id][0]
         await pilot.press("n")
-        unit = app.text_view.units[app.text_view.cursor_unit]
+        unit = app.reader.text_view.units[app.reader.text_view.cursor_unit]
         expected = cited[source_id][1] if len(cited[source_id]) > 1 else cited[source_id][0]
         assert unit.paragraph is not None and unit.paragraph.id == expected
         await pilot.press("escape")
-        assert app.text_view.highlights.source_id is None
+        assert app.reader.text_view.highlights.source_id is None
 
 
 async def test_moving_through_the_text_shows_the_paragraphs_sources(seed: Briefing) -> None:
@@ -261,7 +262,7 @@ async def test_command_palette_goes_to_a_section(seed: Briefing) -> None:
     app = app_for(seed)
     async with app.run_test(size=WIDE) as pilot:
         await run_palette_command(pilot, "Go to section", "troops arrive")
-        assert app.text_view.current_section() == len(app.briefing.sections) - 1
+        assert app.reader.text_view.current_section() == len(app.reader.briefing.sections) - 1
 
 
 async def test_reading_position_is_restored(seed: Briefing, tmp_path: Path) -> None:
@@ -271,22 +272,22 @@ async def test_reading_position_is_restored(seed: Briefing, tmp_path: Path) -> N
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("G")
         await pilot.pause()
-        where = app.text_view.cursor_unit
-        units = len(app.text_view.units)
+        where = app.reader.text_view.cursor_unit
+        units = len(app.reader.text_view.units)
         assert where > 0
     assert store.position(path, units) == where
     again = app_for(seed, path=path, store=store)
     async with again.run_test(size=WIDE) as pilot:
         await pilot.pause()
         await pilot.pause()
-        assert again.text_view.cursor_unit == where
+        assert again.reader.text_view.cursor_unit == where
 
 
 async def test_keymap_remaps_a_binding_by_id(seed: Briefing) -> None:
     app = app_for(seed, keymap={"app.next_section": "x"})
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("x")
-        assert app.text_view.current_section() == 1
+        assert app.reader.text_view.current_section() == 1
 
 
 async def test_large_briefing_is_analysed_in_the_background(seed: Briefing) -> None:
@@ -297,8 +298,8 @@ async def test_large_briefing_is_analysed_in_the_background(seed: Briefing) -> N
     async with app.run_test(size=WIDE) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.analysed
-        assert app.briefing.sources
+        assert app.reader.analysed
+        assert app.reader.briefing.sources
         assert app.query_one(OptionList).option_count > 10
 
 
@@ -306,7 +307,7 @@ def test_readme_names_every_binding_id() -> None:
     from briefing_tui.tui.search_bar import SearchBar
 
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    classes = (BriefingApp, BriefingText, Outline, SourceList, SearchBar, HelpScreen)
+    classes = (BriefingApp, ReaderScreen, BriefingText, Outline, SourceList, SearchBar, HelpScreen)
     ids = {b.id for cls in classes for b in Binding.make_bindings(cls.BINDINGS) if b.id}
     assert len(ids) > 30
     assert sorted(i for i in ids if f"`{i}`" not in readme) == []
@@ -323,7 +324,7 @@ async def test_help_lists_every_binding_description(seed: Briefing) -> None:
         for static in screen.query(Static):
             console.print(static.content)
         shown = console.export_text()
-        for binding in BriefingApp.BINDINGS:
+        for binding in [*BriefingApp.BINDINGS, *ReaderScreen.BINDINGS]:
             assert isinstance(binding, Binding)
             assert binding.description in shown
 
@@ -333,7 +334,7 @@ async def test_command_palette_goes_to_a_source(seed: Briefing) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await run_palette_command(pilot, "Go to source", "Greenway")
         assert app.query_one(SourcesPane).selected == "robert-greenway"
-        unit = app.text_view.units[app.text_view.cursor_unit]
+        unit = app.reader.text_view.units[app.reader.text_view.cursor_unit]
         assert unit.paragraph is not None
         assert any(a.source_id == "robert-greenway" for a in unit.paragraph.attributions)
 
@@ -342,10 +343,10 @@ async def test_command_palette_goes_to_a_source(seed: Briefing) -> None:
 async def test_themes_restyle_every_pane(seed: Briefing, theme: str) -> None:
     app = app_for(seed)
     async with app.run_test(size=WIDE) as pilot:
-        before = app.text_view.render_line(5)
+        before = app.reader.text_view.render_line(5)
         app.theme = theme
         await pilot.pause()
-        after = app.text_view.render_line(5)
+        after = app.reader.text_view.render_line(5)
         assert after.text == before.text
         assert list(after) != list(before)  # same words, new colours
 

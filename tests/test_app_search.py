@@ -47,10 +47,10 @@ async def type_query(pilot: Pilot[None], query: str) -> None:
 
 
 def current_match_text(app: BriefingApp) -> str:
-    current = app.text_view.highlights.current
+    current = app.reader.text_view.highlights.current
     assert current is not None
     unit, start, end = current
-    return app.text_view.units[unit].text[start:end]
+    return app.reader.text_view.units[unit].text[start:end]
 
 
 async def test_typing_highlights_and_counts(seed: Briefing) -> None:
@@ -61,11 +61,11 @@ async def test_typing_highlights_and_counts(seed: Briefing) -> None:
         assert total > 3
         assert counter(app) == f"1/{total}"
         assert current_match_text(app).lower() == "hamas"
-        search = app.text_view.highlights.search
+        search = app.reader.text_view.highlights.search
         assert search is not None
         # Each keystroke searched again: the view now shows where the first match is.
-        unit = app.text_view.highlights.current[0]  # type: ignore[index]
-        assert app.text_view.cursor_unit == unit
+        unit = app.reader.text_view.highlights.current[0]  # type: ignore[index]
+        assert app.reader.text_view.cursor_unit == unit
 
 
 async def test_each_keystroke_updates_the_count(seed: Briefing) -> None:
@@ -85,7 +85,7 @@ async def test_no_matches(seed: Briefing) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await type_query(pilot, "zebra")
         assert counter(app) == "no matches"
-        assert app.text_view.highlights.search is None
+        assert app.reader.text_view.highlights.search is None
 
 
 async def test_n_and_shift_n_move_and_wrap(seed: Briefing) -> None:
@@ -95,15 +95,15 @@ async def test_n_and_shift_n_move_and_wrap(seed: Briefing) -> None:
         total = seed_count(seed, "Greenway")
         await pilot.press("enter")
         assert isinstance(app.focused, BriefingText)
-        assert app.text_view.highlights.search is not None  # Enter keeps the highlights
+        assert app.reader.text_view.highlights.search is not None  # Enter keeps the highlights
         seen = []
         for _ in range(total):
-            seen.append(app.text_view.highlights.current)
+            seen.append(app.reader.text_view.highlights.current)
             await pilot.press("n")
-        assert app.text_view.highlights.current == seen[0]  # wrapped round
+        assert app.reader.text_view.highlights.current == seen[0]  # wrapped round
         assert len(set(seen)) == total
         await pilot.press("N")
-        assert app.text_view.highlights.current == seen[-1]
+        assert app.reader.text_view.highlights.current == seen[-1]
         notices = [n.message for n in app._notifications]
         assert any("continuing at the top" in message for message in notices)
 
@@ -112,10 +112,10 @@ async def test_escape_closes_and_clears(seed: Briefing) -> None:
     app = create_app(seed)
     async with app.run_test(size=SIZE) as pilot:
         await type_query(pilot, "official")
-        assert app.text_view.highlights.search is not None
+        assert app.reader.text_view.highlights.search is not None
         await pilot.press("escape")
-        assert app.text_view.highlights.search is None
-        assert app.text_view.highlights.current is None
+        assert app.reader.text_view.highlights.search is None
+        assert app.reader.text_view.highlights.current is None
         assert not app.query_one(SearchBar).is_open
         assert isinstance(app.focused, BriefingText)
 
@@ -168,9 +168,9 @@ async def test_bad_regex_shows_an_error_and_the_app_stays_usable(seed: Briefing)
         await pilot.press("slash", "ctrl+r", "(")
         await pilot.pause()
         assert "regular expression" in counter(app)
-        assert app.text_view.highlights.search is None
+        assert app.reader.text_view.highlights.search is None
         await pilot.press("escape", "G")
-        assert app.text_view.scroll_y == app.text_view.max_scroll_y
+        assert app.reader.text_view.scroll_y == app.reader.text_view.max_scroll_y
 
 
 @pytest.mark.parametrize("query", ["[1]", "a*b", "x\\y", "]"])
@@ -205,14 +205,14 @@ async def test_keys_typed_straight_after_slash_land_in_the_bar(seed: Briefing) -
     app = create_app(seed)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        sources_shown = app.sources_visible
+        sources_shown = app.reader.sources_visible
         # As a terminal delivers "/source" typed fast: all keys queued before any is handled.
         for key, character in [("slash", "/"), *((c, c) for c in "sour/ce")]:
             app.post_message(events.Key(key, character))
         await pilot.pause()
         await pilot.pause()
         assert app.query_one(SearchBar).query_text == "sour/ce"
-        assert app.sources_visible == sources_shown  # "s" did not toggle the sources pane
+        assert app.reader.sources_visible == sources_shown  # "s" did not toggle the sources pane
 
 
 async def test_slash_types_itself_in_the_command_palette(seed: Briefing) -> None:

@@ -214,11 +214,11 @@ async def test_app_never_draws_a_control_character_in_any_pane() -> None:
         lines = screen_text(app)
         assert "Title ␛[31m␛[0m␛[2J␛[H" in lines[0]  # the title bar
         assert any("Bob␛[31m" in line for line in lines)  # the sources pane
-        app.text_view.go_to_unit(1)  # the paragraph, whose sources the pane lists beneath
+        app.reader.text_view.go_to_unit(1)  # the paragraph, whose sources the pane lists beneath
         await pilot.pause()
         here = str(app.query_one("#sources-here", Static).render())
         assert "Bob␛[31m" in here
-        for action in (app.action_go_to_section, app.action_go_to_source):
+        for action in (app.reader.action_go_to_section, app.reader.action_go_to_source):
             action()
             await pilot.pause(0.3)
             assert not unsafe_on_screen(app)
@@ -256,7 +256,7 @@ async def test_a_match_on_a_control_character_highlights_its_stand_in(tmp_path: 
         await pilot.press("slash")
         app.query_one(SearchBar).input.value = as_pattern(CONTROLS[name])
         await pilot.press("ctrl+r", "enter")
-        view = app.text_view
+        view = app.reader.text_view
         assert view.highlights.current is not None
         unit, start, end = view.highlights.current
         assert (start, end) == (6, 6 + len(CONTROLS[name]))

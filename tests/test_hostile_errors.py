@@ -304,15 +304,15 @@ async def test_a_bad_regular_expression_is_shown_and_the_app_stays_usable(tmp_pa
             await pilot.pause()
             assert count.has_class("-error"), bad
             assert str(count.render()).startswith("bad regular expression: "), bad
-            assert app.text_view.highlights.search is None
+            assert app.reader.text_view.highlights.search is None
         bar.input.value = "talks?"
         await pilot.pause()
         assert not count.has_class("-error")
         assert str(count.render()) == "1/2"
         await pilot.press("enter", "n")
-        assert app.text_view.highlights.current is not None
+        assert app.reader.text_view.highlights.current is not None
         await pilot.press("G", "g", "j")
-        assert app.text_view.scroll_y == 1
+        assert app.reader.text_view.scroll_y == 1
         await pilot.press("q")
     assert app.return_code == 0
 
@@ -337,13 +337,13 @@ async def test_a_failed_analysis_is_a_notification_and_the_text_stays_readable(
         assert str(toasts[0].render()).startswith("Analysis failed")
         assert "the lexicon is missing" in str(toasts[0].render())
         assert toasts[0].has_class("-error")
-        assert app.analysed is False
+        assert app.reader.analysed is False
         await pilot.press("j")
-        assert app.text_view.scroll_y == 1
+        assert app.reader.text_view.scroll_y == 1
         await pilot.press("slash")
         app.query_one(SearchBar).input.value = "talks"
         await pilot.press("enter", "n")
-        assert app.text_view.highlights.current is not None
+        assert app.reader.text_view.highlights.current is not None
         await pilot.press("1")  # a kind key says why it cannot go anywhere yet
         assert app.is_running
 
@@ -394,5 +394,5 @@ async def test_a_state_file_of_the_wrong_shape_is_ignored(tmp_path: Path, state:
         await pilot.press("j")
         await pilot.pause(0.8)
         assert app.is_running
-        units = len(app.text_view.units)
+        units = len(app.reader.text_view.units)
     assert store.position(path, units) is not None

@@ -459,7 +459,7 @@ async def test_app_opens_scrolls_and_searches(tmp_path: Path, case: Case, suffix
     app = create_app(load_briefing(path), path=path)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.pause()
-        view = app.text_view
+        view = app.reader.text_view
         assert any("Zürich" in line for line in screen_text(app))
         if suffix != ".json" and case.name in NOTICES:
             toasts = [str(toast.render()) for toast in app.query(Toast)]

@@ -286,7 +286,7 @@ async def test_app_on_a_10_mb_line_reaches_the_end_and_finds_its_last_word(
     app = create_app(briefing)  # as read: analysing 10 MB is the benchmarks' business
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        view = app.text_view
+        view = app.reader.text_view
         await pilot.press("G")
         assert view.scroll_y == view.max_scroll_y > 100_000
         bottom = [view.render_line(y).text for y in range(view.scrollable_content_region.height)]
@@ -319,7 +319,7 @@ async def test_drawing_a_line_does_not_walk_every_match_of_its_paragraph(
     app = create_app(briefing)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        view = app.text_view
+        view = app.reader.text_view
         view.set_highlights(Highlights(result, None))
         fetched.clear()
         for y in range(view.scrollable_content_region.height):
@@ -374,7 +374,7 @@ async def test_app_on_200000_paragraphs_reaches_the_last_one(tmp_path: Path, man
     app = create_app(briefing)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        view = app.text_view
+        view = app.reader.text_view
         await pilot.press("G")
         bottom = [view.render_line(y).text for y in range(view.scrollable_content_region.height)]
         assert any(f"P{MANY}." in line for line in bottom)
@@ -396,7 +396,7 @@ async def test_closing_the_search_bar_keeps_the_cursor_on_a_match_near_the_end()
         await pilot.press("slash")
         app.query_one(SearchBar).input.value = "P99."
         await pilot.pause()
-        assert app.text_view.cursor_unit == 98
+        assert app.reader.text_view.cursor_unit == 98
         await pilot.press("enter")
         await pilot.pause()
-        assert app.text_view.cursor_unit == 98  # the "┃" bar and "This paragraph" follow the cursor
+        assert app.reader.text_view.cursor_unit == 98  # the "┃" bar and "This paragraph" follow the cursor

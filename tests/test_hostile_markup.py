@@ -195,7 +195,7 @@ async def test_text_view_shows_markup_literally_and_clicks_do_nothing(tmp_path: 
     app = create_app(load_briefing(hostile_files(tmp_path)[suffix]))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        view = app.text_view
+        view = app.reader.text_view
         shown = "\n".join(view.render_line(y).text for y in range(view.scrollable_content_region.height))
         for markup in MARKUP:
             assert markup in shown
@@ -278,14 +278,14 @@ async def test_command_palette_lists_headings_and_sources_literally() -> None:
     app = create_app(hostile_briefing())
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
-        app.action_go_to_section()
+        app.reader.action_go_to_section()
         await pilot.pause(0.3)
         assert isinstance(app.screen, CommandPalette)
         prompts = palette_prompts(app)
         for heading in (ACTION, UNBALANCED, LINK):
             assert any(prompt.startswith(heading) for prompt in prompts), prompts
         await pilot.press("escape")
-        app.action_go_to_source()
+        app.reader.action_go_to_source()
         await pilot.pause(0.3)
         prompts = palette_prompts(app)
         for name in ("[@click=app.quit]Zed[/]", LINK):
@@ -297,7 +297,7 @@ async def test_command_palette_search_results_show_markup_literally(query: str, 
     app = create_app(hostile_briefing())
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
-        app.action_go_to_section()
+        app.reader.action_go_to_section()
         await pilot.pause(0.3)
         await pilot.press(*query)
         await pilot.pause(0.5)
@@ -309,7 +309,7 @@ async def test_clicking_a_palette_result_does_not_run_markup() -> None:
     app = create_app(hostile_briefing())
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
-        app.action_go_to_section()
+        app.reader.action_go_to_section()
         await pilot.pause(0.3)
         await pilot.press(*"cli")
         await pilot.pause(0.5)

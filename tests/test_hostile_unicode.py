@@ -145,7 +145,7 @@ async def test_every_strip_is_exactly_as_wide_as_the_view(tmp_path: Path, size: 
     app = create_app(load_briefing(write(tmp_path, TEXT)))
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        view = app.text_view
+        view = app.reader.text_view
         width = view.scrollable_content_region.width
         for y in range(view.scrollable_content_region.height):
             strip = view.render_line(y)
@@ -158,7 +158,7 @@ async def test_search_highlight_covers_exactly_the_match(tmp_path: Path, size: t
     app = create_app(load_briefing(write(tmp_path, TEXT)))
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        view = app.text_view
+        view = app.reader.text_view
         bar = app.query_one(SearchBar)
         await pilot.press("slash")
         for query in QUERIES:
@@ -175,7 +175,7 @@ async def test_a_tab_is_one_cell_and_a_match_over_it_stays_aligned(tmp_path: Pat
     app = create_app(briefing)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        view = app.text_view
+        view = app.reader.text_view
         result = SearchIndex(briefing).search("tab\there")
         match = result.match(0)
         view.set_highlights(Highlights(result, (match.unit, match.start, match.end)))
@@ -191,7 +191,7 @@ async def test_a_match_across_a_line_break_is_painted_on_both_lines(tmp_path: Pa
     app = create_app(briefing)
     async with app.run_test(size=(47, 40)) as pilot:
         await pilot.pause()
-        view = app.text_view
+        view = app.reader.text_view
         layout = view.text_layout
         assert layout is not None
         unit = 0

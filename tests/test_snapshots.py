@@ -38,12 +38,12 @@ def test_help_screen(snap_compare: Compare, seed_app: BriefingApp) -> None:
 
 
 def test_selected_source(snap_compare: Compare, seed_app: BriefingApp) -> None:
-    briefing: Briefing = seed_app.briefing
+    briefing: Briefing = seed_app.reader.briefing
     source_id = next(s.id for s in briefing.sources if s.name.lower() == "senior u.s. officials")
 
     async def select(pilot: Pilot[None]) -> None:
         await pilot.pause()  # laid out first, so the jump to the first citation can land
-        seed_app.select_source(source_id)
+        seed_app.reader.select_source(source_id)
         await pilot.pause()
 
     assert snap_compare(seed_app, terminal_size=(120, 40), run_before=select)

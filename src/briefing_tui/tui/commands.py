@@ -13,7 +13,7 @@ from textual.fuzzy import Matcher
 from briefing_tui.safe_text import visible
 
 if TYPE_CHECKING:
-    from briefing_tui.tui.app import BriefingApp
+    from briefing_tui.tui.reader import ReaderScreen
 
 __all__ = ["SectionCommands", "SourceCommands"]
 
@@ -29,9 +29,9 @@ class _BriefingCommands(Provider):
         return CommandPalette(providers=[cls], placeholder=cls.PLACEHOLDER)
 
     @property
-    def reader(self) -> BriefingApp:
-        """The app, typed as ours."""
-        return self.app  # type: ignore[return-value]
+    def reader(self) -> ReaderScreen:
+        """The reader the palette was opened from."""
+        return self.screen  # type: ignore[return-value]
 
     def entries(self) -> list[tuple[str, str, Callable[[], None]]]:
         """``(name, help, callback)`` for each entry."""
