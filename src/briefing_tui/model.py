@@ -16,6 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 __all__ = [
     "Attribution",
+    "AttributionVia",
+    "BlockKind",
     "Briefing",
     "KindBasis",
     "Paragraph",
@@ -70,6 +72,34 @@ class KindBasis(StrEnum):
     """Most of the section's paragraphs are of this kind."""
 
 
+class BlockKind(StrEnum):
+    """What shape a block of the text has, so the reader can draw it as written."""
+
+    BODY = "body"
+    """An ordinary paragraph, wrapped to the width of the view."""
+    STANDFIRST = "standfirst"
+    """The summary line under the title."""
+    QUOTE = "quote"
+    """A block quotation."""
+    LIST_ITEM = "list_item"
+    """One item of a list; `Paragraph.marker` holds its marker."""
+    PREFORMATTED = "preformatted"
+    """Text whose line breaks and spacing matter (a code block): drawn unwrapped."""
+    TABLE = "table"
+    """A table; `Paragraph.rows` holds its cells and the text holds them tab-separated."""
+
+
+class AttributionVia(StrEnum):
+    """How the words of an attribution name their source."""
+
+    NAME = "name"
+    """The words are the source's name or description."""
+    ALIAS = "alias"
+    """A shorter name for a source named in full elsewhere, such as a surname."""
+    PRONOUN = "pronoun"
+    """A pronoun ("he", "she", "it") resolved to the nearest fitting earlier speaker."""
+
+
 _FROZEN = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
 
@@ -84,6 +114,8 @@ class Attribution(BaseModel):
     """Offset of the first character of the naming words in the paragraph's text."""
     end: int = Field(ge=1)
     """Offset just past the last character of the naming words."""
+    via: AttributionVia = AttributionVia.NAME
+    """How the words name the source: by name, by alias, or by a resolved pronoun."""
 
 
 class Paragraph(BaseModel):
@@ -99,6 +131,10 @@ class Paragraph(BaseModel):
     """What this paragraph is about."""
     marker: str | None = None
     """The list marker as written (``1.``, ``-``, ``•``) when this paragraph is a list item."""
+    block: BlockKind = BlockKind.BODY
+    """The block's shape: body text, standfirst, quote, list item, preformatted or table."""
+    rows: tuple[tuple[str, ...], ...] = ()
+    """A table's cells, row by row (the first row is the header); empty for other blocks."""
     attributions: tuple[Attribution, ...] = ()
     """Where the paragraph names its sources, in order of position."""
     cues: tuple[str, ...] = ()
@@ -147,6 +183,8 @@ class Source(BaseModel):
     """Who the source is."""
     description: str | None = None
     """What the text says about a named source, such as "former Senior Director for Middle East Affairs"."""
+    aliases: tuple[str, ...] = ()
+    """Other names the text uses for the same source, such as a surname or the name without a title."""
 
 
 class Question(BaseModel):
@@ -177,6 +215,8 @@ class Briefing(BaseModel):
     """Who wrote it, when known."""
     published: dt.date | None = None
     """When it was published, when known."""
+    dateline: str | None = None
+    """Where the report was filed, as its dateline gives it (``BRUSSELS``), when it has one."""
     origin: str | None = None
     """The name of the file it was read from."""
     sections: tuple[Section, ...] = ()
@@ -187,6 +227,8 @@ class Briefing(BaseModel):
     """Direct questions the text leaves open, in reading order."""
     notices: tuple[str, ...] = ()
     """Things the reader had to do to open the file, such as decoding it as cp1252."""
+    furniture: tuple[str, ...] = ()
+    """Blocks set aside as site furniture or credits ("Reporting by ..."): kept, not shown as text."""
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Self:
