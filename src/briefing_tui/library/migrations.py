@@ -1,0 +1,127 @@
+"""The library's schema as the steps that build it: a database is migrated forward one step at a time.
+
+Each step brings a database from version ``n`` to ``n + 1`` inside the transaction that
+records it, so a database is always at one whole version. ``PRAGMA user_version`` holds
+the version; the ``migrations`` table keeps when each step ran, for people.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Callable
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "citation_rows"]
+
+Migration = Callable[[sqlite3.Connection], None]
+
+_VERSION_1 = """
+CREATE TABLE briefings (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    digest TEXT NOT NULL,
+    title TEXT NOT NULL,
+    outlet TEXT,
+    published TEXT,
+    paragraphs INTEGER NOT NULL,
+    sources INTEGER NOT NULL,
+    analysed INTEGER NOT NULL,
+    added REAL NOT NULL,
+    updated REAL NOT NULL,
+    model TEXT NOT NULL
+);
+CREATE TABLE paragraphs (
+    id INTEGER PRIMARY KEY,
+    briefing_id INTEGER NOT NULL REFERENCES briefings(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    paragraph_id TEXT NOT NULL,
+    anchor TEXT NOT NULL,
+    section_id TEXT NOT NULL,
+    heading TEXT,
+    text TEXT NOT NULL
+);
+CREATE INDEX paragraphs_by_briefing ON paragraphs(briefing_id, position);
+CREATE VIRTUAL TABLE paragraphs_fts USING fts5(
+    text, content='paragraphs', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER paragraphs_indexed AFTER INSERT ON paragraphs BEGIN
+    INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER paragraphs_unindexed AFTER DELETE ON paragraphs BEGIN
+    INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE INDEX briefings_by_title ON briefings(title COLLATE NOCASE);
+"""
+
+_VERSION_2 = """
+ALTER TABLE briefings ADD COLUMN last_read REAL;
+ALTER TABLE briefings ADD COLUMN read_model TEXT;
+CREATE TABLE citations (
+    briefing_id INTEGER NOT NULL REFERENCES briefings(id) ON DELETE CASCADE,
+    source_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    aliases TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (briefing_id, source_id)
+);
+CREATE INDEX briefings_by_updated ON briefings(updated);
+"""
+
+
+def _version_1(connection: sqlite3.Connection) -> None:
+    for statement in _statements(_VERSION_1):
+        connection.execute(statement)
+
+
+def _version_2(connection: sqlite3.Connection) -> None:
+    for statement in _statements(_VERSION_2):
+        connection.execute(statement)
+    # Briefings stored before citations were kept get theirs from the model they carry.
+    for briefing_id, model in connection.execute("SELECT id, model FROM briefings").fetchall():
+        connection.executemany(
+            "INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?)", citation_rows(briefing_id, json.loads(model))
+        )
+
+
+def citation_rows(briefing_id: int, model: dict[str, object]) -> list[tuple[int, str, str, str, str, int]]:
+    """The ``citations`` rows of a briefing, from its model as JSON data."""
+    counts: Counter[str] = Counter()
+    for section in _dicts(model.get("sections")):
+        for paragraph in _dicts(section.get("paragraphs")):
+            for attribution in _dicts(paragraph.get("attributions")):
+                counts[str(attribution.get("source_id"))] += 1
+    return [
+        (
+            briefing_id,
+            str(source["id"]),
+            str(source["name"]),
+            str(source.get("kind", "")),
+            json.dumps(list(source.get("aliases") or [])),  # type: ignore[call-overload]
+            counts[str(source["id"])],
+        )
+        for source in _dicts(model.get("sources"))
+    ]
+
+
+def _dicts(value: object) -> list[dict[str, object]]:
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _statements(script: str) -> list[str]:
+    # executescript() would commit first; statements one by one stay in the caller's transaction.
+    statements: list[str] = []
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            statements.append(pending.strip())
+            pending = ""
+    return statements
+
+
+MIGRATIONS: list[Migration] = [_version_1, _version_2]
+"""Step ``i`` brings a database from version ``i`` to ``i + 1``."""
+SCHEMA_VERSION = len(MIGRATIONS)
+"""The version a database has once every step has run."""

@@ -1,0 +1,353 @@
+"""The library: every briefing the reader has opened or been given, in one SQLite database.
+
+It holds each briefing's path, the digest of its file, its metadata, its parsed and
+analysed model (as JSON) and one row per paragraph with its content anchor, indexed for
+full-text search with FTS5. The briefing files themselves are only ever read.
+
+Every write is one transaction (``BEGIN IMMEDIATE``, so two processes adding at once take
+turns instead of failing) in a WAL journal, so a process killed mid-write leaves the
+database as it was before that write. Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from briefing_tui.anchors import anchors
+from briefing_tui.errors import BriefingError
+from briefing_tui.library.files import file_digest
+from briefing_tui.library.location import database_path
+from briefing_tui.library.migrations import MIGRATIONS, SCHEMA_VERSION, citation_rows
+from briefing_tui.model import Briefing
+
+__all__ = [
+    "PAGE",
+    "AddResult",
+    "BriefingRow",
+    "Library",
+    "LibraryError",
+    "SortKey",
+]
+
+PAGE = 200
+"""How many briefings one page of the listing holds: only what is shown is loaded."""
+BUSY_SECONDS = 30.0
+"""How long a write waits for another process's write to finish."""
+
+SortKey = Literal["title", "outlet", "published", "paragraphs", "sources", "last_read", "updated"]
+_SORT_COLUMNS: dict[str, str] = {
+    "title": "title COLLATE NOCASE",
+    "outlet": "outlet COLLATE NOCASE",
+    "published": "published",
+    "paragraphs": "paragraphs",
+    "sources": "sources",
+    "last_read": "last_read",
+    "updated": "updated",
+}
+_MARKS = str.maketrans({"\x02": " ", "\x03": " "})
+
+
+class LibraryError(BriefingError):
+    """The library database cannot be used; the message says which file, why, and what to do."""
+
+
+@dataclass(frozen=True, slots=True)
+class BriefingRow:
+    """What the library's table shows of one briefing (its model stays in the database)."""
+
+    id: int
+    """The briefing's number in the library."""
+    path: str
+    """The file it was read from."""
+    title: str
+    """Its title."""
+    outlet: str | None
+    """The publication, when known."""
+    published: str | None
+    """The publication date (ISO), when known."""
+    paragraphs: int
+    """How many paragraphs it has."""
+    sources: int
+    """How many distinct sources it cites."""
+    last_read: float | None
+    """When it was last opened in the reader (seconds since the epoch), if ever."""
+    updated: float
+    """When its content last changed in the library."""
+
+    @property
+    def unread_update(self) -> bool:
+        """Whether it changed after it was last read."""
+        return self.last_read is not None and self.updated > self.last_read
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    """What adding a file did."""
+
+    briefing_id: int
+    """The briefing's number in the library."""
+    status: Literal["added", "updated", "unchanged"]
+    """Whether it was new, a new version of a file already there, or the same as before."""
+
+
+class Library:
+    """One open library database; use as a context manager, or call `close`."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or database_path()
+        """The database file."""
+        self._connection = self._connect()
+
+    # --- opening ---------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(self.path, timeout=BUSY_SECONDS, isolation_level=None)
+        except (OSError, sqlite3.Error) as error:
+            raise LibraryError(self.path, f"cannot open the library: {error}") from error
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA foreign_keys=ON")
+            connection.execute("PRAGMA synchronous=NORMAL")
+            self._migrate(connection)
+        except sqlite3.DatabaseError as error:
+            connection.close()
+            raise self._unusable(error) from error
+        return connection
+
+    def _unusable(self, error: sqlite3.Error) -> LibraryError:
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        return LibraryError(
+            self.path,
+            f"not a usable library database ({reason}); move it aside and run "
+            "'briefing-tui library add FOLDER' to build a new one (the briefings themselves are untouched)",
+        )
+
+    def _migrate(self, connection: sqlite3.Connection) -> None:
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise LibraryError(
+                self.path, f"made by a newer briefing-tui (schema {version}, this one knows {SCHEMA_VERSION})"
+            )
+        if version == SCHEMA_VERSION:
+            return
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have migrated while we waited for the lock.
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            connection.execute(
+                "CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, applied REAL NOT NULL)"
+            )
+            for step in range(version, SCHEMA_VERSION):
+                MIGRATIONS[step](connection)
+                connection.execute("INSERT OR REPLACE INTO migrations VALUES (?, ?)", (step + 1, time.time()))
+                connection.execute(f"PRAGMA user_version = {step + 1}")
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        """Close the database."""
+        self._connection.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        connection = self._connection
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.DatabaseError as error:
+            raise self._unusable(error) from error
+        try:
+            yield connection
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+
+    def _query(self, sql: str, parameters: Iterable[object] = ()) -> list[Any]:
+        try:
+            return self._connection.execute(sql, tuple(parameters)).fetchall()
+        except sqlite3.OperationalError:
+            raise
+        except sqlite3.DatabaseError as error:
+            raise self._unusable(error) from error
+
+    # --- adding ----------------------------------------------------------------------
+
+    def add_file(self, path: Path) -> AddResult:
+        """Read, analyse and store the briefing at ``path``; `BriefingError` if it cannot be read."""
+        from briefing_tui.load import load_briefing
+
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise BriefingError(path, f"cannot read: {error.strerror or error}") from error
+        digest = file_digest(data)
+        known = self._query("SELECT id, digest FROM briefings WHERE path = ?", (_key(path),))
+        if known and known[0][1] == digest:
+            return AddResult(int(known[0][0]), "unchanged")
+        return self.add(path, load_briefing(path), digest)
+
+    def add(self, path: Path, briefing: Briefing, digest: str, *, analysed: bool = True) -> AddResult:
+        """Store ``briefing``, read from ``path`` whose bytes have ``digest``, in one transaction.
+
+        A file already in the library with another digest is a new version: the version
+        last read is kept (see `read_version`) so what changed can be shown.
+        """
+        key = _key(path)
+        model = briefing.model_dump_json()
+        paragraphs = briefing.paragraphs()
+        now = time.time()
+        with self._writing() as db:
+            row = db.execute(
+                "SELECT id, digest, analysed, model, last_read, updated FROM briefings WHERE path = ?", (key,)
+            ).fetchone()
+            if row is not None and row[1] == digest and (row[2] or not analysed):
+                return AddResult(row[0], "unchanged")
+            meta = (
+                briefing.title,
+                briefing.outlet,
+                briefing.published.isoformat() if briefing.published else None,
+                len(paragraphs),
+                len(briefing.sources),
+                int(analysed),
+            )
+            if row is None:
+                briefing_id = db.execute(
+                    "INSERT INTO briefings (path, digest, title, outlet, published, paragraphs, sources,"
+                    " analysed, added, updated, model) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (key, digest, *meta, now, now, model),
+                ).lastrowid
+                status: Literal["added", "updated"] = "added"
+            else:
+                briefing_id = row[0]
+                changed = row[1] != digest
+                read_since = row[4] is not None and row[4] >= row[5]
+                keep = (changed and read_since, row[3])  # the version last read, if it is this one
+                db.execute(
+                    "UPDATE briefings SET digest = ?, title = ?, outlet = ?, published = ?, paragraphs = ?,"
+                    " sources = ?, analysed = ?, model = ?, updated = ?,"
+                    " read_model = CASE WHEN ? THEN ? ELSE read_model END WHERE id = ?",
+                    (digest, *meta, model, now if changed else row[5], *keep, briefing_id),
+                )
+                db.execute("DELETE FROM paragraphs WHERE briefing_id = ?", (briefing_id,))
+                db.execute("DELETE FROM citations WHERE briefing_id = ?", (briefing_id,))
+                status = "updated"
+            assert briefing_id is not None
+            db.executemany(
+                "INSERT INTO paragraphs (briefing_id, position, paragraph_id, anchor, section_id, heading,"
+                " text) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                _paragraph_rows(briefing_id, briefing),
+            )
+            db.executemany(
+                "INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?)",
+                citation_rows(briefing_id, json.loads(model)),
+            )
+        return AddResult(briefing_id, status)
+
+    # --- reading ---------------------------------------------------------------------
+
+    def count(self, filter_text: str = "") -> int:
+        """How many briefings there are (whose title or outlet contains ``filter_text``)."""
+        where, parameters = _filter(filter_text)
+        return int(self._query(f"SELECT count(*) FROM briefings {where}", parameters)[0][0])
+
+    def briefings(
+        self,
+        filter_text: str = "",
+        *,
+        sort: SortKey = "title",
+        descending: bool = False,
+        limit: int = PAGE,
+        offset: int = 0,
+    ) -> list[BriefingRow]:
+        """One page of the listing: only these rows are read, never the models."""
+        where, parameters = _filter(filter_text)
+        order = f"{_SORT_COLUMNS[sort]} {'DESC' if descending else 'ASC'}, id"
+        rows = self._query(
+            "SELECT id, path, title, outlet, published, paragraphs, sources, last_read, updated"
+            f" FROM briefings {where} ORDER BY {order} LIMIT ? OFFSET ?",
+            (*parameters, limit, offset),
+        )
+        return [BriefingRow(*row) for row in rows]
+
+    def find(self, path: Path) -> int | None:
+        """The library number of the briefing read from ``path``, if it is there."""
+        rows = self._query("SELECT id FROM briefings WHERE path = ?", (_key(path),))
+        return int(rows[0][0]) if rows else None
+
+    def row(self, briefing_id: int) -> BriefingRow:
+        """The listing row of one briefing; `KeyError` when there is none."""
+        rows = self._query(
+            "SELECT id, path, title, outlet, published, paragraphs, sources, last_read, updated"
+            " FROM briefings WHERE id = ?",
+            (briefing_id,),
+        )
+        if not rows:
+            raise KeyError(briefing_id)
+        return BriefingRow(*rows[0])
+
+    def briefing(self, briefing_id: int) -> Briefing:
+        """The stored model of one briefing; `KeyError` when there is none."""
+        rows = self._query("SELECT model FROM briefings WHERE id = ?", (briefing_id,))
+        if not rows:
+            raise KeyError(briefing_id)
+        return Briefing.model_validate_json(str(rows[0][0]))
+
+    def read_version(self, briefing_id: int) -> Briefing | None:
+        """The version of the briefing last read, when it has changed since; else None."""
+        rows = self._query("SELECT read_model FROM briefings WHERE id = ?", (briefing_id,))
+        if not rows or rows[0][0] is None:
+            return None
+        return Briefing.model_validate_json(str(rows[0][0]))
+
+    def mark_read(self, briefing_id: int) -> None:
+        """Record that the briefing was read now, as it is now."""
+        with self._writing() as db:
+            db.execute(
+                "UPDATE briefings SET last_read = ?, read_model = NULL WHERE id = ?",
+                (time.time(), briefing_id),
+            )
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The open connection, for the queries in `briefing_tui.library.search` and `.sources`."""
+        return self._connection
+
+
+def _key(path: Path) -> str:
+    return str(path.expanduser().resolve())
+
+
+def _filter(text: str) -> tuple[str, tuple[object, ...]]:
+    if not text.strip():
+        return "", ()
+    pattern = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return "WHERE title LIKE ? ESCAPE '\\' OR outlet LIKE ? ESCAPE '\\'", (pattern, pattern)
+
+
+def _paragraph_rows(briefing_id: int, briefing: Briefing) -> Iterator[tuple[object, ...]]:
+    paragraph_anchors = iter(anchors(briefing.paragraphs()))
+    position = 0
+    for section in briefing.sections:
+        for paragraph in section.paragraphs:
+            # The marks that highlight() puts around a match must not occur in the text itself.
+            text = paragraph.text.translate(_MARKS)
+            anchor = next(paragraph_anchors)
+            yield (briefing_id, position, paragraph.id, anchor, section.id, section.heading, text)
+            position += 1
