@@ -65,21 +65,30 @@ def _open(args: list[str]) -> int:
             "  export PATH --to json|markdown|text   write the parsed briefing to stdout\n"
             "  search QUERY PATH... [--regex] [--case-sensitive | --ignore-case]\n"
             "                                        print matches grep-style\n"
-            "  schema                                print the JSON Schema of the briefing model\n\n"
+            "  schema                                print the JSON Schema of the briefing model\n"
+            "  library add|list|search|sources|path  the library of briefings (see 'library --help')\n"
+            "  diff OLD NEW [--json]                 what changed between two versions of a briefing\n\n"
             "Run 'briefing-tui SUBCOMMAND --help' for details."
         ),
     )
     parser.add_argument(
-        "path", nargs="?", help="the briefing to open (.txt, .md or .json); default: the bundled seed"
+        "path",
+        nargs="?",
+        help=(
+            "the briefing to open (.txt, .md or .json), or a folder of them to open as a library; "
+            "default: the library when it holds more than one briefing, else the bundled seed"
+        ),
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     options = parser.parse_args(args)
     from briefing_tui.resources import seed_path
+    from briefing_tui.tui.launch import launch, launch_library, library_to_start
 
-    path = Path(options.path) if options.path else seed_path()
-    from briefing_tui.tui.launch import launch
-
-    return launch(path)
+    if options.path and Path(options.path).is_dir():
+        return launch_library(Path(options.path))
+    if not options.path and library_to_start():
+        return launch_library(None)
+    return launch(Path(options.path) if options.path else seed_path())
 
 
 def _export(args: list[str]) -> int:
@@ -129,8 +138,32 @@ def _search(args: list[str]) -> int:
     )
 
 
+def _library(args: list[str]) -> int:
+    from briefing_tui.library.commands import run_library
+
+    return run_library(args, lambda text: _write(sys.stdout, text), lambda text: _write(sys.stderr, text))
+
+
+def _diff(args: list[str]) -> int:
+    parser = _parser(f"{PROG} diff", "Print what changed between two versions of a briefing, by section.")
+    parser.add_argument("old", help="the earlier version")
+    parser.add_argument("new", help="the later version")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    options = parser.parse_args(args)
+    from briefing_tui.diff import diff_briefings
+    from briefing_tui.diff_report import diff_json, diff_text
+    from briefing_tui.load import load_briefing
+
+    changes = diff_briefings(load_briefing(Path(options.old)), load_briefing(Path(options.new)))
+    report = diff_json if options.json else diff_text
+    _write(sys.stdout, report(changes, options.old, options.new))
+    return EXIT_OK
+
+
 _COMMANDS: dict[str, Callable[[list[str]], int]] = {
+    "diff": _diff,
     "export": _export,
+    "library": _library,
     "schema": _schema,
     "search": _search,
 }

@@ -1,9 +1,9 @@
 """Find text in a briefing: literal or regular-expression, smart case, counted, in reading order.
 
 The searchable **units** are, for each section in order, its heading (when it has one) and
-then the text of each of its paragraphs. A unit's index is its position in that sequence,
-the order in which the reader lays the text out. Matches never cross from one unit into
-the next and are never empty.
+then the text of each of its paragraphs, as `briefing_tui.units.walk` numbers them. A
+unit's index is its position in that sequence, the order in which the reader lays the
+text out. Matches never cross from one unit into the next and are never empty.
 
 `SearchIndex` joins every unit once, with ``"\\n"`` between them, so a search is a single
 `re.Pattern.finditer` over one string. Match positions are kept as two arrays of global
@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from itertools import chain, compress, islice, repeat
 
 from briefing_tui.model import Briefing
+from briefing_tui.units import walk
 
 __all__ = [
     "MAX_MATCHES",
@@ -160,17 +161,18 @@ class SearchIndex:
         self._section_units: list[range] = []
         self._unit_section = array("l")
         self._paragraph_ids: list[str | None] = []
+        for section_number, text, paragraph in walk(briefing):
+            texts.append(text)
+            self._paragraph_ids.append(paragraph.id if paragraph is not None else None)
+            self._unit_section.append(section_number)
         for section_number, section in enumerate(briefing.sections):
-            first = len(texts)
-            if section.heading is not None:
-                texts.append(section.heading)
-                self._paragraph_ids.append(None)
-            for paragraph in section.paragraphs:
-                texts.append(paragraph.text)
-                self._paragraph_ids.append(paragraph.id)
-            self._unit_section.extend([section_number] * (len(texts) - first))
             self._section_ids.append(section.id)
-            self._section_units.append(range(first, len(texts)))
+            self._section_units.append(
+                range(
+                    bisect_left(self._unit_section, section_number),
+                    bisect_right(self._unit_section, section_number),
+                )
+            )
         self._text = _SEPARATOR.join(texts)
         # Global offset where each unit starts, plus one sentinel just past the end so
         # that unit ``u`` always spans ``starts[u] .. starts[u + 1] - 1``.

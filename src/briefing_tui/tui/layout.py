@@ -2,7 +2,7 @@
 
 The full-text view draws only the lines on screen, so what it needs up front is cheap:
 for every display line, which text unit it shows and which character range of it. Units
-are numbered in reading order exactly as `briefing_tui.search.SearchIndex` numbers them:
+are numbered by `briefing_tui.units.walk`, as `briefing_tui.search.SearchIndex` numbers them:
 each section's heading (when it has one), then its paragraphs. Offsets are character
 offsets into the unit's text, so attributions and search matches map onto lines directly.
 
@@ -23,6 +23,7 @@ from rich.cells import split_graphemes
 
 from briefing_tui.model import Briefing, Paragraph
 from briefing_tui.safe_text import visible
+from briefing_tui.units import walk
 
 __all__ = ["GUTTER", "Layout", "LineRole", "Unit", "build_units", "with_paragraphs", "wrap"]
 
@@ -82,12 +83,7 @@ def with_paragraphs(units: list[Unit], briefing: Briefing) -> list[Unit]:
 
 def build_units(briefing: Briefing) -> list[Unit]:
     """Every heading and paragraph in reading order."""
-    units: list[Unit] = []
-    for index, section in enumerate(briefing.sections):
-        if section.heading is not None:
-            units.append(Unit(index, visible(section.heading), None))
-        units.extend(Unit(index, visible(paragraph.text), paragraph) for paragraph in section.paragraphs)
-    return units
+    return [Unit(section, visible(text), paragraph) for section, text, paragraph in walk(briefing)]
 
 
 def wrap(text: str, width: int) -> list[tuple[int, int]]:
