@@ -1,4 +1,4 @@
-"""Shared test settings: no test touches the real state or settings, and fuzzing has no deadline."""
+"""Shared test settings: no test touches the real state, settings or library; fuzzing has no deadline."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from briefing_tui.config import CONFIG_DIR_ENV
+from briefing_tui.library.location import DATA_DIR_ENV
 from briefing_tui.state import STATE_DIR_ENV
 
 # Two shared cores make timings noisy; speed is measured in bench/, never asserted here.
@@ -20,5 +21,6 @@ def _isolated_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
     state = tmp_path_factory.mktemp("state")
     monkeypatch.setenv(STATE_DIR_ENV, str(state))
     monkeypatch.setenv(CONFIG_DIR_ENV, str(tmp_path_factory.mktemp("config")))
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path_factory.mktemp("data")))
     monkeypatch.delenv("NO_COLOR", raising=False)
     return state

@@ -262,9 +262,9 @@ class Library:
 
     # --- reading ---------------------------------------------------------------------
 
-    def count(self, filter_text: str = "") -> int:
-        """How many briefings there are (whose title or outlet contains ``filter_text``)."""
-        where, parameters = _filter(filter_text)
+    def count(self, filter_text: str = "", *, under: Path | None = None) -> int:
+        """How many briefings there are (under a folder, whose title or outlet contains ``filter_text``)."""
+        where, parameters = _filter(filter_text, under)
         return int(self._query(f"SELECT count(*) FROM briefings {where}", parameters)[0][0])
 
     def briefings(
@@ -275,9 +275,10 @@ class Library:
         descending: bool = False,
         limit: int = PAGE,
         offset: int = 0,
+        under: Path | None = None,
     ) -> list[BriefingRow]:
         """One page of the listing: only these rows are read, never the models."""
-        where, parameters = _filter(filter_text)
+        where, parameters = _filter(filter_text, under)
         order = f"{_SORT_COLUMNS[sort]} {'DESC' if descending else 'ASC'}, id"
         rows = self._query(
             "SELECT id, path, title, outlet, published, paragraphs, sources, last_read, updated"
@@ -334,11 +335,21 @@ def _key(path: Path) -> str:
     return str(path.expanduser().resolve())
 
 
-def _filter(text: str) -> tuple[str, tuple[object, ...]]:
-    if not text.strip():
-        return "", ()
-    pattern = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    return "WHERE title LIKE ? ESCAPE '\\' OR outlet LIKE ? ESCAPE '\\'", (pattern, pattern)
+def _filter(text: str, under: Path | None) -> tuple[str, tuple[object, ...]]:
+    clauses: list[str] = []
+    parameters: list[object] = []
+    if under is not None:
+        clauses.append("path LIKE ? ESCAPE '\\'")
+        parameters.append(_like(_key(under).rstrip("/") + "/") + "%")
+    if text.strip():
+        pattern = "%" + _like(text.strip()) + "%"
+        clauses.append("(title LIKE ? ESCAPE '\\' OR outlet LIKE ? ESCAPE '\\')")
+        parameters.extend((pattern, pattern))
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(parameters)
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _paragraph_rows(briefing_id: int, briefing: Briefing) -> Iterator[tuple[object, ...]]:

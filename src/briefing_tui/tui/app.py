@@ -1,8 +1,9 @@
-"""The app: a shell that holds the screens; the reader itself is `ReaderScreen`."""
+"""The app: a shell that holds the screens: the reader (`ReaderScreen`) and the library's."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
@@ -16,11 +17,11 @@ from briefing_tui.safe_text import visible
 from briefing_tui.state import StateStore
 from briefing_tui.tui.reader import ReaderScreen
 
-__all__ = ["BriefingApp", "create_app"]
+__all__ = ["BriefingApp", "LibraryStart", "create_app", "create_library_app"]
 
 
 class BriefingApp(App[None]):
-    """Open one briefing in a `ReaderScreen`; keys that work on every screen live here."""
+    """Open one briefing in a `ReaderScreen`, or the library; keys that work on every screen live here."""
 
     TITLE = "briefing-tui"
 
@@ -30,20 +31,33 @@ class BriefingApp(App[None]):
 
     def __init__(
         self,
-        briefing: Briefing,
+        briefing: Briefing | None,
         *,
         analysed: bool = True,
         path: Path | None = None,
         store: StateStore | None = None,
         keymap: Mapping[str, str] | None = None,
+        library: LibraryStart | None = None,
     ) -> None:
         super().__init__()
         self.keymap = dict(keymap or {})
         """Keys by binding id, overriding the defaults (see the help screen for the ids)."""
+        self.store = store
+        """Where reading positions are kept, for every reader this app opens."""
         if self.keymap:
             self.set_keymap(self.keymap)
-        self._first = ReaderScreen(briefing, analysed=analysed, path=path, store=store, keymap=self.keymap)
-        self.title = visible(briefing.title)
+        self._first: Screen[None]
+        if briefing is None:
+            # The library is the start screen: it imports SQLite, so only when asked for.
+            from briefing_tui.tui.library_screen import LibraryScreen
+
+            start = library or LibraryStart()
+            self._first = LibraryScreen(folder=start.folder, database=start.database)
+        else:
+            self._first = ReaderScreen(
+                briefing, analysed=analysed, path=path, store=store, keymap=self.keymap
+            )
+            self.title = visible(briefing.title)
 
     @property
     def reader(self) -> ReaderScreen:
@@ -51,6 +65,8 @@ class BriefingApp(App[None]):
         for screen in reversed(self.screen_stack):
             if isinstance(screen, ReaderScreen):
                 return screen
+        if not isinstance(self._first, ReaderScreen):
+            raise LookupError("no reader is open")
         return self._first
 
     def get_default_screen(self) -> Screen[None]:
@@ -79,6 +95,16 @@ class BriefingApp(App[None]):
             )
 
 
+@dataclass(frozen=True, slots=True)
+class LibraryStart:
+    """How to start on the library screen."""
+
+    folder: Path | None = None
+    """Show (and first add) the briefings of this folder; None for the whole library."""
+    database: Path | None = None
+    """The library database; None for the default one."""
+
+
 def create_app(
     briefing: Briefing,
     *,
@@ -89,3 +115,13 @@ def create_app(
 ) -> BriefingApp:
     """The reader for ``briefing``; ``analysed=False`` analyses it in the background once shown."""
     return BriefingApp(briefing, analysed=analysed, path=path, store=store, keymap=keymap)
+
+
+def create_library_app(
+    library: LibraryStart | None = None,
+    *,
+    store: StateStore | None = None,
+    keymap: Mapping[str, str] | None = None,
+) -> BriefingApp:
+    """The app starting on the library screen."""
+    return BriefingApp(None, store=store, keymap=keymap, library=library)

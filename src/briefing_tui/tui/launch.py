@@ -1,4 +1,4 @@
-"""Start the reader on a file from the command line."""
+"""Start the app from the command line: the reader on a file, or the library."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 from briefing_tui.config import load_settings
 from briefing_tui.load import load_for_reading
 from briefing_tui.state import StateStore
-from briefing_tui.tui.app import create_app
+from briefing_tui.tui.app import BriefingApp, LibraryStart, create_app, create_library_app
 
-__all__ = ["launch"]
+__all__ = ["launch", "launch_library", "library_to_start"]
 
 
 def launch(path: Path) -> int:
@@ -21,7 +21,35 @@ def launch(path: Path) -> int:
     gc.freeze()
     settings = load_settings()
     app = create_app(briefing, analysed=analysed, path=path, store=StateStore(), keymap=settings.keymap)
-    for problem in settings.problems:
+    return _run(app, settings.problems)
+
+
+def launch_library(folder: Path | None) -> int:
+    """Open the library screen (for the briefings of ``folder``, added first) and return the exit code."""
+    from briefing_tui.library import Library
+
+    # Opened once here, so a database that cannot be used is one line before any screen.
+    Library().close()
+    settings = load_settings()
+    start = LibraryStart(folder=folder.resolve() if folder is not None else None)
+    app = create_library_app(start, store=StateStore(), keymap=settings.keymap)
+    return _run(app, settings.problems)
+
+
+def library_to_start() -> bool:
+    """Whether, with no file named, the library should open: it exists and holds more than one briefing."""
+    from briefing_tui.library.location import database_path
+
+    if not database_path().exists():
+        return False  # no SQLite to import for a first run
+    from briefing_tui.library import Library
+
+    with Library() as library:
+        return library.count() > 1
+
+
+def _run(app: BriefingApp, problems: tuple[str, ...]) -> int:
+    for problem in problems:
         app.call_later(app.inform, problem, title="Settings", severity="warning", timeout=10)
     app.run()
     return app.return_code or 0

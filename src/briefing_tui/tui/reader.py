@@ -24,11 +24,13 @@ from briefing_tui.model import Briefing, SectionKind
 from briefing_tui.safe_text import visible
 from briefing_tui.search import SearchIndex, SearchResult
 from briefing_tui.state import StateStore
+from briefing_tui.tui.changes_screen import ChangesScreen
 from briefing_tui.tui.commands import SectionCommands, SourceCommands
 from briefing_tui.tui.help_screen import HelpScreen
 from briefing_tui.tui.labels import KIND_KEYS, SECTION_KINDS
 from briefing_tui.tui.memory import ReadingMemory
 from briefing_tui.tui.outline import Outline
+from briefing_tui.tui.reader_library import ReaderLibrary
 from briefing_tui.tui.search_bar import SearchBar
 from briefing_tui.tui.sources_pane import SourceList, SourcesPane
 from briefing_tui.tui.stepper import Stepper
@@ -78,6 +80,8 @@ class ReaderScreen(Screen[None]):
         ),
         Binding("o", "toggle_pane('outline')", "Outline", id="app.toggle_outline"),
         Binding("s", "toggle_pane('sources')", "Sources", id="app.toggle_sources"),
+        Binding("c", "next_change", "Next change", show=False, id="app.next_change"),
+        Binding("C", "show_changes", "List changes", show=False, id="app.show_changes"),
         Binding("escape", "clear", "Clear", show=False, id="app.clear"),
         Binding("question_mark", "help", "Help", id="app.help"),
     ]
@@ -113,6 +117,8 @@ class ReaderScreen(Screen[None]):
         self._places: list[tuple[int, int, int]] = []
         self.memory = ReadingMemory(store, path, self.set_timer, self._warn_unsaved)
         """Where the reader was, and the search history, kept between sessions."""
+        self.library = ReaderLibrary(self, path)
+        """The briefing in the library: its file watched, what changed marked."""
         self._started = monotonic()
         self._progress: Timer | None = None
         self.title = visible(briefing.title)
@@ -133,6 +139,7 @@ class ReaderScreen(Screen[None]):
         self._show_analysis()
         self._restore_position()
         self.text_view.focus()
+        self.call_after_refresh(self.library.start)
         if not self.analysed:
             # After the first paint: the analysis thread competes for the interpreter.
             self.call_after_refresh(self._analyse)
@@ -374,6 +381,41 @@ class ReaderScreen(Screen[None]):
             match = self._search.match(self._match.index)
             current = (match.unit, match.start, match.end)
         self.text_view.set_highlights(Highlights(self._search, current, self._source_id))
+
+    # --- new versions ----------------------------------------------------------------
+
+    def action_next_change(self) -> None:
+        """Go to the next new or changed paragraph."""
+        self.library.step()
+
+    def action_show_changes(self) -> None:
+        """List what changed, removed paragraphs included."""
+        if self.library.diff is None:
+            self.inform("Nothing has changed since the briefing was opened.", timeout=3)
+            return
+        self.app.push_screen(ChangesScreen(self.library.diff))
+
+    async def show_version(self, briefing: Briefing, unit: int | None) -> None:
+        """Show a new version of the briefing (its file changed), with ``unit`` at the top."""
+        self.action_clear()
+        self._clear_search()
+        self._index = None
+        self.briefing = briefing
+        old = self.text_view
+        focused = old.has_focus
+        view = BriefingText(briefing, analysed=True, id="text")
+        if unit is not None:
+            view.start_at(unit)
+        await old.remove()
+        await self.query_one("#panes", Horizontal).mount(view, after="#outline")
+        if focused:
+            view.focus()
+        self.analysed = True
+        self._show_analysis()
+
+    def flag_new_sources(self, source_ids: set[str]) -> None:
+        """Mark these sources as new in the sources pane."""
+        self.query_one(SourcesPane).flag_new(source_ids)
 
     # --- commands and help -----------------------------------------------------------
 

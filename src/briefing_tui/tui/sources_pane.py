@@ -82,6 +82,7 @@ class SourcesPane(Vertical):
         super().__init__(id=id, classes=classes)
         self._briefing: Briefing | None = None
         self._counts: Counter[str] = Counter()
+        self._new: set[str] = set()
 
     def compose(self) -> ComposeResult:
         yield SourceList(id="sources-list")
@@ -96,6 +97,12 @@ class SourcesPane(Vertical):
             for attribution in paragraph.attributions
         )
         self._rebuild(analysed)
+
+    def flag_new(self, source_ids: set[str]) -> None:
+        """Mark these sources as new since the version read before."""
+        self._new = set(source_ids)
+        if self._briefing is not None:
+            self._rebuild(True)
 
     def show_paragraph(self, paragraph: Paragraph | None, *, analysed: bool = True) -> None:
         """Say who ``paragraph`` cites, and why it has its kind."""
@@ -155,6 +162,8 @@ class SourcesPane(Vertical):
                     (f"{self._counts[source.id]:>3} ", "dim"),
                     (visible(source.name), "bold" if selected else ""),
                 )
+                if source.id in self._new:
+                    prompt.append(" new", style="bold green")
                 if source.description:
                     prompt.append(f"\n     {visible(source.description)}", style="dim italic")
                 options.append(Option(prompt, id=source.id))
