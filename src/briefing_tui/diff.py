@@ -2,9 +2,10 @@
 
 Paragraphs are matched by their anchors (`briefing_tui.anchors`), in order. A paragraph
 of the new version with no match is **changed** when it stands where an unmatched old one
-stood (between the same matched neighbours), and **new** otherwise; an old paragraph left
-unmatched is **removed**. A source is new when neither its name nor any of its aliases
-names a source of the old version. Nothing here imports Textual.
+stood (between the same matched neighbours) and, unless it is the only one there, shares
+most of its words; it is **new** otherwise. An old paragraph left unmatched is
+**removed**. A source is new when neither its name nor any of its aliases names a source
+of the old version. Nothing here imports Textual.
 """
 
 from __future__ import annotations
@@ -16,9 +17,12 @@ from typing import Literal
 from briefing_tui.anchors import Anchor, anchors
 from briefing_tui.model import Briefing, Paragraph, Source
 
-__all__ = ["BriefingDiff", "ChangeKind", "ParagraphChange", "diff_briefings"]
+__all__ = ["SIMILAR", "BriefingDiff", "ChangeKind", "ParagraphChange", "diff_briefings"]
 
 ChangeKind = Literal["new", "changed", "removed"]
+
+SIMILAR = 0.5
+"""How much of its words a paragraph must share with an old one to count as that one rewritten."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,13 +119,43 @@ def diff_briefings(old: Briefing, new: Briefing) -> BriefingDiff:
         if tag == "equal":
             continue
         replaced = old_places[old_start:old_end]
-        for offset, (anchor, heading, paragraph) in enumerate(new_places[new_start:new_end]):
-            was = replaced[offset][2].text if offset < len(replaced) else None
+        fresh = new_places[new_start:new_end]
+        pairs = _pairs([p.text for _, _, p in replaced], [p.text for _, _, p in fresh])
+        for index, (anchor, heading, paragraph) in enumerate(fresh):
+            was = replaced[pairs[index]][2].text if index in pairs else None
             kind: ChangeKind = "changed" if was is not None else "new"
             added.append(ParagraphChange(kind, paragraph.id, anchor, heading, paragraph.text, was))
-        for anchor, heading, paragraph in replaced[new_end - new_start :]:
-            removed.append(ParagraphChange("removed", paragraph.id, anchor, heading, paragraph.text))
+        kept = set(pairs.values())
+        for index, (anchor, heading, paragraph) in enumerate(replaced):
+            if index not in kept:
+                removed.append(ParagraphChange("removed", paragraph.id, anchor, heading, paragraph.text))
     return BriefingDiff((*added, *removed), _new_sources(old, new))
+
+
+def _pairs(old: list[str], new: list[str]) -> dict[int, int]:
+    """Which old paragraph each new one rewrites, in a run of paragraphs that differ.
+
+    One paragraph in place of one is a rewrite whatever it says; in a longer run a new
+    paragraph rewrites the next old one that shares most of its words, so an insertion
+    next to an edit is not mistaken for two rewrites.
+    """
+    if not old or not new:
+        return {}
+    if len(old) == len(new) == 1:
+        return {0: 0}
+    pairs: dict[int, int] = {}
+    start = 0
+    for index, text in enumerate(new):
+        for candidate in range(start, len(old)):
+            if _similar(old[candidate], text):
+                pairs[index] = candidate
+                start = candidate + 1
+                break
+    return pairs
+
+
+def _similar(old: str, new: str) -> bool:
+    return SequenceMatcher(None, old.split(), new.split(), autojunk=False).ratio() >= SIMILAR
 
 
 def _placed(briefing: Briefing) -> list[tuple[Anchor, str | None, Paragraph]]:

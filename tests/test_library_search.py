@@ -1,0 +1,110 @@
+"""Search across the library (FTS5 syntax, ranked, snippets) and sources across briefings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing_tui.library import Library
+from briefing_tui.library.commands import add_paths
+from briefing_tui.library.files import file_digest
+from briefing_tui.library.search import search_library, snippet_of
+from briefing_tui.library.sources import library_sources
+from briefing_tui.model import Attribution, Briefing, Paragraph, Section, Source, SourceKind
+from library_texts import write_briefing, write_folder
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Library:
+    write_folder(tmp_path / "folder", 10)
+    opened = Library(tmp_path / "library.sqlite3")
+    add_paths(opened, [tmp_path / "folder"], lambda _: None, lambda _: None)
+    return opened
+
+
+def test_a_word_finds_every_briefing_that_has_it_with_its_section_and_match(library: Library) -> None:
+    result = search_library(library, "forty")
+    assert result.error is None
+    assert len(result.hits) == 10
+    hit = result.hits[0]
+    assert hit.section == "What is still open"
+    text = library.briefing(hit.briefing_id).paragraphs()[hit.position].text
+    assert text[hit.offset : hit.offset + 5] == "forty"
+    (start, end) = hit.spans[0]
+    assert hit.snippet[start:end] == "forty"
+
+
+def test_phrase_prefix_and_boolean_queries_follow_fts5(library: Library) -> None:
+    assert len({hit.briefing_id for hit in search_library(library, '"river accord"').hits}) == 2
+    assert len(search_library(library, '"accord river"').hits) == 0
+    assert len(search_library(library, "negotiat*").hits) >= 10
+    both = search_library(library, "harbour AND Marrow").hits
+    assert both and all("harbour" in hit.title for hit in both)
+    assert not search_library(library, "harbour NOT levy").hits
+
+
+def test_a_malformed_query_is_an_error_value_of_one_line(library: Library) -> None:
+    for query in ('"unclosed', "AND", "(river"):
+        result = search_library(library, query)
+        assert result.hits == ()
+        assert result.error is not None
+        assert "\n" not in result.error
+        assert result.error.startswith("bad query")
+
+
+def test_the_best_match_comes_first(library: Library, tmp_path: Path) -> None:
+    extra = "Quota quota quota: the quota is all anyone discussed."
+    dense = write_briefing(tmp_path / "dense.txt", 50, extra=extra)
+    library.add_file(dense)
+    hits = search_library(library, "quota").hits
+    assert hits[0].path == str(dense.resolve())
+
+
+def test_a_snippet_keeps_the_match_and_marks_every_occurrence() -> None:
+    marked = "word " * 40 + "\x02match\x03 and \x02match\x03 again " + "tail " * 40
+    offset, snippet, spans = snippet_of(marked)
+    assert offset == 200
+    assert snippet.startswith("…") and snippet.endswith("…")
+    assert [snippet[start:end] for start, end in spans] == ["match", "match"]
+
+
+def _briefing(title: str, sources: list[Source]) -> Briefing:
+    paragraphs = tuple(
+        Paragraph(
+            id=f"p{index + 1}",
+            text=f"{source.name} said the talks went on.",
+            attributions=(Attribution(source_id=source.id, start=0, end=len(source.name)),),
+        )
+        for index, source in enumerate(sources)
+    )
+    lead = Section(id="lead", paragraphs=paragraphs)
+    return Briefing(title=title, sections=(lead,), sources=tuple(sources))
+
+
+def test_sources_are_merged_across_briefings_by_name_and_alias(tmp_path: Path) -> None:
+    full = Source(id="ilse-marrow", name="Ilse Marrow", kind=SourceKind.NAMED_PERSON, aliases=("Marrow",))
+    surname = Source(id="marrow", name="Marrow", kind=SourceKind.NAMED_PERSON)
+    other = Source(id="tomas-vey", name="Tomas Vey", kind=SourceKind.NAMED_PERSON, aliases=("Vey",))
+    same_name = Source(id="ilse-marrow", name="ilse  marrow", kind=SourceKind.NAMED_PERSON)
+    with Library(tmp_path / "library.sqlite3") as library:
+        for number, sources in enumerate([[full, other], [surname], [same_name]]):
+            path = tmp_path / f"{number}.json"
+            library.add(path, _briefing(f"Briefing {number}", sources), file_digest(str(number).encode()))
+        merged = {source.name: source for source in library_sources(library)}
+    assert set(merged) == {"Ilse Marrow", "Tomas Vey"}
+    marrow = merged["Ilse Marrow"]
+    assert (marrow.briefings, marrow.total) == (3, 3)
+    assert sorted(c.source_id for c in marrow.citations) == ["ilse-marrow", "ilse-marrow", "marrow"]
+    assert marrow.as_json()["briefings"] == 3
+
+
+def test_an_alias_two_people_share_joins_neither(tmp_path: Path) -> None:
+    anna = Source(id="anna-brask", name="Anna Brask", kind=SourceKind.NAMED_PERSON, aliases=("Brask",))
+    odile = Source(id="odile-brask", name="Odile Brask", kind=SourceKind.NAMED_PERSON, aliases=("Brask",))
+    bare = Source(id="brask", name="Brask", kind=SourceKind.NAMED_PERSON)
+    with Library(tmp_path / "library.sqlite3") as library:
+        for number, sources in enumerate([[anna], [odile], [bare]]):
+            library.add(tmp_path / f"{number}.json", _briefing(f"B{number}", sources), str(number))
+        names = sorted(source.name for source in library_sources(library))
+    assert names == ["Anna Brask", "Brask", "Odile Brask"]
