@@ -102,6 +102,8 @@ class LibrarySourcesScreen(Screen[None]):
                 for index, citation in enumerate(source.citations)
             ]
         )
+        if source.citations:
+            citing.highlighted = 0
 
     @on(OptionList.OptionSelected, "#all-sources")
     def _to_briefings(self) -> None:
