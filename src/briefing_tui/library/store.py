@@ -11,7 +11,6 @@ database as it was before that write. Nothing here imports Textual.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
@@ -36,7 +35,7 @@ __all__ = [
     "SortKey",
 ]
 
-PAGE = 200
+PAGE = 100
 """How many briefings one page of the listing holds: only what is shown is loaded."""
 BUSY_SECONDS = 30.0
 """How long a write waits for another process's write to finish."""
@@ -191,7 +190,7 @@ class Library:
 
     def add_file(self, path: Path) -> AddResult:
         """Read, analyse and store the briefing at ``path``; `BriefingError` if it cannot be read."""
-        from briefing_tui.load import load_briefing
+        from briefing_tui.load import load_for_reading
 
         try:
             data = path.read_bytes()
@@ -201,7 +200,9 @@ class Library:
         known = self._query("SELECT id, digest FROM briefings WHERE path = ?", (_key(path),))
         if known and known[0][1] == digest:
             return AddResult(int(known[0][0]), "unchanged")
-        return self.add(path, load_briefing(path), digest)
+        # As in the reader, a very long briefing is stored as read and analysed once opened.
+        briefing, analysed = load_for_reading(path)
+        return self.add(path, briefing, digest, analysed=analysed)
 
     def add(self, path: Path, briefing: Briefing, digest: str, *, analysed: bool = True) -> AddResult:
         """Store ``briefing``, read from ``path`` whose bytes have ``digest``, in one transaction.
@@ -256,7 +257,7 @@ class Library:
             )
             db.executemany(
                 "INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?)",
-                citation_rows(briefing_id, json.loads(model)),
+                citation_rows(briefing_id, briefing.model_dump(mode="json", include={"sections", "sources"})),
             )
         return AddResult(briefing_id, status)
 
@@ -358,7 +359,9 @@ def _paragraph_rows(briefing_id: int, briefing: Briefing) -> Iterator[tuple[obje
     for section in briefing.sections:
         for paragraph in section.paragraphs:
             # The marks that highlight() puts around a match must not occur in the text itself.
-            text = paragraph.text.translate(_MARKS)
+            text = paragraph.text
+            if "\x02" in text or "\x03" in text:
+                text = text.translate(_MARKS)
             anchor = next(paragraph_anchors)
             yield (briefing_id, position, paragraph.id, anchor, section.id, section.heading, text)
             position += 1

@@ -58,6 +58,7 @@ class LibraryScreen(Screen[None]):
         Binding("ctrl+s", "sort", "Sort by next", id="library.sort"),
         Binding("ctrl+r", "reverse", "Reverse", id="library.reverse"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="library.clear"),
+        Binding("question_mark", "help", "Help", id="library.help"),
     ]
 
     sort: reactive[SortKey] = reactive[SortKey]("title", init=False)
@@ -185,8 +186,8 @@ class LibraryScreen(Screen[None]):
 
     def on_key(self, event: Key) -> None:
         # Typing in the table filters: the letter goes to the filter line.
-        if self.focused is self.table and event.is_printable and event.character and event.character != "q":
-            if event.character in {"/", "S"}:
+        if self.focused is self.table and event.is_printable and event.character:
+            if event.character in {"/", "S", "?", "q"}:
                 return
             event.stop()
             field = self.query_one("#filter", Input)
@@ -233,6 +234,21 @@ class LibraryScreen(Screen[None]):
         from briefing_tui.tui.library_sources_screen import LibrarySourcesScreen
 
         self.app.push_screen(LibrarySourcesScreen(database=self.database))
+
+    def action_help(self) -> None:
+        """Show every key of the library's screens."""
+        from briefing_tui.tui.help_screen import HelpScreen
+        from briefing_tui.tui.library_open import LibraryReader
+        from briefing_tui.tui.library_search_screen import LibrarySearchScreen
+        from briefing_tui.tui.library_sources_screen import LibrarySourcesScreen
+
+        groups: list[tuple[str, list[BindingType]]] = [
+            ("Library (type to filter, Enter opens)", [*self.BINDINGS, *type(self.app).BINDINGS]),
+            ("Search all briefings (Enter opens at the match)", LibrarySearchScreen.BINDINGS),
+            ("Sources across briefings (Enter opens at the citations)", LibrarySourcesScreen.BINDINGS),
+            ("A reader opened from the library", LibraryReader.BINDINGS[-1:]),
+        ]
+        self.app.push_screen(HelpScreen(groups, getattr(self.app, "keymap", {})))
 
     # --- adding a folder -------------------------------------------------------------
 

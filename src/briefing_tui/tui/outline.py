@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
@@ -14,6 +13,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import NodeID, TreeNode
 
 from briefing_tui.model import Briefing, SectionKind
+from briefing_tui.presenter import kind_counts, question_units, stray_units
 from briefing_tui.safe_text import visible
 from briefing_tui.tui.labels import SECTION_KINDS
 from briefing_tui.tui.layout import Unit
@@ -182,7 +182,7 @@ class Outline(Tree[Target | None]):
         )
 
     def _build_by_kind(self, briefing: Briefing, units: list[Unit]) -> None:
-        counts = Counter(unit.paragraph.kind for unit in units if unit.paragraph is not None)
+        counts = kind_counts(briefing)
         large = len(briefing.sections) > LARGE
         for kind, name in SECTION_KINDS.items():
             questions = len(briefing.questions) if kind is SectionKind.OPEN_QUESTIONS else 0
@@ -205,7 +205,7 @@ class Outline(Tree[Target | None]):
                 self._add_section(branch, index)
         self._add_strays(branch, kind, units)
         if kind is SectionKind.OPEN_QUESTIONS:
-            for question, unit_index in zip(briefing.questions, self._question_units(units), strict=True):
+            for question, unit_index in zip(briefing.questions, question_units(briefing), strict=True):
                 target = Target(units[unit_index].section, unit_index, question.start)
                 branch.add_leaf(Text(f"? {visible(question.text)}", style="italic"), target)
 
@@ -216,21 +216,9 @@ class Outline(Tree[Target | None]):
     def _add_strays(self, branch: TreeNode[Target | None], kind: SectionKind, units: list[Unit]) -> None:
         """Paragraphs of ``kind`` inside sections of another kind, so none is missing."""
         assert self._briefing is not None
-        sections = self._briefing.sections
-        for index, unit in enumerate(units):
-            paragraph = unit.paragraph
-            if paragraph is not None and paragraph.kind is kind and sections[unit.section].kind is not kind:
-                node = branch.add_leaf(
-                    Text(f"¶ {_lead(unit.text)}", style="dim"), Target(unit.section, index)
-                )
-                self._unit_nodes[index] = node
-
-    def _question_units(self, units: list[Unit]) -> list[int]:
-        assert self._briefing is not None
-        by_paragraph = {
-            unit.paragraph.id: index for index, unit in enumerate(units) if unit.paragraph is not None
-        }
-        return [by_paragraph[question.paragraph_id] for question in self._briefing.questions]
+        for section, index in stray_units(self._briefing, kind):
+            node = branch.add_leaf(Text(f"¶ {_lead(units[index].text)}", style="dim"), Target(section, index))
+            self._unit_nodes[index] = node
 
     def _section_label(self, index: int) -> Text:
         assert self._briefing is not None

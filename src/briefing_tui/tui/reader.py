@@ -21,6 +21,7 @@ from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
 from briefing_tui.model import Briefing, SectionKind
+from briefing_tui.presenter import attribution_places
 from briefing_tui.safe_text import visible
 from briefing_tui.search import SearchIndex, SearchResult
 from briefing_tui.state import StateStore
@@ -342,7 +343,7 @@ class ReaderScreen(Screen[None]):
         """Highlight where ``source_id`` is cited and step through it with n/N (None lets go)."""
         self._source_id = source_id
         self.query_one(SourcesPane).selected = source_id
-        places = self._attribution_places(source_id)
+        places = attribution_places(self.briefing, source_id)
         self._attributions.set_count(len(places))
         self._places = places
         if places:
@@ -350,17 +351,6 @@ class ReaderScreen(Screen[None]):
             self._attributions.index = next((i for i, (unit, _, _) in enumerate(places) if unit >= here), 0)
             self._go_to_attribution()
         self._refresh_highlights()
-
-    def _attribution_places(self, source_id: str | None) -> list[tuple[int, int, int]]:
-        if source_id is None:
-            return []
-        return [
-            (index, attribution.start, attribution.end)
-            for index, unit in enumerate(self.text_view.units)
-            if unit.paragraph is not None
-            for attribution in unit.paragraph.attributions
-            if attribution.source_id == source_id
-        ]
 
     def _go_to_attribution(self) -> None:
         unit, start, _ = self._places[self._attributions.index]

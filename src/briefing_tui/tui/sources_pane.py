@@ -15,6 +15,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing_tui.model import Briefing, Paragraph
+from briefing_tui.presenter import citation_counts
 from briefing_tui.safe_text import visible
 from briefing_tui.tui.labels import SECTION_KINDS, SOURCE_KINDS
 
@@ -91,11 +92,7 @@ class SourcesPane(Vertical):
     def show_briefing(self, briefing: Briefing, *, analysed: bool) -> None:
         """List ``briefing``'s sources (or say they are still being found)."""
         self._briefing = briefing
-        self._counts = Counter(
-            attribution.source_id
-            for paragraph in briefing.paragraphs()
-            for attribution in paragraph.attributions
-        )
+        self._counts = citation_counts(briefing)
         self._rebuild(analysed)
 
     def flag_new(self, source_ids: set[str]) -> None:
