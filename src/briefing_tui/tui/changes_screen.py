@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,8 +11,10 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from briefing_tui.diff import BriefingDiff
 from briefing_tui.safe_text import visible
+
+if TYPE_CHECKING:
+    from briefing_tui.diff import BriefingDiff
 
 __all__ = ["ChangesScreen"]
 

@@ -98,8 +98,8 @@ class LibraryScreen(Screen[None]):
         except LibraryError as error:
             self.query_one("#status", Static).update(Text(visible(str(error)), style="bold red"))
             return
+        table.focus()  # first: a change of focus repaints every cell of the table
         self.reload()
-        table.focus()
         if self.folder is not None:
             self._add_folder(self.folder)
 
@@ -124,7 +124,7 @@ class LibraryScreen(Screen[None]):
         self._loaded = 0
         self._total = self._library.count(self._filter, under=self.folder)
         self._load_more(max(PAGE, row + 1))
-        if self._loaded:
+        if self._loaded and row:
             table.move_cursor(row=min(row, self._loaded - 1), animate=False)
         self._show_status()
 

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing_tui.anchors import anchors, resolve
-from briefing_tui.diff import BriefingDiff, diff_briefings
 from briefing_tui.errors import BriefingError
 from briefing_tui.model import Briefing
 from briefing_tui.tui.stepper import Stepper
@@ -26,6 +25,7 @@ from briefing_tui.units import paragraph_units
 if TYPE_CHECKING:
     from textual.timer import Timer
 
+    from briefing_tui.diff import BriefingDiff
     from briefing_tui.tui.reader import ReaderScreen
 
 __all__ = ["NEIGHBOURS", "WATCH_INTERVAL", "Place", "ReaderLibrary"]
@@ -91,6 +91,7 @@ class ReaderLibrary:
 
         Runs in a thread.
         """
+        from briefing_tui.diff import diff_briefings
         from briefing_tui.library import Library, LibraryError
         from briefing_tui.library.files import file_digest
 
@@ -128,6 +129,7 @@ class ReaderLibrary:
         self.screen.run_worker(self._reload, thread=True, group="reload", exclusive=True)
 
     def _reload(self) -> None:
+        from briefing_tui.diff import diff_briefings
         from briefing_tui.load import load_briefing
 
         assert self.path is not None
