@@ -235,3 +235,21 @@ async def test_a_reader_without_a_file_never_touches_the_library(tmp_path: Path)
         await pilot.pause(0.2)
         assert isinstance(app.reader.library, ReaderLibrary)
     assert not Path(os.environ["BRIEFING_TUI_DATA_DIR"], "library.sqlite3").exists()
+
+
+async def test_a_file_opens_and_reads_without_sqlite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    loaded = [name for name in sys.modules if name.startswith(("sqlite3", "_sqlite3", "briefing_tui.library"))]
+    for name in loaded:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "sqlite3", None)  # importing it now raises ImportError
+    path = write_briefing(tmp_path / "plain.txt", 2)
+    app = create_app(load_briefing(path), path=path)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause(0.5)
+        assert app.is_running
+        assert app.reader.text_view.units
+        await pilot.press("j", "c")
+        await pilot.pause()
+        assert app.is_running

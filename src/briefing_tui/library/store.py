@@ -14,7 +14,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -174,8 +174,15 @@ class Library:
         try:
             yield connection
             connection.execute("COMMIT")
+        except sqlite3.OperationalError as error:
+            _rollback(connection)
+            # Locked past the busy timeout, disk full, read-only: one line, never a traceback.
+            raise LibraryError(self.path, f"cannot write to the library: {error}") from error
+        except sqlite3.DatabaseError as error:
+            _rollback(connection)
+            raise self._unusable(error) from error
         except BaseException:
-            connection.execute("ROLLBACK")
+            _rollback(connection)
             raise
 
     def _query(self, sql: str, parameters: Iterable[object] = ()) -> list[Any]:
@@ -330,6 +337,12 @@ class Library:
     def connection(self) -> sqlite3.Connection:
         """The open connection, for the queries in `briefing_tui.library.search` and `.sources`."""
         return self._connection
+
+
+def _rollback(connection: sqlite3.Connection) -> None:
+    # A failed COMMIT may or may not have ended the transaction.
+    with suppress(sqlite3.Error):
+        connection.execute("ROLLBACK")
 
 
 def _key(path: Path) -> str:

@@ -33,7 +33,8 @@ COLUMNS: tuple[tuple[SortKey, str], ...] = (
 )
 """The table's columns: what each sorts by, and its heading."""
 TITLE_WIDTH = 56
-"""Cells for the title column; longer titles end in an ellipsis."""
+"""The most cells the title column takes; longer titles end in an ellipsis."""
+_OTHER_COLUMNS = 66
 _MORE_AT = 20
 
 
@@ -91,8 +92,9 @@ class LibraryScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = visible(f"Library · {self.folder}" if self.folder else "Library")
         table = self.table
+        title_width = _title_width(self.app.size.width)
         for key, label in COLUMNS:
-            table.add_column(label, key=key, width=TITLE_WIDTH if key == "title" else None)
+            table.add_column(label, key=key, width=title_width if key == "title" else None)
         try:
             self._library = Library(self.database)
         except LibraryError as error:
@@ -287,7 +289,7 @@ class LibraryScreen(Screen[None]):
 
 
 def _cells(row: BriefingRow) -> list[Text]:
-    updated = Text("● new version", style="bold yellow") if row.unread_update else Text(_date(row.updated))
+    updated = Text("● changed", style="bold yellow") if row.unread_update else Text(_date(row.updated))
     return [
         Text(visible(row.title), overflow="ellipsis", no_wrap=True),
         Text(visible(row.outlet or "")),
@@ -299,5 +301,17 @@ def _cells(row: BriefingRow) -> list[Text]:
     ]
 
 
+def _title_width(screen_width: int) -> int:
+    # The other columns take about _OTHER_COLUMNS cells; the title has what is left.
+    return max(20, min(TITLE_WIDTH, screen_width - _OTHER_COLUMNS))
+
+
 def _date(seconds: float) -> str:
-    return dt.datetime.fromtimestamp(seconds).strftime("%Y-%m-%d %H:%M")
+    """A time as short as it can be and still be read: today's hour, this year's day, or the date."""
+    when = dt.datetime.fromtimestamp(seconds)
+    now = dt.datetime.now()
+    if when.date() == now.date():
+        return when.strftime("%H:%M")
+    if when.year == now.year:
+        return when.strftime("%b %d")
+    return when.strftime("%Y-%m-%d")

@@ -92,9 +92,12 @@ class ReaderLibrary:
         Runs in a thread.
         """
         from briefing_tui.diff import diff_briefings
-        from briefing_tui.library import Library, LibraryError
-        from briefing_tui.library.files import file_digest
 
+        try:
+            from briefing_tui.library import Library, LibraryError
+            from briefing_tui.library.files import file_digest
+        except ImportError:
+            return  # a Python built without sqlite3: the reader works, without a library
         assert self.path is not None
         briefing = self.screen.briefing
         try:
