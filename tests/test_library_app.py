@@ -253,3 +253,19 @@ async def test_a_file_opens_and_reads_without_sqlite(tmp_path: Path, monkeypatch
         await pilot.press("j", "c")
         await pilot.pause()
         assert app.is_running
+
+
+async def test_a_briefing_analysed_after_opening_is_stored_with_its_analysis(tmp_path: Path) -> None:
+    from briefing_tui.ingest import read_briefing
+
+    path = write_briefing(tmp_path / "long.txt", 3)
+    app = create_app(read_briefing(path), analysed=False, path=path)
+
+    def stored_analysed() -> bool:
+        with Library() as library:
+            rows = library.connection.execute("SELECT analysed, sources FROM briefings").fetchall()
+        return rows == [(1, len(load_briefing(path).sources))]
+
+    async with app.run_test(size=WIDE) as pilot:
+        await _until(pilot, lambda: app.reader.analysed)
+        await _until(pilot, stored_analysed)

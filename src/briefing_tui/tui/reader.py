@@ -206,6 +206,7 @@ class ReaderScreen(Screen[None]):
         self.analysed = True
         self.text_view.set_briefing(briefing)
         self._show_analysis()
+        self.library.analysis_arrived()
 
     def _show_analysis(self) -> None:
         view = self.text_view

@@ -116,6 +116,11 @@ class ReaderLibrary:
             if not diff.empty:
                 self.screen.app.call_from_thread(self.show_diff, diff, "Changed since you last read it")
 
+    def analysis_arrived(self) -> None:
+        """The briefing has just been analysed: store its analysis in the library too."""
+        if self.path is not None and self._stamp is not None:
+            self.screen.run_worker(partial(self._remember, announce=False), thread=True, group="library")
+
     def _warn(self, message: str) -> None:
         self.screen.inform(message, title="Library not available", severity="warning", timeout=10)
 
