@@ -240,7 +240,8 @@ async def test_a_reader_without_a_file_never_touches_the_library(tmp_path: Path)
 async def test_a_file_opens_and_reads_without_sqlite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
-    loaded = [name for name in sys.modules if name.startswith(("sqlite3", "_sqlite3", "briefing_tui.library"))]
+    prefixes = ("sqlite3", "_sqlite3", "briefing_tui.library")
+    loaded = [name for name in sys.modules if name.startswith(prefixes)]
     for name in loaded:
         monkeypatch.delitem(sys.modules, name)
     monkeypatch.setitem(sys.modules, "sqlite3", None)  # importing it now raises ImportError
