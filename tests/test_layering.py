@@ -39,7 +39,7 @@ def test_core_module_imports_no_ui_library(path: Path) -> None:
 
 def test_core_modules_were_found() -> None:
     names = {path.name for path in CORE_MODULES}
-    assert {"model.py", "search.py", "cli.py", "plaintext.py"} <= names
+    assert {"model.py", "search.py", "cli.py", "plaintext.py", "store.py", "diff.py", "presenter.py"} <= names
 
 
 def test_importing_the_core_loads_no_ui_library() -> None:
@@ -47,6 +47,8 @@ def test_importing_the_core_loads_no_ui_library() -> None:
         "import sys\n"
         "import briefing_tui, briefing_tui.model, briefing_tui.ingest, briefing_tui.search\n"
         "import briefing_tui.analysis, briefing_tui.load, briefing_tui.export, briefing_tui.cli\n"
+        "import briefing_tui.library.commands, briefing_tui.library.search, briefing_tui.library.sources\n"
+        "import briefing_tui.diff, briefing_tui.diff_report, briefing_tui.presenter, briefing_tui.units\n"
         "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
         "print(','.join(loaded))\n"
     )

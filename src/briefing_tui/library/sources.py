@@ -83,6 +83,8 @@ def library_sources(library: Library) -> list[LibrarySource]:
     owners: dict[str, str | None] = {}
     for key, group in names.items():
         for row in group:
+            if row[6] == "[]":
+                continue
             for alias in json.loads(str(row[6])):
                 alias_key = _normal(alias)
                 if alias_key != key:
