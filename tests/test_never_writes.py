@@ -1,4 +1,4 @@
-"""The reader never writes to the briefing it opens; the state file is the only thing it writes.
+"""The reader never writes to the briefing it opens; the state file and the library are all it writes.
 
 A briefing is often evidence: opening, searching, scrolling and quitting must leave its bytes
 and its modification time exactly as they were. Every write the process attempts while the
@@ -23,6 +23,7 @@ import pytest
 from briefing_tui.cli import main
 from briefing_tui.export import export
 from briefing_tui.ingest import read_briefing
+from briefing_tui.library.location import DATA_DIR_ENV
 from briefing_tui.load import load_briefing
 from briefing_tui.resources import seed_path
 from briefing_tui.state import StateStore
@@ -146,8 +147,10 @@ async def test_reading_searching_and_quitting_leave_the_briefing_untouched(
     assert state["history"] == ["ceasefire"]
     assert str(path.resolve()) in state["positions"]
     assert writes.paths, "nothing was recorded: the audit hook is not working"
-    for written in map(Path, writes.paths):  # the state file, its temporary sibling, its folder
-        assert state_dir.resolve() in (written.resolve(), written.resolve().parent), f"wrote {written}"
+    # The state file, its temporary sibling and its folder; the library database and its folder.
+    allowed = {state_dir.resolve(), Path(os.environ[DATA_DIR_ENV]).resolve()}
+    for written in map(Path, writes.paths):
+        assert allowed & {written.resolve(), written.resolve().parent}, f"wrote {written}"
 
 
 @pytest.mark.parametrize(
