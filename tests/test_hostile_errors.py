@@ -225,6 +225,19 @@ def test_the_command_line_prints_one_line_and_exits_2(
     path = {**READER_ERRORS, **JSON_ERRORS}[case](tmp_path, monkeypatch)
     with pytest.raises(BriefingError) as caught:
         load_briefing(path)
+    if command == "open" and case == "directory":
+        # A folder is no error to open: it opens the library on its briefings (issue 15).
+        from briefing_tui.tui import launch
+
+        opened: list[Path] = []
+
+        def open_library(folder: Path) -> int:
+            opened.append(folder)
+            return 0
+
+        monkeypatch.setattr(launch, "launch_library", open_library)
+        assert (main([str(path)]), opened) == (0, [path])
+        return
     argv = {"open": [str(path)], "export": ["export", str(path)], "search": ["search", "talks", str(path)]}[
         command
     ]

@@ -85,7 +85,7 @@ def _open(args: list[str]) -> int:
     from briefing_tui.resources import seed_path
     from briefing_tui.tui.launch import launch, launch_library, library_to_start
 
-    if options.path and Path(options.path).is_dir():
+    if options.path and _is_folder(Path(options.path)):
         return launch_library(Path(options.path))
     if not options.path and library_to_start():
         return launch_library(None)
@@ -137,6 +137,14 @@ def _search(args: list[str]) -> int:
         err=sys.stderr,
         color=sys.stdout.isatty() and "NO_COLOR" not in os.environ,
     )
+
+
+def _is_folder(path: Path) -> bool:
+    # A path that cannot even be looked at (too long a name) is for the reader to report.
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def _library(args: list[str]) -> int:

@@ -19,7 +19,7 @@ def briefing_files(paths: Iterable[Path]) -> Iterator[Path]:
     explicitly is always taken, whatever its suffix.
     """
     for path in paths:
-        if path.is_dir():
+        if _is_folder(path):
             for child in sorted(path.rglob("*")):
                 relative = child.relative_to(path).parts
                 if any(part.startswith(".") for part in relative):
@@ -28,6 +28,13 @@ def briefing_files(paths: Iterable[Path]) -> Iterator[Path]:
                     yield child
         else:
             yield path
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False  # reading it as a file then says what is wrong
 
 
 def file_digest(data: bytes) -> str:
