@@ -321,6 +321,17 @@ def test_path_problem_fails_before_any_screen(
 ) -> None:
     path = path_problem(tmp_path, monkeypatch, problem, suffix)
     forbid_the_app(monkeypatch)
+    if problem == "directory":
+        # A folder is no error to open: it opens the library on its briefings (issue 15).
+        opened: list[Path] = []
+
+        def open_library(folder: Path) -> int:
+            opened.append(folder)
+            return 0
+
+        monkeypatch.setattr("briefing_tui.tui.launch.launch_library", open_library)
+        assert (run(capsys, str(path))[0], opened) == (0, [path])
+        return
     code, out, err = run(capsys, str(path))
     assert (code, out) == (2, "")
     assert_one_line_error(err, path, PATH_PHRASES[problem])
