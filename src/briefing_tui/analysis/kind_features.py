@@ -1,0 +1,262 @@
+"""What the kind model reads in a paragraph: its grammar, figures, dates, questions and place.
+
+Each paragraph becomes an `Observation`: named *signals* that read the sentence (modal verbs,
+"is due to", negation, who bargains, what a deal provides, sums and percentages, dates in a
+future or a past sentence, questions outside quotation marks, hedges, where the paragraph
+stands, the kind its heading names) and its lower-cased words and word pairs. Words are
+normalised first so that what is said outweighs who it is about: a capitalised word inside a
+sentence (a name) reads as ``<name>``, a year as ``<year>``, any other number as ``<number>``.
+
+Signal names are what a reader is shown as the reason for a kind ('modal "will"'), so they are
+plain words. The same function serves training and analysis, so both see the same features.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefing_tui.analysis.lexicon import (
+    DEAL_NOUNS,
+    HEADING_PATTERNS,
+    NEGOTIATION_VERBS,
+    PARTY_NOUNS,
+    PROVISION_VERBS,
+    TIME_UNITS,
+    WORD_CLASSES,
+)
+from briefing_tui.model import BlockKind, Section, SectionKind
+
+__all__ = [
+    "CONTEXTS",
+    "NAME",
+    "NUMBER",
+    "YEAR",
+    "Observation",
+    "feature_label",
+    "heading_kind",
+    "observe",
+    "observe_paragraph",
+]
+
+NAME = "zzname"
+"""The token a name inside a sentence becomes."""
+YEAR = "zzyear"
+"""The token a year (1800-2099) becomes."""
+NUMBER = "#"
+"""The token any other number becomes."""
+CONTEXTS = ("start", "section", "list", "same")
+"""Where a paragraph stands relative to the one before it, for the sequence step."""
+HEADING_MAX_WORDS = 8
+"""Longer headings are headlines, not labels, and never name a kind."""
+SHORT_WORDS, LONG_WORDS = 15, 70
+"""A paragraph of fewer words is short, of more words long."""
+
+_SOURCE_WORDS = re.compile(
+    r"\b(?:familiar\s+with|briefed\s+on|close\s+to|involved\s+in|knowledge\s+of|aware\s+of|"
+    r"present\s+at|party\s+to)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:talks|negotiations|discussions|"
+    r"deal|matter|process|agreement|plan|mediation|meetings?)\b",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
+_NAMES = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|al|bin|van|von))*")
+_YEARS = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_NUMBERS = re.compile(r"\d+(?:[.,]\d+)*")
+_TOKENS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*|#|[.?!;:]")
+_SENTENCES = re.compile(r"[^.?!]+")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _alternation(words: frozenset[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_UNITS = _alternation(TIME_UNITS)
+_GRAMMAR = re.compile(
+    rf"\b(?:the|this|that|its|their|new|draft|final|interim)\s+(?:[\w-]+\s+)?(?:{_alternation(DEAL_NOUNS)})"
+    rf"\s+(?:would\s+|will\s+|also\s+|only\s+)?(?P<provides>{_alternation(PROVISION_VERBS)})\b"
+    rf"|\b(?P<under>under)\s+(?:the|this|that|its|their|a)\s+(?:[\w-]+\s+)?"
+    rf"(?:{_alternation(DEAL_NOUNS)}|terms)\b"
+    rf"|\b(?:{_alternation(PARTY_NOUNS)}|{NAME})\s+(?:has\s+|have\s+|had\s+|also\s+|again\s+|now\s+|"
+    rf"repeatedly\s+|initially\s+|previously\s+)?(?P<bargains>{_alternation(NEGOTIATION_VERBS)})\b"
+    rf"|\b(?:is|are|was|were|be|been)\s+(?P<due>expected|due|set|scheduled|slated|poised|likely|unlikely|"
+    rf"supposed|yet|going|about)\s+to\b"
+    rf"|\b(?P<within>within|in\s+the\s+next|over\s+the\s+next)\s+(?:#|a|an|one|two|three|four|five|six|"
+    rf"seven|eight|nine|ten|twelve|a\s+few|several)\s+(?:{_UNITS})\b"
+    rf"|(?P<period>#)\s+(?:{_UNITS})\b"
+    rf"|#\s?(?P<percent>%|percent|per\s+cent|percentage\s+points?)"
+    rf"|(?P<sum>[$€£¥])\s?#"
+)
+_GRAMMAR_SIGNALS = {
+    "provides": "what the deal provides",
+    "under": '"under the deal"',
+    "bargains": "a party bargains",
+    "within": "within a period",
+    "period": "a number of days or months",
+    "percent": "percentage",
+    "sum": "sum of money",
+}
+_DATE_CLASSES = frozenset({"weekday", "month"})
+_DATES = frozenset(word for word, classes in WORD_CLASSES.items() if _DATE_CLASSES.intersection(classes))
+_FUTURE_SENTENCE = frozenset(
+    _words("will 'll shall expected due scheduled next from starting until tomorrow upcoming planned plans")
+    | _words("set later soon")
+)
+_PAST_SENTENCE = _words("was were had said began started met ended last ago yesterday earlier")
+_BLOCK_SIGNALS = {
+    BlockKind.QUOTE: "block quotation",
+    BlockKind.STANDFIRST: "standfirst",
+    BlockKind.TABLE: "table",
+    BlockKind.LIST_ITEM: "list item",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """What the kind model reads in one paragraph."""
+
+    signals: dict[str, float]
+    """Named features of its grammar, figures, dates, questions and place, with their values."""
+    words: frozenset[str]
+    """Its normalised lower-case words."""
+    pairs: frozenset[tuple[str, str]]
+    """Its pairs of adjacent normalised words."""
+    context: str
+    """How it follows the paragraph before it: one of `CONTEXTS`."""
+
+
+def observe(sections: Sequence[Section]) -> list[Observation]:
+    """An observation of every paragraph of ``sections``, in reading order."""
+    total = sum(len(section.paragraphs) for section in sections)
+    observations: list[Observation] = []
+    for section in sections:
+        named = heading_kind(section.heading)
+        for number, paragraph in enumerate(section.paragraphs):
+            index = len(observations)
+            place = _place(index, total, number)
+            if named is not None:
+                place[f"heading names {named.value.replace('_', ' ')}"] = 1.0
+            block = _BLOCK_SIGNALS.get(paragraph.block)
+            if block is not None or paragraph.marker is not None:
+                place[block or "list item"] = 1.0
+            if index == 0:
+                context = "start"
+            elif paragraph.marker is not None:
+                context = "list"
+            elif number == 0:
+                context = "section"
+            else:
+                context = "same"
+            observations.append(observe_paragraph(paragraph.text, place, context))
+    return observations
+
+
+def observe_paragraph(text: str, place: dict[str, float] | None = None, context: str = "same") -> Observation:
+    """The observation of one paragraph's ``text``; ``place`` holds the signals of where it stands."""
+    signals = dict(place or {})
+    text = _SOURCE_WORDS.sub(" ", text.replace("’", "'"))
+    _quotation_signals(text, signals)
+    lowered = _NAMES.sub(NAME, text).lower()
+    lowered = _NUMBERS.sub(NUMBER, _YEARS.sub(YEAR, lowered))
+    tokens = _TOKENS.findall(lowered)
+    words = frozenset(tokens)
+    for word in words:
+        for signal in WORD_CLASSES.get(word, ()):
+            signals[signal] = 1.0
+    for match in _GRAMMAR.finditer(lowered):
+        group = match.lastgroup
+        if group == "due":
+            signals[f'"is {match.group(group)} to"'] = 1.0
+        elif group is not None:
+            signals[_GRAMMAR_SIGNALS[group]] = 1.0
+    if _DATE_CLASSES.intersection(signals):
+        _date_signals(lowered, signals)
+    if NUMBER in words:
+        signals["a number"] = 1.0
+    if YEAR in words:
+        signals["a year"] = 1.0
+    if sum(1 for word in words if word.endswith("ed")) >= 2:
+        signals["past-tense verbs"] = 1.0
+    if len(tokens) < SHORT_WORDS:
+        signals["short paragraph"] = 1.0
+    elif len(tokens) > LONG_WORDS:
+        signals["long paragraph"] = 1.0
+    signals["bias"] = 1.0
+    return Observation(signals, words, frozenset(itertools.pairwise(tokens)), context)
+
+
+def heading_kind(heading: str | None) -> SectionKind | None:
+    """The kind a short heading names ("Terms of the agreement", "Open questions"), if any."""
+    if heading is None or len(heading.split()) > HEADING_MAX_WORDS:
+        return None
+    text = heading.strip()
+    for pattern, kind in _heading_patterns():
+        if pattern.match(text):
+            return kind
+    return None
+
+
+def feature_label(feature: str) -> str:
+    """How a feature is shown to a reader, with the normalised tokens spelt out."""
+    return feature.replace(NAME, "<name>").replace(YEAR, "<year>").replace(f" {NUMBER}", " <number>")
+
+
+def _place(index: int, total: int, number: int) -> dict[str, float]:
+    place: dict[str, float] = {}
+    if index == 0:
+        place["first paragraph"] = 1.0
+    elif index == 1:
+        place["second paragraph"] = 1.0
+    if index == total - 1 and total > 1:
+        place["last paragraph"] = 1.0
+    share = index / total if total else 0.0
+    if share < 0.25:
+        place["early in the briefing"] = 1.0
+    elif share >= 0.75:
+        place["late in the briefing"] = 1.0
+    if number == 0:
+        place["first in its section"] = 1.0
+    return place
+
+
+def _quotation_signals(text: str, signals: dict[str, float]) -> None:
+    """Quotation share and questions: a question inside quotation marks is someone's words."""
+    if "“" not in text and '"' not in text:
+        if "?" in text:
+            signals["question outside quotes"] = 1.0
+        return
+    quoted = _QUOTED.findall(text)
+    share = sum(len(part) for part in quoted) / max(1, len(text))
+    signals["quotes someone"] = 1.0
+    if share >= 0.5:
+        signals["mostly quotation"] = 1.0
+    if "?" in text:
+        if "?" in _QUOTED.sub(" ", text):
+            signals["question outside quotes"] = 1.0
+        if any("?" in part for part in quoted):
+            signals["question in a quotation"] = 1.0
+
+
+def _date_signals(lowered: str, signals: dict[str, float]) -> None:
+    """Whether a weekday or month stands in a sentence about the future or about the past."""
+    for sentence in _SENTENCES.findall(lowered):
+        words = set(sentence.split())
+        if not words & _DATES:
+            continue
+        if words & _FUTURE_SENTENCE:
+            signals["date in a future sentence"] = 1.0
+        elif words & _PAST_SENTENCE or any(word.endswith("ed") for word in words):
+            signals["date in a past sentence"] = 1.0
+
+
+@functools.cache
+def _heading_patterns() -> tuple[tuple[re.Pattern[str], SectionKind], ...]:
+    return tuple(
+        (re.compile(rf"(?:{pattern})", re.IGNORECASE), kind) for kind, pattern in HEADING_PATTERNS.items()
+    )
