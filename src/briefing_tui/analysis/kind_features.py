@@ -58,50 +58,67 @@ SHORT_WORDS, LONG_WORDS = 15, 70
 _SOURCE_WORDS = re.compile(
     r"\b(?:familiar\s+with|briefed\s+on|close\s+to|involved\s+in|knowledge\s+of|aware\s+of|"
     r"present\s+at|party\s+to)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:talks|negotiations|discussions|"
-    r"deal|matter|process|agreement|plan|mediation|meetings?)\b",
-    re.IGNORECASE,
+    r"deal|matter|process|agreement|plan|mediation|meetings?)\b"
 )
+_SOURCE_HINTS: tuple[str, ...] = ("familiar", "briefed", "close to", "involved in", "knowledge of")
+_SOURCE_HINTS += ("aware of", "present at", "party to")
 _QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
 _NAMES = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|al|bin|van|von))*")
 _YEARS = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _NUMBERS = re.compile(r"\d+(?:[.,]\d+)*")
-_TOKENS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*|#|[.?!;:]")
+_TOKENS = re.compile(r"[a-z]+(?:'[a-z]+)*|[#.?!;:%]")
+_PAST_TENSE = re.compile(r"[a-z]ed\b")
 _SENTENCES = re.compile(r"[^.?!]+")
+_CURRENCY = "$€£¥"
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-def _alternation(words: frozenset[str]) -> str:
-    return "|".join(sorted(words, key=len, reverse=True))
-
-
-_UNITS = _alternation(TIME_UNITS)
-_GRAMMAR = re.compile(
-    rf"\b(?:the|this|that|its|their|new|draft|final|interim)\s+(?:[\w-]+\s+)?(?:{_alternation(DEAL_NOUNS)})"
-    rf"\s+(?:would\s+|will\s+|also\s+|only\s+)?(?P<provides>{_alternation(PROVISION_VERBS)})\b"
-    rf"|\b(?P<under>under)\s+(?:the|this|that|its|their|a)\s+(?:[\w-]+\s+)?"
-    rf"(?:{_alternation(DEAL_NOUNS)}|terms)\b"
-    rf"|\b(?:{_alternation(PARTY_NOUNS)}|{NAME})\s+(?:has\s+|have\s+|had\s+|also\s+|again\s+|now\s+|"
-    rf"repeatedly\s+|initially\s+|previously\s+)?(?P<bargains>{_alternation(NEGOTIATION_VERBS)})\b"
-    rf"|\b(?:is|are|was|were|be|been)\s+(?P<due>expected|due|set|scheduled|slated|poised|likely|unlikely|"
-    rf"supposed|yet|going|about)\s+to\b"
-    rf"|\b(?P<within>within|in\s+the\s+next|over\s+the\s+next)\s+(?:#|a|an|one|two|three|four|five|six|"
-    rf"seven|eight|nine|ten|twelve|a\s+few|several)\s+(?:{_UNITS})\b"
-    rf"|(?P<period>#)\s+(?:{_UNITS})\b"
-    rf"|#\s?(?P<percent>%|percent|per\s+cent|percentage\s+points?)"
-    rf"|(?P<sum>[$€£¥])\s?#"
+_DETERMINERS = _words("the this that its their a an new draft final interim")
+_AUXILIARIES = _words(
+    "has have had also again now repeatedly initially previously not never would will could"
 )
-_GRAMMAR_SIGNALS = {
-    "provides": "what the deal provides",
-    "under": '"under the deal"',
-    "bargains": "a party bargains",
-    "within": "within a period",
-    "period": "a number of days or months",
-    "percent": "percentage",
-    "sum": "sum of money",
-}
+_AUXILIARIES |= _words("only then effectively already still formally")
+_BE = _words("is are was were be been being")
+_DUE = _words("expected due set scheduled slated poised likely unlikely supposed yet going about")
+_COUNTS = _words("# a an one two three four five six seven eight nine ten twelve few several")
+_DEAL_OR_TERMS = DEAL_NOUNS | {"terms"}
+_PARTIES = PARTY_NOUNS | {NAME}
+_CLASS_WORDS = frozenset(WORD_CLASSES)
+
+
+def _grammar(tokens: list[str], signals: dict[str, float]) -> None:
+    """Signals that need a word's neighbours: who bargains, what a deal provides, "is due to"."""
+    last = len(tokens) - 1
+    for index, token in enumerate(tokens):
+        if token in NEGOTIATION_VERBS and _subject(tokens, index) in _PARTIES:
+            signals["a party bargains"] = 1.0
+        if token in PROVISION_VERBS and _subject(tokens, index) in DEAL_NOUNS:
+            signals["what the deal provides"] = 1.0
+        if index in (0, last):
+            continue
+        if token in _DUE and tokens[index - 1] in _BE and tokens[index + 1] == "to":
+            signals[f'"is {token} to"'] = 1.0
+        elif token == "under" and tokens[index + 1] in _DETERMINERS:
+            if _DEAL_OR_TERMS.intersection(tokens[index + 2 : index + 4]):
+                signals['"under the deal"'] = 1.0
+        elif token == "within" and tokens[index + 1] in _COUNTS:
+            if TIME_UNITS.intersection(tokens[index + 2 : index + 4]):
+                signals["within a period"] = 1.0
+        elif token == NUMBER and tokens[index + 1] in TIME_UNITS:
+            signals["a number of days or months"] = 1.0
+
+
+def _subject(tokens: list[str], index: int) -> str:
+    """The word before ``tokens[index]``, past auxiliaries and adverbs ("the union has also rejected")."""
+    before = index - 1
+    while before >= 0 and tokens[before] in _AUXILIARIES:
+        before -= 1
+    return tokens[before] if before >= 0 else ""
+
+
 _DATE_CLASSES = frozenset({"weekday", "month"})
 _DATES = frozenset(word for word, classes in WORD_CLASSES.items() if _DATE_CLASSES.intersection(classes))
 _FUTURE_SENTENCE = frozenset(
@@ -125,10 +142,15 @@ class Observation:
     """Named features of its grammar, figures, dates, questions and place, with their values."""
     words: frozenset[str]
     """Its normalised lower-case words."""
-    pairs: frozenset[tuple[str, str]]
-    """Its pairs of adjacent normalised words."""
+    tokens: tuple[str, ...]
+    """Its normalised words and sentence marks, in order."""
     context: str
     """How it follows the paragraph before it: one of `CONTEXTS`."""
+
+    @property
+    def pairs(self) -> frozenset[tuple[str, str]]:
+        """Its pairs of adjacent normalised words (made when asked: analysis only looks up known pairs)."""
+        return frozenset(itertools.pairwise(self.tokens))
 
 
 def observe(sections: Sequence[Section]) -> list[Observation]:
@@ -160,35 +182,36 @@ def observe(sections: Sequence[Section]) -> list[Observation]:
 def observe_paragraph(text: str, place: dict[str, float] | None = None, context: str = "same") -> Observation:
     """The observation of one paragraph's ``text``; ``place`` holds the signals of where it stands."""
     signals = dict(place or {})
-    text = _SOURCE_WORDS.sub(" ", text.replace("’", "'"))
+    text = text.replace("’", "'")
     _quotation_signals(text, signals)
     lowered = _NAMES.sub(NAME, text).lower()
+    if any(hint in lowered for hint in _SOURCE_HINTS):  # "people familiar with the talks" names a source
+        lowered = _SOURCE_WORDS.sub(" ", lowered)
     lowered = _NUMBERS.sub(NUMBER, _YEARS.sub(YEAR, lowered))
     tokens = _TOKENS.findall(lowered)
     words = frozenset(tokens)
-    for word in words:
-        for signal in WORD_CLASSES.get(word, ()):
+    for word in words & _CLASS_WORDS:
+        for signal in WORD_CLASSES[word]:
             signals[signal] = 1.0
-    for match in _GRAMMAR.finditer(lowered):
-        group = match.lastgroup
-        if group == "due":
-            signals[f'"is {match.group(group)} to"'] = 1.0
-        elif group is not None:
-            signals[_GRAMMAR_SIGNALS[group]] = 1.0
+    _grammar(tokens, signals)
+    if "%" in words or "percent" in words or "per cent" in lowered:
+        signals["percentage"] = 1.0
+    if any(symbol in text for symbol in _CURRENCY):
+        signals["sum of money"] = 1.0
     if _DATE_CLASSES.intersection(signals):
         _date_signals(lowered, signals)
     if NUMBER in words:
         signals["a number"] = 1.0
     if YEAR in words:
         signals["a year"] = 1.0
-    if sum(1 for word in words if word.endswith("ed")) >= 2:
+    if len(_PAST_TENSE.findall(lowered)) >= 2:
         signals["past-tense verbs"] = 1.0
     if len(tokens) < SHORT_WORDS:
         signals["short paragraph"] = 1.0
     elif len(tokens) > LONG_WORDS:
         signals["long paragraph"] = 1.0
     signals["bias"] = 1.0
-    return Observation(signals, words, frozenset(itertools.pairwise(tokens)), context)
+    return Observation(signals, words, tuple(tokens), context)
 
 
 def heading_kind(heading: str | None) -> SectionKind | None:

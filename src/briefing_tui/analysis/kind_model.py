@@ -19,6 +19,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
+from operator import add, mul
 from typing import Any
 
 from briefing_tui.analysis.kind_features import CONTEXTS, Observation, feature_label
@@ -34,6 +35,8 @@ CLOSE_RATIO = 0.5
 _BIAS = "bias"
 
 Vector = list[float]
+Matched = tuple[str | tuple[str, str], Vector]
+"""A feature that matched (a signal's name, or ``("word", w)`` / ``("words", "a b")``) and its weights."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +56,8 @@ class KindModel:
     kinds: tuple[SectionKind, ...]
     signals: dict[str, Vector]
     words: dict[str, Vector]
-    pairs: dict[tuple[str, str], Vector]
+    pairs: dict[str, dict[str, Vector]]
+    """Word pairs by their first word, then their second."""
     start: Vector
     """Weights of each kind opening the briefing."""
     transitions: dict[str, list[Vector]]
@@ -65,13 +69,13 @@ class KindModel:
         features: dict[str, Vector] = data["features"]
         signals: dict[str, Vector] = {}
         words: dict[str, Vector] = {}
-        pairs: dict[tuple[str, str], Vector] = {}
+        pairs: dict[str, dict[str, Vector]] = {}
         for name, vector in features.items():
             if name.startswith('word "'):
                 words[name[6:-1]] = vector
             elif name.startswith('words "'):
                 first, second = name[7:-1].split(" ")
-                pairs[(first, second)] = vector
+                pairs.setdefault(first, {})[second] = vector
             else:
                 signals[name] = vector
         transitions = data["transitions"]
@@ -84,29 +88,32 @@ class KindModel:
             transitions={context: transitions[context] for context in CONTEXTS if context != "start"},
         )
 
-    def emissions(self, observation: Observation) -> tuple[Vector, list[tuple[str, float, Vector]]]:
-        """The score of each kind for ``observation``, and the features that matched."""
-        size = len(self.kinds)
-        scores = [0.0] * size
-        matched: list[tuple[str, float, Vector]] = []
-        for name, value in observation.signals.items():
-            vector = self.signals.get(name)
-            if vector is not None:
-                matched.append((name, value, vector))
-        words = self.words
-        for word in observation.words:
-            vector = words.get(word)
-            if vector is not None:
-                matched.append((f'word "{word}"', 1.0, vector))
-        pairs = self.pairs
-        for pair in observation.pairs:
-            vector = pairs.get(pair)
-            if vector is not None:
-                matched.append((f'words "{pair[0]} {pair[1]}"', 1.0, vector))
-        for _, value, vector in matched:
-            for kind in range(size):
-                scores[kind] += value * vector[kind]
-        return scores, matched
+    def emissions(self, observation: Observation) -> tuple[Vector, list[Matched]]:
+        """The score of each kind for ``observation``, and the features that matched.
+
+        Every feature has the value 1 (it is present), so a score is a sum of weights; the
+        set intersections keep the work proportional to the features the model knows.
+        """
+        signals, words, pairs = self.signals, self.words, self.pairs
+        matched: list[Matched] = [
+            (name, signals[name]) for name in observation.signals.keys() & signals.keys()
+        ]
+        matched += [(("word", word), words[word]) for word in observation.words & words.keys()]
+        firsts = observation.words & pairs.keys()
+        if firsts:
+            tokens = observation.tokens
+            found: dict[tuple[str, str], Vector] = {}
+            for index in range(len(tokens) - 1):
+                first = tokens[index]
+                if first in firsts:
+                    vector = pairs[first].get(tokens[index + 1])
+                    if vector is not None:
+                        found[(first, tokens[index + 1])] = vector
+            matched += [(("words", f"{first} {second}"), vector) for (first, second), vector in found.items()]
+        if not matched:
+            return [0.0] * len(self.kinds), matched
+        # fsum is exact, so the scores do not depend on the order the sets iterate in.
+        return [math.fsum(column) for column in zip(*(vector for _, vector in matched), strict=True)], matched
 
 
 @functools.cache
@@ -149,56 +156,62 @@ def _step(model: KindModel, context: str) -> list[Vector] | None:
 
 def _viterbi(model: KindModel, emissions: list[Vector], steps: list[list[Vector] | None]) -> list[int]:
     size = len(model.kinds)
-    best = [score + begin for score, begin in zip(emissions[0], model.start, strict=True)]
+    columns = {id(step): _columns(step) for step in model.transitions.values()}
+    best = list(map(add, emissions[0], model.start))
     back: list[list[int]] = []
     for scores, step in zip(emissions[1:], steps[1:], strict=True):
-        moves = step if step is not None else [model.start] * size
+        assert step is not None  # only the first paragraph opens the briefing
         came: list[int] = []
         following: Vector = []
-        for kind in range(size):
-            origin = max(range(size), key=lambda previous: best[previous] + moves[previous][kind])
-            came.append(origin)
-            following.append(best[origin] + moves[origin][kind] + scores[kind])
+        for kind, column in enumerate(columns[id(step)]):
+            totals = list(map(add, best, column))
+            top = max(totals)
+            came.append(totals.index(top))
+            following.append(top + scores[kind])
         back.append(came)
         best = following
-    kind = max(range(size), key=best.__getitem__)
+    kind = best.index(max(best))
     path = [kind]
     for came in reversed(back):
         kind = came[kind]
         path.append(kind)
     path.reverse()
+    assert len(path) == len(emissions) and size
     return path
 
 
 def _marginals(model: KindModel, emissions: list[Vector], steps: list[list[Vector] | None]) -> list[Vector]:
     """Each paragraph's probability of each kind (forward-backward, scaled to avoid overflow)."""
-    size = len(model.kinds)
+    exp_rows = {
+        id(step): [[math.exp(weight) for weight in row] for row in step]
+        for step in model.transitions.values()
+    }
+    exp_columns = {key: _columns(rows) for key, rows in exp_rows.items()}
     local = [_exponentials(scores) for scores in emissions]
-    moves = [
-        [[math.exp(weight) for weight in row] for row in (step or [model.start] * size)] for step in steps
-    ]
-    first = [value * math.exp(begin) for value, begin in zip(local[0], model.start, strict=True)]
-    forward = [_normalised(first)]
+    forward = [_normalised(list(map(mul, local[0], map(math.exp, model.start))))]
     for index in range(1, len(emissions)):
-        before, move, here = forward[-1], moves[index], local[index]
+        before = forward[-1]
+        columns = exp_columns[id(steps[index])]
         forward.append(
             _normalised(
                 [
-                    here[kind] * sum(before[prev] * move[prev][kind] for prev in range(size))
-                    for kind in range(size)
+                    here * sum(map(mul, before, column))
+                    for here, column in zip(local[index], columns, strict=True)
                 ]
             )
         )
-    backward = [[1.0] * size for _ in emissions]
+    backward = [[1.0] * len(model.kinds) for _ in emissions]
     for index in range(len(emissions) - 2, -1, -1):
-        after, move, there = backward[index + 1], moves[index + 1], local[index + 1]
-        backward[index] = _normalised(
-            [sum(move[kind][nxt] * there[nxt] * after[nxt] for nxt in range(size)) for kind in range(size)]
-        )
+        ahead = list(map(mul, local[index + 1], backward[index + 1]))
+        rows = exp_rows[id(steps[index + 1])]
+        backward[index] = _normalised([sum(map(mul, row, ahead)) for row in rows])
     return [
-        _normalised([a * b for a, b in zip(ahead, behind, strict=True)])
-        for ahead, behind in zip(forward, backward, strict=True)
+        _normalised(list(map(mul, ahead, behind))) for ahead, behind in zip(forward, backward, strict=True)
     ]
+
+
+def _columns(rows: list[Vector]) -> list[Vector]:
+    return [list(column) for column in zip(*rows, strict=True)]
 
 
 def _exponentials(scores: Vector) -> Vector:
@@ -213,7 +226,7 @@ def _normalised(values: Vector) -> Vector:
 
 def _cues(  # noqa: PLR0917 - one call site, every argument a different part of the decision
     model: KindModel,
-    matched: list[tuple[str, float, Vector]],
+    matched: list[Matched],
     step: list[Vector] | None,
     context: str,
     previous: int | None,
@@ -221,16 +234,35 @@ def _cues(  # noqa: PLR0917 - one call site, every argument a different part of 
     runner: int,
 ) -> tuple[Cue, ...]:
     """The features that most favour ``kind`` over the runner-up, largest first."""
-    found = [
-        (value * (vector[kind] - vector[runner]), name) for name, value, vector in matched if name != _BIAS
+    found: list[tuple[float, str | tuple[str, str]]] = [
+        (vector[kind] - vector[runner], name) for name, vector in matched if name != _BIAS
     ]
     if previous is not None and step is not None:
         row = step[previous]
         found.append((row[kind] - row[runner], _sequence_label(context, model.kinds[previous])))
     elif previous is None:
         found.append((model.start[kind] - model.start[runner], "opens the briefing"))
-    top = heapq.nlargest(CUES_KEPT, ((weight, name) for weight, name in found if weight > 0))
-    return tuple(Cue(feature=feature_label(name), contribution=round(weight, 3)) for weight, name in top)
+    top = heapq.nlargest(CUES_KEPT, ((weight, _key(name)) for weight, name in found if weight > 0))
+    return tuple(_cue(name, round(weight, 3)) for weight, name in top)
+
+
+def _key(name: str | tuple[str, str]) -> str:
+    return name if isinstance(name, str) else f'{name[0]} "{name[1]}"'
+
+
+_CUES: dict[tuple[str, float], Cue] = {}
+_CUES_CACHED = 50_000
+
+
+def _cue(name: str, contribution: float) -> Cue:
+    """The cue for this feature and contribution; the same few recur, and a Cue is immutable."""
+    key = (name, contribution)
+    cue = _CUES.get(key)
+    if cue is None:
+        cue = Cue(feature=feature_label(name), contribution=contribution)
+        if len(_CUES) < _CUES_CACHED:
+            _CUES[key] = cue
+    return cue
 
 
 def _sequence_label(context: str, previous: SectionKind) -> str:

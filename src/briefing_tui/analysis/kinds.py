@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from briefing_tui.analysis.kind_features import heading_kind, observe
 from briefing_tui.analysis.kind_model import KindVerdict, decode, shipped_model
 from briefing_tui.analysis.lexicon import KIND_PRIORITY
-from briefing_tui.model import Briefing, KindBasis, Paragraph, Section, SectionKind
+from briefing_tui.model import KindBasis, Paragraph, Section, SectionKind
 
-__all__ = ["KindVerdict", "heading_kind", "judge_sections", "paragraphs_of_kind", "section_kind"]
+__all__ = ["KindVerdict", "heading_kind", "judge_sections", "section_kind"]
 
 
 def judge_sections(sections: Sequence[Section]) -> list[KindVerdict]:
@@ -44,8 +44,3 @@ def section_kind(section: Section, paragraphs: Sequence[Paragraph]) -> tuple[Sec
     first_seen = {paragraph.kind: number for number, paragraph in reversed(list(enumerate(paragraphs)))}
     dominant = max(first_seen, key=lambda kind: (weight[kind], -first_seen[kind]))
     return dominant, KindBasis.PARAGRAPHS
-
-
-def paragraphs_of_kind(briefing: Briefing, kind: SectionKind) -> list[Paragraph]:
-    """The paragraphs of ``briefing`` that are about ``kind``, in reading order."""
-    return [paragraph for paragraph in briefing.paragraphs() if paragraph.kind is kind]
