@@ -63,7 +63,14 @@ _SOURCE_WORDS = re.compile(
 _SOURCE_HINTS: tuple[str, ...] = ("familiar", "briefed", "close to", "involved in", "knowledge of")
 _SOURCE_HINTS += ("aware of", "present at", "party to")
 _QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
-_NAMES = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|al|bin|van|von))*")
+_CALENDAR = (
+    "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June"
+    "|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\b"
+)
+# A capitalised word after a lower-case word or a comma is a name, unless it is a day or a month.
+_NAMES = re.compile(
+    rf"(?<=[a-z,;] )(?!{_CALENDAR})[A-Z][\w'’.-]*(?:\s+(?:(?!{_CALENDAR})[A-Z][\w'’.-]*|of|de|al|bin|van|von))*"
+)
 _YEARS = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _NUMBERS = re.compile(r"\d+(?:[.,]\d+)*")
 _TOKENS = re.compile(r"[a-z]+(?:'[a-z]+)*|[#.?!;:%]")
@@ -91,23 +98,22 @@ _CLASS_WORDS = frozenset(WORD_CLASSES)
 
 def _grammar(tokens: list[str], signals: dict[str, float]) -> None:
     """Signals that need a word's neighbours: who bargains, what a deal provides, "is due to"."""
-    last = len(tokens) - 1
+    padded = [*tokens, "", "", ""]  # so that a look ahead never runs off the end
     for index, token in enumerate(tokens):
         if token in NEGOTIATION_VERBS and _subject(tokens, index) in _PARTIES:
             signals["a party bargains"] = 1.0
         if token in PROVISION_VERBS and _subject(tokens, index) in DEAL_NOUNS:
             signals["what the deal provides"] = 1.0
-        if index in (0, last):
-            continue
-        if token in _DUE and tokens[index - 1] in _BE and tokens[index + 1] == "to":
+        following = padded[index + 1]
+        if token in _DUE and index and tokens[index - 1] in _BE and following == "to":
             signals[f'"is {token} to"'] = 1.0
-        elif token == "under" and tokens[index + 1] in _DETERMINERS:
-            if _DEAL_OR_TERMS.intersection(tokens[index + 2 : index + 4]):
+        elif token == "under" and following in _DETERMINERS:
+            if _DEAL_OR_TERMS.intersection(padded[index + 2 : index + 4]):
                 signals['"under the deal"'] = 1.0
-        elif token == "within" and tokens[index + 1] in _COUNTS:
-            if TIME_UNITS.intersection(tokens[index + 2 : index + 4]):
+        elif token == "within" and following in _COUNTS:
+            if TIME_UNITS.intersection(padded[index + 2 : index + 4]):
                 signals["within a period"] = 1.0
-        elif token == NUMBER and tokens[index + 1] in TIME_UNITS:
+        elif token == NUMBER and following in TIME_UNITS:
             signals["a number of days or months"] = 1.0
 
 
