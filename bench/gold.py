@@ -399,6 +399,8 @@ def _validate_parts(gold: GoldBriefing, text: str, path: Path) -> None:
             dt.date.fromisoformat(published)
         except ValueError:
             raise _fail(path, f"published {published!r} is not an ISO date") from None
+        if published[:4] not in text:
+            raise _fail(path, f"published {published!r}: the text never gives the year")
 
 
 def _validate_quote(paragraph: GoldParagraph, text: str, units: list[str], last: int, path: Path) -> int:
