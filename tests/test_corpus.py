@@ -108,6 +108,8 @@ TEXT = """Talks resume in Doha
 
 By Jane Doe
 
+January 15, 2026
+
 DOHA, Jan 15 (Reuters) - Negotiators met again on Thursday, a source briefed on the talks told Reuters.
 
 "We are close," Mohamed Nasr, the lead negotiator, said. He added that gaps remained.
@@ -131,7 +133,7 @@ def _labels(**changes: Any) -> dict[str, Any]:
             "dateline": "DOHA",
             "published": "2026-01-15",
         },
-        "furniture": ["By Jane Doe", "(Reporting by Jane Doe; Editing by John Roe)"],
+        "furniture": ["By Jane Doe", "January 15, 2026", "(Reporting by Jane Doe; Editing by John Roe)"],
         "subheads": [],
         "sources": [
             {
@@ -227,6 +229,10 @@ def test_an_uncited_source_or_missing_furniture_is_refused(tmp_path: Path) -> No
         load_briefing_labels(_write(tmp_path, labels), "train")
     with pytest.raises(CorpusError, match="furniture"):
         load_briefing_labels(_write(tmp_path, _labels(furniture=["Follow us"])), "train")
+    undated = _labels()
+    undated["metadata"]["published"] = "2025-01-15"
+    with pytest.raises(CorpusError, match="never gives the year"):
+        load_briefing_labels(_write(tmp_path, undated), "train")
 
 
 def test_mentions_count_after_the_dateline_and_as_whole_words(tmp_path: Path) -> None:
@@ -388,7 +394,7 @@ def test_score_structure_checks_metadata_furniture_and_headings(tmp_path: Path) 
         outlet="Reuters",
         dateline="DOHA",
         published=dt.date(2026, 1, 15),
-        furniture=("By Jane Doe", "(Reporting by Jane Doe; Editing by John Roe)"),
+        furniture=("By Jane Doe", "January 15, 2026", "(Reporting by Jane Doe; Editing by John Roe)"),
     )
     score = score_structure([(gold, good)])
     assert all(right == total for right, total in score.counts.values()), score.misses
@@ -400,7 +406,7 @@ def test_score_structure_checks_metadata_furniture_and_headings(tmp_path: Path) 
     score = score_structure([(gold, poor)])
     assert score.rate("title") == 0.0
     assert score.rate("author") == 0.0
-    assert score.counts["furniture left out of the text"] == (1, 2)
+    assert score.counts["furniture left out of the text"] == (2, 3)
     assert score.counts["paragraphs found"] == (1, 3)
     assert any("furniture left out of the text: 'By Jane Doe' is in the text" in m for m in score.misses)
     assert "| title | 0% | 0 / 1 |" in score.report()
