@@ -372,6 +372,12 @@ def _validate(gold: GoldBriefing, text: str, path: Path) -> None:
     names = [source.name for source in gold.sources]
     if len(set(names)) != len(names):
         raise _fail(path, f"lists a source twice: {[n for n, c in Counter(names).items() if c > 1]}")
+    for source in gold.sources:
+        # "The Associated Press" is a proper name; "the signatories" should be "signatories".
+        if source.name.startswith("the "):
+            raise _fail(path, f"source name {source.name!r} starts with an article")
+        if source.kind is SourceKind.NAMED_PERSON and _TITLE_RE.match(source.name.casefold()):
+            raise _fail(path, f"source name {source.name!r} starts with a title")
     units = _paragraph_units(text)
     last = -1
     for paragraph in gold.paragraphs:
