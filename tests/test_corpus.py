@@ -93,6 +93,11 @@ def test_built_files_match_their_annotated_sources(capsys: pytest.CaptureFixture
     assert build.main(["--check"]) == 0, capsys.readouterr().out
 
 
+def test_the_guide_shows_the_current_corpus_table() -> None:
+    guide = (REPO / "docs" / "labelling.md").read_text(encoding="utf-8")
+    assert build.table() in guide, "run: python tests/corpus/build.py --table, and paste it into the guide"
+
+
 def test_corpus_load_is_sorted_by_name(corpus: list[GoldBriefing]) -> None:
     assert [gold.name for gold in corpus] == sorted(gold.name for gold in corpus)
 
