@@ -28,7 +28,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "bench"))
 sys.path.insert(0, str(REPO / "tests" / "corpus"))
 
-import build  # noqa: E402
+import build_corpus  # noqa: E402
 
 from gold import (  # noqa: E402
     CorpusError,
@@ -90,12 +90,12 @@ def test_pronoun_mentions_are_labelled(corpus: list[GoldBriefing]) -> None:
 
 
 def test_built_files_match_their_annotated_sources(capsys: pytest.CaptureFixture[str]) -> None:
-    assert build.main(["--check"]) == 0, capsys.readouterr().out
+    assert build_corpus.main(["--check"]) == 0, capsys.readouterr().out
 
 
 def test_the_guide_shows_the_current_corpus_table() -> None:
     guide = (REPO / "docs" / "labelling.md").read_text(encoding="utf-8")
-    assert build.table() in guide, "run: python tests/corpus/build.py --table, and paste it into the guide"
+    assert build_corpus.table() in guide, "paste the output of tests/corpus/build_corpus.py --table"
 
 
 def test_corpus_load_is_sorted_by_name(corpus: list[GoldBriefing]) -> None:

@@ -1,8 +1,8 @@
 """Write the corpus files from the annotated sources in ``tests/corpus/authoring/*.brief``.
 
-    python tests/corpus/build.py            # (re)write every train/ and eval/ file
-    python tests/corpus/build.py --check    # fail if a written file differs from its source
-    python tests/corpus/build.py --table    # the corpus table of docs/labelling.md
+    python tests/corpus/build_corpus.py            # (re)write every train/ and eval/ file
+    python tests/corpus/build_corpus.py --check    # fail if a written file differs from its source
+    python tests/corpus/build_corpus.py --table    # the corpus table of docs/labelling.md
 
 The labeller writes each briefing once, in an annotated form that is quicker to write and
 to review than JSON: a header of ``@key value`` lines, then the text, block by block, each
