@@ -50,6 +50,7 @@ __all__ = [
     "load_corpus",
     "mention_span",
     "name_key",
+    "paragraph_texts",
     "same_source",
     "score_kinds",
     "score_sources",
@@ -294,6 +295,21 @@ def gold_paragraph_text(gold: GoldBriefing, paragraph: GoldParagraph) -> str:
         if paragraph.quote in unit:
             return unit
     raise CorpusError(f"{gold.path.name}: quote {paragraph.quote!r} is in no paragraph")
+
+
+def paragraph_texts(gold: GoldBriefing) -> list[tuple[GoldParagraph, str]]:
+    """Each gold paragraph with its text as the file has it (a list item without its marker).
+
+    For training or inspecting without a reader; the dateline, when there is one, is kept.
+    """
+    units = _paragraph_units(gold.text())
+    found: list[tuple[GoldParagraph, str]] = []
+    for paragraph in gold.paragraphs:
+        text = next((unit for unit in units if paragraph.quote in unit), None)
+        if text is None:
+            raise CorpusError(f"{gold.path.name}: quote {paragraph.quote!r} is in no paragraph")
+        found.append((paragraph, text))
+    return found
 
 
 def _fail(path: Path, problem: str) -> CorpusError:

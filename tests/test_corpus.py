@@ -39,6 +39,7 @@ from gold import (  # noqa: E402
     load_corpus,
     mention_span,
     name_key,
+    paragraph_texts,
     same_source,
     score_kinds,
     score_sources,
@@ -96,6 +97,13 @@ def test_built_files_match_their_annotated_sources(capsys: pytest.CaptureFixture
 def test_the_guide_shows_the_current_corpus_table() -> None:
     guide = (REPO / "docs" / "labelling.md").read_text(encoding="utf-8")
     assert build_corpus.table() in guide, "paste the output of tests/corpus/build_corpus.py --table"
+
+
+def test_paragraph_texts_give_each_labelled_paragraph_its_text(corpus: list[GoldBriefing]) -> None:
+    for gold in corpus:
+        for paragraph, text in paragraph_texts(gold):
+            assert paragraph.quote in text
+            assert "\n\n" not in text
 
 
 def test_corpus_load_is_sorted_by_name(corpus: list[GoldBriefing]) -> None:
