@@ -193,6 +193,8 @@ def build(spec: Spec) -> tuple[str, dict[str, Any]]:
     for items in spec.blocks:
         block_lines: list[str] = []
         for item in items:
+            if item.tag in ("F", "H") and MENTION.search("\n".join(item.lines)):
+                raise SystemExit(f"{header['name']}: a mention in furniture or a subhead: {item.lines[0]!r}")
             if item.tag == "F":
                 text = "\n".join(item.lines)
                 furniture.append(text)
