@@ -123,6 +123,8 @@ def _source_payload(score: SourceScore) -> dict[str, Any]:
         "attribution_recall_overlap": score.attribution_overlap_recall,
         "attribution_precision": score.attribution_precision,
         "pronoun_accuracy": score.pronoun_accuracy,
+        "wrong_sources_from_furniture": score.from_furniture,
+        "pronouns_as_sources": score.pronoun_sources,
         "misses": list(score.misses),
     }
 
