@@ -1,7 +1,8 @@
 """Write the corpus files from the annotated sources in ``tests/corpus/authoring/*.brief``.
 
-    python tests/corpus/build.py            # (re)write every train/ and eval/ file
-    python tests/corpus/build.py --check    # fail if a written file differs from its source
+    python tests/corpus/build_corpus.py            # (re)write every train/ and eval/ file
+    python tests/corpus/build_corpus.py --check    # fail if a written file differs from its source
+    python tests/corpus/build_corpus.py --table    # the corpus table of docs/labelling.md
 
 The labeller writes each briefing once, in an annotated form that is quicker to write and
 to review than JSON: a header of ``@key value`` lines, then the text, block by block, each
@@ -113,8 +114,10 @@ def resolve(spec: Spec, words: str, handle: str | None, via: str | None) -> tupl
         found = [s for s in spec.sources.values() if key in {name_key(n) for n in (s["name"], *s["aliases"])}]
         if not found:
             found = [s for s in spec.sources.values() if s["name"].casefold() in words.casefold()]
-            # "Kremlin spokesman Dmitri Voronov" names Voronov, not the Kremlin: the longest name wins.
-            found = [s for s in found if len(s["name"]) == max(len(f["name"]) for f in found)]
+            # "Kremlin spokesman Dmitri Voronov" names Voronov, not the Kremlin: the head of the
+            # phrase comes last, so the name the words end with wins, then the longest.
+            ending = [s for s in found if words.casefold().endswith(s["name"].casefold())]
+            found = ending or [s for s in found if len(s["name"]) == max(len(f["name"]) for f in found)]
         if len(found) != 1:
             raise SystemExit(f"{name}: mention {words!r} names {len(found)} sources; add |key")
         source = found[0]
@@ -192,6 +195,8 @@ def build(spec: Spec) -> tuple[str, dict[str, Any]]:
     for items in spec.blocks:
         block_lines: list[str] = []
         for item in items:
+            if item.tag in ("F", "H") and MENTION.search("\n".join(item.lines)):
+                raise SystemExit(f"{header['name']}: a mention in furniture or a subhead: {item.lines[0]!r}")
             if item.tag == "F":
                 text = "\n".join(item.lines)
                 furniture.append(text)
@@ -228,7 +233,43 @@ def build(spec: Spec) -> tuple[str, dict[str, Any]]:
     return whole, labels
 
 
+def table() -> str:
+    """The corpus as a Markdown table with its totals, for docs/labelling.md."""
+    corpus = load_corpus("all")
+    lines = [
+        "| briefing | part | topic | style | paragraphs | N | T | I | Q | B | sources |",
+        "|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    totals: dict[str, int] = {}
+    for gold in sorted(corpus, key=lambda g: (g.part, g.topic, g.name)):
+        kinds = [p.kind.value for p in gold.paragraphs]
+        counts = [kinds.count(kind) for kind in KINDS.values()]
+        for kind in kinds:
+            totals[kind] = totals.get(kind, 0) + 1
+        for source in gold.sources:
+            totals["source:" + source.kind.value] = totals.get("source:" + source.kind.value, 0) + 1
+        cells = " | ".join(str(count) for count in counts)
+        lines.append(
+            f"| {gold.path.name} | {gold.part} | {gold.topic} | {gold.style} | {len(kinds)} | {cells} | "
+            f"{len(gold.sources)} |"
+        )
+    paragraphs = sum(len(gold.paragraphs) for gold in corpus)
+    parts = {part: sum(gold.part == part for gold in corpus) for part in ("train", "eval")}
+    lines += [
+        "",
+        f"{len(corpus)} briefings ({parts['train']} train, {parts['eval']} eval), {paragraphs} paragraphs: "
+        + ", ".join(f"{kind} {totals.get(kind, 0)}" for kind in KINDS.values())
+        + ". Sources: "
+        + ", ".join(f"{key.removeprefix('source:')} {n}" for key, n in sorted(totals.items()) if ":" in key)
+        + ".",
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str]) -> int:
+    if "--table" in argv:
+        print(table(), end="")
+        return 0
     check = "--check" in argv
     stale = 0
     seen: set[str] = set()
