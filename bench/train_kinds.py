@@ -25,16 +25,20 @@ from kind_data import WEIGHTS, labelled_part
 
 def weights_text(weights: dict[str, Any]) -> str:
     """The weights file's text: one feature per line, so a diff shows what training changed."""
-    features = weights["features"]
-    head = {key: value for key, value in weights.items() if key != "features"}
-    lines = json.dumps(head, indent=1, ensure_ascii=False)[:-2].splitlines()
+
+    def block(name: str, entries: dict[str, Any]) -> list[str]:
+        rows = [
+            f"  {json.dumps(key, ensure_ascii=False)}: {json.dumps(value)}" for key, value in entries.items()
+        ]
+        return [f' "{name}": {{', ",\n".join(rows), " }"]
+
+    lines = ["{"]
+    for key in ("about", "kinds", "settings"):
+        lines.append(f" {json.dumps(key)}: {json.dumps(weights[key], ensure_ascii=False)},")
+    lines += block("transitions", weights["transitions"])
     lines[-1] += ","
-    lines.append(' "features": {')
-    rows = [
-        f"  {json.dumps(name, ensure_ascii=False)}: {json.dumps(vector)}" for name, vector in features.items()
-    ]
-    lines.append(",\n".join(rows))
-    lines.append(" }\n}\n")
+    lines += block("features", weights["features"])
+    lines.append("}\n")
     return "\n".join(lines)
 
 

@@ -68,9 +68,8 @@ _CALENDAR = (
     "|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\b"
 )
 # A capitalised word after a lower-case word or a comma is a name, unless it is a day or a month.
-_NAMES = re.compile(
-    rf"(?<=[a-z,;] )(?!{_CALENDAR})[A-Z][\w'’.-]*(?:\s+(?:(?!{_CALENDAR})[A-Z][\w'’.-]*|of|de|al|bin|van|von))*"
-)
+_NAME_WORD = rf"(?!{_CALENDAR})[A-Z][\w'’.-]*"
+_NAMES = re.compile(rf"(?<=[a-z,;] ){_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|de|al|bin|van|von))*")
 _YEARS = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _NUMBERS = re.compile(r"\d+(?:[.,]\d+)*")
 _TOKENS = re.compile(r"[a-z]+(?:'[a-z]+)*|[#.?!;:%]")
@@ -94,27 +93,35 @@ _COUNTS = _words("# a an one two three four five six seven eight nine ten twelve
 _DEAL_OR_TERMS = DEAL_NOUNS | {"terms"}
 _PARTIES = PARTY_NOUNS | {NAME}
 _CLASS_WORDS = frozenset(WORD_CLASSES)
+_SENTENCE_ENDS = frozenset(".?!")
 
 
-def _grammar(tokens: list[str], signals: dict[str, float]) -> None:
+def _grammar(tokens: list[str], signals: set[str]) -> None:
     """Signals that need a word's neighbours: who bargains, what a deal provides, "is due to"."""
     padded = [*tokens, "", "", ""]  # so that a look ahead never runs off the end
     for index, token in enumerate(tokens):
         if token in NEGOTIATION_VERBS and _subject(tokens, index) in _PARTIES:
-            signals["a party bargains"] = 1.0
+            signals.add("a party bargains")
         if token in PROVISION_VERBS and _subject(tokens, index) in DEAL_NOUNS:
-            signals["what the deal provides"] = 1.0
+            signals.add("what the deal provides")
         following = padded[index + 1]
         if token in _DUE and index and tokens[index - 1] in _BE and following == "to":
-            signals[f'"is {token} to"'] = 1.0
+            signals.add(f'"is {token} to"')
         elif token == "under" and following in _DETERMINERS:
             if _DEAL_OR_TERMS.intersection(padded[index + 2 : index + 4]):
-                signals['"under the deal"'] = 1.0
+                signals.add('"under the deal"')
         elif token == "within" and following in _COUNTS:
             if TIME_UNITS.intersection(padded[index + 2 : index + 4]):
-                signals["within a period"] = 1.0
+                signals.add("within a period")
         elif token == NUMBER and following in TIME_UNITS:
-            signals["a number of days or months"] = 1.0
+            signals.add("a number of days or months")
+
+
+def _opening_sentence(tokens: list[str]) -> list[str]:
+    for index, token in enumerate(tokens):
+        if token in _SENTENCE_ENDS:
+            return tokens[:index]
+    return tokens
 
 
 def _subject(tokens: list[str], index: int) -> str:
@@ -144,8 +151,8 @@ _BLOCK_SIGNALS = {
 class Observation:
     """What the kind model reads in one paragraph."""
 
-    signals: dict[str, float]
-    """Named features of its grammar, figures, dates, questions and place, with their values."""
+    signals: frozenset[str]
+    """Named features of its grammar, figures, dates, questions and place that are present."""
     words: frozenset[str]
     """Its normalised lower-case words."""
     tokens: tuple[str, ...]
@@ -169,10 +176,10 @@ def observe(sections: Sequence[Section]) -> list[Observation]:
             index = len(observations)
             place = _place(index, total, number)
             if named is not None:
-                place[f"heading names {named.value.replace('_', ' ')}"] = 1.0
+                place.add(f"heading names {named.value.replace('_', ' ')}")
             block = _BLOCK_SIGNALS.get(paragraph.block)
             if block is not None or paragraph.marker is not None:
-                place[block or "list item"] = 1.0
+                place.add(block or "list item")
             if index == 0:
                 context = "start"
             elif paragraph.marker is not None:
@@ -185,9 +192,9 @@ def observe(sections: Sequence[Section]) -> list[Observation]:
     return observations
 
 
-def observe_paragraph(text: str, place: dict[str, float] | None = None, context: str = "same") -> Observation:
+def observe_paragraph(text: str, place: set[str] | None = None, context: str = "same") -> Observation:
     """The observation of one paragraph's ``text``; ``place`` holds the signals of where it stands."""
-    signals = dict(place or {})
+    signals = set(place or ())
     text = text.replace("’", "'")
     _quotation_signals(text, signals)
     lowered = _NAMES.sub(NAME, text).lower()
@@ -197,27 +204,55 @@ def observe_paragraph(text: str, place: dict[str, float] | None = None, context:
     tokens = _TOKENS.findall(lowered)
     words = frozenset(tokens)
     for word in words & _CLASS_WORDS:
-        for signal in WORD_CLASSES[word]:
-            signals[signal] = 1.0
+        signals.update(WORD_CLASSES[word])
+    opening = _opening_sentence(tokens)
+    if len(opening) < len(tokens):  # the first sentence carries the paragraph's point (the guide's rule)
+        for word in frozenset(opening) & _CLASS_WORDS:
+            signals.update(f"opening sentence: {signal}" for signal in WORD_CLASSES[word])
     _grammar(tokens, signals)
     if "%" in words or "percent" in words or "per cent" in lowered:
-        signals["percentage"] = 1.0
+        signals.add("percentage")
     if any(symbol in text for symbol in _CURRENCY):
-        signals["sum of money"] = 1.0
+        signals.add("sum of money")
     if _DATE_CLASSES.intersection(signals):
         _date_signals(lowered, signals)
     if NUMBER in words:
-        signals["a number"] = 1.0
+        signals.add("a number")
     if YEAR in words:
-        signals["a year"] = 1.0
+        signals.add("a year")
     if len(_PAST_TENSE.findall(lowered)) >= 2:
-        signals["past-tense verbs"] = 1.0
+        signals.add("past-tense verbs")
     if len(tokens) < SHORT_WORDS:
-        signals["short paragraph"] = 1.0
+        signals.add("short paragraph")
     elif len(tokens) > LONG_WORDS:
-        signals["long paragraph"] = 1.0
-    signals["bias"] = 1.0
-    return Observation(signals, words, tuple(tokens), context)
+        signals.add("long paragraph")
+    _combinations(signals)
+    signals.add("bias")
+    return Observation(frozenset(signals), words, tuple(tokens), context)
+
+
+_FIGURES = frozenset({"percentage", "sum of money", "a number", "money"})
+_FUTURE = frozenset({'modal "will"', '"is due to"', '"is expected to"', '"is set to"', '"is scheduled to"'})
+_FUTURE |= {"date in a future sentence", "future word"}
+_DEAL_SAYS = frozenset({"what the deal provides", '"under the deal"'})
+
+
+def _combinations(signals: set[str]) -> None:
+    """Signals that only mean something together, which a linear model cannot add up by itself."""
+    figures = not _FIGURES.isdisjoint(signals)
+    future = not _FUTURE.isdisjoint(signals)
+    if figures and "a position or demand" in signals:
+        signals.add("a figure on the table")
+    if figures and not _DEAL_SAYS.isdisjoint(signals):
+        signals.add("a figure the deal sets")
+    if future and "a step being carried out" in signals:
+        signals.add("a step yet to come")
+    if "a step being carried out" in signals and "date in a past sentence" in signals:
+        signals.add("a step taken on a date")
+    if "negation" in signals and "an obstacle or gap" in signals:
+        signals.add("something not yet settled")
+    if "a bystander" in signals and ("quotes someone" in signals or "reporting verb" in signals):
+        signals.add("a bystander speaks")
 
 
 def heading_kind(heading: str | None) -> SectionKind | None:
@@ -236,52 +271,52 @@ def feature_label(feature: str) -> str:
     return feature.replace(NAME, "<name>").replace(YEAR, "<year>").replace(f" {NUMBER}", " <number>")
 
 
-def _place(index: int, total: int, number: int) -> dict[str, float]:
-    place: dict[str, float] = {}
+def _place(index: int, total: int, number: int) -> set[str]:
+    place: set[str] = set()
     if index == 0:
-        place["first paragraph"] = 1.0
+        place.add("first paragraph")
     elif index == 1:
-        place["second paragraph"] = 1.0
+        place.add("second paragraph")
     if index == total - 1 and total > 1:
-        place["last paragraph"] = 1.0
+        place.add("last paragraph")
     share = index / total if total else 0.0
     if share < 0.25:
-        place["early in the briefing"] = 1.0
+        place.add("early in the briefing")
     elif share >= 0.75:
-        place["late in the briefing"] = 1.0
+        place.add("late in the briefing")
     if number == 0:
-        place["first in its section"] = 1.0
+        place.add("first in its section")
     return place
 
 
-def _quotation_signals(text: str, signals: dict[str, float]) -> None:
+def _quotation_signals(text: str, signals: set[str]) -> None:
     """Quotation share and questions: a question inside quotation marks is someone's words."""
     if "“" not in text and '"' not in text:
         if "?" in text:
-            signals["question outside quotes"] = 1.0
+            signals.add("question outside quotes")
         return
     quoted = _QUOTED.findall(text)
     share = sum(len(part) for part in quoted) / max(1, len(text))
-    signals["quotes someone"] = 1.0
+    signals.add("quotes someone")
     if share >= 0.5:
-        signals["mostly quotation"] = 1.0
+        signals.add("mostly quotation")
     if "?" in text:
         if "?" in _QUOTED.sub(" ", text):
-            signals["question outside quotes"] = 1.0
+            signals.add("question outside quotes")
         if any("?" in part for part in quoted):
-            signals["question in a quotation"] = 1.0
+            signals.add("question in a quotation")
 
 
-def _date_signals(lowered: str, signals: dict[str, float]) -> None:
+def _date_signals(lowered: str, signals: set[str]) -> None:
     """Whether a weekday or month stands in a sentence about the future or about the past."""
     for sentence in _SENTENCES.findall(lowered):
         words = set(sentence.split())
         if not words & _DATES:
             continue
         if words & _FUTURE_SENTENCE:
-            signals["date in a future sentence"] = 1.0
+            signals.add("date in a future sentence")
         elif words & _PAST_SENTENCE or any(word.endswith("ed") for word in words):
-            signals["date in a past sentence"] = 1.0
+            signals.add("date in a past sentence")
 
 
 @functools.cache

@@ -6,11 +6,11 @@ Used by the training command (``python bench/train_kinds.py``) and the evaluatio
 The model scores each kind of each paragraph with the weights of its features
 (`kind_features`) and each pair of neighbouring kinds with a transition weight for the way
 they follow (in a section, at a new section, as a list item); training maximises the
-probability of the labelled sequences of kinds minus an L2 penalty, by L-BFGS. The penalty is
-stronger for words and word pairs than for the grammatical signals, so that a topic noun
-("hostages", "tariffs") has to earn its weight in many briefings before it outweighs "will",
-"is due to" or a question. Words and pairs found in fewer than `Settings.min_briefings`
-briefings are not features at all. A paragraph without a label (a credit line the corpus does
+probability of the labelled sequences of kinds minus an L2 penalty, by L-BFGS. Words and
+pairs found in fewer than `Settings.min_briefings` briefings are not features at all, so a
+name or a phrase of one report cannot be memorised; the penalties (one for the grammatical
+signals, one for words, one for pairs, one for transitions) were chosen by grouped
+cross-validation on the training part (``python bench/kind_quality.py --tune``). A paragraph without a label (a credit line the corpus does
 not score) still stands in its sequence; training sums over its possible kinds.
 
 The objective is strictly convex, so its optimum does not depend on the order of the data:
@@ -22,10 +22,11 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from operator import add, mul, sub
 from typing import Any
 
 from briefing_tui.analysis.kind_features import CONTEXTS, Observation
-from briefing_tui.analysis.lexicon import KIND_PRIORITY
+from briefing_tui.analysis.lexicon import KIND_PRIORITY, STOPWORDS
 from briefing_tui.model import SectionKind
 
 __all__ = ["KINDS", "Labelled", "Settings", "train"]
@@ -46,6 +47,7 @@ Labelled = Sequence[tuple[Observation, SectionKind | None]]
 _K = len(KINDS)
 _TRANSITION_CONTEXTS = tuple(context for context in CONTEXTS if context != "start")
 _PUNCTUATION = frozenset(".?!;:")
+_NOT_WORDS = _PUNCTUATION | STOPWORDS
 
 
 @dataclass(frozen=True)
@@ -54,19 +56,19 @@ class Settings:
 
     l2_signals: float = 0.5
     """L2 penalty on the weights of the named signals."""
-    l2_words: float = 4.0
+    l2_words: float = 0.6
     """L2 penalty on the weights of single words."""
-    l2_pairs: float = 4.0
+    l2_pairs: float = 0.6
     """L2 penalty on the weights of word pairs."""
     l2_transitions: float = 1.0
     """L2 penalty on the transition weights."""
-    min_briefings: int = 3
+    min_briefings: int = 2
     """A word or pair is a feature only if it occurs in at least this many training briefings."""
     iterations: int = 120
     """At most this many L-BFGS iterations."""
     tolerance: float = 1e-5
     """Stop when the objective improves by less than this share."""
-    prune: float = 0.01
+    prune: float = 0.1
     """Weights whose largest absolute value is below this are dropped from the file."""
     digits: int = 3
     """Weights are rounded to this many decimals."""
@@ -77,26 +79,30 @@ def train(briefings: Sequence[Labelled], settings: Settings = Settings()) -> dic
     names, penalties = _vocabulary(briefings, settings)
     index = {name: number for number, name in enumerate(names)}
     data = [
-        [(_encode(observation, index), observation.context, _label(kind)) for observation, kind in briefing]
+        _Sequence(
+            rows=[_encode(observation, index) for observation, _ in briefing],
+            contexts=[
+                _TRANSITION_CONTEXTS.index(o.context) if number else -1
+                for number, (o, _) in enumerate(briefing)
+            ],
+            labels=[None if kind is None else KINDS.index(kind) for _, kind in briefing],
+        )
         for briefing in briefings
+        if briefing
     ]
     size = len(names) * _K
     penalty = [p for p in penalties for _ in range(_K)]
     penalty += [settings.l2_transitions] * (_K + _K * _K * len(_TRANSITION_CONTEXTS))
-    objective = _Objective(data, size, penalty)
+    objective = _Objective(data, len(names), penalty)
     weights = _lbfgs(objective, [0.0] * len(penalty), settings)
     return _export(names, weights, size, settings)
 
 
-def _label(kind: SectionKind | None) -> int | None:
-    return None if kind is None else KINDS.index(kind)
-
-
-def _feature_names(observation: Observation) -> list[tuple[str, float]]:
-    named = list(observation.signals.items())
-    named += [(f'word "{word}"', 1.0) for word in observation.words if word not in _PUNCTUATION]
+def _feature_names(observation: Observation) -> list[str]:
+    named = list(observation.signals)
+    named += [f'word "{word}"' for word in observation.words - _NOT_WORDS]
     named += [
-        (f'words "{first} {second}"', 1.0)
+        f'words "{first} {second}"'
         for first, second in observation.pairs
         if first not in _PUNCTUATION and second not in _PUNCTUATION
     ]
@@ -107,7 +113,7 @@ def _vocabulary(briefings: Sequence[Labelled], settings: Settings) -> tuple[list
     """The feature names (sorted, so the file is stable) and the L2 penalty of each."""
     spread: dict[str, int] = {}
     for briefing in briefings:
-        seen = {name for observation, _ in briefing for name, _ in _feature_names(observation)}
+        seen = {name for observation, _ in briefing for name in _feature_names(observation)}
         for name in seen:
             spread[name] = spread.get(name, 0) + 1
     names = sorted(
@@ -126,77 +132,100 @@ def _vocabulary(briefings: Sequence[Labelled], settings: Settings) -> tuple[list
     return names, penalties
 
 
-def _encode(observation: Observation, index: dict[str, int]) -> list[tuple[int, float]]:
-    found = ((index.get(name), value) for name, value in _feature_names(observation))
-    return sorted((number, value) for number, value in found if number is not None)
+def _encode(observation: Observation, index: dict[str, int]) -> list[int]:
+    found = (index.get(name) for name in _feature_names(observation))
+    return sorted(number for number in found if number is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class _Sequence:
+    """One briefing as training reads it."""
+
+    rows: list[list[int]]
+    """The features present in each paragraph."""
+    contexts: list[int]
+    """How each paragraph follows the one before (an index into the transition contexts; -1: first)."""
+    labels: list[int | None]
+    """Each paragraph's kind, or None where it is not labelled."""
 
 
 class _Objective:
-    """The penalised negative log-likelihood of the labelled sequences, and its gradient."""
+    """The penalised negative log-likelihood of the labelled sequences, and its gradient.
 
-    def __init__(
-        self,
-        data: list[list[tuple[list[tuple[int, float]], str, int | None]]],
-        size: int,
-        penalty: list[float],
-    ) -> None:
+    Written for CPython's speed: weights are one flat list (feature-major, then the start and
+    transition weights), and the per-feature sums run in ``sum(map(...))``, which loop in C.
+    """
+
+    def __init__(self, data: list[_Sequence], features: int, penalty: list[float]) -> None:
         self.data = data
-        self.size = size
+        self.size = features * _K
         self.penalty = penalty
+        self.rows = [
+            [[number * _K + kind for number in row] for kind in range(_K)] for seq in data for row in seq.rows
+        ]
+        occurrences: list[list[int]] = [[] for _ in range(features)]
+        for position, row in enumerate(row for seq in data for row in seq.rows):
+            for number in row:
+                occurrences[number].append(position)
+        self.occurrences = occurrences
 
     def __call__(self, weights: list[float]) -> tuple[float, list[float]]:
         size = self.size
         start = weights[size : size + _K]
-        moves = {
-            context: [
+        moves = [
+            [
                 [math.exp(weights[size + _K + (number * _K + row) * _K + col]) for col in range(_K)]
                 for row in range(_K)
             ]
-            for number, context in enumerate(_TRANSITION_CONTEXTS)
-        }
+            for number in range(len(_TRANSITION_CONTEXTS))
+        ]
+        pick = weights.__getitem__
+        emissions = [[sum(map(pick, indices)) for indices in row] for row in self.rows]
+        deltas: list[list[float]] = []
         grad = [0.0] * len(weights)
         loss = 0.0
-        for briefing in self.data:
-            loss += self._briefing(weights, start, moves, briefing, grad)
-        for number, (weight, strength) in enumerate(zip(weights, self.penalty, strict=True)):
-            loss += 0.5 * strength * weight * weight
-            grad[number] += strength * weight
-        return loss, grad
+        position = 0
+        for seq in self.data:
+            here = emissions[position : position + len(seq.rows)]
+            position += len(seq.rows)
+            loss += self._sequence(here, start=start, moves=moves, seq=seq, grad=grad, deltas=deltas)
+        columns = [[delta[kind] for delta in deltas] for kind in range(_K)]
+        for number, occurs in enumerate(self.occurrences):
+            base = number * _K
+            for kind in range(_K):
+                grad[base + kind] = sum(map(columns[kind].__getitem__, occurs))
+        penalty = self.penalty
+        loss += 0.5 * math.fsum(map(mul, map(mul, weights, weights), penalty))
+        return loss, list(map(add, grad, map(mul, penalty, weights)))
 
-    def _briefing(
+    def _sequence(
         self,
-        weights: list[float],
+        emissions: list[list[float]],
+        *,
         start: list[float],
-        moves: dict[str, list[list[float]]],
-        briefing: list[tuple[list[tuple[int, float]], str, int | None]],
+        moves: list[list[list[float]]],
+        seq: _Sequence,
         grad: list[float],
+        deltas: list[list[float]],
     ) -> float:
-        emissions = []
-        for features, _, _ in briefing:
-            scores = [0.0] * _K
-            for number, value in features:
-                base = number * _K
-                for kind in range(_K):
-                    scores[kind] += value * weights[base + kind]
-            emissions.append(scores)
-        steps = [None if index == 0 else moves[context] for index, (_, context, _) in enumerate(briefing)]
-        free = _forward_backward(emissions, start, steps, [None] * len(briefing))
-        clamped = _forward_backward(emissions, start, steps, [label for _, _, label in briefing])
-        for index, (features, context, _) in enumerate(briefing):
-            delta = [a - b for a, b in zip(free.nodes[index], clamped.nodes[index], strict=True)]
-            for number, value in features:
-                base = number * _K
-                for kind in range(_K):
-                    grad[base + kind] += value * delta[kind]
-            if index == 0:
+        steps = [None if context < 0 else moves[context] for context in seq.contexts]
+        free = _forward_backward(emissions, start, steps, [None] * len(emissions))
+        if None in seq.labels:
+            clamped = _forward_backward(emissions, start, steps, seq.labels)
+        else:
+            clamped = _path(emissions, start, steps, [label for label in seq.labels if label is not None])
+        for index, context in enumerate(seq.contexts):
+            delta = list(map(sub, free.nodes[index], clamped.nodes[index]))
+            deltas.append(delta)
+            if context < 0:
                 for kind in range(_K):
                     grad[self.size + kind] += delta[kind]
                 continue
-            offset = self.size + _K + _TRANSITION_CONTEXTS.index(context) * _K * _K
+            offset = self.size + _K + context * _K * _K
             free_edges, clamped_edges = free.edges[index], clamped.edges[index]
             for row in range(_K):
-                for col in range(_K):
-                    grad[offset + row * _K + col] += free_edges[row][col] - clamped_edges[row][col]
+                for col, value in enumerate(map(sub, free_edges[row], clamped_edges[row])):
+                    grad[offset + row * _K + col] += value
         return free.log_z - clamped.log_z
 
 
@@ -206,6 +235,24 @@ class _Posterior:
     nodes: list[list[float]]
     edges: list[list[list[float]]]
     """``edges[t][previous][kind]``; ``edges[0]`` is empty."""
+
+
+def _path(
+    emissions: list[list[float]], start: list[float], steps: list[list[list[float]] | None], labels: list[int]
+) -> _Posterior:
+    """The posterior of a fully labelled sequence: all its mass on the labelled path."""
+    nodes = [[1.0 if kind == label else 0.0 for kind in range(_K)] for label in labels]
+    edges: list[list[list[float]]] = [[]]
+    score = start[labels[0]] + sum(scores[label] for scores, label in zip(emissions, labels, strict=True))
+    for index in range(1, len(labels)):
+        move = steps[index]
+        assert move is not None
+        previous, label = labels[index - 1], labels[index]
+        score += math.log(move[previous][label])
+        edges.append(
+            [[1.0 if (row, col) == (previous, label) else 0.0 for col in range(_K)] for row in range(_K)]
+        )
+    return _Posterior(score, nodes, edges)
 
 
 def _forward_backward(
@@ -226,37 +273,40 @@ def _forward_backward(
         local.append(values)
     alphas: list[list[float]] = []
     scales: list[float] = []
-    first = [value * math.exp(begin) for value, begin in zip(local[0], start, strict=True)]
+    first = list(map(mul, local[0], map(math.exp, start)))
     for index in range(len(local)):
         if index:
-            move, before, here = steps[index], alphas[-1], local[index]
+            move, before = steps[index], alphas[-1]
             assert move is not None
-            first = [here[k] * sum(before[j] * move[j][k] for j in range(_K)) for k in range(_K)]
-        total = sum(first)
+            first = list(
+                map(
+                    mul,
+                    local[index],
+                    [math.fsum(map(mul, before, column)) for column in zip(*move, strict=True)],
+                )
+            )
+        total = sum(first) or 1e-300
         scales.append(total)
         alphas.append([value / total for value in first])
     betas = [[1.0] * _K for _ in local]
     for index in range(len(local) - 2, -1, -1):
-        move, after, there, scale = steps[index + 1], betas[index + 1], local[index + 1], scales[index + 1]
+        move, scale = steps[index + 1], scales[index + 1]
         assert move is not None
-        betas[index] = [sum(move[j][k] * there[k] * after[k] for k in range(_K)) / scale for j in range(_K)]
-    nodes = [
-        [a * b for a, b in zip(alpha, beta, strict=True)] for alpha, beta in zip(alphas, betas, strict=True)
-    ]
+        ahead = list(map(mul, local[index + 1], betas[index + 1]))
+        betas[index] = [sum(map(mul, row, ahead)) / scale for row in move]
+    nodes = [list(map(mul, alpha, beta)) for alpha, beta in zip(alphas, betas, strict=True)]
     edges: list[list[list[float]]] = [[]]
     for index in range(1, len(local)):
-        move, before, here, after, scale = (
-            steps[index],
-            alphas[index - 1],
-            local[index],
-            betas[index],
-            scales[index],
-        )
+        move, before, scale = steps[index], alphas[index - 1], scales[index]
         assert move is not None
+        ahead = [value / scale for value in map(mul, local[index], betas[index])]
         edges.append(
-            [[before[j] * move[j][k] * here[k] * after[k] / scale for k in range(_K)] for j in range(_K)]
+            [
+                [b * m * a for m, a in zip(row, ahead, strict=True)]
+                for b, row in zip(before, move, strict=True)
+            ]
         )
-    log_z = sum(math.log(scale) for scale in scales) + sum(shifts)
+    log_z = sum(map(math.log, scales)) + sum(shifts)
     return _Posterior(log_z, nodes, edges)
 
 
@@ -310,7 +360,7 @@ def _two_loop(grad: list[float], history: list[tuple[list[float], list[float], f
 
 
 def _dot(a: list[float], b: list[float]) -> float:
-    return math.fsum(x * y for x, y in zip(a, b, strict=True))
+    return math.fsum(map(mul, a, b))
 
 
 def _export(names: list[str], weights: list[float], size: int, settings: Settings) -> dict[str, Any]:

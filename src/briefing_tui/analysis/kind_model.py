@@ -95,9 +95,7 @@ class KindModel:
         set intersections keep the work proportional to the features the model knows.
         """
         signals, words, pairs = self.signals, self.words, self.pairs
-        matched: list[Matched] = [
-            (name, signals[name]) for name in observation.signals.keys() & signals.keys()
-        ]
+        matched: list[Matched] = [(name, signals[name]) for name in observation.signals & signals.keys()]
         matched += [(("word", word), words[word]) for word in observation.words & words.keys()]
         firsts = observation.words & pairs.keys()
         if firsts:

@@ -18,6 +18,7 @@ __all__ = [
     "NEGOTIATION_VERBS",
     "PARTY_NOUNS",
     "PROVISION_VERBS",
+    "STOPWORDS",
     "TIME_UNITS",
     "WORD_CLASSES",
 ]
@@ -95,6 +96,32 @@ _START_VERBS = _words(
     "arrived arrives deploy deployed deploying install installed complete completed"
 )
 _REACTION = _words("welcomed welcome hailed praised criticised criticized condemned celebrated reacted")
+_POSITIONS = _words(
+    "want wants wanted wish hopes hoped ready willing prepared insist insists demand demands call calls "
+    "called asks asked seeks position positions stance line lines proposal proposals offer counteroffer "
+    "condition conditions"
+)
+_CARRYING_OUT = _words(
+    "handed transferred released freed deployed deploy withdrew withdrawn withdrawing disbursed ratified "
+    "ratify ratification signed signature signing vote voted voting ballot ballots implemented "
+    "implementation implementing implement monitoring monitors verified verification underway began "
+    "begun completed installed opened opens reopened crossed arrived arriving delivered convoys "
+    "enter entered entry force effect takes took schedule scheduled timetable phase"
+)
+_OBSTACLES = _words(
+    "divided division divisions gap gaps sticking obstacle obstacles hurdle hurdles dispute disputes "
+    "disputed disagreement disagreements unresolved undecided ambiguous unclear vague short assured "
+    "remain remains yet stumbling outstanding differences sceptics critics derail collapse jeopardy"
+)
+_BYSTANDERS = _words(
+    "residents families family skippers farmers commuters passengers patients parents locals shoppers "
+    "fishermen villagers analysts economists experts investors markets neighbours neighbors children "
+    "mother father son daughter survivors refugees displaced"
+)
+_HISTORY = _words(
+    "history historic historically decades decade century since founded long previous previously "
+    "earlier ago origins began war wars years"
+)
 
 WORD_CLASSES: dict[str, tuple[str, ...]] = {}
 """Each word of a class, with the class features it fires ("negotiation verb", "hedge"...)."""
@@ -112,11 +139,22 @@ for _name, _members in (
     ("reporting verb", _REPORTING),
     ("verb of starting", _START_VERBS),
     ("reaction verb", _REACTION),
+    ("a position or demand", _POSITIONS),
+    ("a step being carried out", _CARRYING_OUT),
+    ("an obstacle or gap", _OBSTACLES),
+    ("a bystander", _BYSTANDERS),
+    ("history", _HISTORY),
 ):
     for _word in _members:
         WORD_CLASSES[_word] = (*WORD_CLASSES.get(_word, ()), _name)
 for _word in MODALS:
     WORD_CLASSES[_word] = (*WORD_CLASSES.get(_word, ()), f'modal "{_word}"')
+
+STOPWORDS = _words(
+    "the a an of to in and or for on at by with from as that this these those it its is are was were be "
+    "been has have had he she they we i his her their our them him who which what said says"
+)
+"""Words too common to be features on their own; they still count in word pairs ("the deal")."""
 
 HEADING_PATTERNS: dict[SectionKind, str] = {
     SectionKind.TERMS: r"(?:the\s+)?(?:key\s+|main\s+)?(?:terms|provisions|clauses)\b"
