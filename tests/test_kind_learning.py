@@ -25,6 +25,7 @@ sys.path.insert(0, str(BENCH))
 
 from gold import kind_pairs, score_kinds  # noqa: E402
 from kind_data import WEIGHTS, labelled_part, read  # noqa: E402
+from kind_quality import grouped_folds  # noqa: E402
 from train_kinds import trained_text  # noqa: E402
 
 FOLDS = 4
@@ -102,13 +103,7 @@ def corpus() -> list[Labelled]:
 
 
 def test_held_out_briefings_stay_above_the_floor(corpus: list[Labelled]) -> None:
-    pairs = []
-    for fold in range(FOLDS):
-        model = KindModel.from_data(train([b for i, b in enumerate(corpus) if i % FOLDS != fold]))
-        for briefing in (b for i, b in enumerate(corpus) if i % FOLDS == fold):
-            verdicts = decode(model, [observation for observation, _ in briefing])
-            pairs += [(kind, v.kind) for (_, kind), v in zip(briefing, verdicts, strict=True) if kind]
-    result = score_kinds(pairs)
+    result = grouped_folds(corpus, Settings(), FOLDS)
     print(f"\n{FOLDS}-fold held-out accuracy: {result.accuracy:.1%} of {result.total}")
     assert result.total >= 600
     assert result.accuracy >= HELD_OUT_FLOOR, result.report()

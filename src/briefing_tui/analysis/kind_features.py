@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from briefing_tui.analysis.lexicon import (
@@ -38,6 +38,7 @@ __all__ = [
     "Observation",
     "feature_label",
     "heading_kind",
+    "observations",
     "observe",
     "observe_paragraph",
 ]
@@ -70,8 +71,8 @@ _CALENDAR = (
 # A capitalised word after a lower-case word or a comma is a name, unless it is a day or a month.
 _NAME_WORD = rf"(?!{_CALENDAR})[A-Z][\w'’.-]*"
 _NAMES = re.compile(rf"(?<=[a-z,;] ){_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|de|al|bin|van|von))*")
-_YEARS = re.compile(r"\b(?:1[89]|20)\d\d\b")
-_NUMBERS = re.compile(r"\d+(?:[.,]\d+)*")
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _TOKENS = re.compile(r"[a-z]+(?:'[a-z]+)*|[#.?!;:%]")
 _PAST_TENSE = re.compile(r"[a-z]ed\b")
 _SENTENCES = re.compile(r"[^.?!]+")
@@ -93,35 +94,60 @@ _COUNTS = _words("# a an one two three four five six seven eight nine ten twelve
 _DEAL_OR_TERMS = DEAL_NOUNS | {"terms"}
 _PARTIES = PARTY_NOUNS | {NAME}
 _CLASS_WORDS = frozenset(WORD_CLASSES)
+_OPENING_CLASSES = {
+    word: tuple(f"opening sentence: {signal}" for signal in signals) for word, signals in WORD_CLASSES.items()
+}
 _SENTENCE_ENDS = frozenset(".?!")
+_TRIGGERS = NEGOTIATION_VERBS | PROVISION_VERBS | _DUE | {"under", "within", NUMBER}
 
 
 def _grammar(tokens: list[str], signals: set[str]) -> None:
-    """Signals that need a word's neighbours: who bargains, what a deal provides, "is due to"."""
+    """Signals that need a word's neighbours: who bargains, what a deal provides, "is due to".
+
+    Only the places of the few words that start such a pattern are visited (found by
+    ``list.index``, which runs in C), not every word of the paragraph.
+    """
     padded = [*tokens, "", "", ""]  # so that a look ahead never runs off the end
-    for index, token in enumerate(tokens):
-        if token in NEGOTIATION_VERBS and _subject(tokens, index) in _PARTIES:
-            signals.add("a party bargains")
-        if token in PROVISION_VERBS and _subject(tokens, index) in DEAL_NOUNS:
-            signals.add("what the deal provides")
-        following = padded[index + 1]
-        if token in _DUE and index and tokens[index - 1] in _BE and following == "to":
-            signals.add(f'"is {token} to"')
-        elif token == "under" and following in _DETERMINERS:
-            if _DEAL_OR_TERMS.intersection(padded[index + 2 : index + 4]):
-                signals.add('"under the deal"')
-        elif token == "within" and following in _COUNTS:
-            if TIME_UNITS.intersection(padded[index + 2 : index + 4]):
-                signals.add("within a period")
-        elif token == NUMBER and following in TIME_UNITS:
-            signals.add("a number of days or months")
+    for token in _TRIGGERS.intersection(tokens):
+        for index in _places(tokens, token):
+            following = padded[index + 1]
+            if token in NEGOTIATION_VERBS and _subject(tokens, index) in _PARTIES:
+                signals.add("a party bargains")
+            if token in PROVISION_VERBS and _subject(tokens, index) in DEAL_NOUNS:
+                signals.add("what the deal provides")
+            if token in _DUE and index and tokens[index - 1] in _BE and following == "to":
+                signals.add(f'"is {token} to"')
+            elif token == "under" and following in _DETERMINERS:
+                if _DEAL_OR_TERMS.intersection(padded[index + 2 : index + 4]):
+                    signals.add('"under the deal"')
+            elif token == "within" and following in _COUNTS:
+                if TIME_UNITS.intersection(padded[index + 2 : index + 4]):
+                    signals.add("within a period")
+            elif token == NUMBER and following in TIME_UNITS:
+                signals.add("a number of days or months")
 
 
-def _opening_sentence(tokens: list[str]) -> list[str]:
-    for index, token in enumerate(tokens):
-        if token in _SENTENCE_ENDS:
-            return tokens[:index]
-    return tokens
+def _places(tokens: list[str], token: str) -> Iterator[int]:
+    index = tokens.index(token)
+    while True:
+        yield index
+        try:
+            index = tokens.index(token, index + 1)
+        except ValueError:
+            return
+
+
+def _figure(match: re.Match[str]) -> str:
+    """A year (a four-digit 1800-2099 standing alone) or any other number, as its token."""
+    start, end = match.span()
+    text = match.string
+    alone = not (start and text[start - 1].isalnum()) and not (end < len(text) and text[end].isalnum())
+    return YEAR if alone and _YEAR.fullmatch(match.group()) else NUMBER
+
+
+def _opening_sentence(tokens: list[str]) -> int:
+    """How many tokens the first sentence has."""
+    return min((tokens.index(mark) for mark in _SENTENCE_ENDS if mark in tokens), default=len(tokens))
 
 
 def _subject(tokens: list[str], index: int) -> str:
@@ -153,27 +179,35 @@ class Observation:
 
     signals: frozenset[str]
     """Named features of its grammar, figures, dates, questions and place that are present."""
-    words: frozenset[str]
-    """Its normalised lower-case words."""
-    tokens: tuple[str, ...]
-    """Its normalised words and sentence marks, in order."""
+    tokens: list[str]
+    """Its normalised lower-case words and sentence marks, in order."""
     context: str
     """How it follows the paragraph before it: one of `CONTEXTS`."""
 
     @property
+    def words(self) -> frozenset[str]:
+        """Its distinct words."""
+        return frozenset(self.tokens)
+
+    @property
     def pairs(self) -> frozenset[tuple[str, str]]:
-        """Its pairs of adjacent normalised words (made when asked: analysis only looks up known pairs)."""
+        """Its pairs of adjacent words (the analysis looks up known pairs without making these)."""
         return frozenset(itertools.pairwise(self.tokens))
 
 
 def observe(sections: Sequence[Section]) -> list[Observation]:
     """An observation of every paragraph of ``sections``, in reading order."""
+    return list(observations(sections))
+
+
+def observations(sections: Sequence[Section]) -> Iterator[Observation]:
+    """The observation of each paragraph of ``sections`` in turn (a large briefing need not hold them all)."""
     total = sum(len(section.paragraphs) for section in sections)
-    observations: list[Observation] = []
+    index = -1
     for section in sections:
         named = heading_kind(section.heading)
         for number, paragraph in enumerate(section.paragraphs):
-            index = len(observations)
+            index += 1
             place = _place(index, total, number)
             if named is not None:
                 place.add(f"heading names {named.value.replace('_', ' ')}")
@@ -188,8 +222,7 @@ def observe(sections: Sequence[Section]) -> list[Observation]:
                 context = "section"
             else:
                 context = "same"
-            observations.append(observe_paragraph(paragraph.text, place, context))
-    return observations
+            yield observe_paragraph(paragraph.text, place, context)
 
 
 def observe_paragraph(text: str, place: set[str] | None = None, context: str = "same") -> Observation:
@@ -200,25 +233,24 @@ def observe_paragraph(text: str, place: set[str] | None = None, context: str = "
     lowered = _NAMES.sub(NAME, text).lower()
     if any(hint in lowered for hint in _SOURCE_HINTS):  # "people familiar with the talks" names a source
         lowered = _SOURCE_WORDS.sub(" ", lowered)
-    lowered = _NUMBERS.sub(NUMBER, _YEARS.sub(YEAR, lowered))
+    lowered = _DIGITS.sub(_figure, lowered)
     tokens = _TOKENS.findall(lowered)
-    words = frozenset(tokens)
-    for word in words & _CLASS_WORDS:
+    for word in _CLASS_WORDS.intersection(tokens):
         signals.update(WORD_CLASSES[word])
     opening = _opening_sentence(tokens)
-    if len(opening) < len(tokens):  # the first sentence carries the paragraph's point (the guide's rule)
-        for word in frozenset(opening) & _CLASS_WORDS:
-            signals.update(f"opening sentence: {signal}" for signal in WORD_CLASSES[word])
+    if opening < len(tokens):  # the first sentence carries the paragraph's point (the guide's rule)
+        for word in _CLASS_WORDS.intersection(tokens[:opening]):
+            signals.update(_OPENING_CLASSES[word])
     _grammar(tokens, signals)
-    if "%" in words or "percent" in words or "per cent" in lowered:
+    if "%" in lowered or "percent" in lowered or "per cent" in lowered:
         signals.add("percentage")
     if any(symbol in text for symbol in _CURRENCY):
         signals.add("sum of money")
     if _DATE_CLASSES.intersection(signals):
         _date_signals(lowered, signals)
-    if NUMBER in words:
+    if NUMBER in lowered:
         signals.add("a number")
-    if YEAR in words:
+    if YEAR in lowered:
         signals.add("a year")
     if len(_PAST_TENSE.findall(lowered)) >= 2:
         signals.add("past-tense verbs")
@@ -228,7 +260,7 @@ def observe_paragraph(text: str, place: set[str] | None = None, context: str = "
         signals.add("long paragraph")
     _combinations(signals)
     signals.add("bias")
-    return Observation(frozenset(signals), words, tuple(tokens), context)
+    return Observation(frozenset(signals), tokens, context)
 
 
 _FIGURES = frozenset({"percentage", "sum of money", "a number", "money"})

@@ -10,8 +10,9 @@ probability of the labelled sequences of kinds minus an L2 penalty, by L-BFGS. W
 pairs found in fewer than `Settings.min_briefings` briefings are not features at all, so a
 name or a phrase of one report cannot be memorised; the penalties (one for the grammatical
 signals, one for words, one for pairs, one for transitions) were chosen by grouped
-cross-validation on the training part (``python bench/kind_quality.py --tune``). A paragraph without a label (a credit line the corpus does
-not score) still stands in its sequence; training sums over its possible kinds.
+cross-validation on the training part (``python bench/kind_quality.py --tune``). A
+paragraph without a label (a credit line the corpus does not score) still stands in its
+sequence; training sums over its possible kinds.
 
 The objective is strictly convex, so its optimum does not depend on the order of the data:
 the same corpus always gives the same weights (rounded, and pruned of tiny ones).

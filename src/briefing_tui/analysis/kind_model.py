@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import functools
 import heapq
+import itertools
 import json
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from importlib import resources
 from operator import add, mul
 from typing import Any
@@ -35,8 +36,8 @@ CLOSE_RATIO = 0.5
 _BIAS = "bias"
 
 Vector = list[float]
-Matched = tuple[str | tuple[str, str], Vector]
-"""A feature that matched (a signal's name, or ``("word", w)`` / ``("words", "a b")``) and its weights."""
+Matched = tuple[str, Vector]
+"""A feature that matched: its name and its weights."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,30 +55,40 @@ class KindModel:
     """Weights per kind (in the order of `kinds`) for signals, words, word pairs and transitions."""
 
     kinds: tuple[SectionKind, ...]
-    signals: dict[str, Vector]
-    words: dict[str, Vector]
-    pairs: dict[str, dict[str, Vector]]
-    """Word pairs by their first word, then their second."""
+    signals: dict[str, tuple[str, Vector]]
+    """Each signal's name and weights."""
+    words: dict[str, tuple[str, Vector]]
+    """Each word's feature name ('word "offer"') and weights."""
+    pairs: dict[tuple[str, str], tuple[str, Vector]]
+    """Each word pair's feature name ('words "the offer"') and weights."""
     start: Vector
     """Weights of each kind opening the briefing."""
     transitions: dict[str, list[Vector]]
     """For each context but ``start``: ``[previous][next]`` weights."""
 
+    _known: tuple[frozenset[str], frozenset[str], frozenset[tuple[str, str]]] = field(init=False, repr=False)
+    """The known signals, words and pairs as sets: intersecting two sets walks the smaller one."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(
+            self, "_known", (frozenset(self.signals), frozenset(self.words), frozenset(self.pairs))
+        )
+
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> KindModel:
         """The model stored in ``data`` (the JSON the training command writes)."""
         features: dict[str, Vector] = data["features"]
-        signals: dict[str, Vector] = {}
-        words: dict[str, Vector] = {}
-        pairs: dict[str, dict[str, Vector]] = {}
+        signals: dict[str, tuple[str, Vector]] = {}
+        words: dict[str, tuple[str, Vector]] = {}
+        pairs: dict[tuple[str, str], tuple[str, Vector]] = {}
         for name, vector in features.items():
             if name.startswith('word "'):
-                words[name[6:-1]] = vector
+                words[name[6:-1]] = (name, vector)
             elif name.startswith('words "'):
                 first, second = name[7:-1].split(" ")
-                pairs.setdefault(first, {})[second] = vector
+                pairs[(first, second)] = (name, vector)
             else:
-                signals[name] = vector
+                signals[name] = (name, vector)
         transitions = data["transitions"]
         return cls(
             kinds=tuple(SectionKind(kind) for kind in data["kinds"]),
@@ -95,19 +106,11 @@ class KindModel:
         set intersections keep the work proportional to the features the model knows.
         """
         signals, words, pairs = self.signals, self.words, self.pairs
-        matched: list[Matched] = [(name, signals[name]) for name in observation.signals & signals.keys()]
-        matched += [(("word", word), words[word]) for word in observation.words & words.keys()]
-        firsts = observation.words & pairs.keys()
-        if firsts:
-            tokens = observation.tokens
-            found: dict[tuple[str, str], Vector] = {}
-            for index in range(len(tokens) - 1):
-                first = tokens[index]
-                if first in firsts:
-                    vector = pairs[first].get(tokens[index + 1])
-                    if vector is not None:
-                        found[(first, tokens[index + 1])] = vector
-            matched += [(("words", f"{first} {second}"), vector) for (first, second), vector in found.items()]
+        known = self._known
+        matched: list[Matched] = [signals[name] for name in observation.signals & known[0]]
+        tokens = observation.tokens
+        matched += [words[word] for word in known[1].intersection(tokens)]
+        matched += [pairs[pair] for pair in known[2].intersection(itertools.pairwise(tokens))]
         if not matched:
             return [0.0] * len(self.kinds), matched
         # fsum is exact, so the scores do not depend on the order the sets iterate in.
@@ -121,22 +124,31 @@ def shipped_model() -> KindModel:
     return KindModel.from_data(json.loads(text))
 
 
-def decode(model: KindModel, observations: Sequence[Observation]) -> list[KindVerdict]:
-    """The best sequence of kinds for ``observations`` (one briefing, in reading order)."""
-    if not observations:
+def decode(model: KindModel, observations: Iterable[Observation]) -> list[KindVerdict]:
+    """The best sequence of kinds for ``observations`` (one briefing, in reading order).
+
+    Each observation is scored as it comes and then let go: only its scores, the features
+    that matched (for the cues) and its context are kept for the sequence step.
+    """
+    emitted: list[tuple[Vector, list[Matched]]] = []
+    contexts: list[str] = []
+    for observation in observations:
+        emitted.append(model.emissions(observation))
+        contexts.append(observation.context)
+    if not emitted:
         return []
-    emitted = [model.emissions(observation) for observation in observations]
-    steps = [_step(model, observation.context) for observation in observations]
+    steps = [_step(model, context) for context in contexts]
     path = _viterbi(model, [scores for scores, _ in emitted], steps)
     marginals = _marginals(model, [scores for scores, _ in emitted], steps)
     verdicts: list[KindVerdict] = []
+    others = [
+        [other for other in range(len(model.kinds)) if other != kind] for kind in range(len(model.kinds))
+    ]
     for index, (kind, shares) in enumerate(zip(path, marginals, strict=True)):
-        runner = max((other for other in range(len(model.kinds)) if other != kind), key=shares.__getitem__)
+        runner = max(others[kind], key=shares.__getitem__)
         close = shares[runner] >= CLOSE_RATIO * shares[kind]
         previous = path[index - 1] if index else None
-        cues = _cues(
-            model, emitted[index][1], steps[index], observations[index].context, previous, kind, runner
-        )
+        cues = _cues(model, emitted[index][1], steps[index], contexts[index], previous, kind, runner)
         verdicts.append(
             KindVerdict(
                 kind=model.kinds[kind],
@@ -232,20 +244,14 @@ def _cues(  # noqa: PLR0917 - one call site, every argument a different part of 
     runner: int,
 ) -> tuple[Cue, ...]:
     """The features that most favour ``kind`` over the runner-up, largest first."""
-    found: list[tuple[float, str | tuple[str, str]]] = [
-        (vector[kind] - vector[runner], name) for name, vector in matched if name != _BIAS
-    ]
+    found = [(vector[kind] - vector[runner], name) for name, vector in matched if name != _BIAS]
     if previous is not None and step is not None:
         row = step[previous]
         found.append((row[kind] - row[runner], _sequence_label(context, model.kinds[previous])))
     elif previous is None:
         found.append((model.start[kind] - model.start[runner], "opens the briefing"))
-    top = heapq.nlargest(CUES_KEPT, ((weight, _key(name)) for weight, name in found if weight > 0))
+    top = heapq.nlargest(CUES_KEPT, [item for item in found if item[0] > 0])
     return tuple(_cue(name, round(weight, 3)) for weight, name in top)
-
-
-def _key(name: str | tuple[str, str]) -> str:
-    return name if isinstance(name, str) else f'{name[0]} "{name[1]}"'
 
 
 _CUES: dict[tuple[str, float], Cue] = {}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from briefing_tui.analysis.kind_features import heading_kind, observe
+from briefing_tui.analysis.kind_features import heading_kind, observations
 from briefing_tui.analysis.kind_model import KindVerdict, decode, shipped_model
 from briefing_tui.analysis.lexicon import KIND_PRIORITY
 from briefing_tui.model import KindBasis, Paragraph, Section, SectionKind
@@ -22,7 +22,7 @@ __all__ = ["KindVerdict", "heading_kind", "judge_sections", "section_kind"]
 
 def judge_sections(sections: Sequence[Section]) -> list[KindVerdict]:
     """The verdict on every paragraph of ``sections``, in reading order."""
-    return decode(shipped_model(), observe(sections))
+    return decode(shipped_model(), observations(sections))
 
 
 def section_kind(section: Section, paragraphs: Sequence[Paragraph]) -> tuple[SectionKind, KindBasis]:
