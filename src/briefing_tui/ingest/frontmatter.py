@@ -38,6 +38,8 @@ class FrontMatter:
     author: str | None = None
     published: dt.date | None = None
     dateline: str | None = None
+    furniture: list[str] = field(default_factory=list)
+    """Blocks an earlier reading set aside, as ``export --to markdown`` writes them back."""
     notices: list[str] = field(default_factory=list)
 
 
@@ -74,6 +76,9 @@ def read_front_matter(source: str) -> FrontMatter:
         front.notices.append("the front matter is not a list of 'key: value' fields; it was ignored")
         return front
     lowered = {str(key).lower(): value for key, value in data.items()}
+    furniture = lowered.get("furniture")
+    if isinstance(furniture, list):
+        front.furniture = [_unescape(item) for item in furniture if isinstance(item, str)]
     for name, keys in _FIELDS.items():
         value = next((lowered[key] for key in keys if key in lowered and lowered[key] is not None), None)
         if value is None:
@@ -108,8 +113,12 @@ def _text(value: Any) -> str | None:
         value = value.get("name")
         if not isinstance(value, str):
             return None
-    text = " ".join(_MARKDOWN_ESCAPE.sub(r"\1", str(value)).split())
+    text = " ".join(_unescape(str(value)).split())
     return text or None
+
+
+def _unescape(text: str) -> str:
+    return _MARKDOWN_ESCAPE.sub(r"\1", text)
 
 
 def _date(value: Any, notices: list[str]) -> dt.date | None:

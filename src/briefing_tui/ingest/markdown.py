@@ -26,7 +26,7 @@ from briefing_tui.model import BlockKind, Briefing, SectionKind
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
-__all__ = ["KIND_ATTRIBUTE", "inline_text", "parse_markdown"]
+__all__ = ["KIND_ATTRIBUTE", "briefing_from_markdown", "inline_text", "markdown_entries", "parse_markdown"]
 
 KIND_ATTRIBUTE = re.compile(r"\s*\{\s*kind\s*=\s*(?P<kind>[a-z_]+)\s*\}\s*$")
 """The ``{kind=...}`` suffix by which a heading states its section's kind."""
@@ -42,6 +42,16 @@ def parse_markdown(path: Path, decoded: DecodedText) -> Briefing:
     """The briefing in ``decoded``, read from ``path``."""
     source, body, _ = split_front_matter(decoded.text)
     front = read_front_matter(source) if source is not None else FrontMatter()
+    front.notices[:0] = decoded.notices
+    return briefing_from_markdown(path, body, front)
+
+
+def briefing_from_markdown(path: Path, body: str, front: FrontMatter) -> Briefing:
+    """The briefing in the Markdown ``body``, with the metadata ``front`` already gives.
+
+    A first level-one heading that repeats the given title is dropped; with no title given,
+    the first heading (or the first line of the first block) is the title.
+    """
     entries = list(markdown_entries(body))
     title = front.title
     if title:
@@ -57,7 +67,8 @@ def parse_markdown(path: Path, decoded: DecodedText) -> Briefing:
         author=front.author,
         published=front.published,
         dateline=front.dateline,
-        notices=[*decoded.notices, *front.notices],
+        notices=list(front.notices),
+        furniture=list(front.furniture),
     )
     return build_report(draft, _settle(entries)).build()
 
