@@ -219,7 +219,12 @@ def _is_short(entry: Entry) -> bool:
     text = _text(entry)
     if _URL_ONLY.match(text):
         return True
-    return not _is_body(entry) and _is_prose(entry) and len(text.split(maxsplit=_SHORT_WORDS)) <= _SHORT_WORDS
+    # A teaser is a headline: short, and without the full stop that ends a sentence of the story.
+    return (
+        _is_prose(entry)
+        and not text.endswith((".", "!", "?", ";", ":"))
+        and len(text.split(maxsplit=_SHORT_WORDS)) <= _SHORT_WORDS
+    )
 
 
 def _mark_furniture_lines(entries: list[Entry], set_aside: dict[int, str]) -> None:

@@ -80,6 +80,7 @@ class ReaderScreen(Screen[None]):
         Binding("s", "toggle_pane('sources')", "Sources", id="app.toggle_sources"),
         Binding("escape", "clear", "Clear", show=False, id="app.clear"),
         Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("F", "furniture", "Set-aside text", show=False, id="app.furniture"),
     ]
 
     outline_visible: reactive[bool] = reactive(True)
@@ -395,6 +396,15 @@ class ReaderScreen(Screen[None]):
             ("Search bar", SearchBar.BINDINGS),
         ]
         self.app.push_screen(HelpScreen(groups, self.keymap))
+
+    def action_furniture(self) -> None:
+        """Show the blocks set aside as site furniture, bylines and credits."""
+        from briefing_tui.tui.furniture_screen import FurnitureScreen
+
+        if not self.briefing.furniture:
+            self.inform("Nothing was set aside: every block of the file is in the text.", timeout=4)
+            return
+        self.app.push_screen(FurnitureScreen(self.briefing.furniture))
 
     # --- saved state -----------------------------------------------------------------
 
