@@ -23,6 +23,7 @@ __all__ = ["parse_pdf", "pdf_paragraphs"]
 
 _OCR_HINT = "it may be a scan; run it through OCR first (for example 'ocrmypdf in.pdf out.pdf') and open the result"
 _EDGE_LINES = 2
+_RUNNING_WORDS = 6
 _REPEAT_SHARE = 0.6
 _DIGITS = re.compile(r"\d+")
 _SENTENCE_END = (".", "!", "?", ":", '"', "”", "’", ")", "»")
@@ -89,7 +90,8 @@ def _metadata(document: Any) -> dict[str, str]:
 
 
 def _lines(text: str) -> list[str]:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # pdfium joins a word hyphenated at a line end itself and marks the join with U+FFFE.
+    text = text.replace("\ufffe\r\n", "").replace("\ufffe", "").replace("\r\n", "\n").replace("\r", "\n")
     return [" ".join(line.split()) for line in text.split("\n")]
 
 
@@ -105,7 +107,8 @@ def pdf_paragraphs(pages: list[list[str]]) -> list[list[str]]:
                 _flush(paragraphs, current)
                 current = []
                 continue
-            if current and _starts_new(current[-1], line, width):
+            heading = _is_short(line, width) and not line.endswith((*_SENTENCE_END, ",", *_HYPHENS))
+            if current and (_starts_new(current[-1], line, width) or (heading and current[-1].endswith(_SENTENCE_END))):
                 _flush(paragraphs, current)
                 current = []
             current.append(line)
@@ -118,6 +121,10 @@ def pdf_paragraphs(pages: list[list[str]]) -> list[list[str]]:
             current = []
     _flush(paragraphs, current)
     return paragraphs
+
+
+def _is_short(line: str, width: float) -> bool:
+    return len(line) < width * _SHORT_LINE
 
 
 def _starts_new(previous: str, line: str, width: float) -> bool:
@@ -146,6 +153,7 @@ def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
         edges: Counter[str] = Counter()
         for page in pages:
             edges.update({_shape(line) for line in page[:_EDGE_LINES] + page[-_EDGE_LINES:] if line})
+        # Numbers vary in a running line ("Page 3", "March 2026 | 4") only when it is short.
         limit = max(2, int(len(pages) * _REPEAT_SHARE))
         running = {shape for shape, count in edges.items() if count >= limit}
         pages = [
@@ -173,14 +181,18 @@ def _at_edge(index: int, size: int) -> bool:
 
 
 def _shape(line: str) -> str:
+    if len(line.split()) > _RUNNING_WORDS:
+        return line.casefold()
     return _DIGITS.sub("#", line.casefold())
 
 
 def _usual_width(pages: list[list[str]]) -> float:
-    lengths = sorted(len(line) for page in pages for line in page if line)
+    # The median of lines of a few words: the full width of the text column, whatever the
+    # headings, short last lines and lines pdfium joined at a hyphen.
+    lengths = sorted(len(line) for page in pages for line in page if len(line.split(maxsplit=4)) > 4)
     if not lengths:
         return 80.0
-    return float(lengths[int(len(lengths) * 0.9)])
+    return float(lengths[len(lengths) // 2])
 
 
 def _clean(value: object) -> str | None:
