@@ -21,6 +21,8 @@ __all__ = ["parse_html", "read_html"]
 
 # trafilatura and its helpers log warnings; without a handler of their own Python would
 # print them on stderr, after our one line.
+# Fewer words than this is a menu or a link, not an article.
+_MIN_WORDS = 8
 _QUIET_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "readability")
 
 
@@ -53,7 +55,7 @@ def read_html(path: Path, html: str, *, title: str | None = None, notices: list[
         raise
     except Exception as error:  # lxml and trafilatura raise many kinds on broken pages
         raise BriefingError(path, f"could not be read as HTML ({type(error).__name__}); save the page again") from None
-    if not text or not text.strip():
+    if not text or len(text.split(maxsplit=_MIN_WORDS)) < _MIN_WORDS:
         raise BriefingError(
             path,
             "has no article text that could be found (a page of links, or one that needs JavaScript); "

@@ -23,11 +23,13 @@ __all__ = ["parse_pdf", "pdf_paragraphs"]
 
 _OCR_HINT = "it may be a scan; run it through OCR first (for example 'ocrmypdf in.pdf out.pdf') and open the result"
 _EDGE_LINES = 2
+_PARAGRAPH_GAP = 1.5
 _RUNNING_WORDS = 6
 _REPEAT_SHARE = 0.6
 _DIGITS = re.compile(r"\d+")
 _SENTENCE_END = (".", "!", "?", ":", '"', "”", "’", ")", "»")
-_HYPHENS = ("-", "\u00ad", "\x02")
+# pdfium gives a hyphen at a line end as U+0002 (or U+FFFE when it joins the word itself).
+_HYPHENS = ("-", "\u00ad", "\x02", "\ufffe")
 # How much shorter than the page's usual line a line must be to end its paragraph.
 _SHORT_LINE = 0.75
 _PAGE_NUMBER = re.compile(r"^(?:page\s)?\d{1,4}(?:\s(?:of|/)\s\d{1,4})?$|^[-–]\s?\d{1,4}\s?[-–]$", re.I)
@@ -63,7 +65,7 @@ def _read_pages(path: Path, data: bytes) -> tuple[list[list[str]], dict[str, str
         for index in range(len(document)):
             page = document[index]
             textpage = page.get_textpage()
-            pages.append(_lines(textpage.get_text_range()))
+            pages.append(_page_lines(textpage))
             textpage.close()
             page.close()
         return pages, metadata
@@ -89,10 +91,27 @@ def _metadata(document: Any) -> dict[str, str]:
         return {}
 
 
-def _lines(text: str) -> list[str]:
-    # pdfium joins a word hyphenated at a line end itself and marks the join with U+FFFE.
-    text = text.replace("\ufffe\r\n", "").replace("\ufffe", "").replace("\r\n", "\n").replace("\r", "\n")
-    return [" ".join(line.split()) for line in text.split("\n")]
+def _page_lines(textpage: Any) -> list[str]:
+    """The page's lines top to bottom, with an empty line wherever the gap between two lines
+    is wider than the page's usual line spacing (a paragraph break)."""
+    rows: list[tuple[float, float, str]] = []  # (top, height, text)
+    for index in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(index)
+        text = " ".join(textpage.get_text_bounded(left, bottom, right, top).split())
+        if not text:
+            continue
+        if rows and abs(rows[-1][0] - top) < (top - bottom) / 2:
+            rows[-1] = (rows[-1][0], rows[-1][1], f"{rows[-1][2]} {text}")  # the same line, another run
+        else:
+            rows.append((top, top - bottom, text))
+    gaps = sorted(earlier[0] - later[0] for earlier, later in zip(rows, rows[1:], strict=False))
+    spacing = gaps[len(gaps) // 2] if gaps else 0.0
+    lines: list[str] = []
+    for index, (top, _, text) in enumerate(rows):
+        if index and spacing > 0 and rows[index - 1][0] - top > spacing * _PARAGRAPH_GAP:
+            lines.append("")
+        lines.append(text)
+    return lines
 
 
 def pdf_paragraphs(pages: list[list[str]]) -> list[list[str]]:
@@ -139,11 +158,11 @@ def _flush(paragraphs: list[list[str]], lines: list[str]) -> None:
     for line in lines[1:]:
         if text.endswith(_HYPHENS) and len(text) > 1 and text[-2].isalpha() and line[:1].islower():
             text = text[:-1] + line  # "negoti-" + "ations": one word again
-        elif text.endswith("\x02"):
+        elif text.endswith(("\x02", "\ufffe")):
             text = text[:-1] + line
         else:
             text = f"{text} {line}"
-    paragraphs.append([text.replace("\x02", "-")])
+    paragraphs.append([text.replace("\x02", "-").replace("\ufffe", "-")])
 
 
 def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:

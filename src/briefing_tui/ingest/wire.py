@@ -64,6 +64,8 @@ _CREDIT = re.compile(
 )
 _CONTRIBUTED = re.compile(r"\bcontributed(?: reporting)?(?: to)?(?: this (?:report|story|article))?\b", re.I)
 _REPORTING_BY = re.compile(r"^\(?\s?(?:with |additional )?reporting by\s+(?P<names>[^;)\n]{1,120})", re.I)
+_AND = re.compile(r",\s|\sand\s|\s&\s")
+_IN_PLACE = re.compile(r"\sin\s[A-Z][^,;]{0,60}$")
 _BYLINE = re.compile(r"^by\s+(?P<names>\S.{0,100})$", re.IGNORECASE)
 # Words that start a sentence after "By" rather than a name: "By Wednesday, the talks ...".
 _NOT_NAMES = re.compile(
@@ -265,15 +267,21 @@ def _is_long_body(entry: Entry) -> bool:
 
 def _mark_credits(report: Report, set_aside: dict[int, str]) -> None:
     for index, entry in enumerate(report.entries):
-        if index in set_aside or not _is_prose(entry):
+        if not _is_prose(entry):
             continue
         text = _text(entry)
         if not _is_credit(text):
             continue
-        set_aside[index] = text
+        set_aside.setdefault(index, text)
         names = _REPORTING_BY.match(text)
         if report.author is None and names:
-            report.author = _clean_names(names["names"])
+            report.author = _reporters(names["names"])
+
+
+def _reporters(names: str) -> str:
+    """ "Jane Roe in Nicosia and Sam Lee in Athens" -> "Jane Roe and Sam Lee"."""
+    people = [_IN_PLACE.sub("", person).strip() for person in _AND.split(names)]
+    return " and ".join(person for person in people if person) or _clean_names(names)
 
 
 def _is_credit(text: str) -> bool:
