@@ -35,11 +35,7 @@ def make_pdf(pages: list[list[str]], *, title: str | None = None, encrypted: boo
         trailer_extra += f" /Info {len(objects)} 0 R"
     if encrypted:
         objects.append(
-            b"<< /Filter /Standard /V 1 /R 2 /P -44 /O <"
-            + b"ab" * 32
-            + b"> /U <"
-            + b"cd" * 32
-            + b"> >>"
+            b"<< /Filter /Standard /V 1 /R 2 /P -44 /O <" + b"ab" * 32 + b"> /U <" + b"cd" * 32 + b"> >>"
         )
         trailer_extra += f" /Encrypt {len(objects)} 0 R /ID [<{'00' * 16}> <{'00' * 16}>]"
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")

@@ -16,12 +16,12 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
-from pdf_maker import make_pdf
 
 from briefing_tui.errors import BriefingError
 from briefing_tui.export import export
 from briefing_tui.ingest import read_briefing, read_document
 from briefing_tui.model import BlockKind, Briefing
+from pdf_maker import make_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -176,7 +176,10 @@ def test_a_corrupt_word_document_is_one_line(tmp_path: Path) -> None:
     with zipfile.ZipFile(archive, "w") as zipped:
         zipped.writestr("notes.txt", "hello")
     refused(write(tmp_path, "other.docx", archive.getvalue()), "not a Word document")
-    refused(write(tmp_path, "old.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512), "encrypted or old-format")
+    refused(
+        write(tmp_path, "old.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512),
+        "encrypted or old-format",
+    )
 
 
 def test_a_damaged_part_inside_a_word_document_is_one_line(tmp_path: Path) -> None:
@@ -282,7 +285,9 @@ def test_a_forwarded_email_takes_the_forwarded_message_headers(tmp_path: Path) -
         "To: Dana Ortiz <dana@example.invalid>\n\n"
         f"{LEAD}\n\n{NEXT}\n"
     )
-    briefing = read_briefing(write(tmp_path, "fwd.eml", mail("Fwd: Port talks: where things stand", body).as_bytes()))
+    briefing = read_briefing(
+        write(tmp_path, "fwd.eml", mail("Fwd: Port talks: where things stand", body).as_bytes())
+    )
     assert briefing.title == "Port talks: where things stand"
     assert (briefing.author, briefing.published) == ("Sam Lee", dt.date(2026, 3, 13))
     assert texts(briefing)[-2:] == [LEAD, NEXT]

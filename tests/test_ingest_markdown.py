@@ -145,11 +145,17 @@ def test_front_matter_that_is_not_yaml_is_a_notice(tmp_path: Path) -> None:
     ("markdown", "expected"),
     [
         ("Agency **News**'Fidel Ortiz said so.", "Agency News'Fidel Ortiz said so."),
-        ("Written by Ana Shalvey,\nSomayeh Rahimi and others.", "Written by Ana Shalvey, Somayeh Rahimi and others."),
+        (
+            "Written by Ana Shalvey,\nSomayeh Rahimi and others.",
+            "Written by Ana Shalvey, Somayeh Rahimi and others.",
+        ),
         ("Written by Ana Shalvey,<br>Somayeh Rahimi.", "Written by Ana Shalvey, Somayeh Rahimi."),
         ("Line one ends here  \nand line two follows.", "Line one ends here and line two follows."),
         ("A [linked phrase](https://example.invalid/x) and more.", "A linked phrase and more."),
-        ("*Emphasis*, then `code`, snake_case_words and more.", "Emphasis, then code, snake_case_words and more."),
+        (
+            "*Emphasis*, then `code`, snake_case_words and more.",
+            "Emphasis, then code, snake_case_words and more.",
+        ),
     ],
 )
 def test_inline_markup_is_removed_without_gluing_words(tmp_path: Path, markdown: str, expected: str) -> None:

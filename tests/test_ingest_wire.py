@@ -49,7 +49,9 @@ STANDFIRST = (
 
 
 @pytest.mark.parametrize("name", ["report.txt", "report.md"])
-def test_a_long_subtitle_without_a_full_stop_is_the_standfirst_not_a_heading(tmp_path: Path, name: str) -> None:
+def test_a_long_subtitle_without_a_full_stop_is_the_standfirst_not_a_heading(
+    tmp_path: Path, name: str
+) -> None:
     # It used to become a heading, and as a heading its text was not a paragraph at all.
     title = "# Border talks resume\n" if name.endswith(".md") else "Border talks resume\n"
     briefing = read(tmp_path, f"{title}\n{STANDFIRST}\n\n{BODY_1}\n\n{BODY_2}\n", name)
@@ -171,7 +173,9 @@ def test_furniture_is_in_the_json_export_and_reads_back_from_markdown(tmp_path: 
 
 
 def test_the_byline_and_dateline_are_read_the_same_in_markdown(tmp_path: Path) -> None:
-    text = f"# Border talks resume\n\nBy Jane Roe\n\nNICOSIA (AP) — {BODY_1}\n\n## The crossings\n\n{BODY_2}\n"
+    text = (
+        f"# Border talks resume\n\nBy Jane Roe\n\nNICOSIA (AP) — {BODY_1}\n\n## The crossings\n\n{BODY_2}\n"
+    )
     briefing = read(tmp_path, text, "report.md")
     assert (briefing.author, briefing.dateline, briefing.outlet) == ("Jane Roe", "NICOSIA", "AP")
     assert headings(briefing) == [None, "The crossings"]

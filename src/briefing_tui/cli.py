@@ -80,10 +80,9 @@ def _open(args: list[str]) -> int:
     from briefing_tui.ingest.stdin import stdin_is_piped
     from briefing_tui.resources import seed_path
 
-    if options.path:
-        path = Path(options.path)
-    else:
-        path = Path("-") if stdin_is_piped() else seed_path()
+    # No path and a pipe on stdin reads the pipe, as less does; no path and a terminal: the seed.
+    piped = Path("-") if stdin_is_piped() else None
+    path = Path(options.path) if options.path else piped or seed_path()
     from briefing_tui.tui.launch import launch
 
     return launch(path)

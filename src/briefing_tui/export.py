@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Literal
-
-import re
 
 from briefing_tui.model import BlockKind, Briefing, KindBasis, Paragraph, Section
 

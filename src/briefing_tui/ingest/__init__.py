@@ -48,9 +48,13 @@ _SUFFIXES: dict[str, Format] = {
     ".eml": "email",
 }
 _BINARY: frozenset[Format] = frozenset({"docx", "pdf", "email"})
-_HTML_START = re.compile(r"^\s{0,200}(?:<!doctype\s+html|<html\b|<head\b|<\?xml[^>]{0,200}>\s{0,200}<html\b)", re.I)
+_HTML_START = re.compile(
+    r"^\s{0,200}(?:<!doctype\s+html|<html\b|<head\b|<\?xml[^>]{0,200}>\s{0,200}<html\b)", re.I
+)
 _MAIL_HEADER = re.compile(r"^(?P<name>[A-Za-z][A-Za-z0-9-]{0,40}):[ \t]", re.MULTILINE)
-_MAIL_NAMES = frozenset({"from", "to", "subject", "date", "mime-version", "message-id", "received", "return-path"})
+_MAIL_NAMES = frozenset(
+    {"from", "to", "subject", "date", "mime-version", "message-id", "received", "return-path"}
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -87,7 +87,8 @@ def read_bytes(path: Path) -> bytes:
     if not stat.S_ISREG(info.st_mode):
         # A device, pipe or socket may never end (/dev/zero): refuse it before reading a byte.
         raise BriefingError(
-            path, "is not a regular file (a device, pipe or socket); to read a stream, pipe it to 'briefing-tui -'"
+            path,
+            "is not a regular file (a device, pipe or socket); to read a stream, pipe it to 'briefing-tui -'",
         )
     if info.st_size > limit:
         raise BriefingError(path, f"is {_size(info.st_size)}, over the {_size(limit)} limit; {_raise_hint()}")

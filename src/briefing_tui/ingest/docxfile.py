@@ -65,7 +65,9 @@ def _check_archive(path: Path, data: bytes) -> None:
     except (zipfile.BadZipFile, ValueError, OSError, EOFError):
         raise BriefingError(path, f"is not a valid .docx (its ZIP archive is damaged); {_ADVICE}") from None
     if "word/document.xml" not in names:
-        raise BriefingError(path, f"is a ZIP archive but not a Word document (no word/document.xml); {_ADVICE}")
+        raise BriefingError(
+            path, f"is a ZIP archive but not a Word document (no word/document.xml); {_ADVICE}"
+        )
     if unpacked > max_bytes():
         raise BriefingError(path, "unpacks to more than the size limit; it was not opened")
 
@@ -95,7 +97,7 @@ def _read(document: Any) -> tuple[str | None, list[Entry]]:
             title = text
         elif style.casefold() == "subtitle":
             entries.append(Item(text, block=BlockKind.STANDFIRST))
-        elif match := _HEADING_STYLE.match(style):
+        elif _HEADING_STYLE.match(style):
             entries.append(Heading(text))
             counters.clear()
         elif "quote" in style.casefold():
@@ -132,4 +134,3 @@ def _clean(value: object) -> str | None:
     if not isinstance(value, str):
         return None
     return " ".join(value.split()) or None
-

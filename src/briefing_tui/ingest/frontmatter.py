@@ -95,7 +95,7 @@ def _load_yaml(source: str, front: FrontMatter) -> Any:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.load(source, Loader=loader)  # noqa: S506 - a safe loader, chosen above
+        return yaml.load(source, Loader=loader)
     except (yaml.YAMLError, RecursionError, ValueError) as error:
         where = getattr(error, "problem_mark", None)
         line = f" (line {where.line + 2})" if where is not None else ""

@@ -31,7 +31,9 @@ def parse_html(path: Path, decoded: DecodedText) -> Briefing:
     return read_html(path, decoded.text, notices=list(decoded.notices))
 
 
-def read_html(path: Path, html: str, *, title: str | None = None, notices: list[str] | None = None) -> Briefing:
+def read_html(
+    path: Path, html: str, *, title: str | None = None, notices: list[str] | None = None
+) -> Briefing:
     """The article in ``html``; ``title``, when given (an e-mail's subject), wins over the page's."""
     _quiet()
     import trafilatura
@@ -40,7 +42,9 @@ def read_html(path: Path, html: str, *, title: str | None = None, notices: list[
     try:
         tree = load_html(html)
         if tree is None:
-            raise BriefingError(path, "is not an HTML page that can be parsed; save the page again or copy its text")
+            raise BriefingError(
+                path, "is not an HTML page that can be parsed; save the page again or copy its text"
+            )
         metadata = trafilatura.extract_metadata(tree)
         text = trafilatura.extract(
             load_html(html),
@@ -54,7 +58,9 @@ def read_html(path: Path, html: str, *, title: str | None = None, notices: list[
     except BriefingError:
         raise
     except Exception as error:  # lxml and trafilatura raise many kinds on broken pages
-        raise BriefingError(path, f"could not be read as HTML ({type(error).__name__}); save the page again") from None
+        raise BriefingError(
+            path, f"could not be read as HTML ({type(error).__name__}); save the page again"
+        ) from None
     if not text or len(text.split(maxsplit=_MIN_WORDS)) < _MIN_WORDS:
         raise BriefingError(
             path,

@@ -28,7 +28,9 @@ ATTACHMENT_SUFFIXES = (".txt", ".md", ".markdown", ".json", ".html", ".htm", ".d
 """Attachments that are opened as the briefing itself."""
 
 _REPLY_PREFIX = re.compile(r"^(?:\s*(?:fwd?|fw|re|tr|wg|aw)\s?:\s?)+", re.IGNORECASE)
-_FORWARD_MARK = re.compile(r"^-{2,}\s?(?:forwarded message|original message|begin forwarded message)\b.{0,20}$", re.I)
+_FORWARD_MARK = re.compile(
+    r"^-{2,}\s?(?:forwarded message|original message|begin forwarded message)\b.{0,20}$", re.I
+)
 _HEADER_LINE = re.compile(r"^(?P<name>from|sent|date|subject|to|cc):\s?(?P<value>.{0,300})$", re.IGNORECASE)
 _SIGNATURE = "-- "
 
@@ -68,7 +70,9 @@ def parse_email(path: Path, data: bytes, open_attachment: Opener) -> Briefing:
     return _from_text(path, plain, subject, author, published)
 
 
-def _from_text(path: Path, text: str, subject: str, author: str | None, published: dt.date | None) -> Briefing:
+def _from_text(
+    path: Path, text: str, subject: str, author: str | None, published: dt.date | None
+) -> Briefing:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     set_aside: list[str] = []
     if _SIGNATURE in lines:

@@ -34,7 +34,9 @@ KIND_ATTRIBUTE = re.compile(r"\s*\{\s*kind\s*=\s*(?P<kind>[a-z_]+)\s*\}\s*$")
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _TAG_NAME = re.compile(r"^</?\s*(?P<name>[A-Za-z][A-Za-z0-9]{0,20})")
 # Tags that separate words when HTML is written inline, as <br> does.
-_BREAKING_TAGS = frozenset({"br", "p", "div", "li", "tr", "td", "th", "hr", "h1", "h2", "h3", "h4", "h5", "h6"})
+_BREAKING_TAGS = frozenset(
+    {"br", "p", "div", "li", "tr", "td", "th", "hr", "h1", "h2", "h3", "h4", "h5", "h6"}
+)
 _HTML_TAG = re.compile(r"<[^<>\n]{0,500}>")
 
 
@@ -114,7 +116,6 @@ class _Walker:
     """Turns markdown-it's flat token stream into headings and blocks."""
 
     quote_depth: int = 0
-    lists: list[tuple[str, int]] = field(default_factory=list)
     pending_marker: str | None = None
     rows: list[tuple[str, ...]] = field(default_factory=list)
     row: list[str] = field(default_factory=list)
@@ -149,11 +150,6 @@ class _Walker:
             self.quote_depth += 1
         elif kind == "blockquote_close":
             self.quote_depth -= 1
-        elif kind in ("bullet_list_open", "ordered_list_open"):
-            start = int(token.attrs.get("start", 1) or 1) if kind == "ordered_list_open" else 0
-            self.lists.append((token.markup, start))
-        elif kind in ("bullet_list_close", "ordered_list_close"):
-            self.lists.pop()
         elif kind == "list_item_open":
             markup = token.markup or "-"
             self.pending_marker = f"{token.info}{markup}" if token.info else markup
@@ -165,7 +161,7 @@ class _Walker:
             self.row = []
         elif kind == "tr_close":
             self.rows.append(tuple(self.row))
-        elif kind == "table_close":
+        elif kind == "table_close" and self.rows:
             yield table_item(self.rows)
             self.rows = []
         elif kind == "hr":

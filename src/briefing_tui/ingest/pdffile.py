@@ -8,6 +8,7 @@ two-column page reads row by row, as pdfium gives it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from pathlib import Path
@@ -21,7 +22,9 @@ from briefing_tui.model import Briefing
 
 __all__ = ["parse_pdf", "pdf_paragraphs"]
 
-_OCR_HINT = "it may be a scan; run it through OCR first (for example 'ocrmypdf in.pdf out.pdf') and open the result"
+_OCR_HINT = (
+    "it may be a scan; run it through OCR first (for example 'ocrmypdf in.pdf out.pdf') and open the result"
+)
 _EDGE_LINES = 2
 _PARAGRAPH_GAP = 1.5
 _RUNNING_WORDS = 6
@@ -70,7 +73,9 @@ def _read_pages(path: Path, data: bytes) -> tuple[list[list[str]], dict[str, str
             page.close()
         return pages, metadata
     except pypdfium2.PdfiumError as error:
-        raise BriefingError(path, f"is a damaged PDF ({error}); open it in a PDF viewer and save it again") from None
+        raise BriefingError(
+            path, f"is a damaged PDF ({error}); open it in a PDF viewer and save it again"
+        ) from None
     finally:
         document.close()
 
@@ -78,9 +83,15 @@ def _read_pages(path: Path, data: bytes) -> tuple[list[list[str]], dict[str, str
 def _open_problem(error: Exception) -> str:
     message = str(error).lower()
     if "password" in message or "security" in message:
-        return f"is an encrypted PDF (it needs a password); decrypt it first (for example 'qpdf --decrypt'), or {_OCR_HINT}"
+        return (
+            "is an encrypted PDF (it needs a password); decrypt it first "
+            f"(for example 'qpdf --decrypt'), or {_OCR_HINT}"
+        )
     if "format" in message or "file" in message:
-        return "is not a readable PDF (its structure is damaged or it is not a PDF); open it in a PDF viewer and save it again"
+        return (
+            "is not a readable PDF (its structure is damaged or it is not a PDF); "
+            "open it in a PDF viewer and save it again"
+        )
     return f"could not be opened as a PDF ({error})"
 
 
@@ -104,7 +115,7 @@ def _page_lines(textpage: Any) -> list[str]:
             rows[-1] = (rows[-1][0], rows[-1][1], f"{rows[-1][2]} {text}")  # the same line, another run
         else:
             rows.append((top, top - bottom, text))
-    gaps = sorted(earlier[0] - later[0] for earlier, later in zip(rows, rows[1:], strict=False))
+    gaps = sorted(earlier[0] - later[0] for earlier, later in itertools.pairwise(rows))
     spacing = gaps[len(gaps) // 2] if gaps else 0.0
     lines: list[str] = []
     for index, (top, _, text) in enumerate(rows):
@@ -127,7 +138,9 @@ def pdf_paragraphs(pages: list[list[str]]) -> list[list[str]]:
                 current = []
                 continue
             heading = _is_short(line, width) and not line.endswith((*_SENTENCE_END, ",", *_HYPHENS))
-            if current and (_starts_new(current[-1], line, width) or (heading and current[-1].endswith(_SENTENCE_END))):
+            if current and (
+                _starts_new(current[-1], line, width) or (heading and current[-1].endswith(_SENTENCE_END))
+            ):
                 _flush(paragraphs, current)
                 current = []
             current.append(line)
@@ -183,7 +196,14 @@ def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
             ]
             for page in pages
         ]
-    return [[line for index, line in enumerate(page) if not (_at_edge(index, len(page)) and _PAGE_NUMBER.match(line))] for page in pages]
+    return [
+        [
+            line
+            for index, line in enumerate(page)
+            if not (_at_edge(index, len(page)) and _PAGE_NUMBER.match(line))
+        ]
+        for page in pages
+    ]
 
 
 def _trim(page: list[str]) -> list[str]:

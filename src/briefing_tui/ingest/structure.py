@@ -75,7 +75,9 @@ class Draft:
                 counter += 1
                 block = BlockKind.LIST_ITEM if item.marker and item.block is BlockKind.BODY else item.block
                 paragraphs.append(
-                    Paragraph(id=f"p{counter}", text=item.text, marker=item.marker, block=block, rows=item.rows)
+                    Paragraph(
+                        id=f"p{counter}", text=item.text, marker=item.marker, block=block, rows=item.rows
+                    )
                 )
             sections.append(
                 _section(heading, tuple(paragraphs), _unique(_section_slug(heading, index), slugs))

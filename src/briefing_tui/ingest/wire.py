@@ -114,8 +114,12 @@ _DATELINE_OUTLET = re.compile(
     r"^(?P<lead>[A-Z][^()\n]{0,80}?)?\s?\((?P<outlet>[A-Z][\w.&'’ -]{0,30})\)\s?(?:—|–|--|-|:)\s?"
 )
 # "WASHINGTON — ", "KYIV, Ukraine — ": a capitalised place and a dash.
-_DATELINE_PLACE = re.compile(r"^(?P<lead>[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:, [A-Z][\w.'’ -]{1,30})?)\s(?:—|–|--)\s")
-_DATE_PART = re.compile(r"^(?:[A-Za-z]{3,9}\.?\s\d{1,2}(?:,?\s\d{4})?|\d{1,2}\s[A-Za-z]{3,9}\.?(?:\s\d{4})?)$")
+_DATELINE_PLACE = re.compile(
+    r"^(?P<lead>[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:, [A-Z][\w.'’ -]{1,30})?)\s(?:—|–|--)\s"
+)
+_DATE_PART = re.compile(
+    r"^(?:[A-Za-z]{3,9}\.?\s\d{1,2}(?:,?\s\d{4})?|\d{1,2}\s[A-Za-z]{3,9}\.?(?:\s\d{4})?)$"
+)
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ")", "»", ":", ";")
 _URL_ONLY = re.compile(r"^(?:<?https?://\S{1,2000}>?|www\.\S{1,2000})$", re.IGNORECASE)
 _STANDFIRST_MIN_WORDS = 10
