@@ -57,7 +57,8 @@ def _content(lines: list[str]) -> bytes:
     for line in lines:
         parts.append(f"({_escape(line)}) Tj T*")
     parts.append("ET")
-    return "\n".join(parts).encode("latin-1")
+    # WinAnsiEncoding is Windows-1252: curly quotes and dashes are in it.
+    return "\n".join(parts).encode("cp1252", errors="replace")
 
 
 def _escape(text: str) -> str:
