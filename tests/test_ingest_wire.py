@@ -85,7 +85,7 @@ def test_byline_time_stamp_and_dateline_are_metadata(tmp_path: Path) -> None:
     ("opening", "dateline", "outlet"),
     [
         ("DOHA, Jan 15 (Reuters) - ", "DOHA", "Reuters"),
-        ("KYIV, Ukraine (AP) — ", "KYIV, Ukraine", "AP"),
+        ("KYIV, Ukraine (AP) — ", "KYIV", "AP"),  # the city: where it was filed
         ("WASHINGTON — ", "WASHINGTON", None),
         ("Jan 15 (Reuters) - ", None, "Reuters"),
     ],

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from briefing_tui.errors import BriefingError
 from briefing_tui.ingest.decode import DecodedText
 from briefing_tui.ingest.frontmatter import FrontMatter, read_front_matter, split_front_matter
-from briefing_tui.ingest.plaintext import table_item
+from briefing_tui.ingest.plaintext import is_run_of_short_lines, table_item
 from briefing_tui.ingest.structure import Draft, Entry, Heading, Item
 from briefing_tui.ingest.wire import build_report
 from briefing_tui.model import BlockKind, Briefing, SectionKind
@@ -133,6 +133,8 @@ class _Walker:
                 continue
             if kind == "inline" and tokens[index - 1].type in ("th_open", "td_open"):
                 self.row.append(inline_text(token))
+            elif kind == "inline" and (lines := _short_lines(token)) and self._plain():
+                yield from (Item(line) for line in lines)
             elif kind == "inline":
                 item = self._paragraph(inline_text(token))
                 if item is not None and not self.emitted and item.block is BlockKind.BODY:
@@ -171,6 +173,10 @@ class _Walker:
             if text:
                 yield Item(text)
 
+    def _plain(self) -> bool:
+        """Whether the next paragraph is plain body text (not in a list item or a quote)."""
+        return self.pending_marker is None and not self.quote_depth
+
     def _paragraph(self, text: str) -> Item | None:
         marker, self.pending_marker = self.pending_marker, None
         if not text and marker is None:
@@ -198,6 +204,21 @@ def inline_text(token: Token) -> str:
             if name and name["name"].lower() in _BREAKING_TAGS:
                 parts.append(" ")
     return _squash("".join(parts))
+
+
+def _short_lines(token: Token) -> list[str]:
+    """The lines of a paragraph that is a run of short lines (a masthead, teasers), else []."""
+    children = token.children or ()
+    if not any(child.type == "softbreak" for child in children):
+        return []
+    lines: list[list[Token]] = [[]]
+    for child in children:
+        if child.type in ("softbreak", "hardbreak"):
+            lines.append([])
+        else:
+            lines[-1].append(child)
+    texts = [inline_text(token.copy(children=line)) for line in lines]
+    return texts if all(texts) and is_run_of_short_lines(texts) else []
 
 
 def _squash(text: str) -> str:

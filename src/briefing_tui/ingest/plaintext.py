@@ -12,16 +12,18 @@ from pathlib import Path
 from briefing_tui.errors import BriefingError
 from briefing_tui.ingest.decode import DecodedText
 from briefing_tui.ingest.structure import LIST_MARKER, Draft, Entry, Heading, Item, block_items
-from briefing_tui.ingest.wire import build_report
+from briefing_tui.ingest.wire import build_report, is_tail_marker
 from briefing_tui.model import BlockKind, Briefing
 
-__all__ = ["parse_text", "text_entries"]
+__all__ = ["is_run_of_short_lines", "parse_text", "table_item", "text_blocks", "text_entries"]
 
 _HEADING_MAX_CHARS = 150
 _HEADING_MAX_WORDS = 22
 # A line ending like a sentence is prose, not a heading.
 _SENTENCE_END = (".", ",", ";", ":", "!", '"', "”", "’", "'", ")", "»")
 _PREFORMATTED_INDENT = "    "
+_SHORT_LINE_WORDS = 14
+_LIST_HEADING_WORDS = 5
 
 
 def parse_text(path: Path, decoded: DecodedText) -> Briefing:
@@ -38,8 +40,18 @@ def parse_text(path: Path, decoded: DecodedText) -> Briefing:
 def text_entries(blocks: list[list[str]]) -> Iterator[Entry]:
     """Headings and blocks of plain text, given its runs of non-blank lines."""
     for index, block in enumerate(blocks):
-        if _is_heading(block) and index < len(blocks) - 1:
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if (_is_heading(block) and following is not None) or _introduces_list(block, following):
             yield Heading(block[0].strip())
+        elif is_run_of_short_lines(block):
+            # Bylines with a time stamp, "Related" teasers, captions: each line is its own block,
+            # so that each can be recognised (and set aside) on its own.
+            yield Item(block[0].strip())
+            rest = block[1:]
+            if all(LIST_MARKER.match(line) for line in rest):
+                yield from block_items(rest)
+            else:
+                yield from (Item(line.strip()) for line in rest)
         elif _is_table(block) and (table := _table(block)) is not None:
             yield table
         elif len(block) > 1 and all(line.startswith((_PREFORMATTED_INDENT, "\t")) for line in block):
@@ -72,6 +84,27 @@ def _is_heading(block: list[str]) -> bool:
     if len(line) > _HEADING_MAX_CHARS or line.endswith(_SENTENCE_END) or LIST_MARKER.match(line):
         return False
     return len(line.split()) <= _HEADING_MAX_WORDS
+
+
+def _introduces_list(block: list[str], following: list[str] | None) -> bool:
+    """A short line ending in a colon ("Key points:") over a list is that list's heading."""
+    if len(block) != 1 or following is None or not LIST_MARKER.match(following[0]):
+        return False
+    line = block[0].strip()
+    return line.endswith(":") and len(line.split()) <= _LIST_HEADING_WORDS and not LIST_MARKER.match(line)
+
+
+def is_run_of_short_lines(block: list[str]) -> bool:
+    """Two or more short lines, none ending a sentence: lines that stand apart, not wrapped prose."""
+    if len(block) < 2 or LIST_MARKER.match(block[0]):
+        return False
+    if is_tail_marker(block[0]):
+        return True  # "More on this story" and its teasers, whatever their punctuation
+    return all(
+        len(line.split(maxsplit=_SHORT_LINE_WORDS)) <= _SHORT_LINE_WORDS
+        and not line.rstrip().endswith((".", "!", "?", ".”", '."', "?”", "!”", ",", ";"))
+        for line in block
+    )
 
 
 def _is_table(block: list[str]) -> bool:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from briefing_tui.ingest.structure import Draft, Entry, Heading, Item
 from briefing_tui.model import BlockKind
 
-__all__ = ["Report", "build_report", "parse_date", "shape_report"]
+__all__ = ["Report", "build_report", "is_tail_marker", "parse_date", "shape_report"]
 
 # A line that is site furniture wherever it stands.
 _FURNITURE_LINE = re.compile(
@@ -39,14 +39,21 @@ _FURNITURE_LINE = re.compile(
       | (?:[_*=~-]\s?){3,} | \\?\#{3,} | -30- | ends
       | click\ here\b.{0,80}
       | (?:read|see)\ more(?:\ (?:stories|news|articles))?
-      | (?:watch|photos|video|gallery):\ .{0,80}
+      | (?:watch|photos?|video|gallery|image\ caption|caption):\ .{0,160}
+      | comments?\ \(\d{1,6}\)
+      | have\ your\ say\b.{0,40} | got\ a\ story\?.{0,120} | .{0,80}\bread\ in\ browser
+      | .{0,80}\bforward\ this\ (?:email|newsletter|to\ a\ friend)\b.{0,120}
+      | .{0,80}[·|]\ ?share\ this\ (?:article|story|page)
+      | [a-z]{2,4}(?:-[a-z]{2,4})?(?:/[a-z]{2,4}){1,5}
     )[\s?!.:…]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 # A line after which, at the end of a report, only furniture follows.
 _TAIL_MARKER = re.compile(
     r"""^(?:
-        you\ may\ also\ like | you\ might\ also\ like | more\ (?:stories|news|from\b.{0,40}|on\ this\ story)
+        you\ may\ also\ like | you\ might\ also\ like
+      | more\ (?:stories|news|coverage|from\b.{0,40}|on\ this\ story|on\ this\ topic)
+      | also\ in\b.{0,200} | up\ next\b.{0,60}
       | related\b.{0,30} | read\ next | recommended(?:\ for\ you)? | most\ (?:read|popular|viewed)
       | trending(?:\ now)? | latest(?:\ news|\ stories)? | top\ stories | what\ to\ read\ next
       | (?:follow|read\ more\ of|see\ more\ of|find\ more\ of)\b.{0,60}\bcoverage\b.{0,200}
@@ -62,11 +69,24 @@ _CREDIT = re.compile(
     )\s""",
     re.IGNORECASE | re.VERBOSE,
 )
-_CONTRIBUTED = re.compile(r"\bcontributed(?: reporting)?(?: to)?(?: this (?:report|story|article))?\b", re.I)
+_CONTRIBUTED = re.compile(
+    r"\bcontributed(?: reporting)?(?: to)?(?: this (?:report|story|article))?\b|\breported from\b", re.I
+)
+# A line that is only a time, as live blogs stamp each entry: "14:02 GMT", "9:10 p.m.".
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\b\.?)?")
+_TIME_WORDS = re.compile(
+    r"\b(?:live|last|updated|posted|published|local|time|gmt|utc|bst|cet|cest|[ecmp][sd]t|et|pt)\b", re.I
+)
+# The line under a byline that says what the author is, not who.
+_ROLE = re.compile(
+    r"^(?:[A-Z][\w'’-]*\s){0,4}(?:correspondent|editor|reporter|writer|desk|staff|bureau chief|"
+    r"analyst|columnist|producer)$",
+    re.IGNORECASE,
+)
 _REPORTING_BY = re.compile(r"^\(?\s?(?:with |additional )?reporting by\s+(?P<names>[^;)\n]{1,120})", re.I)
 _AND = re.compile(r",\s|\sand\s|\s&\s")
 _IN_PLACE = re.compile(r"\sin\s[A-Z][^,;]{0,60}$")
-_BYLINE = re.compile(r"^by\s+(?P<names>\S.{0,100})$", re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:by|authors?:|written\ by|words\ by)\s+(?P<names>\S.{0,100})$", re.IGNORECASE)
 # Words that start a sentence after "By" rather than a name: "By Wednesday, the talks ...".
 _NOT_NAMES = re.compile(
     r"^(?:the|a|an|this|that|then|now|late|early|mid|noon|nightfall|dawn|contrast|comparison|"
@@ -106,7 +126,7 @@ _DATES = (
 _TIMESTAMP_WORDS = re.compile(
     r"\b(?:updated|published|posted|first|last|modified|on|at|am|pm|a\.m|p\.m|gmt|utc|bst|cet|cest|"
     r"[ecmp][sd]t|et|pt|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|"
-    r"sat|sun|\d{1,2}[:.]\d{2}|\d{1,2}|min|read|hours?|ago)\b",
+    r"sat|sun|\d{1,2}[:.]\d{2}(?:[ap]m)?|\d{1,2}|min|read|hours?|ago)\b",
     re.IGNORECASE,
 )
 # "BRUSSELS (AP) — ", "DOHA, Jan 15 (Reuters) - ", "Feb 23 (Reuters) - ": the outlet in brackets.
@@ -181,6 +201,11 @@ def build_report(draft: Draft, entries: list[Entry]) -> Draft:
     return draft
 
 
+def is_tail_marker(text: str) -> bool:
+    """Whether ``text`` is a line after which a page has only furniture ("More on this story")."""
+    return len(text) <= 300 and _TAIL_MARKER.match(text.strip()) is not None
+
+
 def parse_date(text: str) -> dt.date | None:
     """The first date written in ``text`` ("January 15, 2025", "15 Jan 2025", "2025-01-15")."""
     head = text[:300]
@@ -236,8 +261,16 @@ def _is_short(entry: Entry) -> bool:
 def _mark_furniture_lines(entries: list[Entry], set_aside: dict[int, str]) -> None:
     for index, entry in enumerate(entries):
         text = _text(entry)
-        if _is_prose(entry) and len(text) <= 300 and _FURNITURE_LINE.match(text):
+        if _is_prose(entry) and len(text) <= 300 and (_FURNITURE_LINE.match(text) or _is_time_line(text)):
             set_aside[index] = text
+
+
+def _is_time_line(text: str) -> bool:
+    """A line that is only a time stamp without a date ("Updated 14:05 GMT", "9:10 p.m.")."""
+    if len(text) > 60 or not _TIME.search(text):
+        return False
+    rest = _TIME_WORDS.sub(" ", _TIME.sub(" ", text))
+    return not re.search(r"[A-Za-z]{2,}", rest)
 
 
 def _mark_tail(entries: list[Entry], set_aside: dict[int, str]) -> None:
@@ -310,15 +343,40 @@ def _read_front(report: Report, set_aside: dict[int, str]) -> None:
             break
         front.append(index)
     standfirst_taken = False
-    for index in front:
+    after_byline = False
+    for position, index in enumerate(front):
         entry = entries[index]
         text = _text(entry)
+        after_byline = after_byline and isinstance(entry, Item)  # a heading is never the byline's tail
+        if after_byline and _ROLE.match(text):
+            set_aside[index] = text
+            continue
+        if after_byline and _is_outlet_line(text):
+            report.outlet = report.outlet or text
+            set_aside[index] = text
+            after_byline = False
+            continue
+        after_byline = False
+        if _byline(text) is None and _read_masthead(report, text):
+            set_aside[index] = text
+            continue
+        following = _text(entries[front[position + 1]]) if position + 1 < len(front) else ""
+        if (
+            report.author is None
+            and _is_bare_name(text)
+            and (_ROLE.match(following) or _timestamp(following))
+        ):
+            report.author = text
+            set_aside[index] = text
+            after_byline = True
+            continue
         byline = _byline(text)
         if byline is not None:
             author, outlet = byline
             report.author = report.author or author
             report.outlet = report.outlet or outlet
             set_aside[index] = text
+            after_byline = True
             continue
         stamp = _timestamp(text)
         if stamp is not None:
@@ -335,6 +393,38 @@ def _could_be_front(entry: Entry) -> bool:
     return _byline(text) is not None or _timestamp(text) is not None
 
 
+def _read_masthead(report: Report, text: str) -> bool:
+    """A line of ``|``-separated parts above a report ("Eastern Front Brief | Issue 88 | 3 June 2026"):
+    the outlet and the date may be in it."""
+    parts = [part.strip() for part in text.split("|")]
+    if len(parts) < 2 or len(text.split()) > 16 or text.endswith((".", "!", "?")) or not all(parts):
+        return False
+    for part in parts:
+        date = parse_date(part)
+        if date is not None:
+            report.published = report.published or date
+    if not any(char.isdigit() for char in parts[0]) and len(parts[0].split()) <= 6:
+        report.outlet = report.outlet or parts[0]
+    return True
+
+
+def _is_bare_name(text: str) -> bool:
+    """A line that is only a person's name ("Siobhan Gallagher"), as some sites give the byline."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and len(text) <= 40 and all(_NAME_WORD.match(word) for word in words)
+
+
+def _is_outlet_line(text: str) -> bool:
+    """The line under a byline naming the outlet ("Associated Press")."""
+    words = text.split()
+    return (
+        1 <= len(words) <= 4
+        and not any(char.isdigit() for char in text)
+        and not text.endswith((".", ":", ";", "!", "?"))
+        and all(word[:1].isupper() or word in ("of", "the", "and", "&") for word in words)
+    )
+
+
 def _byline(text: str) -> tuple[str, str | None] | None:
     """``(author, outlet)`` from a line such as "By Jane Doe and John Roe, Reuters"."""
     if len(text) > 120:
@@ -346,6 +436,8 @@ def _byline(text: str) -> tuple[str, str | None] | None:
     tail = _OUTLET_TAIL.search(names)
     if tail:
         names, outlet = names[: tail.start()], tail["outlet"].strip()
+        if _ROLE.match(outlet):
+            outlet = None  # "By Samuel Okello, Herald Correspondent": what he is, not the outlet
     words = names.replace(",", " ").split()
     if not 1 <= len(words) <= 12 or not all(_NAME_WORD.match(word) for word in words):
         return None
@@ -393,7 +485,8 @@ def _read_dateline(report: Report) -> None:
     for index, entry in enumerate(report.entries[:_FRONT_WINDOW]):
         if not isinstance(entry, Item) or entry.block is not BlockKind.BODY:
             continue
-        found = _dateline(entry.text[:_DATELINE_WINDOW])
+        head = entry.text[:_DATELINE_WINDOW]
+        found = _dateline(head)
         if found is not None:
             place, outlet, end = found
             rest = entry.text[end:].lstrip()
@@ -401,6 +494,7 @@ def _read_dateline(report: Report) -> None:
                 report.entries[index] = replace(entry, text=rest)
                 report.dateline = place or report.dateline
                 report.outlet = report.outlet or outlet
+                report.published = report.published or parse_date(head[:end])
         return
 
 
@@ -409,11 +503,12 @@ def _dateline(head: str) -> tuple[str | None, str | None, int] | None:
     if match:
         lead = (match["lead"] or "").strip(" ,")
         parts = [part.strip() for part in lead.split(",") if part.strip()]
-        place_parts = [part for part in parts if not _DATE_PART.match(part)]
+        place_parts = [part for part in parts if not _DATE_PART.match(part) and not part.isdigit()]
         if len(place_parts) > 2 or any(len(part.split()) > 4 for part in place_parts):
             return None
-        return ", ".join(place_parts) or None, match["outlet"].strip(), match.end()
+        # The city alone: "KYIV, Ukraine" files from KYIV, "BERLIN, March 10, 2026" from BERLIN.
+        return (place_parts[0] if place_parts else None), match["outlet"].strip(), match.end()
     match = _DATELINE_PLACE.match(head)
     if match:
-        return match["lead"].strip(), None, match.end()
+        return match["lead"].split(",")[0].strip(), None, match.end()
     return None
