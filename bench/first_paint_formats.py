@@ -49,7 +49,8 @@ _LINE_WIDTH = 90
 
 def blocks_of(path: Path) -> list[str]:
     """The corpus text's blocks (title, headings, paragraphs), one string each."""
-    return [" ".join(block.split()) for block in path.read_text(encoding="utf-8").split("\n\n") if block.strip()]
+    text = path.read_text(encoding="utf-8")
+    return [" ".join(block.split()) for block in text.split("\n\n") if block.strip()]
 
 
 def is_heading(block: str) -> bool:
@@ -82,8 +83,8 @@ def write_pdf(blocks: list[str]) -> tuple[Path, Path]:
     pages: list[list[str]] = []
     page: list[str] = []
     used: list[str] = []
-    for block in blocks:
-        block = block.encode("cp1252", errors="replace").decode("cp1252")  # what Helvetica can show
+    for original in blocks:
+        block = original.encode("cp1252", errors="replace").decode("cp1252")  # what Helvetica can show
         lines = [block] if is_heading(block) else textwrap.wrap(block, _LINE_WIDTH)
         if len(page) + len(lines) + 1 > _LINES_PER_PAGE - 2:
             pages.append(["Bench Weekly | Briefing", *page, f"Page {len(pages) + 1}"])
@@ -147,10 +148,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         for _ in range(settings.runs):
             for name, path in documents.items():
                 number += 1
-                runs[name].append(run_once(tmux, program, path, marker=marker, settings=settings, number=number))
+                run = run_once(tmux, program, path, marker=marker, settings=settings, number=number)
+                runs[name].append(run)
     finally:
         tmux.close()
-    rows = ["| document | bytes | first paint, s (median, min–max) | idle, s | peak RSS MiB |", "|---|---|---|---|---|"]
+    rows = [
+        "| document | bytes | first paint, s (median, min–max) | idle, s | peak RSS MiB |",
+        "|---|---|---|---|---|",
+    ]
     summary: dict[str, Any] = {}
     for name, path in documents.items():
         ok = [run for run in runs[name] if run.status == "ok" and run.paint_s is not None]

@@ -180,3 +180,73 @@ def test_the_byline_and_dateline_are_read_the_same_in_markdown(tmp_path: Path) -
     assert (briefing.author, briefing.dateline, briefing.outlet) == ("Jane Roe", "NICOSIA", "AP")
     assert headings(briefing) == [None, "The crossings"]
     assert texts(briefing) == [BODY_1, BODY_2]
+
+
+# --- shapes of the front and the tail, as web pastes have them ------------------------------------
+
+
+def test_a_byline_and_time_stamp_pasted_as_one_block_are_both_metadata(tmp_path: Path) -> None:
+    front = "By Jane Roe and Sam Lee, CNN\nUpdated 6:42 AM EDT, Tue March 10, 2026"
+    text = f"Border talks resume\n\n{front}\n\n{BODY_1}\n"
+    briefing = read(tmp_path, text)
+    assert (briefing.author, briefing.outlet, briefing.published) == (
+        "Jane Roe and Sam Lee",
+        "CNN",
+        dt.date(2026, 3, 10),
+    )
+    assert texts(briefing) == [BODY_1]
+
+
+def test_a_bare_name_over_a_role_line_is_the_byline(tmp_path: Path) -> None:
+    text = f"Border talks resume\n\nJane Roe\nNicosia correspondent\n\n10 March 2026\n\n{BODY_1}\n"
+    briefing = read(tmp_path, text)
+    assert (briefing.author, briefing.published) == ("Jane Roe", dt.date(2026, 3, 10))
+    assert briefing.furniture == ("Jane Roe", "Nicosia correspondent", "10 March 2026")
+
+
+def test_an_agency_line_under_the_byline_is_the_outlet(tmp_path: Path) -> None:
+    text = f"Border talks resume\n\nBy JANE ROE\nAssociated Press\n\nNICOSIA (AP) — {BODY_1}\n"
+    briefing = read(tmp_path, text)
+    assert (briefing.author, briefing.outlet, briefing.dateline) == (
+        "JANE ROE",
+        "Associated Press",
+        "NICOSIA",
+    )
+
+
+def test_a_masthead_line_gives_outlet_and_date(tmp_path: Path) -> None:
+    text = f"Border talks resume\n\nThe Island Brief | Issue 12 | 10 March 2026\n\n{BODY_1}\n"
+    briefing = read(tmp_path, text)
+    assert (briefing.outlet, briefing.published) == ("The Island Brief", dt.date(2026, 3, 10))
+    assert texts(briefing) == [BODY_1]
+
+
+def test_live_blog_times_are_set_aside_and_their_entries_kept(tmp_path: Path) -> None:
+    text = (
+        f"Border talks: live\n\nLast updated: 9:15 p.m.\n\n9:10 p.m.\n\n{BODY_1}\n\n14:02 GMT\n\n{BODY_2}\n"
+    )
+    briefing = read(tmp_path, text)
+    assert texts(briefing) == [BODY_1, BODY_2]
+    assert briefing.furniture == ("Last updated: 9:15 p.m.", "9:10 p.m.", "14:02 GMT")
+
+
+@pytest.mark.parametrize("name", ["report.txt", "report.md"])
+def test_teasers_under_more_on_this_story_are_furniture_whatever_their_punctuation(
+    tmp_path: Path, name: str
+) -> None:
+    tail = "More on this story\nFerry fares to rise in the spring\nProfile: who runs the north quay?\n"
+    briefing = read(tmp_path, f"Border talks resume\n\n{BODY_1}\n\n{BODY_2}\n\n{tail}", name)
+    assert texts(briefing) == [BODY_1, BODY_2]
+    assert len(briefing.furniture) == 3
+
+
+def test_a_short_line_ending_in_a_colon_over_a_list_is_its_heading(tmp_path: Path) -> None:
+    briefing = read(tmp_path, f"Border talks resume\n\n{BODY_1}\n\nKey points:\n\n- one\n\n- two\n")
+    assert headings(briefing) == [None, "Key points:"]
+    assert [p.marker for p in briefing.sections[1].paragraphs] == ["-", "-"]
+
+
+def test_a_wrapped_paragraph_is_not_split_into_lines(tmp_path: Path) -> None:
+    wrapped = "The ministers met for six hours\nand agreed to resume the talks\nnext week in the capital."
+    briefing = read(tmp_path, f"Border talks resume\n\n{wrapped}\n")
+    assert texts(briefing) == [" ".join(wrapped.split("\n"))]
