@@ -9,6 +9,7 @@ two-column page reads row by row, as pdfium gives it.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import Counter
 from pathlib import Path
@@ -186,8 +187,15 @@ def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
         for page in pages:
             edges.update({_shape(line) for line in page[:_EDGE_LINES] + page[-_EDGE_LINES:] if line})
         # Numbers vary in a running line ("Page 3", "March 2026 | 4") only when it is short.
-        limit = max(2, int(len(pages) * _REPEAT_SHARE))
-        running = {shape for shape, count in edges.items() if count >= limit}
+        limit = max(2, math.ceil(len(pages) * _REPEAT_SHARE))
+        # A short line (a title, "Page 3") runs on most pages; a long one must be on every page,
+        # so that a sentence the text happens to repeat is never taken for a header.
+        long_limit = len(pages) if len(pages) >= 3 else len(pages) + 1
+        running = {
+            shape
+            for shape, count in edges.items()
+            if count >= (limit if len(shape.split()) <= _RUNNING_WORDS else long_limit)
+        }
         pages = [
             [
                 line
