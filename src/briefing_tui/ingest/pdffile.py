@@ -148,8 +148,9 @@ def pdf_paragraphs(pages: list[list[str]]) -> list[list[str]]:
             if len(line) < width * _SHORT_LINE and line.endswith(_SENTENCE_END):
                 _flush(paragraphs, current)
                 current = []
-        # A paragraph that does not end a sentence runs on to the next page.
-        if current and current[-1].endswith(_SENTENCE_END) and len(current[-1]) < width * _SHORT_LINE:
+        # A paragraph that does not end a sentence runs on to the next page; one that does is
+        # taken to end with the page (a sentence that happens to end there splits its paragraph).
+        if current and current[-1].endswith(_SENTENCE_END):
             _flush(paragraphs, current)
             current = []
     _flush(paragraphs, current)
