@@ -210,9 +210,9 @@ def pdf_pages(paragraphs: list[str], *, per_page: int = 14, width: int = 70) -> 
 
 def test_a_pdf_is_rejoined_into_paragraphs_without_running_lines(tmp_path: Path) -> None:
     paragraphs = [LEAD, OFFER, "HEAD:What the offer says", NEXT, LEAD.replace("Friday", "Monday"), OFFER]
-    pages = pdf_pages(paragraphs)
+    pages = pdf_pages(paragraphs, per_page=11)
     assert len(pages) >= 2
-    # At least one paragraph runs on from one page to the next, mid-sentence.
+    # A paragraph runs on from one page to the next, mid-sentence.
     assert any(page[-2] and not page[-2].endswith(".") for page in pages[:-1])
     path = write(tmp_path, "report.pdf", make_pdf(pages, title="Port talks stall"))
     briefing = read_briefing(path)
