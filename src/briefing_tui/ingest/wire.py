@@ -193,11 +193,9 @@ def build_report(draft: Draft, entries: list[Entry]) -> Draft:
     draft.furniture.extend(report.furniture)
     if report.furniture:
         count = len(report.furniture)
-        blocks = "block" if count == 1 else "blocks"
-        draft.notices.append(
-            f"{count} {blocks} set aside as site furniture, byline or credits; they are kept in the "
-            "JSON export and listed with F"
-        )
+        which = "1 block" if count == 1 else f"{count} blocks"
+        them = "it" if count == 1 else "them"
+        draft.notices.append(f"{which} set aside as site furniture, byline or credits (F lists {them})")
     return draft
 
 
