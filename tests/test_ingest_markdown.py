@@ -135,10 +135,14 @@ def test_an_empty_block_scalar_is_no_value_not_a_pipe(tmp_path: Path) -> None:
     assert briefing.author is None  # type: ignore[attr-defined]
 
 
-def test_front_matter_that_is_not_yaml_is_a_notice(tmp_path: Path) -> None:
-    briefing = read(tmp_path, "---\ntitle: [unclosed\n---\n\n# Heading title\n\nBody text.\n")
-    assert briefing.title == "Heading title"  # type: ignore[attr-defined]
-    assert any("not valid YAML" in notice for notice in briefing.notices)  # type: ignore[attr-defined]
+def test_front_matter_that_is_not_yaml_is_read_as_plain_fields(tmp_path: Path) -> None:
+    # "[Draft] ..." starts a YAML list that never closes; to its writer it is a title.
+    briefing = read(tmp_path, "---\ntitle: [Draft] Talks stall\nauthor: 'Dana Ortiz'\n---\n\nBody text.\n")
+    assert briefing.title == "[Draft] Talks stall"  # type: ignore[attr-defined]
+    assert briefing.author == "Dana Ortiz"  # type: ignore[attr-defined]
+    nothing = read(tmp_path, "---\n[unclosed\n---\n\n# Heading title\n\nBody text.\n")
+    assert nothing.title == "Heading title"  # type: ignore[attr-defined]
+    assert any("not valid YAML" in notice for notice in nothing.notices)  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(

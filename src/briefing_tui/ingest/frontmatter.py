@@ -99,8 +99,24 @@ def _load_yaml(source: str, front: FrontMatter) -> Any:
     except (yaml.YAMLError, RecursionError, ValueError) as error:
         where = getattr(error, "problem_mark", None)
         line = f" (line {where.line + 2})" if where is not None else ""
-        front.notices.append(f"the front matter is not valid YAML{line}; it was ignored")
-        return None
+        fields = _plain_fields(source)
+        if not fields:
+            front.notices.append(f"the front matter is not valid YAML{line}; it was ignored")
+        return fields
+
+
+def _plain_fields(source: str) -> dict[str, str]:
+    """``key: value`` lines taken literally, for front matter that YAML refuses
+    (``title: [Draft] Talks stall`` is a broken YAML list, but a title to its writer)."""
+    fields: dict[str, str] = {}
+    for line in source.split("\n"):
+        key, colon, value = line.partition(":")
+        if colon and key.strip() and not key.startswith((" ", "\t", "-", "#")):
+            value = value.strip()
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1]
+            fields[key.strip()] = value
+    return fields
 
 
 def _text(value: Any) -> str | None:

@@ -32,6 +32,7 @@ KIND_ATTRIBUTE = re.compile(r"\s*\{\s*kind\s*=\s*(?P<kind>[a-z_]+)\s*\}\s*$")
 """The ``{kind=...}`` suffix by which a heading states its section's kind."""
 
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
+_LINE_BREAK = re.compile(r" *\n+ *")
 _TAG_NAME = re.compile(r"^</?\s*(?P<name>[A-Za-z][A-Za-z0-9]{0,20})")
 # Tags that separate words when HTML is written inline, as <br> does.
 _BREAKING_TAGS = frozenset(
@@ -196,14 +197,16 @@ def inline_text(token: Token) -> str:
         if kind in ("text", "code_inline", "text_special"):
             parts.append(child.content)
         elif kind in ("softbreak", "hardbreak"):
-            parts.append(" ")
+            parts.append("\n")
         elif kind == "image":
             parts.append(child.content or "")
         elif kind == "html_inline":
             name = _TAG_NAME.match(child.content)
             if name and name["name"].lower() in _BREAKING_TAGS:
                 parts.append(" ")
-    return _squash("".join(parts))
+    # Only the line breaks become spaces: tabs, runs of spaces and control characters are
+    # text, kept as written.
+    return _LINE_BREAK.sub(" ", "".join(parts)).strip(" \n")
 
 
 def _short_lines(token: Token) -> list[str]:

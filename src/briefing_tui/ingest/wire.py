@@ -470,9 +470,22 @@ def _standfirst(entries: list[Entry], index: int, set_aside: dict[int, str]) -> 
         return False
     if text.endswith((".", "!", "?")) and isinstance(entry, Item):
         return False
-    words = len(text.split())
+    words = text.split()
     later = [entries[after] for after in range(index + 1, len(entries)) if after not in set_aside]
-    return words >= _STANDFIRST_MIN_WORDS and len(text) <= 400 and bool(later) and isinstance(later[0], Item)
+    return (
+        len(words) >= _STANDFIRST_MIN_WORDS
+        and len(text) <= 400
+        and not _title_case(words)
+        and bool(later)
+        and isinstance(later[0], Item)
+    )
+
+
+def _title_case(words: list[str]) -> bool:
+    """Whether most longer words are capitalised, as in a headline or a heading, not a standfirst."""
+    long_words = [word for word in words if len(word) > 3]
+    capitals = sum(1 for word in long_words if word[:1].isupper())
+    return bool(long_words) and capitals * 2 > len(long_words)
 
 
 # --- the dateline ---------------------------------------------------------------------------------
