@@ -367,3 +367,10 @@ def test_a_sentence_repeated_at_the_top_of_two_pages_is_not_a_running_header(tmp
     assert pages[0][1] == pages[1][1]  # the same body line under each header
     briefing = read_briefing(write(tmp_path, "twice.pdf", make_pdf(pages, title="Twice")))
     assert texts(briefing)[0] == LEAD
+
+
+def test_a_short_html_email_that_is_no_article_page_is_read_as_text(tmp_path: Path) -> None:
+    html = f"<html><body><p>{LEAD}</p><div>{NEXT}</div></body></html>"
+    briefing = read_briefing(write(tmp_path, "short.eml", mail("Port talks stall", html=html).as_bytes()))
+    assert briefing.title == "Port talks stall"
+    assert LEAD in texts(briefing) and NEXT in texts(briefing)

@@ -14,6 +14,7 @@ import email.utils
 import re
 from collections.abc import Callable
 from email.message import EmailMessage, Message
+from html.parser import HTMLParser
 from pathlib import Path
 
 from briefing_tui.errors import BriefingError
@@ -33,6 +34,9 @@ _FORWARD_MARK = re.compile(
 )
 _HEADER_LINE = re.compile(r"^(?P<name>from|sent|date|subject|to|cc):\s?(?P<value>.{0,300})$", re.IGNORECASE)
 _SIGNATURE = "-- "
+_BLOCK_TAGS = frozenset(
+    {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "blockquote"}
+)
 
 Opener = Callable[[Path, bytes], Briefing]
 """Reads an attachment's bytes as a briefing (given by the caller, to avoid a cycle)."""
@@ -64,7 +68,11 @@ def parse_email(path: Path, data: bytes, open_attachment: Opener) -> Briefing:
             )
         from briefing_tui.ingest.htmlpage import read_html
 
-        briefing = read_html(path, html, title=subject or None)
+        try:
+            briefing = read_html(path, html, title=subject or None)
+        except BriefingError:
+            # A short message in HTML is no article page: read its text, paragraph by paragraph.
+            return _from_text(path, _html_text(html), subject, author, published)
         update = {"author": briefing.author or author, "published": briefing.published or published}
         return briefing.model_copy(update=update)
     return _from_text(path, plain, subject, author, published)
@@ -97,6 +105,38 @@ def _from_text(
     draft = Draft(title=title, origin=path.name, author=author, published=published)
     draft.furniture.extend(set_aside)
     return build_report(draft, list(text_entries(blocks))).build()
+
+
+class _TextOfHtml(HTMLParser):
+    """The text of an HTML body, a blank line at each block element."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style", "head"):
+            self._skip += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style", "head"):
+            self._skip = max(0, self._skip - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(" ".join(data.split("\n")))
+
+
+def _html_text(html: str) -> str:
+    parser = _TextOfHtml()
+    parser.feed(html)
+    parser.close()
+    return "".join(parser.parts)
 
 
 def _forwarded_headers(lines: list[str]) -> tuple[int, int, dict[str, str]] | None:
