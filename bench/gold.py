@@ -586,6 +586,10 @@ class SourceScore:
     """Gold pronoun mentions with an overlapping attribution naming their antecedent."""
     misses: tuple[str, ...] = field(default=())
     """One line per missed gold source, wrong predicted source and missed mention."""
+    from_furniture: int = 0
+    """Wrong predicted sources whose name is in the briefing's furniture (credit lines, bylines)."""
+    pronoun_sources: int = 0
+    """Predicted sources that are bare pronouns ("he", "it")."""
 
     @property
     def recall(self) -> float:
@@ -635,6 +639,10 @@ class SourceScore:
         ]
         lines = ["| measure | value | count |", "|---|---:|---:|"]
         lines += [f"| {name} | {_pct(_ratio(a, b))} | {a} / {b} |" for name, a, b in rows]
+        lines += [
+            f"| wrong sources taken from furniture or credit lines | | {self.from_furniture} |",
+            f"| pronouns listed as sources | | {self.pronoun_sources} |",
+        ]
         if self.misses:
             lines += ["", f"Misses ({len(self.misses)}; first {min(max_misses, len(self.misses))}):", ""]
             lines += [f"- {miss}" for miss in self.misses[:max_misses]]
@@ -662,6 +670,8 @@ def score_sources(items: Iterable[tuple[GoldBriefing, Briefing]]) -> SourceScore
         pronouns=counts["pronouns"],
         pronouns_linked=counts["pronouns_linked"],
         misses=tuple(misses),
+        from_furniture=counts["from_furniture"],
+        pronoun_sources=counts["pronoun_sources"],
     )
 
 
@@ -685,8 +695,16 @@ def _score_source_list(
         counts["predicted"] += 1
         if any(same_source(source, predicted) for source in gold.sources):
             counts["predicted_right"] += 1
-        else:
-            misses.append(f"{gold.name}: {predicted.name!r} ({predicted.kind.value}) is not a source")
+            continue
+        where = ""
+        key = name_key(predicted.name)
+        if key and any(key in name_key(block) for block in gold.furniture):
+            counts["from_furniture"] += 1
+            where = ", from furniture"
+        if predicted.name.casefold() in PRONOUNS:
+            counts["pronoun_sources"] += 1
+            where = ", a pronoun"
+        misses.append(f"{gold.name}: {predicted.name!r} ({predicted.kind.value}) is not a source{where}")
 
 
 def _score_mentions(gold: GoldBriefing, briefing: Briefing, counts: Counter[str], misses: list[str]) -> None:

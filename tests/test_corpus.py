@@ -369,7 +369,9 @@ def test_score_sources_reports_hits_wrong_kinds_misses_and_extras(tmp_path: Path
     misses = "\n".join(score.misses)
     assert "source 'Reuters' (outlet) not found" in misses
     assert "'a source briefed on the talks' found as official, not anonymous" in misses
-    assert "'Jane Doe' (named_person) is not a source" in misses
+    assert "'Jane Doe' (named_person) is not a source, from furniture" in misses
+    assert score.from_furniture == 1
+    assert score.pronoun_sources == 0
     assert "mention 'Reuters' of 'Reuters' (name): missed" in misses
     assert "| source precision | 67% | 2 / 3 |" in score.report()
 
