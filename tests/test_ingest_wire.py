@@ -250,3 +250,10 @@ def test_a_wrapped_paragraph_is_not_split_into_lines(tmp_path: Path) -> None:
     wrapped = "The ministers met for six hours\nand agreed to resume the talks\nnext week in the capital."
     briefing = read(tmp_path, f"Border talks resume\n\n{wrapped}\n")
     assert texts(briefing) == [" ".join(wrapped.split("\n"))]
+
+
+def test_an_author_note_with_an_address_at_the_end_is_a_credit(tmp_path: Path) -> None:
+    note = "Jane Roe covers the talks for the Island Post. Email her at jane.roe@example.invalid."
+    briefing = read(tmp_path, f"Border talks resume\n\n{BODY_1}\n\n{BODY_2}\n\n{note}\n")
+    assert texts(briefing) == [BODY_1, BODY_2]
+    assert briefing.furniture == (note,)

@@ -72,6 +72,12 @@ _CREDIT = re.compile(
 _CONTRIBUTED = re.compile(
     r"\bcontributed(?: reporting)?(?: to)?(?: this (?:report|story|article))?\b|\breported from\b", re.I
 )
+_CONTACT = re.compile(
+    r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}"
+    r"|\bemail (?:him|her|them|us)\b|\bfollow (?:him|her|them) on\b",
+    re.IGNORECASE,
+)
+_CONTACT_WINDOW = 3
 # A line that is only a time, as live blogs stamp each entry: "14:02 GMT", "9:10 p.m.".
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\b\.?)?")
 _TIME_WORDS = re.compile(
@@ -301,11 +307,12 @@ def _is_long_body(entry: Entry) -> bool:
 
 
 def _mark_credits(report: Report, set_aside: dict[int, str]) -> None:
+    last = len(report.entries) - _CONTACT_WINDOW
     for index, entry in enumerate(report.entries):
         if not _is_prose(entry):
             continue
         text = _text(entry)
-        if not _is_credit(text):
+        if not (_is_credit(text) or (index >= last and _is_contact(text))):
             continue
         set_aside.setdefault(index, text)
         names = _REPORTING_BY.match(text)
@@ -317,6 +324,11 @@ def _reporters(names: str) -> str:
     """ "Jane Roe in Nicosia and Sam Lee in Athens" -> "Jane Roe and Sam Lee"."""
     people = [_IN_PLACE.sub("", person).strip() for person in _AND.split(names)]
     return " and ".join(person for person in people if person) or _clean_names(names)
+
+
+def _is_contact(text: str) -> bool:
+    """An author's note with an address at the end ("... Email him at desk@example.org.")."""
+    return len(text.split(maxsplit=40)) <= 40 and _CONTACT.search(text[:400]) is not None
 
 
 def _is_credit(text: str) -> bool:
