@@ -32,6 +32,9 @@ FLOODS: dict[str, Callable[[int], str]] = {
     "backticks": lambda size: "`" * size,
     "dateline-like capitals": lambda size: "Title\n\n" + "A" * size + " (AP) — text",
     "front matter never closed": lambda size: "---\n" + "key: value\n" * (size // 11),
+    "end marks between paragraphs": lambda size: (
+        "Title\n\n" + ("Read more\n\n" + "word " * 45 + "end.\n\n") * (size // 250)
+    ),
 }
 
 WRAPPERS: dict[str, Callable[[str], str]] = {

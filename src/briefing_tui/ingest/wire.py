@@ -284,15 +284,19 @@ def _mark_tail(entries: list[Entry], set_aside: dict[int, str]) -> None:
     if not body:
         return
     first_body = body[0]
+    # Whether a long paragraph of the story follows each entry, in one pass from the end, so
+    # that many markers cost no more than one.
+    long_after = [False] * (len(entries) + 1)
+    for index in range(len(entries) - 1, -1, -1):
+        long_after[index] = long_after[index + 1] or _is_long_body(entries[index])
     for index in range(first_body + 1, len(entries)):
         entry = entries[index]
         text = _text(entry)
-        if _is_prose(entry) and len(text) <= 300 and _TAIL_MARKER.match(text):
-            rest = entries[index + 1 :]
-            if not any(_is_long_body(later) for later in rest):
-                for later in range(index, len(entries)):
-                    set_aside.setdefault(later, _text(entries[later]))
-                return
+        marker = _is_prose(entry) and len(text) <= 300 and _TAIL_MARKER.match(text) is not None
+        if marker and not long_after[index + 1]:
+            for later in range(index, len(entries)):
+                set_aside.setdefault(later, _text(entries[later]))
+            return
     last_body = max(index for index in body if index < len(entries))
     trailing = [index for index in range(last_body + 1, len(entries)) if index not in set_aside]
     if trailing and all(_is_short(entries[index]) for index in trailing):
