@@ -142,3 +142,21 @@ def test_a_pipe_opens_in_the_reader_and_the_keyboard_still_works(
             process.kill()
             process.wait()
         os.close(master)
+
+
+def test_dash_at_a_terminal_says_to_pipe_something_instead_of_waiting(tmp_path: Path) -> None:
+    master, slave = pty.openpty()
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "briefing_tui", "export", "-"],
+            stdin=slave,
+            capture_output=True,
+            env=env(tmp_path),
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(slave)
+        os.close(master)
+    assert (result.returncode, result.stdout) == (2, b"")
+    assert b"<stdin>: is a terminal, not a pipe" in result.stderr

@@ -34,6 +34,11 @@ def stdin_is_piped() -> bool:
 def read_stdin() -> tuple[str, bytes]:
     """``(name, bytes)`` of standard input, refused past the size limit like any file."""
     limit = max_bytes()
+    if _is_terminal():
+        # As less does: waiting for a briefing typed at the keyboard would look like a hang.
+        raise BriefingError(
+            STDIN_NAME, "is a terminal, not a pipe; pipe a briefing in (cat report.txt | briefing-tui -)"
+        )
     try:
         stream = sys.stdin.buffer
         chunks: list[bytes] = []
@@ -49,6 +54,13 @@ def read_stdin() -> tuple[str, bytes]:
     if size > limit:
         raise limit_error(STDIN_NAME, limit)
     return STDIN_NAME, b"".join(chunks)
+
+
+def _is_terminal() -> bool:
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def attach_terminal() -> None:
