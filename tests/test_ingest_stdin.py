@@ -160,3 +160,20 @@ def test_dash_at_a_terminal_says_to_pipe_something_instead_of_waiting(tmp_path: 
         os.close(master)
     assert (result.returncode, result.stdout) == (2, b"")
     assert b"<stdin>: is a terminal, not a pipe" in result.stderr
+
+
+def test_stdin_of_a_served_reader_is_the_web_driver_not_a_briefing(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing_tui.ingest.stdin import stdin_is_piped
+
+    read_end, write_end = os.pipe()
+    try:
+        with os.fdopen(read_end, "rb", closefd=False) as pipe:
+            monkeypatch.setattr(sys, "stdin", pipe)
+            monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
+            assert stdin_is_piped()
+            # textual-serve gives each reader the web driver, which talks over stdin.
+            monkeypatch.setenv("TEXTUAL_DRIVER", "textual.drivers.web_driver:WebDriver")
+            assert not stdin_is_piped()
+    finally:
+        os.close(read_end)
+        os.close(write_end)

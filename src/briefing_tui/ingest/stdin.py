@@ -23,7 +23,13 @@ _CHUNK = 1 << 20
 
 
 def stdin_is_piped() -> bool:
-    """Whether standard input is a pipe or a redirected file (not a terminal, not /dev/null)."""
+    """Whether standard input is a pipe or a redirected file (not a terminal, not /dev/null).
+
+    Under another Textual driver (``briefing-tui serve`` runs each reader with the web
+    driver), standard input carries that driver's messages, never a briefing.
+    """
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return False
     try:
         mode = os.fstat(sys.stdin.fileno()).st_mode
     except (AttributeError, OSError, ValueError):
