@@ -82,6 +82,7 @@ class ReaderScreen(Screen[None]):
         Binding("s", "toggle_pane('sources')", "Sources", id="app.toggle_sources"),
         Binding("escape", "clear", "Clear", show=False, id="app.clear"),
         Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("F", "furniture", "Set-aside text", show=False, id="app.furniture"),
     ]
 
     outline_visible: reactive[bool] = reactive(True)
@@ -405,6 +406,15 @@ class ReaderScreen(Screen[None]):
                 ("In a browser, which keeps some keys for itself", browser_alternatives(everything))
             )
         self.app.push_screen(HelpScreen(groups, self.keymap))
+
+    def action_furniture(self) -> None:
+        """Show the blocks set aside as site furniture, bylines and credits."""
+        from briefing_tui.tui.furniture_screen import FurnitureScreen
+
+        if not self.briefing.furniture:
+            self.inform("Nothing was set aside: every block of the file is in the text.", timeout=4)
+            return
+        self.app.push_screen(FurnitureScreen(self.briefing.furniture))
 
     # --- saved state -----------------------------------------------------------------
 
