@@ -65,18 +65,25 @@ def _open(args: list[str]) -> int:
             "  export PATH --to json|markdown|text   write the parsed briefing to stdout\n"
             "  search QUERY PATH... [--regex] [--case-sensitive | --ignore-case]\n"
             "                                        print matches grep-style\n"
-            "  schema                                print the JSON Schema of the briefing model\n\n"
+            "  schema                                print the JSON Schema of the briefing model\n"
+            "  serve [PATH] [--host H] [--port N]    serve the reader to web browsers\n\n"
             "Run 'briefing-tui SUBCOMMAND --help' for details."
         ),
     )
     parser.add_argument(
-        "path", nargs="?", help="the briefing to open (.txt, .md or .json); default: the bundled seed"
+        "path",
+        nargs="?",
+        help="the briefing to open (.txt, .md, .json, .html, .docx, .pdf, .eml; '-': standard input); "
+        "default: standard input when it is a pipe, else the bundled seed",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     options = parser.parse_args(args)
+    from briefing_tui.ingest.stdin import stdin_is_piped
     from briefing_tui.resources import seed_path
 
-    path = Path(options.path) if options.path else seed_path()
+    # No path and a pipe on stdin reads the pipe, as less does; no path and a terminal: the seed.
+    piped = Path("-") if stdin_is_piped() else None
+    path = Path(options.path) if options.path else piped or seed_path()
     from briefing_tui.tui.launch import launch
 
     return launch(path)
@@ -84,13 +91,13 @@ def _open(args: list[str]) -> int:
 
 def _export(args: list[str]) -> int:
     parser = _parser(f"{PROG} export", "Write the parsed briefing to stdout.")
-    parser.add_argument("path", help="the briefing to read")
+    parser.add_argument("path", help="the briefing to read ('-': standard input)")
     parser.add_argument("--to", choices=("json", "markdown", "text"), default="json", help="output format")
     options = parser.parse_args(args)
     from briefing_tui.export import export
     from briefing_tui.load import load_briefing
 
-    briefing = load_briefing(Path(options.path))
+    briefing = load_briefing(options.path if options.path == "-" else Path(options.path))
     _write(sys.stdout, export(briefing, options.to))
     return EXIT_OK
 
@@ -129,10 +136,59 @@ def _search(args: list[str]) -> int:
     )
 
 
+def _serve(args: list[str]) -> int:
+    from briefing_tui import serve
+
+    parser = _parser(
+        f"{PROG} serve",
+        "Serve the reader to web browsers: each tab gets its own reader. Listens on this machine only "
+        "unless --host names another address.",
+    )
+    parser.add_argument("path", nargs="?", help="the briefing or folder to serve; default: the bundled seed")
+    parser.add_argument(
+        "--host", default=serve.DEFAULT_HOST, help="address to listen on (default %(default)s)"
+    )
+    parser.add_argument("--port", type=int, default=serve.DEFAULT_PORT, help="port (default %(default)s)")
+    parser.add_argument(
+        "--max-sessions",
+        type=_positive,
+        default=serve.DEFAULT_MAX_SESSIONS,
+        help="readers open at once (default %(default)s)",
+    )
+    parser.add_argument(
+        "--idle-timeout",
+        type=float,
+        default=serve.DEFAULT_IDLE_TIMEOUT,
+        help="seconds before an idle session ends (default %(default)s)",
+    )
+    options = parser.parse_args(args)
+    target = Path(options.path) if options.path else None
+    if target is not None and not target.exists():
+        raise BriefingError(target, "no such file or folder")
+    warning = serve.exposure_warning(options.host)
+    if warning is not None:
+        _fail(warning)
+    return serve.serve(
+        target,
+        host=options.host,
+        port=options.port,
+        max_sessions=options.max_sessions,
+        idle_timeout=options.idle_timeout,
+    )
+
+
+def _positive(text: str) -> int:
+    number = int(text)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
 _COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "export": _export,
     "schema": _schema,
     "search": _search,
+    "serve": _serve,
 }
 
 

@@ -35,6 +35,7 @@ from briefing_tui.tui.sources_pane import SourceList, SourcesPane
 from briefing_tui.tui.stepper import Stepper
 from briefing_tui.tui.text_view import BriefingText, Highlights
 from briefing_tui.tui.title_bar import TitleBar
+from briefing_tui.tui.web_keys import browser_alternatives
 
 __all__ = ["NARROW", "PROGRESS_INTERVAL", "ReaderScreen"]
 
@@ -81,6 +82,7 @@ class ReaderScreen(Screen[None]):
         Binding("s", "toggle_pane('sources')", "Sources", id="app.toggle_sources"),
         Binding("escape", "clear", "Clear", show=False, id="app.clear"),
         Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("F", "furniture", "Set-aside text", show=False, id="app.furniture"),
     ]
 
     outline_visible: reactive[bool] = reactive(True)
@@ -398,7 +400,21 @@ class ReaderScreen(Screen[None]):
             ("Sources (Enter selects, again lets go)", SourceList.BINDINGS),
             ("Search bar", SearchBar.BINDINGS),
         ]
+        if self.app.is_web:
+            everything = [binding for _, bindings in groups for binding in bindings]
+            groups.append(
+                ("In a browser, which keeps some keys for itself", browser_alternatives(everything))
+            )
         self.app.push_screen(HelpScreen(groups, self.keymap))
+
+    def action_furniture(self) -> None:
+        """Show the blocks set aside as site furniture, bylines and credits."""
+        from briefing_tui.tui.furniture_screen import FurnitureScreen
+
+        if not self.briefing.furniture:
+            self.inform("Nothing was set aside: every block of the file is in the text.", timeout=4)
+            return
+        self.app.push_screen(FurnitureScreen(self.briefing.furniture))
 
     # --- saved state -----------------------------------------------------------------
 
