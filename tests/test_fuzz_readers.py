@@ -28,6 +28,7 @@ from briefing_tui.load import load_briefing
 from briefing_tui.model import (
     Attribution,
     Briefing,
+    Cue,
     KindBasis,
     Paragraph,
     Question,
@@ -335,7 +336,10 @@ def briefings(draw: st.DrawFn) -> Briefing:
                 kind=draw(st.sampled_from(SectionKind)),
                 marker=draw(st.none() | st.sampled_from(["1.", "-", "•", "*"])),
                 attributions=attributions,
-                cues=tuple(draw(st.lists(text, max_size=2))),
+                cues=tuple(
+                    Cue(feature=f"f{feature}", contribution=1.0)
+                    for feature in draw(st.lists(text, max_size=2))
+                ),
             )
             own.append(paragraph)
         paragraphs.extend(own)
