@@ -132,6 +132,8 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         self._show_analysis()
         self._restore_position()
+        for notice in self.memory.notices():
+            self.inform(notice, title="Reading state set aside", severity="warning", timeout=10)
         self.text_view.focus()
         if not self.analysed:
             # After the first paint: the analysis thread competes for the interpreter.
