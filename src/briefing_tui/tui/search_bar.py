@@ -251,6 +251,13 @@ class SearchBar(Widget):
         text = _count_text(current, total, error, has_query=bool(self.input.value))
         count.update(Content(text), layout=resized)
 
+    def show_searching(self) -> None:
+        """Say that a slow search is running; `show_result` replaces it when it ends."""
+        count = self.query_one("#search-count", Static)
+        resized = count.has_class("-error")
+        count.remove_class("-error")
+        count.update(Content("searching…"), layout=resized)
+
     # --- actions -------------------------------------------------------------------------
 
     def action_toggle_regex(self) -> None:
