@@ -107,7 +107,7 @@ def excerpt(text: str, start: int, end: int, *, color: bool = False) -> str:
     Context cut short is trimmed back to a whole word and marked with "…". The match is in
     bold red when ``color`` is set; otherwise the result holds no escape sequence at all.
     """
-    found = visible(text[start:end])
+    found: str = visible(text[start:end])
     if color:
         found = f"{_HIGHLIGHT_ON}{found}{_HIGHLIGHT_OFF}"
     return f"{_before(text, start)}{found}{_after(text, end)}"

@@ -13,6 +13,8 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
+from briefing_tui.safe_text import visible
+
 __all__ = ["HISTORY_LIMIT", "SearchBar"]
 
 HISTORY_LIMIT = 100
@@ -180,7 +182,8 @@ class SearchBar(Widget):
         super().__init__(name=name, id=id, classes=classes)
         self._history: list[str] = []
         for query in history:
-            self._remember(query)
+            # Saved queries come from the state file: recalled into the input, they are shown.
+            self._remember(visible(query))
         self._browsing: int | None = None  # index into the history while Up/Down recall
         self._draft = ""  # what was typed before recalling began
 
@@ -310,6 +313,11 @@ class SearchBar(Widget):
     def on_input_changed(self, event: Input.Changed) -> None:
         # The owner listens for the bar's messages, not its parts'.
         event.stop()
+        if not event.value.isprintable() and event.value != visible(event.value):
+            # Pasted text can carry control characters: the input shows their stand-ins,
+            # and the query is what is shown (setting the value posts Changed again).
+            self._recall(visible(event.value))
+            return
         self._post_changed(event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
