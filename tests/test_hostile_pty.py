@@ -278,3 +278,17 @@ def test_argparse_choice_errors_are_safe_too(capfd: pytest.CaptureFixture[str]) 
     err = capfd.readouterr().err
     assert "\x1b" not in err and "\x9b" not in err
     assert "invalid choice" in err
+
+
+@pytest.mark.parametrize(
+    "marker", ["\x1b]0;PWNED\x07\x1b[2J-", "\x9b7m+", "-\n\n\nX"], ids=["osc", "c1", "newlines"]
+)
+def test_a_list_marker_is_drawn_as_stand_ins(marker: str) -> None:
+    from briefing_tui.safe_text import UNSAFE
+    from briefing_tui.tui.layout import build_units
+
+    paragraph = Paragraph(id="p1", text="Item text.", marker=marker, block=BlockKind.LIST_ITEM)
+    units = build_units(Briefing(title="T", sections=(Section(id="s", paragraphs=(paragraph,)),)))
+    prefix = units[0].prefix
+    assert len(prefix) == len(marker) + 1  # one stand-in per character, then the space
+    assert not set(prefix) & UNSAFE
