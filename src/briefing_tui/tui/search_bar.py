@@ -254,7 +254,7 @@ class SearchBar(Widget):
         resized = count.has_class("-error") != (error is not None)
         count.set_class(error is not None, "-error")
         text = _count_text(current, total, error, has_query=bool(self.input.value))
-        count.update(Content(text), layout=resized)
+        count.update(Content(visible(text)), layout=resized)  # an error may quote the query
 
     def show_searching(self) -> None:
         """Say that a slow search is running; `show_result` replaces it when it ends."""
