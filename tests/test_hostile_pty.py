@@ -31,6 +31,7 @@ from briefing_tui.model import (
     Attribution,
     BlockKind,
     Briefing,
+    Cue,
     Paragraph,
     Question,
     Section,
@@ -73,7 +74,7 @@ def hostile_briefing() -> Briefing:
                         kind=SectionKind.NEGOTIATIONS,
                         marker=f"-{PAYLOAD}",
                         attributions=(Attribution(source_id=f"bob{PAYLOAD}", start=13, end=16),),
-                        cues=(f"said: cue{PAYLOAD}",),
+                        cues=(Cue(feature=f"said: cue{PAYLOAD}", contribution=1.0),),
                     ),
                     Paragraph(
                         id=f"p2{PAYLOAD}",
