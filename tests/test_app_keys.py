@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,13 +12,16 @@ from textual.app import App
 from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
+from textual.widgets._toast import Toast
 
+from briefing_tui.cli import main
 from briefing_tui.load import load_briefing
-from briefing_tui.model import Briefing, SectionKind
+from briefing_tui.model import Briefing, Paragraph, Section, SectionKind
 from briefing_tui.resources import seed_path
 from briefing_tui.state import StateStore
 from briefing_tui.tui.app import BriefingApp, create_app
 from briefing_tui.tui.help_screen import HelpScreen
+from briefing_tui.tui.labels import KIND_KEYS, SECTION_KINDS
 from briefing_tui.tui.outline import Outline
 from briefing_tui.tui.reader import ReaderScreen
 from briefing_tui.tui.sources_pane import SourceList, SourcesPane
@@ -33,10 +37,6 @@ def seed() -> Briefing:
 
 def app_for(briefing: Briefing, **kwargs: object) -> BriefingApp:
     return create_app(briefing, **kwargs)  # type: ignore[arg-type]
-
-
-def section_of_kind(app: BriefingApp, kind: SectionKind) -> list[int]:
-    return [index for index, section in enumerate(app.reader.briefing.sections) if section.kind is kind]
 
 
 async def run_palette_command(pilot: Pilot[None], command: str, choice: str) -> None:
@@ -126,6 +126,12 @@ async def test_brackets_step_through_sections(seed: Briefing) -> None:
         assert view.current_section() == 2
 
 
+def paragraphs_of(app: BriefingApp, kind: SectionKind) -> list[int]:
+    """The units of the paragraphs of ``kind``, in reading order."""
+    units = app.reader.text_view.units
+    return [index for index, unit in enumerate(units) if unit.paragraph and unit.paragraph.kind is kind]
+
+
 @pytest.mark.parametrize(
     ("key", "kind"),
     [
@@ -135,32 +141,65 @@ async def test_brackets_step_through_sections(seed: Briefing) -> None:
         ("4", SectionKind.OPEN_QUESTIONS),
     ],
 )
-async def test_number_keys_jump_to_a_kind(seed: Briefing, key: str, kind: SectionKind) -> None:
+async def test_number_keys_jump_to_a_paragraph_of_their_kind(
+    seed: Briefing, key: str, kind: SectionKind
+) -> None:
     app = app_for(seed)
     async with app.run_test(size=WIDE) as pilot:
-        targets = section_of_kind(app, kind)
+        targets = paragraphs_of(app, kind)
+        assert targets, f"the seed has a {kind.value} paragraph"
+        view = app.reader.text_view
+        start = view.cursor_unit
         await pilot.press(key)
-        if targets:
-            assert app.reader.text_view.current_section() in targets
-            assert app.reader.briefing.sections[app.reader.text_view.current_section()].kind is kind
-        else:
-            assert app.reader.text_view.current_section() == 0
+        assert view.cursor_unit == next((unit for unit in targets if unit > start), targets[0])
+        paragraph = view.units[view.cursor_unit].paragraph
+        assert paragraph is not None and paragraph.kind is kind
+        here = app.query_one("#sources-here", Static).render()
+        assert str(here).splitlines()[-1].startswith(SECTION_KINDS[kind])
 
 
-async def test_number_key_cycles_through_sections_of_its_kind(seed: Briefing) -> None:
+@pytest.mark.parametrize(("key", "kind"), [(key, kind) for key, kind in KIND_KEYS.items()])
+async def test_a_number_key_with_no_such_kind_says_so(key: str, kind: SectionKind) -> None:
+    sections = (
+        Section(id="a", heading="A", paragraphs=(Paragraph(id="p0", text="Only background."),)),
+        Section(id="b", heading="B", paragraphs=(Paragraph(id="p1", text="More background."),)),
+    )
+    app = app_for(Briefing(title="No kinds", sections=sections))
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+        assert app.reader.text_view.current_section() == 0
+        toasts = [str(toast.render()) for toast in app.query(Toast)]
+        assert any(SECTION_KINDS[kind] in toast for toast in toasts), toasts
+
+
+async def test_number_key_cycles_through_paragraphs_of_its_kind(seed: Briefing) -> None:
     app = app_for(seed)
     async with app.run_test(size=WIDE) as pilot:
         keys = {SectionKind.NEGOTIATIONS: "1", SectionKind.TERMS: "2", SectionKind.IMPLEMENTATION: "3"}
-        kind = next((k for k in keys if len(section_of_kind(app, k)) >= 2), None)
-        assert kind is not None, "the seed has a kind with two sections"
-        targets = section_of_kind(app, kind)
+        kind = next((k for k in keys if len(paragraphs_of(app, k)) >= 2), None)
+        assert kind is not None, "the seed has a kind with two paragraphs"
+        targets = paragraphs_of(app, kind)
+        start = app.reader.text_view.cursor_unit
+        first = next((number for number, unit in enumerate(targets) if unit > start), 0)
         visited = []
         for _ in range(len(targets) + 1):
             await pilot.press(keys[kind])
-            visited.append(app.reader.text_view.current_section())
-        assert sorted(set(visited)) == targets
-        # Each press moves on to the next section of the kind, wrapping after the last.
-        assert visited[len(targets)] == visited[0]
+            visited.append(app.reader.text_view.cursor_unit)
+        # Each press moves on to the next paragraph of the kind, wrapping after the last.
+        order = targets[first:] + targets[:first]
+        assert visited == [*order, order[0]]
+
+
+async def test_a_number_key_without_paragraphs_of_its_kind_says_so() -> None:
+    paragraph = Paragraph(id="p1", text="The weather was mild.", kind=SectionKind.BACKGROUND)
+    briefing = Briefing(title="T", sections=(Section(id="s", paragraphs=(paragraph,)),))
+    app = app_for(briefing, analysed=True)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        assert app.reader.text_view.cursor_unit in (-1, 0)
+        assert any("No paragraph of this kind" in str(n.message) for n in app._notifications)
 
 
 async def test_outline_follows_the_text(seed: Briefing) -> None:
@@ -351,9 +390,19 @@ async def test_themes_restyle_every_pane(seed: Briefing, theme: str) -> None:
         assert list(after) != list(before)  # same words, new colours
 
 
-def test_no_color_is_respected(seed: Briefing, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("NO_COLOR", "1")
-    assert app_for(seed).no_color
+@pytest.mark.parametrize("no_color", [False, True], ids=["colour", "NO_COLOR"])
+def test_no_color_is_respected(
+    no_color: bool, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Our own colour, not Textual's: `briefing-tui search` on a terminal highlights each
+    # match unless NO_COLOR is set.
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert main(["search", "ceasefire", str(seed_path())]) == 0
+    out = capsys.readouterr().out
+    assert "ceasefire" in out.lower()
+    assert ("\x1b[" in out) is not no_color
 
 
 def test_help_rows_show_remapped_keys_as_textual_does() -> None:

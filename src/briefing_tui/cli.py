@@ -13,7 +13,10 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 from briefing_tui import __version__
 from briefing_tui.errors import BriefingError
@@ -76,31 +79,37 @@ def _open(args: list[str]) -> int:
         "path",
         nargs="?",
         help=(
-            "the briefing to open (.txt, .md or .json), or a folder of them to open as a library; "
-            "default: the library when it holds more than one briefing, else the bundled seed"
+            "the briefing to open (.txt, .md, .json, .html, .docx, .pdf, .eml; '-': standard input), "
+            "or a folder of them to open as a library; default: standard input when it is a pipe, "
+            "else the library when it holds more than one briefing, else the bundled seed"
         ),
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     options = parser.parse_args(args)
+    from briefing_tui.ingest.stdin import stdin_is_piped
     from briefing_tui.resources import seed_path
     from briefing_tui.tui.launch import launch, launch_library, library_to_start
 
     if options.path and _is_folder(Path(options.path)):
         return launch_library(Path(options.path))
-    if not options.path and library_to_start():
+    # No path and a pipe on stdin reads the pipe, as less does; no path and a terminal: the
+    # library when it holds more than one briefing, else the seed.
+    piped = Path("-") if stdin_is_piped() else None
+    if not options.path and piped is None and library_to_start():
         return launch_library(None)
-    return launch(Path(options.path) if options.path else seed_path())
+    path = Path(options.path) if options.path else piped or seed_path()
+    return launch(path)
 
 
 def _export(args: list[str]) -> int:
     parser = _parser(f"{PROG} export", "Write the parsed briefing to stdout.")
-    parser.add_argument("path", help="the briefing to read")
+    parser.add_argument("path", help="the briefing to read ('-': standard input)")
     parser.add_argument("--to", choices=("json", "markdown", "text"), default="json", help="output format")
     options = parser.parse_args(args)
     from briefing_tui.export import export
     from briefing_tui.load import load_briefing
 
-    briefing = load_briefing(Path(options.path))
+    briefing = load_briefing(options.path if options.path == "-" else Path(options.path))
     _write(sys.stdout, export(briefing, options.to))
     return EXIT_OK
 
@@ -227,8 +236,21 @@ _COMMANDS: dict[str, Callable[[list[str]], int]] = {
 }
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose every message (usage, errors naming files, help) is safe to print."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        # argparse quotes the offending argument in its errors: a file name is data.
+        super()._print_message(visible_lines(message), file)
+
+    def error(self, message: str) -> NoReturn:
+        # One line, whatever newlines the offending argument holds.
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {visible(message)}\n")
+
+
 def _parser(prog: str, description: str, epilog: str | None = None) -> argparse.ArgumentParser:
-    return argparse.ArgumentParser(
+    return _Parser(
         prog=prog,
         description=description,
         epilog=epilog,

@@ -21,9 +21,10 @@ from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
 from briefing_tui.model import Briefing, SectionKind
+from briefing_tui.paragraph_kinds import paragraphs_of_kind
 from briefing_tui.presenter import attribution_places
 from briefing_tui.safe_text import visible
-from briefing_tui.search import SearchIndex, SearchResult
+from briefing_tui.search import SearchResult
 from briefing_tui.state import StateStore
 from briefing_tui.tui.changes_screen import ChangesScreen
 from briefing_tui.tui.commands import SectionCommands, SourceCommands
@@ -33,6 +34,7 @@ from briefing_tui.tui.memory import ReadingMemory
 from briefing_tui.tui.outline import Outline
 from briefing_tui.tui.reader_library import ReaderLibrary
 from briefing_tui.tui.search_bar import SearchBar
+from briefing_tui.tui.search_session import SearchSession
 from briefing_tui.tui.sources_pane import SourceList, SourcesPane
 from briefing_tui.tui.stepper import Stepper
 from briefing_tui.tui.text_view import BriefingText, Highlights
@@ -86,6 +88,7 @@ class ReaderScreen(Screen[None]):
         Binding("C", "show_changes", "List changes", show=False, id="app.show_changes"),
         Binding("escape", "clear", "Clear", show=False, id="app.clear"),
         Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("F", "furniture", "Set-aside text", show=False, id="app.furniture"),
     ]
 
     outline_visible: reactive[bool] = reactive(True)
@@ -109,7 +112,7 @@ class ReaderScreen(Screen[None]):
         """Keys by binding id as the app remaps them, for the help screen."""
         self.briefing = briefing
         self.set_reactive(ReaderScreen.analysed, analysed)
-        self._index: SearchIndex | None = None
+        self._searches = SearchSession(self, lambda: self.briefing, self._show_search)
         self._search: SearchResult | None = None
         self._match = Stepper()
         self._attributions = Stepper()
@@ -140,6 +143,8 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         self._show_analysis()
         self._restore_position()
+        for notice in self.memory.notices():
+            self.inform(notice, title="Reading state set aside", severity="warning", timeout=10)
         self.text_view.focus()
         self.call_after_refresh(self.library.start)
         if not self.analysed:
@@ -250,16 +255,19 @@ class ReaderScreen(Screen[None]):
         self.text_view.go_to_section(section)
 
     def action_kind(self, kind_value: str) -> None:
-        """Go to the next section of a kind, cycling through them."""
+        """Go to the next paragraph of a kind after the cursor, cycling through them."""
         kind = SectionKind(kind_value)
-        sections = [index for index, section in enumerate(self.briefing.sections) if section.kind is kind]
-        if not self.analysed or not sections:
-            what = "The briefing is still being analysed." if not self.analysed else "No such section."
+        ids = {paragraph.id for paragraph in paragraphs_of_kind(self.briefing, kind)}
+        if not self.analysed or not ids:
+            what = (
+                "The briefing is still being analysed." if not self.analysed else "No paragraph of this kind."
+            )
             self.inform(f"{SECTION_KINDS[kind]}: {what}", timeout=3)
             return
-        current = self.text_view.current_section()
-        later = [index for index in sections if index > current]
-        self.text_view.go_to_section(later[0] if later else sections[0])
+        units = self.text_view.units
+        targets = [index for index, unit in enumerate(units) if unit.paragraph and unit.paragraph.id in ids]
+        later = [index for index in targets if index > self.text_view.cursor_unit]
+        self.text_view.go_to_unit(later[0] if later else targets[0], context=2)
 
     def on_outline_jump(self, event: Outline.Jump) -> None:
         target = event.target
@@ -283,9 +291,10 @@ class ReaderScreen(Screen[None]):
         self.query_one(SearchBar).open()
 
     def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
-        if self._index is None:
-            self._index = SearchIndex(self.briefing)
-        result = self._index.search(event.query, regex=event.regex, case_sensitive=event.case_sensitive)
+        if not self._searches.search(event.query, regex=event.regex, case_sensitive=event.case_sensitive):
+            self.query_one(SearchBar).show_searching()
+
+    def _show_search(self, result: SearchResult) -> None:
         self._search = result if result.total else None
         self._match.set_count(result.total)
         bar = self.query_one(SearchBar)
@@ -331,6 +340,7 @@ class ReaderScreen(Screen[None]):
         self.query_one(SearchBar).show_result(self._match.index + 1, self._search.total)
 
     def _clear_search(self) -> None:
+        self._searches.cancel()
         self._search = None
         self._match.set_count(0)
         self.query_one(Outline).show_match_counts({})
@@ -391,7 +401,9 @@ class ReaderScreen(Screen[None]):
         """Show a new version of the briefing (its file changed), with ``unit`` at the top."""
         self.action_clear()
         self._clear_search()
-        self._index = None
+        self._searches.cancel()
+        # A new session: the old one's index is of the old text.
+        self._searches = SearchSession(self, lambda: self.briefing, self._show_search)
         self.briefing = briefing
         old = self.text_view
         focused = old.has_focus
@@ -434,6 +446,15 @@ class ReaderScreen(Screen[None]):
                 ("In a browser, which keeps some keys for itself", browser_alternatives(everything))
             )
         self.app.push_screen(HelpScreen(groups, self.keymap))
+
+    def action_furniture(self) -> None:
+        """Show the blocks set aside as site furniture, bylines and credits."""
+        from briefing_tui.tui.furniture_screen import FurnitureScreen
+
+        if not self.briefing.furniture:
+            self.inform("Nothing was set aside: every block of the file is in the text.", timeout=4)
+            return
+        self.app.push_screen(FurnitureScreen(self.briefing.furniture))
 
     # --- saved state -----------------------------------------------------------------
 
