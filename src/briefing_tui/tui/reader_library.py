@@ -11,6 +11,7 @@ paragraphs marked and `c` stepping through them. The diff itself is the core's
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -75,7 +76,7 @@ class ReaderLibrary:
         self._stamp = _stamp(self.path)
         # Kept: Textual holds timers weakly, and a collected timer stops watching.
         self._timer = self.screen.set_interval(WATCH_INTERVAL, self.check)
-        self.screen.run_worker(partial(self._remember, announce=True), thread=True, group="library")
+        self.screen.run_worker(self._remembering(announce=True), thread=True, group="library")
 
     def _go_to_place(self, place: Place) -> None:
         if place.source_id is not None:
@@ -86,7 +87,11 @@ class ReaderLibrary:
             unit = paragraph_units(self.screen.briefing)[ids.index(place.paragraph_id)]
             self.screen.text_view.go_to_unit(unit, place.offset, context=2)
 
-    def _remember(self, *, announce: bool) -> None:
+    def _remembering(self, *, announce: bool) -> Callable[[], None]:
+        # The briefing and whether it is analysed are read together, here on the app's thread.
+        return partial(self._remember, self.screen.briefing, self.screen.analysed, announce=announce)
+
+    def _remember(self, briefing: Briefing, analysed: bool, *, announce: bool) -> None:
         """Add the briefing to the library; with ``announce``, show what changed since it was last read.
 
         Runs in a thread.
@@ -99,11 +104,10 @@ class ReaderLibrary:
         except ImportError:
             return  # a Python built without sqlite3: the reader works, without a library
         assert self.path is not None
-        briefing = self.screen.briefing
         try:
             digest = file_digest(self.path.read_bytes())
             with Library() as library:
-                added = library.add(self.path, briefing, digest, analysed=self.screen.analysed)
+                added = library.add(self.path, briefing, digest, analysed=analysed)
                 earlier = library.read_version(added.briefing_id)
                 library.mark_read(added.briefing_id)
         except LibraryError as error:
@@ -119,7 +123,7 @@ class ReaderLibrary:
     def analysis_arrived(self) -> None:
         """The briefing has just been analysed: store its analysis in the library too."""
         if self.path is not None and self._stamp is not None:
-            self.screen.run_worker(partial(self._remember, announce=False), thread=True, group="library")
+            self.screen.run_worker(self._remembering(announce=False), thread=True, group="library")
 
     def _warn(self, message: str) -> None:
         self.screen.inform(message, title="Library not available", severity="warning", timeout=10)
@@ -160,7 +164,7 @@ class ReaderLibrary:
         self.show_diff(diff, "The file changed")
         if self.path is not None:
             # The library keeps the new version; it is being read now, so nothing to announce later.
-            self.screen.run_worker(partial(self._remember, announce=False), thread=True, group="library")
+            self.screen.run_worker(self._remembering(announce=False), thread=True, group="library")
 
     def _same_place(self, old: Briefing, new: Briefing) -> int | None:
         """The unit of ``new`` where the reader of ``old`` was: the same paragraph, or a neighbour."""
