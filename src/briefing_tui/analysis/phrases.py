@@ -174,18 +174,23 @@ def _is_name_word(token: Token) -> bool:
 
 
 def _is_connector(tokens: list[Token], words: list[int], position: int, limit: int) -> bool:
-    """A particle or "of" inside a name: "Mohammed bin Abdulrahman", "Ministry of Health"."""
+    """A particle, "of" or "for" inside a name: "Mohammed bin Abdulrahman", "Office for the ..."."""
     low = tokens[position].lower
-    if not words or not _is_name_word(tokens[words[-1]]) or position + 1 >= limit:
+    if not words or position + 1 >= limit:
         return False
     nxt = tokens[position + 1]
+    last = tokens[words[-1]]
+    if low == "the":
+        return last.lower in {"of", "for"} and words[-1] == position - 1 and _is_name_word(nxt)
+    if not _is_name_word(last):
+        return False
     if low in NAME_PARTICLES:
         return _is_name_word(nxt)
-    if low == "of":
+    if low in {"of", "for"}:
         return _is_name_word(nxt) or (
             nxt.lower == "the" and position + 2 < limit and _is_name_word(tokens[position + 2])
         )
-    return low == "the" and tokens[position - 1].lower == "of" and _is_name_word(nxt)
+    return False
 
 
 def _joins_modifiers(tokens: list[Token], words: list[int], position: int, limit: int) -> bool:
@@ -200,15 +205,15 @@ def _classify(tokens: list[Token], index: int, words: list[int], limit: int) -> 
     """Decide what the collected words name, and where the phrase ends."""
     head = _last_head(tokens, words)
     if head is None:
-        return _name(tokens, index, words)
+        return _name(tokens, index, words, limit)
     if head == len(words) - 1:
         return _common(tokens, index, words, limit)
     trailing = [tokens[word] for word in words[head + 1 :]]
     role = tokens[words[head]].lower in ROLE_WORDS
     if role and all(_is_name_word(token) for token in trailing):
         return _person_after_role(tokens, index, words, head)
-    if all(_is_name_word(token) or token.lower in NAME_PARTICLES | {"of", "the"} for token in trailing):
-        return _name(tokens, index, words)
+    if all(_is_name_word(token) or token.lower in NAME_PARTICLES | {"of", "for", "the"} for token in trailing):
+        return _name(tokens, index, words, limit)
     return _common(tokens, index, words[: head + 1], limit)
 
 
@@ -224,6 +229,8 @@ def _common(tokens: list[Token], index: int, words: list[int], limit: int) -> Pa
     """A phrase ending in a head noun, with the tail that may follow it."""
     head = tokens[words[-1]]
     kind = HEAD_KINDS.get(head.lower, SourceKind.ANONYMOUS)
+    if head.capitalised and head.lower in ORGANIZATION_WORDS and len(words) > 1:
+        kind = SourceKind.ORGANIZATION  # "Ukraine's General Staff" is a body, "staff" are people
     end_index = _postmodifier(tokens, words[-1] + 1, limit)
     phrase = Phrase(
         start=tokens[index].start,
@@ -257,15 +264,30 @@ def _outlet_owner(tokens: list[Token], start: int, stop: int) -> Span | None:
     return None
 
 
-def _name(tokens: list[Token], index: int, words: list[int]) -> Parsed | None:
+def _name(tokens: list[Token], index: int, words: list[int], limit: int) -> Parsed | None:
     """A run of capitalised words: a person, an outlet or an organisation."""
     names = [tokens[word] for word in words]
-    if not all(_is_name_word(t) or t.lower in NAME_PARTICLES | {"of", "the"} for t in names):
+    if not all(_is_name_word(t) or t.lower in NAME_PARTICLES | {"of", "for", "the"} for t in names):
         return None
     if names[-1].possessive:
         return None
     determiner = tokens[index] if index != words[0] else None
-    return Parsed((_name_phrase(tokens[index], names, determiner),), words[-1] + 1)
+    phrase = _name_phrase(tokens[index], names, determiner)
+    return _with_acronym(tokens, Parsed((phrase,), words[-1] + 1), limit)
+
+
+def _with_acronym(tokens: list[Token], parsed: Parsed, limit: int) -> Parsed:
+    """ "the UN Office for the Coordination of Humanitarian Affairs (OCHA)": the acronym belongs."""
+    position = parsed.next
+    if position + 2 >= limit or tokens[position].text != "(":
+        return parsed
+    inner, closing = tokens[position + 1], tokens[position + 2]
+    if closing.text != ")" or len(inner.text) < 2 or not inner.text.replace(".", "").isupper():
+        return parsed
+    (phrase,) = parsed.phrases
+    kind = phrase.kind if phrase.kind is not None else SourceKind.ORGANIZATION
+    widened = Phrase(phrase.start, closing.end, kind, phrase.common_start, phrase.description, phrase.outlet)
+    return Parsed((widened,), position + 3)
 
 
 def _name_phrase(opener: Token, names: list[Token], determiner: Token | None) -> Phrase:
@@ -275,7 +297,10 @@ def _name_phrase(opener: Token, names: list[Token], determiner: Token | None) ->
     if plain in OUTLET_NAMES or lowered[-1] in OUTLET_WORDS:
         return Phrase(start, end, SourceKind.OUTLET, _common_opener(opener))
     acronym = len(names) == 1 and names[0].type is TokenType.ACRONYM
-    if determiner is not None or acronym or any(word in ORGANIZATION_WORDS for word in lowered):
+    # "NJ Transit", "UN Office": a word in capitals makes a name a body, not a person.
+    capitals = len(names) > 1 and any(len(t.text) >= 2 and t.text.isupper() for t in names)
+    organised = any(word in ORGANIZATION_WORDS for word in lowered)
+    if determiner is not None or acronym or capitals or organised:
         return Phrase(start, end, SourceKind.ORGANIZATION, _common_opener(opener))
     if len(names) == 1 and names[0].type is not TokenType.CASELESS:
         return Phrase(start, end, None)
@@ -344,6 +369,9 @@ def _tail(tokens: list[Token], position: int, limit: int) -> int | None:
     count = 0
     while position < limit and count < _TAIL_MAX_WORDS:
         token = tokens[position]
+        if token.text == "," and _name_list_follows(tokens, position, limit):
+            position += 1
+            continue
         if token.punct:
             break
         if token.lower == "and":
@@ -357,6 +385,21 @@ def _tail(tokens: list[Token], position: int, limit: int) -> int | None:
         position += 1
         count += 1
     return position if count else None
+
+
+def _name_list_follows(tokens: list[Token], comma: int, limit: int) -> bool:
+    """ "from France, Britain and Germany": a comma between names that an "and" closes."""
+    if not tokens[comma - 1].capitalised:
+        return False
+    position = comma + 1
+    while position < min(limit, comma + 8):
+        token = tokens[position]
+        if token.lower == "and":
+            return position + 1 < limit and _is_name_word(tokens[position + 1])
+        if not (_is_name_word(token) or token.text == ","):
+            return False
+        position += 1
+    return False
 
 
 def _apposition(tokens: list[Token], parsed: Parsed, limit: int) -> Parsed | None:

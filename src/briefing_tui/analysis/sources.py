@@ -1,15 +1,18 @@
 """Find where a paragraph names the sources of what it reports.
 
-Four shapes of attribution are recognised, each by one compiled pattern over the paragraph,
-after which a small window around the match is parsed (see `phrases`):
+The shapes of attribution are data: `attribution_shapes.SHAPES` lists each with an example,
+the anchor it is found by (a reporting verb from `reporting_verbs`, "told", "according to",
+a colon before a quotation...) and the side of the anchor the source stands on. One compiled
+pattern finds every anchor; at each, the shapes of that anchor are tried in table order and
+a small window on the shape's side is parsed (see `phrases`).
 
-* a cue before the source: "according to X", "citing X", "a statement from X";
-* a speech verb after it: "X said", "X, a former minister, warned", "X declined to comment";
-* the inverted form after a quotation: "“...,” said X";
-* a speaker introducing a quotation with a colon: "X: “...”".
+Between a subject and its verb the finder skips what `attribution_shapes.GAPS` lists
+(auxiliaries, a time, an aside between commas or dashes, a relative clause); after an
+inverted "said X" it allows the tails of `attribution_shapes.TAILS`. Credit lines
+("(Reporting by ...)", "X contributed reporting") never yield a source.
 
-The work per paragraph is proportional to the number of matches, and every window is bounded,
-so the whole pass stays linear in the size of the briefing.
+The work per paragraph is proportional to the number of anchors, and every window is
+bounded, so the whole pass stays linear in the size of the briefing.
 """
 
 from __future__ import annotations
@@ -18,72 +21,78 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from briefing_tui.analysis.attribution_shapes import SHAPES, TAILS, Anchor, Shape, Side
 from briefing_tui.analysis.patterns import phrase_alternation
 from briefing_tui.analysis.phrases import Phrase, parse_list, parse_phrase
-from briefing_tui.analysis.tokens import UPPER, Token, tokenize
+from briefing_tui.analysis.reporting_verbs import AUXILIARIES, CUE_PHRASES, DECLINED_ACTS, VERB_FORMS, Frame
+from briefing_tui.analysis.tokens import UPPER, Token, TokenType, tokenize
 from briefing_tui.analysis.vocabulary import (
     ADVERBS,
     CLAUSE_WORDS,
+    DETERMINERS,
     NOT_NAMES,
     ORGANIZATION_WORDS,
     OUTLET_WORDS,
     STOPWORDS,
-    TITLE_ABBREVIATIONS,
+    TIME_WORDS,
 )
 from briefing_tui.model import SourceKind
 
 __all__ = ["Mention", "find_mentions", "surnames_in"]
 
 _WINDOW = 400
-"""How far from a trigger the naming words (with an appositive) may reach, in characters."""
-_NEAR = 160
-"""How far back a subject right before its verb is looked for, in characters."""
+"""How far from an anchor the naming words (with an aside) may reach, in characters."""
 _SUBJECT_TOKENS = 16
-"""The most tokens a naming phrase may span; bounds the work per trigger on any input."""
+"""The most tokens a naming phrase may span; bounds the work per anchor on any input."""
 _TOKENS_AFTER = 24
-"""How many tokens after a cue the naming words may take up, commas and all."""
-_APPOSITIVE_COMMAS = 40
-"""How many tokens back an appositive ("X, a former minister, said") may start."""
+"""How many tokens after an anchor the naming words may take up, commas and all."""
+_APPOSITIVE_TOKENS = 40
+"""How many tokens back an aside ("X, a former minister, said") may start."""
+_CLAUSE_LOOKAHEAD = 10
+"""How far after a clause verb a finite verb is looked for ("warned the truce could fail")."""
 
-_SPEECH_VERB_LIST = (
-    "said says say told tells added adds warned warns warn confirmed confirms confirm emphasized "
-    "emphasised emphasizes emphasises clarified clarifies acknowledged acknowledges acknowledge "
-    "noted stated stressed stresses explained explains cautioned cautions wrote writes reported "
-    "denied denies deny conceded concedes concede predicted predicts estimated argued argues argue "
-    "admitted admits revealed disclosed insisted insists insist announced declined"
+_TOLD = ("told", "tells", "tell")
+_VERBS = sorted(form for form in VERB_FORMS if form not in _TOLD)
+_CUES = [*CUE_PHRASES, *(cue[:1].upper() + cue[1:] for cue in CUE_PHRASES)]
+_STATEMENT = (
+    r"(?:released|issued|put\s+out|published|posted|sent)\s+(?:a|an)\s+"
+    r"(?:(?:joint|written|brief|short|separate|emailed|new|further|formal)\s+)?statement"
 )
-_SPEECH_VERBS = _SPEECH_VERB_LIST.split()
-_CUES = ["according to", "citing", "quoting", "cited by", "reported by", "in the words of"]
-_CUES += [f"statement {word}" for word in ("from", "by", "issued by", "released by")]
 _TRIGGER = re.compile(
-    rf"\b(?:(?P<cue>{phrase_alternation([*_CUES, *(cue.capitalize() for cue in _CUES)])})\s"
-    rf"|(?P<verb>{phrase_alternation(_SPEECH_VERBS)})\b)"
+    r"\b(?:(?P<quoted_as>quoted\s+as\s+(?:saying|telling|stating|adding|warning))"
+    rf"|(?P<statement>{_STATEMENT})"
+    rf"|(?P<cue>{phrase_alternation(_CUES)})(?=\s)"
+    rf"|(?P<told>{phrase_alternation(_TOLD)})"
+    r"|(?P<quoted>quoted)"
+    rf"|(?P<verb>{phrase_alternation(_VERBS)}))\b"
     r"|(?P<colon>:\s*[“\"](?=\S))"
 )
-"""What may introduce or follow the words naming a source."""
-_VERB_CONDITIONS = {
-    # "insisted" speaks unless it means holding out for something: "insisted on a cap".
-    "insist": re.compile(r"(?!\s+on\b)"),
-    "insists": re.compile(r"(?!\s+on\b)"),
-    "insisted": re.compile(r"(?!\s+on\b)"),
-    "announced": re.compile(r"\s*(?:that\b|[:,“\"])"),
-    "declined": re.compile(
-        r"\s+(?:to\s+(?:comment|provide|confirm|deny|say|elaborate|discuss|give|disclose|specify"
-        r"|answer|respond|detail|speak|name|release|share)|comment|requests?\s+for\s+comment)"
-    ),
+"""Every anchor of `SHAPES`, one named group per `Anchor`."""
+_SHAPES_BY_ANCHOR: dict[Anchor, tuple[Shape, ...]] = {
+    anchor: tuple(shape for shape in SHAPES if shape.anchor is anchor) for anchor in Anchor
 }
-"""Verbs that speak only in some constructions, and the pattern that must follow them."""
-_CLAUSE_STOP = re.compile(r"(?<![A-Z])\.(?=\s)|[;:!?“”\"—–()\[\]]")
-"""Marks that end the clause a source must sit in; a full stop after a capital is an initial ("U.S.")."""
-_LAST_WORD = re.compile(r"(?P<word>[^\W_]+)(?P<gap>[\s,]*)\Z")
-"""The word right before a verb, and the spaces or comma between them."""
-_UP_TO_LAST_STOP = re.compile(rf"(?s:.*)(?:{_CLAUSE_STOP.pattern})")
-"""Everything up to the last clause stop: greedy, so the engine finds that stop from the end."""
-_ABBREVIATION_BEFORE = re.compile(rf"\b(?i:{'|'.join(TITLE_ABBREVIATIONS)})\.$")
+_MARK_BEFORE = re.compile(r"[,”\"—–]\s*$")
+"""An inverted verb comes right after a comma, a closing quote or a dash: "“...,” said X"."""
+_CREDIT_LINE = re.compile(
+    r"\((?:[A-Z][a-z]+\s+)?(?:Reporting|Writing|Editing|Compiled|Edited|Written|Additional)\b[^)]{0,600}\)"
+    r"|^\s*(?:By|Reporting by|Writing by|Editing by|Edited by)\s[^\n]{0,300}$"
+    r"|[^.\n]{0,200}\b(?:contributed|contributing)\s+(?:reporting|to\s+(?:this|the)\s+(?:report|story))[^.\n]{0,100}",
+    re.MULTILINE,
+)
+"""Credit lines and bylines: who wrote the report is not a source of what it reports."""
 _NAME_PAIR = re.compile(rf"(?=\b([{UPPER}][\w’'-]+)\s+([{UPPER}][\w’'-]+)\b)")
 """Two capitalised words in a row, found overlapping ("Donald John Trump" gives both pairs)."""
-_INVERSION = re.compile(r"[,”\"]\s*$")
-"""A verb right after a comma or closing quote may come before its subject: "“...,” said X"."""
+_PRONOUNS = frozenset({"he", "she", "it", "they"})
+"""Pronouns that may stand for an earlier speaker."""
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+_FINITE = frozenset(
+    "would could will was were is are had has have may might must should can did does do "
+    "remained remains".split()
+)
+"""Words that show a clause follows a verb without "that": "warned the truce could fail"."""
+_CLAUSE_OPENERS = frozenset("that he she it they we i there this these those".split())
+_ADJUNCT_OPENERS = frozenset("in at on during after late earlier later last this when while".split())
+_AUDIENCES = frozenset("reporters journalists lawmakers parliament the".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,30 +106,116 @@ class Mention:
     name: str
     """The source as written, with a sentence-opening capital on a common word lowered."""
     kind: SourceKind | None
-    """Who it is; None for a lone capitalised word that only context can tell apart."""
+    """Who it is; None for a lone capitalised word that only context can tell apart, or a pronoun."""
     description: str | None = None
     """What the text says about a named person, if anything."""
+    pronoun: str | None = None
+    """The pronoun, lower case, when the words are one ("he"): the registry links it to a speaker."""
 
 
 @dataclass(frozen=True, slots=True)
 class _Found:
     phrase: Phrase
     description: tuple[int, int] | None = None
+    pronoun: str | None = None
 
 
 def find_mentions(text: str) -> list[Mention]:
     """Every source the paragraph ``text`` names, in order of position, without overlaps."""
     found: list[_Found] = []
     for match in _TRIGGER.finditer(text):
-        if match.lastgroup == "cue":
-            found.extend(_Found(phrase) for phrase in _after_cue(text, match.end()))
-        elif match.lastgroup == "verb":
-            condition = _VERB_CONDITIONS.get(match.group())
-            if condition is None or condition.match(text, match.end()):
-                found.extend(_speaker_of_verb(text, match.start(), match.end()))
-        else:
-            found.extend(_speaker_of_quote(text, match.start()))
-    return _mentions(text, found)
+        anchor = Anchor(match.lastgroup)
+        if anchor is Anchor.VERB and not _frame_allows(text, match.group(), match.end()):
+            continue
+        any_found = False
+        for shape in _SHAPES_BY_ANCHOR[anchor]:
+            if shape.fallback and any_found:
+                continue
+            if shape.after_mark and not _MARK_BEFORE.search(text, max(0, match.start() - 3), match.start()):
+                continue
+            results = _read(text, match, shape)
+            if shape.kinds is not None:
+                results = [item for item in results if _kind_fits(item.phrase.kind, shape.kinds)]
+            any_found = any_found or bool(results)
+            found.extend(results)
+    return _without_credit_lines(text, _mentions(text, found))
+
+
+def surnames_in(texts: Iterable[str]) -> frozenset[str]:
+    """Words used as the second of two capitalised words ("Trump" in "Donald Trump"), case-folded.
+
+    A lone "Trump said" is then known to be a person rather than a body such as "Hamas".
+    """
+    not_surnames = ORGANIZATION_WORDS | OUTLET_WORDS
+    found: set[str] = set()
+    for text in texts:
+        for match in _NAME_PAIR.finditer(text):
+            first, second = match.group(1).casefold(), match.group(2).casefold()
+            if first not in NOT_NAMES and second not in not_surnames:
+                found.add(second)
+    return frozenset(found)
+
+
+def _kind_fits(kind: SourceKind | None, kinds: frozenset[SourceKind]) -> bool:
+    """A lone capitalised word (kind None) may be the person a shape asks for."""
+    return kind in kinds if kind is not None else SourceKind.NAMED_PERSON in kinds
+
+
+def _frame_allows(text: str, verb: str, end: int) -> bool:
+    """Whether what follows a reporting verb makes it report (see `reporting_verbs.Frame`)."""
+    frame = VERB_FORMS[verb]
+    if frame is Frame.SPEECH:
+        return True
+    tokens = tokenize(text, end, min(len(text), end + 160), _CLAUSE_LOOKAHEAD + 2)
+    if not tokens:
+        return True
+    first = tokens[0]
+    if frame is Frame.DECLINE:
+        words = [token.lower for token in tokens[:3]]
+        return words[:1] == ["comment"] or (words[:1] == ["to"] and words[1:2] != [] and words[1] in DECLINED_ACTS)
+    if frame is Frame.OBJECT:
+        return any(token.lower in {"of", "as", "for"} for token in _until_punct(tokens))
+    if first.punct or first.lower in _CLAUSE_OPENERS:
+        return True
+    if first.lower == "on":
+        return len(tokens) > 1 and tokens[1].lower in TIME_WORDS
+    if first.lower == "to":
+        return len(tokens) > 1 and (tokens[1].lower in _AUDIENCES or tokens[1].capitalised)
+    if first.lower in _ADJUNCT_OPENERS or first.lower in TIME_WORDS:
+        return True
+    # "warned the truce could fail": a clause without "that" has a finite verb soon after.
+    return any(token.lower in _FINITE for token in _until_punct(tokens[1:]))
+
+
+def _until_punct(tokens: list[Token]) -> list[Token]:
+    for number, token in enumerate(tokens):
+        if token.punct:
+            return tokens[:number]
+    return tokens
+
+
+def _read(text: str, match: re.Match[str], shape: Shape) -> list[_Found]:
+    """What ``shape`` finds at the anchor ``match``."""
+    if shape.side is Side.BEFORE:
+        return _subject_before(text, match.start(), shape)
+    if shape.after_mark:
+        return _subject_after(text, match.end(), shape.pronoun)
+    return _object_after(text, match.end(), shape.then)
+
+
+def _object_after(text: str, position: int, then: str) -> list[_Found]:
+    """ "according to X", "told AFP", "quoted X as saying": the source follows the anchor."""
+    tokens = _window_after(text, position)
+    if not tokens:
+        return []
+    parsed = parse_list(tokens, 0, len(tokens))
+    if parsed is None:
+        return []
+    if then:
+        words = [token.lower for token in tokens[parsed.next : parsed.next + len(then.split())]]
+        if words != then.split():
+            return []
+    return [_Found(phrase) for phrase in parsed.phrases]
 
 
 def surnames_in(texts: Iterable[str]) -> frozenset[str]:
@@ -140,75 +235,138 @@ def surnames_in(texts: Iterable[str]) -> frozenset[str]:
 
 def _window_after(text: str, position: int) -> list[Token]:
     """Tokens from ``position`` to the end of the clause (commas included), at most `_WINDOW` away."""
-    high = min(len(text), position + _WINDOW)
-    stop = _CLAUSE_STOP.search(text, position, high)
-    return tokenize(text, position, stop.end() if stop else high, _TOKENS_AFTER)
-
-
-def _window_before(text: str, position: int, reach: int) -> list[Token]:
-    """Tokens from the start of the clause that ends at ``position``, at most ``reach`` back."""
-    low = max(0, position - reach)
-    first = low
-    end = position
-    while (last := _UP_TO_LAST_STOP.match(text, low, end)) is not None:
-        if not _ABBREVIATION_BEFORE.search(text, max(low, last.end() - 6), last.end()):
-            first = last.end()
-            break
-        end = last.end() - 1  # "Dr." does not end a sentence: look further back
-    tokens = tokenize(text, first, position)
-    if first == low > 0 and tokens and tokens[0].start == low:
-        del tokens[0]  # the window may have cut this word in two
+    tokens = tokenize(text, position, min(len(text), position + _WINDOW), _TOKENS_AFTER)
+    for number, token in enumerate(tokens):
+        if not token.punct or token.text == "," or _is_initial_stop(tokens, number):
+            continue
+        if token.text == "(" and _is_acronym_aside(tokens, number):
+            continue
+        if token.text == ")" and number >= 2 and tokens[number - 2].text == "(":
+            continue
+        return tokens[: number + 1]
     return tokens
 
 
-def _after_cue(text: str, position: int) -> tuple[Phrase, ...]:
-    tokens = _window_after(text, position)
-    if not tokens:
-        return ()
-    parsed = parse_list(tokens, 0, len(tokens))
-    return parsed.phrases if parsed else ()
+def _window_before(text: str, position: int) -> list[Token]:
+    """Tokens of the sentence that runs up to ``position``, at most `_WINDOW` back.
+
+    Commas, dashes and brackets stay in (the asides are read later); a full stop after a
+    capital or an abbreviation ("U.S.", "Dr.") does not end the sentence.
+    """
+    low = max(0, position - _WINDOW)
+    tokens = tokenize(text, low, position)
+    if low > 0 and tokens and tokens[0].start == low:
+        del tokens[0]  # the window may have cut this word in two
+    for number in range(len(tokens) - 1, -1, -1):
+        token = tokens[number]
+        if token.text in _HARD_STOPS and not _is_initial_stop(tokens, number):
+            return tokens[number + 1 :]
+    return tokens
 
 
-def _speaker_of_verb(text: str, start: int, end: int) -> list[_Found]:
-    before = _subject_before(text, start)
-    if before or not _INVERSION.search(text, max(0, start - 3), start):
-        return before
-    return _subject_after(text, end)
+_PROPER_ADJECTIVES = frozenset("arab european western eastern gulf african asian nordic baltic".split())
+_HARD_STOPS = frozenset({".", ";", ":", "!", "?", "“", "”", '"'})
 
 
-def _speaker_of_quote(text: str, colon: int) -> list[_Found]:
-    """ "Greenway: “The hard part...”": only people and officials introduce quotes this way."""
-    people = {SourceKind.NAMED_PERSON, SourceKind.OFFICIAL, SourceKind.ANONYMOUS, None}
-    return [found for found in _subject_before(text, colon) if found.phrase.kind in people]
+def _is_initial_stop(tokens: list[Token], number: int) -> bool:
+    """A full stop after a lone capital is an initial ("J. Smith"), not the end of a sentence."""
+    if tokens[number].text != "." or number == 0:
+        return False
+    previous = tokens[number - 1]
+    return len(previous.text) == 1 and previous.text.isupper() and previous.end == tokens[number].start
 
 
-def _subject_before(text: str, verb: int) -> list[_Found]:
-    """The source named just before a speech verb, allowing "also" and an appositive between."""
-    last = _LAST_WORD.search(text, max(0, verb - 40), verb)
-    if last is None:
-        return []  # a quote or a stop right before the verb: nothing names a source there
-    word = last["word"].lower()
-    if "," not in last["gap"] and word in STOPWORDS and word not in ADVERBS:
-        return []  # "he said", "declined to say": no naming phrase can end here
-    tokens = _window_before(text, verb, _NEAR)
-    end = _before_adverbs(tokens)
-    if end and tokens[end - 1].text == ",":
-        tokens = _window_before(text, verb, _WINDOW)
-        return _appositive_subject(tokens, _before_adverbs(tokens) - 1)
-    return [_Found(phrase) for phrase in _phrases_ending_at(tokens, end)] if end else []
+def _is_acronym_aside(tokens: list[Token], number: int) -> bool:
+    """ "(OCHA)": an acronym in brackets belongs to the name before it."""
+    return (
+        number + 2 < len(tokens)
+        and tokens[number + 2].text == ")"
+        and tokens[number + 1].text.replace(".", "").isupper()
+        and len(tokens[number + 1].text) >= 2
+    )
 
 
-def _before_adverbs(tokens: list[Token]) -> int:
-    """The index just past the last token that is not an adverb ("officials also said")."""
-    end = len(tokens)
-    while end and _is_adverb(tokens[end - 1]):
+def _subject_before(text: str, anchor: int, shape: Shape) -> list[_Found]:
+    """The source named before an anchor, skipping the `GAPS` between subject and verb."""
+    tokens = _window_before(text, anchor)
+    end, passive = _skip_auxiliaries(tokens, len(tokens))
+    if passive and not shape.passive:
+        return []  # "was told", "has been accused": the subject is not the speaker
+    if not end:
+        return []
+    last = tokens[end - 1]
+    if shape.pronoun:
+        if last.lower in _PRONOUNS and last.type is TokenType.WORD:
+            return [_Found(Phrase(last.start, last.end, None), pronoun=last.lower)]
+        return []
+    if last.text == ",":
+        return _appositive_subject(tokens, end - 1)
+    if last.text in {"—", "–"}:
+        opening = _previous_mark(tokens, end - 1, {"—", "–"})
+        if opening is None:
+            return []
+        return [_Found(phrase) for phrase in _phrases_ending_at(tokens, opening)]
+    if last.text == ")":
+        opening = _previous_mark(tokens, end - 1, {"("})
+        if opening is not None and not _is_acronym_aside(tokens, opening):
+            return [_Found(phrase) for phrase in _phrases_ending_at(tokens, opening)]
+    if last.lower in STOPWORDS and last.lower not in ADVERBS:
+        return []  # "declined to say", "the people who said": no naming phrase ends here
+    phrases = _phrases_ending_at(tokens, end)
+    if not phrases:
+        phrases = _before_relative_clause(tokens, end)
+    return [_Found(phrase) for phrase in phrases]
+
+
+def _skip_auxiliaries(tokens: list[Token], end: int) -> tuple[int, bool]:
+    """The index before auxiliaries, adverbs and times in front of a verb, and whether it is passive."""
+    passive = False
+    while end:
+        token = tokens[end - 1]
+        low = token.lower
+        if low in AUXILIARIES or _is_adverb(token):
+            passive = passive or low in _BE
+            end -= 1
+        elif low in TIME_WORDS and not token.punct:
+            end = _time_start(tokens, end)
+        else:
+            break
+    return end, passive
+
+
+def _time_start(tokens: list[Token], end: int) -> int:
+    """Where a time phrase ending at ``end`` begins: "late on Monday", "on Tuesday night"."""
+    while end and (tokens[end - 1].lower in TIME_WORDS or tokens[end - 1].lower.isdigit()):
+        end -= 1
+    while end and tokens[end - 1].lower in _TIME_OPENERS:
         end -= 1
     return end
 
 
+_TIME_OPENERS = frozenset("on late early earlier last this next in at by the of".split())
+
+
+def _previous_mark(tokens: list[Token], closing: int, marks: set[str]) -> int | None:
+    for number in range(closing - 1, max(-1, closing - _APPOSITIVE_TOKENS), -1):
+        if tokens[number].text in marks:
+            return number
+    return None
+
+
+def _before_relative_clause(tokens: list[Token], end: int) -> tuple[Phrase, ...]:
+    """ "Arab countries which back the plan said": the subject stands before "which"."""
+    for number in range(end - 1, max(-1, end - 10), -1):
+        token = tokens[number]
+        if token.punct:
+            return ()
+        if token.lower in {"which", "that", "who"} and number:
+            return _phrases_ending_at(tokens, number)
+    return ()
+
+
 def _is_adverb(token: Token) -> bool:
     low = token.lower
-    return low in ADVERBS or (low.endswith("ly") and not token.capitalised and low.isalpha())
+    return low in ADVERBS or (low.endswith("ly") and not token.capitalised and low.isalpha() and low != "only")
 
 
 def _phrases_ending_at(tokens: list[Token], end: int) -> tuple[Phrase, ...]:
@@ -216,10 +374,15 @@ def _phrases_ending_at(tokens: list[Token], end: int) -> tuple[Phrase, ...]:
     start = end
     while start > max(0, end - _SUBJECT_TOKENS):
         previous = tokens[start - 1]
-        if previous.punct or previous.lower in CLAUSE_WORDS:
+        if previous.text == ")" and start >= 3 and _is_acronym_aside(tokens, start - 3):
+            start -= 3  # "(OCHA)"
+            continue
+        if (previous.punct and previous.text != ",") or previous.lower in CLAUSE_WORDS:
             break
         start -= 1
     for first in range(start, end):
+        if tokens[first].punct:
+            continue
         parsed = parse_list(tokens, first, end)
         if parsed is not None and parsed.next == end:
             return parsed.phrases
@@ -227,17 +390,33 @@ def _phrases_ending_at(tokens: list[Token], end: int) -> tuple[Phrase, ...]:
 
 
 def _appositive_subject(tokens: list[Token], closing: int) -> list[_Found]:
-    """ "Robert Greenway, former Senior Director ..., said": the source sits before the appositive."""
-    for comma in range(closing - 1, max(-1, closing - _APPOSITIVE_COMMAS), -1):
+    """ "Robert Greenway, former Senior Director ..., said": the source sits before the aside."""
+    for comma in range(closing - 1, max(-1, closing - _APPOSITIVE_TOKENS), -1):
         token = tokens[comma]
         if token.text != ",":
-            if token.punct:
+            if token.punct and token.text not in {"(", ")", "—", "–"}:
                 break
             continue
+        if _is_numbered(tokens, comma):
+            return _numbered_apposition(tokens, comma + 1, closing)
         subject = _phrases_ending_at(tokens, comma)
         if subject:
             return _with_appositive(subject, tokens, comma + 1, closing)
     return []
+
+
+def _is_numbered(tokens: list[Token], comma: int) -> bool:
+    """ "One, Finance Minister Ilan Vered, said": a bare "one" before the aside."""
+    return comma >= 1 and tokens[comma - 1].lower in {"one", "another"} and (
+        comma == 1 or tokens[comma - 2].punct or tokens[comma - 2].lower in {"and", "but"}
+    )
+
+
+def _numbered_apposition(tokens: list[Token], first: int, stop: int) -> list[_Found]:
+    parsed = parse_phrase(tokens, first, stop)
+    if parsed is None or parsed.next != stop:
+        return []
+    return [_Found(phrase) for phrase in parsed.phrases]
 
 
 def _with_appositive(subject: tuple[Phrase, ...], tokens: list[Token], first: int, stop: int) -> list[_Found]:
@@ -258,24 +437,34 @@ def _with_appositive(subject: tuple[Phrase, ...], tokens: list[Token], first: in
 
 
 def _description(phrase: Phrase, tokens: list[Token], first: int, stop: int) -> tuple[int, int] | None:
-    """An appositive describes a named person unless it is a clause ("who...", "speaking...")."""
-    if phrase.kind not in {SourceKind.NAMED_PERSON, None} or phrase.description is not None:
+    """An aside describes a named source unless it is a clause ("who...", "speaking...")."""
+    if phrase.kind not in {SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION, None}:
         return None
-    if tokens[first].lower in STOPWORDS or tokens[first].punct:
+    if phrase.description is not None:
         return None
+    opener = tokens[first]
+    if opener.punct or (opener.lower in STOPWORDS and opener.lower not in DETERMINERS):
+        return None
+    if opener.lower.endswith("ing") and not opener.capitalised:
+        return None  # "speaking on condition of anonymity"
     return tokens[first].start, tokens[stop - 1].end
 
 
-def _subject_after(text: str, position: int) -> list[_Found]:
+def _subject_after(text: str, position: int, pronoun: bool) -> list[_Found]:
     """ "“...,” said Lena Korhonen, who grows apples": the source follows the verb."""
     tokens = _window_after(text, position)
     if not tokens:
+        return []
+    if pronoun:
+        first = tokens[0]
+        if first.lower in _PRONOUNS and (len(tokens) == 1 or tokens[1].punct):
+            return [_Found(Phrase(first.start, first.end, None), pronoun=first.lower)]
         return []
     parsed = parse_list(tokens, 0, len(tokens))
     if parsed is None:
         return []
     after = parsed.next
-    if after < len(tokens) and not tokens[after].punct:
+    if after < len(tokens) and not tokens[after].punct and tokens[after].lower not in TAILS:
         return []  # "said Hamas would..." reports what Hamas would do; the speaker came earlier
     if len(parsed.phrases) != 1 or after >= len(tokens) or tokens[after].text != ",":
         return [_Found(phrase) for phrase in parsed.phrases]
@@ -298,7 +487,8 @@ def _mentions(text: str, found: list[_Found]) -> list[Mention]:
             mentions.append(Mention(start, end, text[start:end], SourceKind.OUTLET))
         described = item.description or phrase.description
         description = _clean(text[described[0] : described[1]]) if described else None
-        mentions.append(Mention(phrase.start, phrase.end, _name(text, phrase), phrase.kind, description))
+        name = _name(text, phrase)
+        mentions.append(Mention(phrase.start, phrase.end, name, phrase.kind, description, item.pronoun))
     mentions.sort(key=lambda mention: (mention.start, -mention.end))
     kept: list[Mention] = []
     for mention in mentions:
@@ -308,11 +498,27 @@ def _mentions(text: str, found: list[_Found]) -> list[Mention]:
     return kept
 
 
+def _without_credit_lines(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions outside credit lines and bylines."""
+    if not mentions:
+        return mentions
+    credits = [match.span() for match in _CREDIT_LINE.finditer(text)]
+    if not credits:
+        return mentions
+    return [m for m in mentions if not any(start <= m.start < end for start, end in credits)]
+
+
 def _name(text: str, phrase: Phrase) -> str:
+    """The phrase as written; a capital that only opens the sentence is lowered ("Senior officials")."""
     name = _clean(text[phrase.start : phrase.end])
-    if phrase.common_start:
-        return name[:1].lower() + name[1:]
-    return name
+    if not phrase.common_start:
+        return name
+    words = name.split(" ", 2)
+    if words[0].lower() in _PROPER_ADJECTIVES:
+        return name  # "Arab countries", "European parties"
+    if len(words) > 1 and words[1][:1].isupper() and words[0].lower() not in DETERMINERS:
+        return name  # "State Department", "Health Ministry": the capital is the name's own
+    return name[:1].lower() + name[1:]
 
 
 def _clean(text: str) -> str:

@@ -24,6 +24,7 @@ __all__ = [
     "PREMODIFIERS",
     "ROLE_WORDS",
     "STOPWORDS",
+    "TIME_WORDS",
     "TITLE_ABBREVIATIONS",
 ]
 
@@ -54,7 +55,14 @@ _ANONYMOUS_HEADS = _words(
     "analyst analysts expert experts economist economists researcher researchers correspondent "
     "correspondents reporter reporters editor editors critics critic opponents supporters "
     "campaigners activists protesters lawyers attorneys voters workers employees staff "
-    "investors traders bankers doctors scientists engineers farmers"
+    "investors traders bankers doctors scientists engineers farmers bloggers commentators medics "
+    "paramedics rescuers relatives families survivors villagers locals fishermen students "
+    "teachers passengers drivers pilots soldiers troops fighters militants rebels parents nurses "
+    "eyewitnesses pollsters strategists shareholders lenders creditors organisers organizers "
+    "demonstrators refugees negotiator insider whistleblower activist campaigner lawyer attorney "
+    "doctor nurse medic paramedic resident relative survivor student teacher worker employee "
+    "trader banker investor scientist engineer farmer soldier fighter militant rebel "
+    "investigators inspectors auditors monitors surveyors pollster medical"
 )
 _ORGANIZATION_HEADS = _words(
     "ministry ministries government governments company companies firm firms agency agencies "
@@ -62,7 +70,13 @@ _ORGANIZATION_HEADS = _words(
     "committee committees commission union unions group groups organisation organization "
     "organisations organizations movement party administration embassy cabinet operator "
     "operators court board association federation secretariat presidency bank coalition alliance "
-    "regime parliament legislature consortium bureau wing leadership side team camp"
+    "regime parliament legislature consortium bureau wing leadership side team camp force forces "
+    "establishment countries nations states parties media navy guard corps command service "
+    "services militia militias junta opposition hospital hospitals university school church "
+    "airline airlines carrier carriers insurer insurers lender broadcaster network watchdog "
+    "monitor observatory tribunal judiciary prosecution directorate inspectorate "
+    "institute foundation charity charities mission missions delegation delegations"
+   
 )
 _OUTLET_HEADS = _words("newspaper newspapers broadcaster broadcasters outlet magazine website daily")
 
@@ -92,7 +106,9 @@ PREMODIFIERS = _words(
     "transport agriculture water port police army navy ministry presidential cabinet campaign "
     "company industry union diplomatic chief deputy lead acting veteran independent humanitarian "
     "aid european arab western-backed well-placed knowledgeable anonymous unnamed further "
-    "additional second third shipping labour labor press communications spokesperson"
+    "additional second third shipping labour labor press communications spokesperson first "
+    "fourth fifth latter same clerical religious political air naval civil "
+    "opposition rebel ruling governing coalition"
 )
 """Common words that describe the head of a naming phrase: "senior", "defense", "diplomatic"."""
 
@@ -149,7 +165,8 @@ ORGANIZATION_WORDS = _words(
     "company forces army navy kremlin pentagon secretariat board bureau federation alliance "
     "movement front brigades coalition cabinet embassy consulate center centre foundation trust "
     "programme program mission nations assembly congress senate administration directorate "
-    "hospital cross crescent"
+    "hospital cross crescent staff transit railway railways airways airlines guard corps force "
+    "forces command agency ministries"
 )
 """Words that make a capitalised name an organisation: "the White House", "Health Ministry"."""
 
@@ -172,3 +189,11 @@ OUTLET_NAMES = frozenset(name.strip().casefold() for name in _OUTLETS.split("|")
 
 TITLE_ABBREVIATIONS = _words("mr mrs ms dr prof sen rep gov gen lt col adm st jr sr no")
 """Abbreviations whose full stop does not end a sentence: "Dr. Ahmed said"."""
+
+TIME_WORDS = _words(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight overnight "
+    "morning afternoon evening night week weekend month year hours day days weeks months "
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec midday midnight dawn gmt"
+)
+"""Words of a time phrase that may stand between a subject and its verb: "on Friday told"."""

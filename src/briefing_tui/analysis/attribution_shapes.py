@@ -1,0 +1,184 @@
+"""The table of attribution shapes: every way a sentence names who said what, with an example.
+
+`sources.find_mentions` compiles the anchors of this table into one pattern, and at each
+anchor it finds, tries the shapes of that anchor in table order. A shape says on which
+side of the anchor the source stands, what must come before or after it, and what kind
+the source must be. Nothing about a shape lives in control flow: to teach the finder a new
+shape, add a row.
+
+Anchors are word classes from `reporting_verbs`:
+
+* ``verb``: a reporting verb in any tense ("said", "says", "has said", "had warned");
+* ``told``: "told", "tells", "tell", whose object may be an outlet ("told AFP");
+* ``quoted_as``: "quoted as saying" (the passive "X was quoted as saying");
+* ``quoted``: "quoted" with an object ("state media quoted X as saying");
+* ``statement``: "released a statement", "issued a statement" and the like;
+* ``cue``: a phrase before the source ("according to", "citing", "a copy seen by");
+* ``colon``: a colon opening a quotation ("X: “...”").
+
+What may stand between a subject and its verb (an auxiliary, a time, an aside between
+commas or dashes, a relative clause) is listed in `GAPS`, and what may follow a source
+that comes after its verb ("said X in Gaza") in `TAILS`; `sources` reads both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from briefing_tui.model import SourceKind
+
+__all__ = ["GAPS", "SHAPES", "TAILS", "Anchor", "Gap", "Shape", "Side"]
+
+
+class Anchor(Enum):
+    """The class of words a shape is anchored on."""
+
+    VERB = "verb"
+    TOLD = "told"
+    QUOTED_AS = "quoted_as"
+    QUOTED = "quoted"
+    STATEMENT = "statement"
+    CUE = "cue"
+    COLON = "colon"
+
+
+class Side(Enum):
+    """Where the words naming the source stand relative to the anchor."""
+
+    BEFORE = "before"
+    """The subject: "officials said"."""
+    AFTER = "after"
+    """The object or the inverted subject: "according to X", "said X"."""
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """One way of naming a source, read at an anchor."""
+
+    name: str
+    """Identifier, for tests and documentation."""
+    example: str
+    """A sentence of this shape; the unit tests check that it yields its source."""
+    anchor: Anchor
+    """The words the shape is found by."""
+    side: Side
+    """Where the source stands."""
+    pronoun: bool = False
+    """The source is a pronoun ("he said"), to be resolved to an earlier speaker."""
+    after_mark: bool = False
+    """The anchor must follow a comma, a closing quote or a dash: "“...,” said X"."""
+    then: str = ""
+    """Words that must follow the source ("as saying" in "quoted X as saying")."""
+    kinds: frozenset[SourceKind] | None = None
+    """Only sources of these kinds count ("told AFP" names an outlet, "told reporters" none)."""
+    fallback: bool = False
+    """Tried only when no earlier shape of the same anchor found a source."""
+    passive: bool = False
+    """The verb may be passive: "X was quoted as saying"."""
+
+
+_PEOPLE = frozenset({SourceKind.NAMED_PERSON, SourceKind.OFFICIAL, SourceKind.ANONYMOUS})
+
+SHAPES: tuple[Shape, ...] = (
+    Shape("pronoun_verb", "“We are close,” she said.", Anchor.VERB, Side.BEFORE, pronoun=True),
+    Shape("subject_verb", "Harbour officials said the port would reopen.", Anchor.VERB, Side.BEFORE),
+    Shape(
+        "verb_subject",
+        "“It is over,” said Lena Korhonen in Tampere.",
+        Anchor.VERB,
+        Side.AFTER,
+        after_mark=True,
+        fallback=True,
+    ),
+    Shape(
+        "verb_pronoun",
+        "“It is over,” said he.",
+        Anchor.VERB,
+        Side.AFTER,
+        pronoun=True,
+        after_mark=True,
+        fallback=True,
+    ),
+    Shape("pronoun_told", "He told reporters the vote was close.", Anchor.TOLD, Side.BEFORE, pronoun=True),
+    Shape("subject_told", "A port source on Friday told Harbour Radio it was shut.", Anchor.TOLD, Side.BEFORE),
+    Shape(
+        "told_outlet",
+        "A port source told Harbour Radio it was shut.",
+        Anchor.TOLD,
+        Side.AFTER,
+        kinds=frozenset({SourceKind.OUTLET}),
+    ),
+    Shape(
+        "pronoun_quoted_as",
+        "He was quoted as saying the line would hold.",
+        Anchor.QUOTED_AS,
+        Side.BEFORE,
+        pronoun=True,
+        passive=True,
+    ),
+    Shape(
+        "quoted_as_saying",
+        "The governor was quoted as saying the line would hold.",
+        Anchor.QUOTED_AS,
+        Side.BEFORE,
+        passive=True,
+    ),
+    Shape(
+        "quoted_object",
+        "State radio quoted Ivo Marek as saying the line would hold.",
+        Anchor.QUOTED,
+        Side.AFTER,
+        then="as saying",
+    ),
+    Shape("quoting_subject", "State radio quoted Ivo Marek as saying it would hold.", Anchor.QUOTED, Side.BEFORE),
+    Shape(
+        "pronoun_statement",
+        "It released a statement saying the mill would close.",
+        Anchor.STATEMENT,
+        Side.BEFORE,
+        pronoun=True,
+    ),
+    Shape(
+        "statement_saying",
+        "The mill workers' union released a statement saying it would strike.",
+        Anchor.STATEMENT,
+        Side.BEFORE,
+    ),
+    Shape("cue_source", "According to a source briefed on the talks, the gap is narrow.", Anchor.CUE, Side.AFTER),
+    Shape(
+        "colon_quote",
+        "Korhonen: “The hard part starts now.”",
+        Anchor.COLON,
+        Side.BEFORE,
+        kinds=frozenset({*_PEOPLE}),
+    ),
+)
+"""Every shape, in the order they are tried at an anchor."""
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """Words that may stand between a subject and its verb."""
+
+    name: str
+    example: str
+
+
+GAPS: tuple[Gap, ...] = (
+    Gap("auxiliary", "Iran's clerical establishment has said ... / officials had earlier warned"),
+    Gap("adverb", "Officials privately acknowledged ..."),
+    Gap("time", "A security source on Friday told AFP ... / the army late on Monday said"),
+    Gap("comma_aside", "Mohamed Nasr, the lead negotiator from Egypt, said ... (the aside describes him)"),
+    Gap("relative_aside", "Hamid Qadi, who heads the committee, said ..."),
+    Gap("dash_aside", "The ministry — which runs the crossings — said ..."),
+    Gap("relative_clause", "Arab countries which back the plan said ..."),
+    Gap("numbered_apposition", "One, Finance Minister Ilan Vered, said ... (the aside is the source)"),
+)
+"""What `sources` skips between a subject and its verb, with an example of each."""
+
+TAILS = frozenset(
+    "in at on during after before from to late earlier later last this while when as by via "
+    "outside inside near".split()
+)
+"""Words that may follow a source standing after its verb: "said Abd Rabbo in Khan Younis"."""

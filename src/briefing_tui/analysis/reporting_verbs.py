@@ -1,0 +1,224 @@
+"""The words that report speech: verbs in every tense, and the statement phrases around them.
+
+Data only; `attribution_shapes` says where each kind of word stands relative to its source.
+Every verb is listed by its lemma with a *frame*, which says what must follow it before it
+counts as reporting (so that "Israel announced the plan" and "the army found tunnels" stay
+actions, while "announced that" and "found that" report)::
+
+    SPEECH   any follower:             "said", "told", "wrote"
+    CLAUSE   a clause, not an object:  "warned that", "noted,", "insisted the deal ..."
+    OBJECT   an object then "of"/"as": "accused Israel of", "described the talks as"
+
+Inflections are generated (``say`` → says, saying; irregular past forms are written out),
+so "has said", "had said", "is saying" and "was quoted as saying" all reach the same entry:
+auxiliaries in front of a verb are read by the shape, not listed here.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+__all__ = [
+    "AUXILIARIES",
+    "CUE_PHRASES",
+    "DECLINED_ACTS",
+    "Frame",
+    "PRESENT_TENSE",
+    "STATEMENT_ADJUNCTS",
+    "VERB_FORMS",
+    "lexicon_size",
+]
+
+
+class Frame(Enum):
+    """What must follow a reporting verb for it to report what someone said."""
+
+    SPEECH = "speech"
+    """Always reports: "said", "told"."""
+    CLAUSE = "clause"
+    """Reports a clause or a quotation, not a plain object: "announced that"."""
+    OBJECT = "object"
+    """Reports through an object and "of" or "as": "accused X of", "described X as"."""
+    DECLINE = "decline"
+    """Reports a refusal to speak: "declined to comment", "refused to say"."""
+
+
+def _verbs(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+# lemma or "lemma/past/participle" for an irregular verb.
+_SPEECH = _verbs(
+    "say/said/said tell/told/told write/wrote/written tweet post quip remark comment reply retort "
+    "respond answer exclaim shout whisper mutter murmur joke muse sigh plead testify "
+    "swear/swore/sworn reiterate repeat add state/stated/stated"
+)
+_CLAUSE = _verbs(
+    "announce warn confirm deny emphasise emphasize stress note explain caution insist argue "
+    "predict estimate admit concede acknowledge reveal disclose claim allege assert contend "
+    "maintain declare report indicate suggest find/found/found complain lament recall observe "
+    "vow pledge promise threaten boast concur counter reaffirm affirm assure advise recommend "
+    "propose hint imply signal forecast conclude believe think/thought/thought expect hope fear "
+    "worry doubt speculate clarify elaborate attest inform underline underscore highlight "
+    "reckon recount detail outline confess refute rebut dispute contest contradict correct "
+    "guarantee anticipate alert counsel instruct proclaim publish mention posit theorise theorize "
+    "surmise infer deduce reason presume suspect urge demand stipulate specify agree "
+    "rule charge protest object project calculate show/showed/shown assess judge determine "
+    "pronounce decree stipulate insinuate opine summarise summarize relay convey"
+)
+_OBJECT = _verbs(
+    "accuse describe blame criticise criticize praise condemn characterise characterize dub "
+    "label brand credit thank fault slam"
+)
+
+_DECLINE = _verbs("decline refuse")
+
+DECLINED_ACTS = frozenset(
+    "comment provide confirm deny say elaborate discuss give disclose specify answer respond "
+    "detail speak name release share identify be".split()
+)
+"""What "declined to ..." must refuse for the verb to name a source: "declined to comment"."""
+
+AUXILIARIES = frozenset(
+    "has have had is are was were be been being will would could should may might must can shall "
+    "did does do also later earlier then again previously separately reportedly publicly "
+    "privately repeatedly once further initially subsequently already still just first last "
+    "quickly swiftly immediately recently".split()
+)
+"""Words that may stand between a subject and its verb: "has said", "had earlier warned"."""
+
+
+PRESENT_TENSE = frozenset(
+    "say tell write warn add insist argue believe think expect predict estimate acknowledge admit "
+    "concede deny explain confirm stress emphasise emphasize suggest accuse describe recall "
+    "maintain contend assert caution urge announce reveal".split()
+)
+"""Verbs whose present forms ("says", "warn") count too; for the rest ("reports", "claims",
+"fears", "states") the present form is more often a noun than a verb, so only the past counts."""
+
+
+def _inflections(entry: str) -> tuple[str, ...]:
+    """The forms of a verb entry that report: "say/said/said" or the regular "warn".
+
+    The -ing form is left to the shapes that read it ("quoted as saying", "a statement saying"):
+    on its own ("..., saying the talks were over") it has no subject of its own to name.
+    """
+    lemma, *irregular = entry.split("/")
+    past, participle = irregular if irregular else (_past(lemma), _past(lemma))
+    present = (lemma, _third_person(lemma)) if lemma in PRESENT_TENSE else ()
+    return tuple(dict.fromkeys((*present, past, participle)))
+
+
+def _third_person(lemma: str) -> str:
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return lemma + "es"
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+def _past(lemma: str) -> str:
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return lemma[:-1] + "ied"
+    if lemma in _DOUBLING:
+        return lemma + lemma[-1] + "ed"
+    return lemma + "ed"
+
+
+_DOUBLING = frozenset("admit quip refer prefer regret commit concur".split())
+
+
+def _forms(entries: tuple[str, ...], frame: Frame) -> dict[str, Frame]:
+    return {form: frame for entry in entries for form in _inflections(entry)}
+
+
+VERB_FORMS: dict[str, Frame] = {
+    **_forms(_OBJECT, Frame.OBJECT),
+    **_forms(_CLAUSE, Frame.CLAUSE),
+    **_forms(_DECLINE, Frame.DECLINE),
+}
+VERB_FORMS.update(_forms(_SPEECH, Frame.SPEECH))
+"""Every inflected reporting verb, lower case, and the frame it needs; speech verbs win ties."""
+
+CUE_PHRASES = (
+    "according to",
+    "citing",
+    "quoting",
+    "as quoted by",
+    "quoted by",
+    "as cited by",
+    "cited by",
+    "as reported by",
+    "reported by",
+    "in the words of",
+    "as told to",
+    "a statement from",
+    "a statement by",
+    "a statement issued by",
+    "a statement released by",
+    "a statement published by",
+    "the statement from",
+    "a joint statement from",
+    "a joint statement by",
+    "a report by",
+    "a report from",
+    "a post by",
+    "remarks by",
+    "comments by",
+    "a copy seen by",
+    "a document seen by",
+    "a draft seen by",
+    "a letter seen by",
+    "a memo seen by",
+    "a text seen by",
+    "a proposal seen by",
+    "documents seen by",
+)
+"""Phrases that come right before the words naming a source: "according to a senior official"."""
+
+STATEMENT_ADJUNCTS = (
+    "in a statement",
+    "in a joint statement",
+    "in a written statement",
+    "in an emailed statement",
+    "in a televised address",
+    "in a televised speech",
+    "in a speech",
+    "in an interview",
+    "in a post",
+    "in a social media post",
+    "in a briefing",
+    "in a news briefing",
+    "at a news conference",
+    "at a press conference",
+    "at a briefing",
+    "in remarks",
+    "in comments",
+    "in a letter",
+    "in a report",
+    "on social media",
+    "on condition of anonymity",
+    "told reporters",
+    "told journalists",
+    "released a statement saying",
+    "issued a statement saying",
+    "put out a statement saying",
+    "was quoted as saying",
+    "were quoted as saying",
+    "is quoted as saying",
+    "a spokesperson for",
+    "a spokesman for",
+    "a spokeswoman for",
+    "declined to comment",
+    "did not respond to a request for comment",
+)
+"""Phrases that go with a reporting verb or stand for one ("released a statement saying");
+listed for the lexicon's size and the documentation, and read by the shapes that need them."""
+
+
+def lexicon_size() -> int:
+    """How many distinct verbs (by lemma) and statement phrases the lexicon holds."""
+    lemmas = {entry.split("/")[0] for entry in (*_SPEECH, *_CLAUSE, *_OBJECT, *_DECLINE)}
+    return len(lemmas) + len(set(CUE_PHRASES)) + len(set(STATEMENT_ADJUNCTS))
