@@ -34,6 +34,7 @@ def analyse(briefing: Briefing) -> Briefing:
 
 
 def _analyse_section(section: Section, registry: SourceRegistry, questions: list[Question]) -> Section:
+    registry.start_section()
     paragraphs: list[Paragraph] = []
     previous: tuple[str, Verdict] | None = None
     introducer: tuple[str, Verdict] | None = None

@@ -39,7 +39,7 @@ from briefing_tui.analysis.vocabulary import (
 )
 from briefing_tui.model import SourceKind
 
-__all__ = ["Parsed", "Phrase", "parse_list", "parse_phrase"]
+__all__ = ["GIVEN_NAMES", "Parsed", "Phrase", "parse_list", "parse_phrase"]
 
 Span = tuple[int, int]
 
@@ -48,7 +48,10 @@ _TAIL_MAX_WORDS = 6
 _RELATIVE_MAX_WORDS = 8
 _PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "who", "that", "which"})
 _TWO_WORD_LEADS = {"familiar": "with", "close": "to", "briefed": "on"}
-_ONE_WORD_LEADS = frozenset({"from", "for", "at", "in", "of"})
+_ONE_WORD_LEADS = frozenset({"from", "for", "at", "in", "of", "on"})
+GIVEN_NAMES = frozenset({"Said", "Hope", "May", "Will", "Faith"})
+"""Given names that are also function words, recognised only with their capital."""
+_NAME_JOINERS = NAME_PARTICLES | {"of", "for", "the", "and"}
 _COMMON_OPENERS = DETERMINERS | PREMODIFIERS | HEAD_KINDS.keys() | ROLE_WORDS
 
 
@@ -68,6 +71,8 @@ class Phrase:
     """Where the text describes a named person ("Politico’s diplomatic correspondent")."""
     outlet: Span | None = None
     """A news outlet named inside the description ("Politico" in "Politico’s ...")."""
+    name_start: int | None = None
+    """Where the name begins when a role before it is part of the words: "Gov. Paul Whitcomb"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +142,10 @@ def _collect(tokens: list[Token], position: int, limit: int) -> tuple[list[int],
         if token.punct:
             break
         if token.lower == "and":
+            if _joins_name(tokens, words, position, limit):
+                words.append(position)
+                position += 1
+                continue
             if not _joins_modifiers(tokens, words, position, limit):
                 break
             position += 1
@@ -164,8 +173,11 @@ def _is_phrase_word(tokens: list[Token], position: int, limit: int) -> bool:
 
 
 def _is_name_word(token: Token) -> bool:
-    if token.type is TokenType.PUNCT or token.base_lower in NOT_NAMES:
+    if token.type is TokenType.PUNCT:
         return False
+    if token.base_lower in NOT_NAMES:
+        # "Said Awwad": a given name that is also a verb, when written with its capital.
+        return token.text in GIVEN_NAMES
     if token.capitalised:
         return True
     # "el-Sisi", "al-Thani": a lower-case particle joined to a capitalised name.
@@ -193,6 +205,15 @@ def _is_connector(tokens: list[Token], words: list[int], position: int, limit: i
     return False
 
 
+def _joins_name(tokens: list[Token], words: list[int], position: int, limit: int) -> bool:
+    """ "Department for Business and Trade": "and" between names after "of" or "for"."""
+    if len(words) < 3 or position + 1 >= limit or not _is_name_word(tokens[position + 1]):
+        return False
+    if not _is_name_word(tokens[words[-1]]):
+        return False
+    return any(tokens[word].lower in {"of", "for"} for word in words)
+
+
 def _joins_modifiers(tokens: list[Token], words: list[int], position: int, limit: int) -> bool:
     """Does "and" join modifiers of one head, as in "U.S. and Israeli officials"?"""
     if not words or any(tokens[word].base_lower in HEAD_KINDS for word in words):
@@ -204,7 +225,7 @@ def _joins_modifiers(tokens: list[Token], words: list[int], position: int, limit
 def _classify(tokens: list[Token], index: int, words: list[int], limit: int) -> Parsed | None:
     """Decide what the collected words name, and where the phrase ends."""
     head = _last_head(tokens, words)
-    if head is None:
+    if head is None or _is_body_name(tokens, words):
         return _name(tokens, index, words, limit)
     if head == len(words) - 1:
         return _common(tokens, index, words, limit)
@@ -212,9 +233,20 @@ def _classify(tokens: list[Token], index: int, words: list[int], limit: int) -> 
     role = tokens[words[head]].lower in ROLE_WORDS
     if role and all(_is_name_word(token) for token in trailing):
         return _person_after_role(tokens, index, words, head)
-    if all(_is_name_word(token) or token.lower in NAME_PARTICLES | {"of", "for", "the"} for token in trailing):
+    if all(_is_name_word(token) or token.lower in _NAME_JOINERS for token in trailing):
         return _name(tokens, index, words, limit)
     return _common(tokens, index, words[: head + 1], limit)
+
+
+def _is_body_name(tokens: list[Token], words: list[int]) -> bool:
+    """ "Office of the U.S. Trade Representative": a capitalised name opened by a body's word."""
+    first = tokens[words[0]]
+    return (
+        first.capitalised
+        and first.lower in ORGANIZATION_WORDS
+        and len(words) > 2
+        and all(_is_name_word(tokens[word]) or tokens[word].lower in _NAME_JOINERS for word in words)
+    )
 
 
 def _last_head(tokens: list[Token], words: list[int]) -> int | None:
@@ -246,12 +278,16 @@ def _person_after_role(tokens: list[Token], index: int, words: list[int], head: 
     first_name = tokens[words[head + 1]]
     last = tokens[words[-1]]
     described = (tokens[index].start, tokens[words[head]].end)
+    outlet = _outlet_owner(tokens, index, words[head])
+    # The role is part of the naming words ("Kremlin spokesman Dmitri Voronov"), unless it
+    # names an outlet that is cited on its own ("Politico’s correspondent Felicia Schwartz").
     phrase = Phrase(
-        start=first_name.start,
+        start=first_name.start if outlet else tokens[index].start,
         end=last.end,
         kind=SourceKind.NAMED_PERSON,
         description=described,
-        outlet=_outlet_owner(tokens, index, words[head]),
+        outlet=outlet,
+        name_start=None if outlet else first_name.start,
     )
     return Parsed((phrase,), words[-1] + 1)
 
@@ -267,7 +303,7 @@ def _outlet_owner(tokens: list[Token], start: int, stop: int) -> Span | None:
 def _name(tokens: list[Token], index: int, words: list[int], limit: int) -> Parsed | None:
     """A run of capitalised words: a person, an outlet or an organisation."""
     names = [tokens[word] for word in words]
-    if not all(_is_name_word(t) or t.lower in NAME_PARTICLES | {"of", "for", "the"} for t in names):
+    if not all(_is_name_word(t) or t.lower in _NAME_JOINERS for t in names):
         return None
     if names[-1].possessive:
         return None
@@ -380,6 +416,8 @@ def _tail(tokens: list[Token], position: int, limit: int) -> int | None:
             nxt = tokens[position + 1] if position + 1 < limit else None
             if not (previous.capitalised and nxt is not None and _is_name_word(nxt)):
                 break
+        elif token.lower == "of" and count and position + 1 < limit and tokens[position + 1].lower not in STOPWORDS:
+            pass  # "on prisoners of war"
         elif token.lower in STOPWORDS:
             break
         position += 1

@@ -1,30 +1,49 @@
 """Gather the mentions of a whole briefing into distinct sources with stable ids.
 
-A source is distinct *as written*: "a senior U.S. official" and "U.S. officials" stay apart,
-while the same phrase repeated (ignoring case and a leading "a", "an" or "the") is one source
-cited several times. One deliberate exception: a lone surname ("Greenway") after the full
-name ("Robert Greenway") is the same person.
+One `Source` per entity, with the other names the text uses for it in `Source.aliases`:
+
+* the same phrase repeated (ignoring case, a leading article and titles such as "Mr" or
+  "President") is one source cited several times;
+* a surname after the full name ("Greenway" after "Robert Greenway"), or the full name
+  after a lone surname, is the same person;
+* a definite description ("the official", "the sources", "the ministry") is the nearest
+  earlier source whose name holds all its words, with the same head noun in the same number;
+* a pronoun ("he said", "it said in a statement") is the nearest compatible speaker cited
+  in the same section not long before (a person for he/she, a body for it, people for
+  they); with no such speaker it is left alone, and never linked across a section.
+
+Titles are stripped for matching only: the source keeps its name as written.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefing_tui.analysis.sources import Mention
+from briefing_tui.analysis.vocabulary import HEAD_KINDS
 from briefing_tui.ingest.structure import slugify
-from briefing_tui.model import Attribution, Source, SourceKind
+from briefing_tui.model import Attribution, AttributionVia, Source, SourceKind
 
 __all__ = ["SourceRegistry", "source_key"]
 
 _LEADING_ARTICLE = re.compile(r"^(?:a|an|the)\s+")
+_TITLES = re.compile(
+    r"^(?:(?:mr|mrs|ms|dr|prof|professor|sir|dame|sheikh|president|prime minister|minister|"
+    r"senator|sen|rep|gov|gen|general|col|colonel|lt|adm|admiral|judge|king|queen|prince|emir)"
+    r"\.?\s+)+"
+)
+_PERSON_KINDS = frozenset({SourceKind.NAMED_PERSON, SourceKind.OFFICIAL, SourceKind.ANONYMOUS})
+_BODY_KINDS = frozenset({SourceKind.ORGANIZATION, SourceKind.OUTLET})
+_PRONOUN_REACH = 3
+"""How many paragraphs back (this one included) a pronoun may find its speaker."""
 
 
 def source_key(name: str) -> str:
-    """What makes two names the same source: case, spacing, apostrophes and a leading article aside."""
+    """What makes two names the same source: case, spacing, apostrophes, an article and titles aside."""
     folded = " ".join(name.replace("’", "'").casefold().split())
-    return _LEADING_ARTICLE.sub("", folded)
+    return _TITLES.sub("", _LEADING_ARTICLE.sub("", folded)) or folded
 
 
 @dataclass(slots=True)
@@ -33,6 +52,14 @@ class _Entry:
     name: str
     kind: SourceKind
     description: str | None
+    key: str
+    aliases: list[str] = field(default_factory=list)
+    head: str | None = None
+    """The head noun of a common-noun name ("sources"), for definite descriptions."""
+
+    @property
+    def plural(self) -> bool:
+        return self.head is not None and self.head.endswith("s") and not self.head.endswith("ss")
 
 
 class SourceRegistry:
@@ -42,46 +69,106 @@ class SourceRegistry:
         """``surnames`` lists words seen as the last word of a personal name; asked for lazily."""
         self._surnames = surnames
         self._known_surnames: frozenset[str] | None = None
-        self._keys: dict[str, str] = {}
-        """`source_key` of each name seen, as the same names recur paragraph after paragraph."""
         self._by_key: dict[str, _Entry] = {}
         self._by_surname: dict[str, _Entry] = {}
         self._ids: set[str] = set()
         self._order: list[_Entry] = []
+        self._recent: list[_Entry] = []
+        """Sources cited so far, most recent last, for definite descriptions."""
+        self._speakers: list[tuple[int, _Entry]] = []
+        """(paragraph number, source) cited in the current section, for pronouns."""
+        self._paragraph = 0
+
+    def start_section(self) -> None:
+        """A new section begins: pronouns never reach back across it."""
+        self._speakers.clear()
 
     def cite(self, mentions: Iterable[Mention]) -> tuple[Attribution, ...]:
         """Attributions for one paragraph's mentions, registering sources not seen before."""
-        return tuple(
-            Attribution(source_id=self._entry(mention).id, start=mention.start, end=mention.end)
-            for mention in mentions
-        )
+        self._paragraph += 1
+        attributions: list[Attribution] = []
+        for mention in mentions:
+            if mention.pronoun is not None:
+                entry = self._antecedent(mention.pronoun)
+                if entry is None:
+                    continue  # no clear speaker: leave the pronoun alone
+                via = AttributionVia.PRONOUN
+            else:
+                entry, via = self._entry(mention)
+            self._speakers.append((self._paragraph, entry))
+            self._recent.append(entry)
+            attributions.append(Attribution(source_id=entry.id, start=mention.start, end=mention.end, via=via))
+        return tuple(attributions)
 
     def sources(self) -> tuple[Source, ...]:
         """Every source registered so far, in order of first citation."""
         return tuple(
-            Source(id=entry.id, name=entry.name, kind=entry.kind, description=entry.description)
+            Source(
+                id=entry.id,
+                name=entry.name,
+                kind=entry.kind,
+                description=entry.description,
+                aliases=tuple(entry.aliases),
+            )
             for entry in self._order
         )
 
-    def _entry(self, mention: Mention) -> _Entry:
-        key = self._keys.get(mention.name)
-        if key is None:
-            key = self._keys[mention.name] = source_key(mention.name)
+    def _entry(self, mention: Mention) -> tuple[_Entry, AttributionVia]:
+        key = source_key(mention.name)
         entry = self._by_key.get(key)
         if entry is None and mention.kind in {None, SourceKind.NAMED_PERSON}:
-            entry = self._by_surname.get(key)
+            entry = self._by_surname.get(key) or self._lone_surname_of(key)
+        if entry is None and mention.name.casefold().startswith(("the ", "this ", "that ")):
+            entry = self._described(key, mention.kind)
         if entry is None:
-            entry = self._register(key, mention)
+            return self._register(key, mention), AttributionVia.NAME
         if entry.description is None and mention.description:
             entry.description = mention.description
+        if key == entry.key:
+            return entry, AttributionVia.NAME
+        if mention.name not in entry.aliases and source_key(mention.name) != entry.key:
+            entry.aliases.append(mention.name)
+        self._by_key.setdefault(key, entry)
+        return entry, AttributionVia.ALIAS
+
+    def _lone_surname_of(self, key: str) -> _Entry | None:
+        """ "Benjamin Netanyahu" after a lone "Netanyahu": the full name joins the earlier source."""
+        words = key.split()
+        if len(words) < 2:
+            return None
+        entry = self._by_key.get(words[-1])
+        if entry is None or entry.kind is not SourceKind.NAMED_PERSON:
+            return None
         return entry
+
+    def _described(self, key: str, kind: SourceKind | None) -> _Entry | None:
+        """ "the official" after "an Israeli official": every word of it in the earlier name."""
+        words = key.split()
+        head = _head(words)
+        if kind is None or kind is SourceKind.NAMED_PERSON or head is None:
+            return None
+        wanted = set(words)
+        for entry in reversed(self._recent):
+            if entry.head == head and wanted <= set(entry.key.split()):
+                return entry
+        return None
+
+    def _antecedent(self, pronoun: str) -> _Entry | None:
+        """The nearest compatible speaker of the current section, not too far back."""
+        for paragraph, entry in reversed(self._speakers):
+            if self._paragraph - paragraph >= _PRONOUN_REACH:
+                return None
+            if _fits(pronoun, entry):
+                return entry
+        return None
 
     def _register(self, key: str, mention: Mention) -> _Entry:
         kind = mention.kind if mention.kind is not None else self._lone_word_kind(key)
-        entry = _Entry(self._new_id(key), mention.name, kind, mention.description)
+        words = key.split()
+        head = _head(words) if kind is not SourceKind.NAMED_PERSON else None
+        entry = _Entry(self._new_id(key), mention.name, kind, mention.description, key, head=head)
         self._by_key[key] = entry
         self._order.append(entry)
-        words = key.split()
         if kind is SourceKind.NAMED_PERSON and len(words) > 1:
             self._by_surname.setdefault(words[-1], entry)
         return entry
@@ -103,3 +190,20 @@ class SourceRegistry:
             candidate = f"{base}-{suffix}"
         self._ids.add(candidate)
         return candidate
+
+
+def _head(words: list[str]) -> str | None:
+    """The first head noun of a common-noun name: "sources" in "two sources familiar with it"."""
+    for word in words:
+        if word in HEAD_KINDS:
+            return word
+    return None
+
+
+def _fits(pronoun: str, entry: _Entry) -> bool:
+    """Whether ``pronoun`` may stand for ``entry``: he/she a person, it a body, they people."""
+    if pronoun in {"he", "she"}:
+        return entry.kind in _PERSON_KINDS and not entry.plural
+    if pronoun == "it":
+        return entry.kind in _BODY_KINDS and not entry.plural
+    return entry.plural and entry.kind in _PERSON_KINDS

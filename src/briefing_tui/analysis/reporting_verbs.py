@@ -57,18 +57,18 @@ _CLAUSE = _verbs(
     "announce warn confirm deny emphasise emphasize stress note explain caution insist argue "
     "predict estimate admit concede acknowledge reveal disclose claim allege assert contend "
     "maintain declare report indicate suggest find/found/found complain lament recall observe "
-    "vow pledge promise threaten boast concur counter reaffirm affirm assure advise recommend "
+    "vow pledge promise threaten boast concur counter reaffirm affirm advise recommend "
     "propose hint imply signal forecast conclude believe think/thought/thought expect hope fear "
-    "worry doubt speculate clarify elaborate attest inform underline underscore highlight "
+    "worry doubt speculate clarify elaborate attest underline underscore highlight "
     "reckon recount detail outline confess refute rebut dispute contest contradict correct "
     "guarantee anticipate alert counsel instruct proclaim publish mention posit theorise theorize "
-    "surmise infer deduce reason presume suspect urge demand stipulate specify agree "
+    "surmise infer deduce reason presume suspect demand stipulate specify "
     "rule charge protest object project calculate show/showed/shown assess judge determine "
     "pronounce decree stipulate insinuate opine summarise summarize relay convey"
 )
 _OBJECT = _verbs(
     "accuse describe blame criticise criticize praise condemn characterise characterize dub "
-    "label brand credit thank fault slam"
+    "label brand credit thank fault slam welcome urge"
 )
 
 _DECLINE = _verbs("decline refuse")
@@ -81,7 +81,7 @@ DECLINED_ACTS = frozenset(
 
 AUXILIARIES = frozenset(
     "has have had is are was were be been being will would could should may might must can shall "
-    "did does do also later earlier then again previously separately reportedly publicly "
+    "did does do not never n't also later earlier then again previously separately reportedly publicly "
     "privately repeatedly once further initially subsequently already still just first last "
     "quickly swiftly immediately recently".split()
 )
@@ -164,9 +164,6 @@ CUE_PHRASES = (
     "a joint statement by",
     "a report by",
     "a report from",
-    "a post by",
-    "remarks by",
-    "comments by",
     "a copy seen by",
     "a document seen by",
     "a draft seen by",

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from briefing_tui.analysis.attribution_shapes import SHAPES, TAILS, Anchor, Shape, Side
 from briefing_tui.analysis.patterns import phrase_alternation
-from briefing_tui.analysis.phrases import Phrase, parse_list, parse_phrase
+from briefing_tui.analysis.phrases import GIVEN_NAMES, Phrase, parse_list, parse_phrase
 from briefing_tui.analysis.reporting_verbs import AUXILIARIES, CUE_PHRASES, DECLINED_ACTS, VERB_FORMS, Frame
 from briefing_tui.analysis.tokens import UPPER, Token, TokenType, tokenize
 from briefing_tui.analysis.vocabulary import (
@@ -92,6 +92,7 @@ _FINITE = frozenset(
 """Words that show a clause follows a verb without "that": "warned the truce could fail"."""
 _CLAUSE_OPENERS = frozenset("that he she it they we i there this these those".split())
 _ADJUNCT_OPENERS = frozenset("in at on during after late earlier later last this when while".split())
+_TOPIC_OPENERS = frozenset("of about against".split())
 _AUDIENCES = frozenset("reporters journalists lawmakers parliament the".split())
 
 
@@ -174,14 +175,14 @@ def _frame_allows(text: str, verb: str, end: int) -> bool:
         words = [token.lower for token in tokens[:3]]
         return words[:1] == ["comment"] or (words[:1] == ["to"] and words[1:2] != [] and words[1] in DECLINED_ACTS)
     if frame is Frame.OBJECT:
-        return any(token.lower in {"of", "as", "for"} for token in _until_punct(tokens))
+        return any(token.lower in {"of", "as", "for", "to"} for token in _until_punct(tokens))
     if first.punct or first.lower in _CLAUSE_OPENERS:
         return True
     if first.lower == "on":
         return len(tokens) > 1 and tokens[1].lower in TIME_WORDS
     if first.lower == "to":
         return len(tokens) > 1 and (tokens[1].lower in _AUDIENCES or tokens[1].capitalised)
-    if first.lower in _ADJUNCT_OPENERS or first.lower in TIME_WORDS:
+    if first.lower in _ADJUNCT_OPENERS or first.lower in TIME_WORDS or first.lower in _TOPIC_OPENERS:
         return True
     # "warned the truce could fail": a clause without "that" has a finite verb soon after.
     return any(token.lower in _FINITE for token in _until_punct(tokens[1:]))
@@ -264,6 +265,11 @@ def _window_before(text: str, position: int) -> list[Token]:
     return tokens
 
 
+_PLAIN_ADJECTIVES = frozenset(
+    "senior junior top former high-ranking high-level mid-level low-level local regional "
+    "veteran independent anonymous unnamed further additional acting deputy chief lead".split()
+)
+"""Openers that are common words even before a capitalised one: "Senior U.S. officials"."""
 _PROPER_ADJECTIVES = frozenset("arab european western eastern gulf african asian nordic baltic".split())
 _HARD_STOPS = frozenset({".", ";", ":", "!", "?", "“", "”", '"'})
 
@@ -377,7 +383,9 @@ def _phrases_ending_at(tokens: list[Token], end: int) -> tuple[Phrase, ...]:
         if previous.text == ")" and start >= 3 and _is_acronym_aside(tokens, start - 3):
             start -= 3  # "(OCHA)"
             continue
-        if (previous.punct and previous.text != ",") or previous.lower in CLAUSE_WORDS:
+        if previous.punct and previous.text != ",":
+            break
+        if previous.lower in CLAUSE_WORDS and previous.text not in GIVEN_NAMES:
             break
         start -= 1
     for first in range(start, end):
@@ -510,13 +518,14 @@ def _without_credit_lines(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def _name(text: str, phrase: Phrase) -> str:
     """The phrase as written; a capital that only opens the sentence is lowered ("Senior officials")."""
-    name = _clean(text[phrase.start : phrase.end])
-    if not phrase.common_start:
+    name = _clean(text[phrase.name_start if phrase.name_start is not None else phrase.start : phrase.end])
+    if not phrase.common_start or phrase.name_start is not None:
         return name
     words = name.split(" ", 2)
     if words[0].lower() in _PROPER_ADJECTIVES:
         return name  # "Arab countries", "European parties"
-    if len(words) > 1 and words[1][:1].isupper() and words[0].lower() not in DETERMINERS:
+    opener = words[0].lower()
+    if len(words) > 1 and words[1][:1].isupper() and opener not in DETERMINERS | _PLAIN_ADJECTIVES:
         return name  # "State Department", "Health Ministry": the capital is the name's own
     return name[:1].lower() + name[1:]
 

@@ -133,7 +133,9 @@ STOPWORDS = _words(
     "where whether why how per via upon within across against between among toward towards "
     "however still meanwhile moreover also then later earlier today yesterday tomorrow tonight "
     "now asked speaking according citing following despite nobody everyone everybody anyone "
-    "each every most all such only even just"
+    "each every most all such only even just "
+    "i'll i'm i've i'd we'll we're we've we'd you'll you're they'll they're they've he'll "
+    "she'll it's it'll he's she's"
 )
 """Words that never belong to a naming phrase: pronouns, verbs, conjunctions, prepositions."""
 
@@ -166,7 +168,10 @@ ORGANIZATION_WORDS = _words(
     "movement front brigades coalition cabinet embassy consulate center centre foundation trust "
     "programme program mission nations assembly congress senate administration directorate "
     "hospital cross crescent staff transit railway railways airways airlines guard corps force "
-    "forces command agency ministries"
+    "forces command agency ministries motors motor rail railroad steel energy oil gas petroleum "
+    "airways systems industries holdings capital partners logistics shipping lines telecom "
+    "foods mining electric power chemicals technologies labs insurance securities "
+    "international global workers association federation"
 )
 """Words that make a capitalised name an organisation: "the White House", "Health Ministry"."""
 
