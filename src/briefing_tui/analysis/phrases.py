@@ -161,6 +161,8 @@ def _collect(tokens: list[Token], position: int, limit: int) -> tuple[list[int],
 def _is_phrase_word(tokens: list[Token], position: int, limit: int) -> bool:
     token = tokens[position]
     low = token.base_lower
+    if token.text in GIVEN_NAMES:
+        return position + 1 < limit and _is_name_word(tokens[position + 1])
     if low in STOPWORDS:
         return False
     if _is_name_word(token) or low in HEAD_KINDS or low in ROLE_WORDS or low in PREMODIFIERS:

@@ -89,7 +89,10 @@ class SourceRegistry:
         attributions: list[Attribution] = []
         for mention in mentions:
             if mention.pronoun is not None:
-                entry = self._antecedent(mention.pronoun)
+                if mention.antecedent is not None:
+                    entry = self._entry(mention.antecedent)[0]
+                else:
+                    entry = self._antecedent(mention.pronoun)
                 if entry is None:
                     continue  # no clear speaker: leave the pronoun alone
                 via = AttributionVia.PRONOUN

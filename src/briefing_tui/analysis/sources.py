@@ -112,6 +112,9 @@ class Mention:
     """What the text says about a named person, if anything."""
     pronoun: str | None = None
     """The pronoun, lower case, when the words are one ("he"): the registry links it to a speaker."""
+    antecedent: Mention | None = None
+    """For "he" or "she": the one person named earlier in the paragraph since the last
+    attribution, who is nearer than any earlier speaker ("Ana Roe held a photo. “...,” she said")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +142,61 @@ def find_mentions(text: str) -> list[Mention]:
                 results = [item for item in results if _kind_fits(item.phrase.kind, shape.kinds)]
             any_found = any_found or bool(results)
             found.extend(results)
-    return _without_credit_lines(text, _mentions(text, found))
+    mentions = _outside(_quoted_spans(text), _mentions(text, found))
+    return _with_antecedents(text, _without_credit_lines(text, mentions))
+
+
+_QUOTED = re.compile(r"“[^“”]{0,2000}”|\"[^\"]{0,2000}\"")
+"""A closed quotation: what the speaker said, not who the report cites."""
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    if "“" not in text and '"' not in text:
+        return []
+    return [match.span() for match in _QUOTED.finditer(text)]
+
+
+def _outside(spans: list[tuple[int, int]], mentions: list[Mention]) -> list[Mention]:
+    """Mentions that do not stand inside a quotation ("“They told me...”")."""
+    if not spans:
+        return mentions
+    return [m for m in mentions if not any(start < m.start < end for start, end in spans)]
+
+
+def _with_antecedents(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Pronoun mentions with the person named between them and the attribution before."""
+    if not any(mention.pronoun in {"he", "she"} for mention in mentions):
+        return mentions
+    first = mentions[0]
+    if first.pronoun not in {"he", "she"}:
+        return mentions  # a speaker earlier in the paragraph is nearer than any other name
+    person = _only_person(text, max(0, first.start - _WINDOW), first.start)
+    if person is None:
+        return mentions
+    linked = Mention(first.start, first.end, first.name, None, None, first.pronoun, person)
+    return [linked, *mentions[1:]]
+
+
+def _only_person(text: str, start: int, end: int) -> Mention | None:
+    """The one personal name (two capitalised words or more) in ``text[start:end]``, if exactly one."""
+    tokens = tokenize(text, start, end)
+    found: list[Mention] = []
+    number = 0
+    while number < len(tokens):
+        token = tokens[number]
+        if not token.capitalised or token.punct or number == 0 or tokens[number - 1].text in _HARD_STOPS:
+            number += 1  # a capital that opens a sentence or a clause says nothing
+            continue
+        parsed = parse_phrase(tokens, number, len(tokens))
+        if parsed is None:
+            number += 1
+            continue
+        for phrase in parsed.phrases:
+            if phrase.kind is SourceKind.NAMED_PERSON and phrase.description is None:
+                found.append(Mention(phrase.start, phrase.end, _name(text, phrase), SourceKind.NAMED_PERSON))
+        number = max(parsed.next, number + 1)
+    names = {mention.name for mention in found}
+    return found[-1] if len(names) == 1 else None
 
 
 def surnames_in(texts: Iterable[str]) -> frozenset[str]:
