@@ -43,7 +43,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent / "bench"))
 
-from gold import DATELINE, PRONOUNS, QUOTE_MAX, QUOTE_MIN, name_key  # noqa: E402
+from gold import DATELINE, PRONOUNS, QUOTE_MAX, QUOTE_MIN, load_corpus, name_key  # noqa: E402
 
 KINDS = {"N": "negotiations", "T": "terms", "I": "implementation", "Q": "open_questions", "B": "background"}
 TAG = re.compile(r"^\[(F|H|S:[NTIQB]|[NTIQB])\]\s?")
@@ -254,6 +254,8 @@ def main(argv: list[str]) -> int:
                     path.parent.mkdir(parents=True, exist_ok=True)
                     path.write_text(content, encoding="utf-8")
     print(f"{len(seen)} briefings" + (f", {stale} stale files" if check else " written"))
+    corpus = load_corpus("all")  # validates every label file against its text
+    print(f"{len(corpus)} briefings, {sum(len(gold.paragraphs) for gold in corpus)} paragraphs valid")
     return 1 if stale else 0
 
 
