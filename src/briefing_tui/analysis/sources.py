@@ -35,6 +35,7 @@ from briefing_tui.analysis.vocabulary import (
     OUTLET_WORDS,
     STOPWORDS,
     TIME_WORDS,
+    TITLE_ABBREVIATIONS,
 )
 from briefing_tui.model import SourceKind
 
@@ -42,6 +43,8 @@ __all__ = ["Mention", "find_mentions", "surnames_in"]
 
 _WINDOW = 400
 """How far from an anchor the naming words (with an aside) may reach, in characters."""
+_NEAR = 160
+"""How far back a subject right before its verb is looked for, in characters."""
 _SUBJECT_TOKENS = 16
 """The most tokens a naming phrase may span; bounds the work per anchor on any input."""
 _TOKENS_AFTER = 24
@@ -75,8 +78,8 @@ _MARK_BEFORE = re.compile(r"[,”\"—–]\s*$")
 """An inverted verb comes right after a comma, a closing quote or a dash: "“...,” said X"."""
 _CREDIT_LINE = re.compile(
     r"\((?:[A-Z][a-z]+\s+)?(?:Reporting|Writing|Editing|Compiled|Edited|Written|Additional)\b[^)]{0,600}\)"
-    r"|^\s*(?:By|Reporting by|Writing by|Editing by|Edited by)\s[^\n]{0,300}$"
-    r"|[^.\n]{0,200}\b(?:contributed|contributing)\s+(?:reporting|to\s+(?:this|the)\s+(?:report|story))[^.\n]{0,100}",
+    r"|^[ \t]*(?:By|Reporting by|Writing by|Editing by|Edited by)[ \t][^\n]{0,300}$"
+    r"|\b(?:contributed|contributing)\s+(?:reporting|to\s+(?:this|the)\s+(?:report|story))",
     re.MULTILINE,
 )
 """Credit lines and bylines: who wrote the report is not a source of what it reports."""
@@ -160,7 +163,7 @@ def _outside(spans: list[tuple[int, int]], mentions: list[Mention]) -> list[Ment
     """Mentions that do not stand inside a quotation ("“They told me...”")."""
     if not spans:
         return mentions
-    return [m for m in mentions if not any(start < m.start < end for start, end in spans)]
+    return _outside_spans(spans, mentions, inclusive=False)
 
 
 def _with_antecedents(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -276,21 +279,6 @@ def _object_after(text: str, position: int, then: str) -> list[_Found]:
     return [_Found(phrase) for phrase in parsed.phrases]
 
 
-def surnames_in(texts: Iterable[str]) -> frozenset[str]:
-    """Words used as the second of two capitalised words ("Trump" in "Donald Trump"), case-folded.
-
-    A lone "Trump said" is then known to be a person rather than a body such as "Hamas".
-    """
-    not_surnames = ORGANIZATION_WORDS | OUTLET_WORDS
-    found: set[str] = set()
-    for text in texts:
-        for match in _NAME_PAIR.finditer(text):
-            first, second = match.group(1).casefold(), match.group(2).casefold()
-            if first not in NOT_NAMES and second not in not_surnames:
-                found.add(second)
-    return frozenset(found)
-
-
 def _window_after(text: str, position: int) -> list[Token]:
     """Tokens from ``position`` to the end of the clause (commas included), at most `_WINDOW` away."""
     tokens = tokenize(text, position, min(len(text), position + _WINDOW), _TOKENS_AFTER)
@@ -305,32 +293,40 @@ def _window_after(text: str, position: int) -> list[Token]:
     return tokens
 
 
-def _window_before(text: str, position: int) -> list[Token]:
-    """Tokens of the sentence that runs up to ``position``, at most `_WINDOW` back.
+def _window_before(text: str, position: int, reach: int = _WINDOW) -> list[Token]:
+    """Tokens of the sentence that runs up to ``position``, at most ``reach`` back.
 
     Commas, dashes and brackets stay in (the asides are read later); a full stop after a
     capital or an abbreviation ("U.S.", "Dr.") does not end the sentence.
     """
-    low = max(0, position - _WINDOW)
-    tokens = tokenize(text, low, position)
-    if low > 0 and tokens and tokens[0].start == low:
+    low = max(0, position - reach)
+    first, end = low, position
+    while (stop := _UP_TO_LAST_STOP.match(text, low, end)) is not None:
+        if not _ABBREVIATION_BEFORE.search(text, max(low, stop.end() - 6), stop.end()):
+            first = stop.end()
+            break
+        end = stop.end() - 1  # "U.S." or "Dr." does not end a sentence: look further back
+    tokens = tokenize(text, first, position)
+    if first == low > 0 and tokens and tokens[0].start == low:
         del tokens[0]  # the window may have cut this word in two
-    for number in range(len(tokens) - 1, -1, -1):
-        token = tokens[number]
-        if token.text in _HARD_STOPS and not _is_initial_stop(tokens, number):
-            return tokens[number + 1 :]
     return tokens
 
 
+_UP_TO_LAST_STOP = re.compile(r"(?s:.*)[.;:!?“”\"]")
+"""Everything up to the last sentence stop: greedy, so the engine finds that stop from the end."""
+_ABBREVIATION_BEFORE = re.compile(rf"(?:\b(?i:{'|'.join(TITLE_ABBREVIATIONS)})|[{UPPER}])\.$")
+"""A full stop after an abbreviation or a capital ("Dr.", "U.S.", "J.") is not a sentence end."""
+_LAST_WORD = re.compile(r"(?P<word>[^\W_]+)(?P<gap>[\s,]*)\Z")
+"""The word right before an anchor, and the spaces or comma between them."""
+_MAY_PRECEDE_VERB = AUXILIARIES | ADVERBS | _PRONOUNS | TIME_WORDS
 _PLAIN_ADJECTIVES = frozenset(
     "senior junior top former high-ranking high-level mid-level low-level local regional "
     "veteran independent anonymous unnamed further additional acting deputy chief lead".split()
 )
 """Openers that are common words even before a capitalised one: "Senior U.S. officials"."""
 _PROPER_ADJECTIVES = frozenset("arab european western eastern gulf african asian nordic baltic".split())
+_ASIDE_CLOSERS = frozenset({",", "—", "–", ")"})
 _HARD_STOPS = frozenset({".", ";", ":", "!", "?", "“", "”", '"'})
-
-
 def _is_initial_stop(tokens: list[Token], number: int) -> bool:
     """A full stop after a lone capital is an initial ("J. Smith"), not the end of a sentence."""
     if tokens[number].text != "." or number == 0:
@@ -351,8 +347,16 @@ def _is_acronym_aside(tokens: list[Token], number: int) -> bool:
 
 def _subject_before(text: str, anchor: int, shape: Shape) -> list[_Found]:
     """The source named before an anchor, skipping the `GAPS` between subject and verb."""
-    tokens = _window_before(text, anchor)
+    last = _LAST_WORD.search(text, max(0, anchor - 40), anchor)
+    if last is not None and "," not in last["gap"]:
+        word = last["word"].lower()
+        if word in STOPWORDS and word not in _MAY_PRECEDE_VERB:
+            return []  # "said said", "declined to say": nothing can name a source here
+    tokens = _window_before(text, anchor, _NEAR)
     end, passive = _skip_auxiliaries(tokens, len(tokens))
+    if end and tokens[end - 1].text in _ASIDE_CLOSERS and anchor > _NEAR and tokens[0].start < anchor - _NEAR + 40:  # noqa: E501
+        tokens = _window_before(text, anchor)  # the aside may begin before the near window
+        end, passive = _skip_auxiliaries(tokens, len(tokens))
     if passive and not shape.passive:
         return []  # "was told", "has been accused": the subject is not the speaker
     if not end:
@@ -567,10 +571,34 @@ def _without_credit_lines(text: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions outside credit lines and bylines."""
     if not mentions:
         return mentions
-    credits = [match.span() for match in _CREDIT_LINE.finditer(text)]
+    credits = [_credit_span(text, match) for match in _CREDIT_LINE.finditer(text)]
     if not credits:
         return mentions
-    return [m for m in mentions if not any(start <= m.start < end for start, end in credits)]
+    return _outside_spans(credits, mentions, inclusive=True)
+
+
+def _credit_span(text: str, match: re.Match[str]) -> tuple[int, int]:
+    """A credit line's span; "X contributed reporting" reaches back to the start of its sentence."""
+    start, end = match.span()
+    if match.group().startswith("contribut"):
+        start = max(text.rfind(".", max(0, start - 200), start), text.rfind("\n", max(0, start - 200), start), 0)
+    return start, end
+
+
+def _outside_spans(spans: list[tuple[int, int]], mentions: list[Mention], inclusive: bool) -> list[Mention]:
+    """Mentions that start inside none of ``spans`` (sorted, not overlapping); linear in both."""
+    kept: list[Mention] = []
+    index = 0
+    for mention in mentions:  # mentions are in order of position
+        while index < len(spans) and spans[index][1] <= mention.start:
+            index += 1
+        if index < len(spans):
+            start, end = spans[index]
+            inside = start <= mention.start < end if inclusive else start < mention.start < end
+            if inside:
+                continue
+        kept.append(mention)
+    return kept
 
 
 def _name(text: str, phrase: Phrase) -> str:
