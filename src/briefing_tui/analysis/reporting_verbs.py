@@ -62,13 +62,13 @@ _CLAUSE = _verbs(
     "worry doubt speculate clarify elaborate attest underline underscore highlight "
     "reckon recount detail outline confess refute rebut dispute contest contradict correct "
     "guarantee anticipate alert counsel instruct proclaim publish mention posit theorise theorize "
-    "surmise infer deduce reason presume suspect demand stipulate specify "
+    "surmise infer deduce reason presume suspect urge demand stipulate specify "
     "rule charge protest object project calculate show/showed/shown assess judge determine "
     "pronounce decree stipulate insinuate opine summarise summarize relay convey"
 )
 _OBJECT = _verbs(
     "accuse describe blame criticise criticize praise condemn characterise characterize dub "
-    "label brand credit thank fault slam welcome urge"
+    "label brand credit thank fault slam welcome"
 )
 
 _DECLINE = _verbs("decline refuse")

@@ -95,6 +95,7 @@ _FINITE = frozenset(
 """Words that show a clause follows a verb without "that": "warned the truce could fail"."""
 _CLAUSE_OPENERS = frozenset("that he she it they we i there this these those".split())
 _ADJUNCT_OPENERS = frozenset("in at on during after late earlier later last this when while".split())
+_SAYING = frozenset("saying adding noting telling warning arguing stressing insisting".split())
 _TOPIC_OPENERS = frozenset("of about against".split())
 _AUDIENCES = frozenset("reporters journalists lawmakers parliament the".split())
 
@@ -235,7 +236,7 @@ def _frame_allows(text: str, verb: str, end: int) -> bool:
         words = [token.lower for token in tokens[:3]]
         return words[:1] == ["comment"] or (words[:1] == ["to"] and words[1:2] != [] and words[1] in DECLINED_ACTS)
     if frame is Frame.OBJECT:
-        return any(token.lower in {"of", "as", "for", "to"} for token in _until_punct(tokens))
+        return any(token.lower in {"of", "as", "for"} for token in _until_punct(tokens))
     if first.punct or first.lower in _CLAUSE_OPENERS:
         return True
     if first.lower == "on":
@@ -244,8 +245,13 @@ def _frame_allows(text: str, verb: str, end: int) -> bool:
         return len(tokens) > 1 and (tokens[1].lower in _AUDIENCES or tokens[1].capitalised)
     if first.lower in _ADJUNCT_OPENERS or first.lower in TIME_WORDS or first.lower in _TOPIC_OPENERS:
         return True
-    # "warned the truce could fail": a clause without "that" has a finite verb soon after.
-    return any(token.lower in _FINITE for token in _until_punct(tokens[1:]))
+    # "warned the truce could fail": a clause without "that" has a finite verb soon after;
+    # "emphasized the risk, saying:" reports through the participle that follows.
+    words = _until_punct(tokens[1:])
+    if any(token.lower in _FINITE for token in words):
+        return True
+    rest = tokens[1 + len(words) :]
+    return bool(rest) and (rest[0].text == ":" or (len(rest) > 1 and rest[1].lower in _SAYING))
 
 
 def _until_punct(tokens: list[Token]) -> list[Token]:
