@@ -51,6 +51,9 @@ _TWO_WORD_LEADS = {"familiar": "with", "close": "to", "briefed": "on"}
 _ONE_WORD_LEADS = frozenset({"from", "for", "at", "in", "of", "on"})
 GIVEN_NAMES = frozenset({"Said", "Hope", "May", "Will", "Faith"})
 """Given names that are also function words, recognised only with their capital."""
+_ARTICLES = frozenset({"the", "a", "an"})
+OUTLET_DESCRIPTIONS = frozenset("newspaper daily broadcaster channel outlet magazine website network tabloid".split())
+"""Words that describe an outlet named right after them: "the newspaper Haaretz"."""
 _NAME_JOINERS = NAME_PARTICLES | {"of", "for", "the", "and"}
 _COMMON_OPENERS = DETERMINERS | PREMODIFIERS | HEAD_KINDS.keys() | ROLE_WORDS
 
@@ -163,23 +166,38 @@ def _is_phrase_word(tokens: list[Token], position: int, limit: int) -> bool:
     low = token.base_lower
     if token.text in GIVEN_NAMES:
         return position + 1 < limit and _is_name_word(tokens[position + 1])
-    if low in STOPWORDS:
-        return False
+    if len(token.text) > 1 and token.text.isupper() and token.type is TokenType.WORD:
+        return True  # "the US", "UAW President Marcus Dell"
+    if low in STOPWORDS or low in _ARTICLES:
+        return False  # an article inside a phrase starts another one: "told AFP the government"
     if _is_name_word(token) or low in HEAD_KINDS or low in ROLE_WORDS or low in PREMODIFIERS:
         return True
     if token.possessive or ("-" in low and low.replace("-", "").isalpha()):
         return True
-    # One unknown common word may modify a head: "harbour master", "shipping association".
+    # One unknown common word may modify a head: "harbour master", "shipping association",
+    # or a capitalised group after a determiner: "some progressive Democrats".
     nxt = position + 1
-    return nxt < limit and low.isalpha() and tokens[nxt].lower in HEAD_KINDS.keys() | ROLE_WORDS
+    if nxt >= limit or not low.isalpha():
+        return False
+    if tokens[nxt].lower in HEAD_KINDS.keys() | ROLE_WORDS:
+        return True
+    following = tokens[nxt]
+    return (
+        position > 0
+        and tokens[position - 1].lower in DETERMINERS
+        and following.capitalised
+        and following.type is TokenType.WORD
+        and following.lower.endswith("s")
+    )
 
 
 def _is_name_word(token: Token) -> bool:
     if token.type is TokenType.PUNCT:
         return False
     if token.base_lower in NOT_NAMES:
-        # "Said Awwad": a given name that is also a verb, when written with its capital.
-        return token.text in GIVEN_NAMES
+        # "Said Awwad": a given name that is also a verb, when written with its capital;
+        # "US", "IT": a word in capitals is an abbreviation, never the pronoun.
+        return token.text in GIVEN_NAMES or (len(token.text) > 1 and token.text.isupper())
     if token.capitalised:
         return True
     # "el-Sisi", "al-Thani": a lower-case particle joined to a capitalised name.
@@ -232,12 +250,35 @@ def _classify(tokens: list[Token], index: int, words: list[int], limit: int) -> 
     if head == len(words) - 1:
         return _common(tokens, index, words, limit)
     trailing = [tokens[word] for word in words[head + 1 :]]
+    if _is_outlet_head(tokens, words, head) and all(_is_name_word(token) for token in trailing):
+        return _outlet_after_description(tokens, index, words, head)
     role = tokens[words[head]].lower in ROLE_WORDS
     if role and all(_is_name_word(token) for token in trailing):
         return _person_after_role(tokens, index, words, head)
     if all(_is_name_word(token) or token.lower in _NAME_JOINERS for token in trailing):
         return _name(tokens, index, words, limit)
     return _common(tokens, index, words[: head + 1], limit)
+
+
+def _is_outlet_head(tokens: list[Token], words: list[int], head: int) -> bool:
+    """ "state news agency", "the newspaper", "broadcaster": words that describe an outlet."""
+    low = tokens[words[head]].lower
+    if low in OUTLET_DESCRIPTIONS:
+        return True
+    return low == "agency" and head > 0 and tokens[words[head - 1]].lower in {"news", "press"}
+
+
+def _outlet_after_description(tokens: list[Token], index: int, words: list[int], head: int) -> Parsed:
+    """ "North Korea's state news agency KCNA": the outlet, with its description in the words."""
+    first_name = tokens[words[head + 1]]
+    phrase = Phrase(
+        start=tokens[index].start,
+        end=tokens[words[-1]].end,
+        kind=SourceKind.OUTLET,
+        description=(tokens[index].start, tokens[words[head]].end),
+        name_start=first_name.start,
+    )
+    return Parsed((phrase,), words[-1] + 1)
 
 
 def _is_body_name(tokens: list[Token], words: list[int]) -> bool:
@@ -307,8 +348,8 @@ def _name(tokens: list[Token], index: int, words: list[int], limit: int) -> Pars
     names = [tokens[word] for word in words]
     if not all(_is_name_word(t) or t.lower in _NAME_JOINERS for t in names):
         return None
-    if names[-1].possessive:
-        return None
+    if names[-1].possessive and words[-1] + 1 < limit:
+        return None  # "Iran's foreign ministry": the possessive opens a longer phrase
     determiner = tokens[index] if index != words[0] else None
     phrase = _name_phrase(tokens[index], names, determiner)
     return _with_acronym(tokens, Parsed((phrase,), words[-1] + 1), limit)

@@ -41,6 +41,8 @@ class Frame(Enum):
     """Reports through an object and "of" or "as": "accused X of", "described X as"."""
     DECLINE = "decline"
     """Reports a refusal to speak: "declined to comment", "refused to say"."""
+    THAT = "that"
+    """A present form that is often a noun ("reports", "fears"): reports only before "that"."""
 
 
 def _verbs(text: str) -> tuple[str, ...]:
@@ -140,6 +142,10 @@ VERB_FORMS: dict[str, Frame] = {
     **_forms(_DECLINE, Frame.DECLINE),
 }
 VERB_FORMS.update(_forms(_SPEECH, Frame.SPEECH))
+for _entry in _CLAUSE:
+    _lemma = _entry.split("/")[0]
+    for _form in (_lemma, _third_person(_lemma)):
+        VERB_FORMS.setdefault(_form, Frame.THAT)  # "the secretariat reports that"
 """Every inflected reporting verb, lower case, and the frame it needs; speech verbs win ties."""
 
 CUE_PHRASES = (
@@ -164,6 +170,9 @@ CUE_PHRASES = (
     "a joint statement by",
     "a report by",
     "a report from",
+    "seen by",
+    "obtained by",
+    "reviewed by",
     "a copy seen by",
     "a document seen by",
     "a draft seen by",

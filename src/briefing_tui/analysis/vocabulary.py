@@ -75,7 +75,7 @@ _ORGANIZATION_HEADS = _words(
     "services militia militias junta opposition hospital hospitals university school church "
     "airline airlines carrier carriers insurer insurers lender broadcaster network watchdog "
     "monitor observatory tribunal judiciary prosecution directorate inspectorate "
-    "institute foundation charity charities mission missions delegation delegations"
+    "institute foundation charity charities mission missions delegation delegations signatories"
    
 )
 _OUTLET_HEADS = _words("newspaper newspapers broadcaster broadcasters outlet magazine website daily")
@@ -92,7 +92,9 @@ ROLE_WORDS = _OFFICIAL_HEADS | _words(
     "correspondent reporter editor analyst researcher economist professor columnist "
     "commentator master harbourmaster harbormaster captain general colonel lieutenant admiral "
     "chancellor speaker senator congressman congresswoman judge justice sen rep gov gen lt col "
-    "adm ceo cfo coo founder president-elect vice-president head expert"
+    "adm ceo cfo coo founder president-elect vice-president head expert commissioner brig "
+    "brigadier maj major capt captain sgt sergeant inspector superintendent secretary-general "
+    "undersecretary-general attorney-general commander-in-chief chairperson rapporteur"
 )
 """Words for a role that may stand right before a person's name: "correspondent Felicia Schwartz".
 
@@ -171,7 +173,7 @@ ORGANIZATION_WORDS = _words(
     "forces command agency ministries motors motor rail railroad steel energy oil gas petroleum "
     "airways systems industries holdings capital partners logistics shipping lines telecom "
     "foods mining electric power chemicals technologies labs insurance securities "
-    "international global workers association federation"
+    "international global workers association federation watch amnesty"
 )
 """Words that make a capitalised name an organisation: "the White House", "Health Ministry"."""
 
@@ -192,7 +194,7 @@ _OUTLETS = (
 OUTLET_NAMES = frozenset(name.strip().casefold() for name in _OUTLETS.split("|"))
 """News organisations known by a name that says nothing of what they are."""
 
-TITLE_ABBREVIATIONS = _words("mr mrs ms dr prof sen rep gov gen lt col adm st jr sr no")
+TITLE_ABBREVIATIONS = _words("mr mrs ms dr prof sen rep gov gen lt col adm st jr sr no brig maj capt sgt insp supt")
 """Abbreviations whose full stop does not end a sentence: "Dr. Ahmed said"."""
 
 TIME_WORDS = _words(
