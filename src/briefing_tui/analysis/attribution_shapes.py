@@ -14,7 +14,9 @@ Anchors are word classes from `reporting_verbs`:
 * ``quoted``: "quoted" with an object ("state media quoted X as saying");
 * ``statement``: "released a statement", "issued a statement" and the like;
 * ``cue``: a phrase before the source ("according to", "citing", "a copy seen by");
-* ``colon``: a colon opening a quotation ("X: “...”").
+* ``colon``: a colon opening a quotation ("X: “...”");
+* ``saying``: a participle after a comma (", saying", ", adding") whose speaker is the
+  subject of the sentence.
 
 What may stand between a subject and its verb (an auxiliary, a time, an aside between
 commas or dashes, a relative clause) is listed in `GAPS`, and what may follow a source
@@ -41,6 +43,7 @@ class Anchor(Enum):
     STATEMENT = "statement"
     CUE = "cue"
     COLON = "colon"
+    SAYING = "saying"
 
 
 class Side(Enum):
@@ -76,6 +79,11 @@ class Shape:
     """Tried only when no earlier shape of the same anchor found a source."""
     passive: bool = False
     """The verb may be passive: "X was quoted as saying"."""
+    sentence: bool = False
+    """The source is the subject the sentence opens with, not the words next to the anchor:
+    "Fitch kept the rating and said ...", "Republicans walked out, saying ..."."""
+    conjoined: bool = False
+    """The anchor must follow "and" or "but": a second verb of the same subject."""
 
 
 _PEOPLE = frozenset({SourceKind.NAMED_PERSON, SourceKind.OFFICIAL, SourceKind.ANONYMOUS})
@@ -99,6 +107,15 @@ SHAPES: tuple[Shape, ...] = (
         pronoun=True,
         after_mark=True,
         fallback=True,
+    ),
+    Shape(
+        "coordinated_verb",
+        "Fitch kept the rating and said the outlook was stable.",
+        Anchor.VERB,
+        Side.BEFORE,
+        fallback=True,
+        sentence=True,
+        conjoined=True,
     ),
     Shape("pronoun_told", "He told reporters the vote was close.", Anchor.TOLD, Side.BEFORE, pronoun=True),
     Shape("subject_told", "A port source on Friday told Harbour Radio it was shut.", Anchor.TOLD, Side.BEFORE),
@@ -152,6 +169,22 @@ SHAPES: tuple[Shape, ...] = (
         Anchor.COLON,
         Side.BEFORE,
         kinds=frozenset({*_PEOPLE}),
+    ),
+    Shape(
+        "sentence_colon_quote",
+        "Commissioner Ilse Varga played it down on Monday: “We are in a dialogue.”",
+        Anchor.COLON,
+        Side.BEFORE,
+        fallback=True,
+        sentence=True,
+        kinds=frozenset({*_PEOPLE}),
+    ),
+    Shape(
+        "participle_saying",
+        "The retailers' federation urged both sides to return, saying stocks were low.",
+        Anchor.SAYING,
+        Side.BEFORE,
+        sentence=True,
     ),
 )
 """Every shape, in the order they are tried at an anchor."""

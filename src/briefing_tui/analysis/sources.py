@@ -69,6 +69,7 @@ _TRIGGER = re.compile(
     r"|(?P<quoted>quoted)"
     rf"|(?P<verb>{phrase_alternation(_VERBS)}))\b"
     r"|(?P<colon>:\s*[“\"](?=\S))"
+    r"|(?P<saying>,\s+(?:saying|adding|noting|arguing|warning|insisting|stressing)\b)"
 )
 """Every anchor of `SHAPES`, one named group per `Anchor`."""
 _SHAPES_BY_ANCHOR: dict[Anchor, tuple[Shape, ...]] = {
@@ -230,11 +231,13 @@ def _frame_allows(text: str, verb: str, end: int) -> bool:
         return True
     tokens = tokenize(text, end, min(len(text), end + 160), _CLAUSE_LOOKAHEAD + 2)
     if not tokens:
-        return True
+        return frame is not Frame.THAT
     first = tokens[0]
+    if frame is Frame.THAT:
+        return first.lower == "that"
     if frame is Frame.DECLINE:
-        words = [token.lower for token in tokens[:3]]
-        return words[:1] == ["comment"] or (words[:1] == ["to"] and words[1:2] != [] and words[1] in DECLINED_ACTS)
+        words = [token.lower for token in tokens[:2]]
+        return words[:1] == ["comment"] or (len(words) == 2 and words[0] == "to" and words[1] in DECLINED_ACTS)
     if frame is Frame.OBJECT:
         return any(token.lower in {"of", "as", "for"} for token in _until_punct(tokens))
     if first.punct or first.lower in _CLAUSE_OPENERS:
@@ -263,6 +266,8 @@ def _until_punct(tokens: list[Token]) -> list[Token]:
 
 def _read(text: str, match: re.Match[str], shape: Shape) -> list[_Found]:
     """What ``shape`` finds at the anchor ``match``."""
+    if shape.sentence:
+        return _sentence_subject(text, match.start(), shape.conjoined)
     if shape.side is Side.BEFORE:
         return _subject_before(text, match.start(), shape)
     if shape.after_mark:
@@ -389,6 +394,36 @@ def _subject_before(text: str, anchor: int, shape: Shape) -> list[_Found]:
     if not phrases:
         phrases = _before_relative_clause(tokens, end)
     return [_Found(phrase) for phrase in phrases]
+
+
+def _sentence_subject(text: str, anchor: int, conjoined: bool) -> list[_Found]:
+    """The naming phrase that opens the sentence, when a verb follows it right away."""
+    tokens = _window_before(text, anchor)
+    end, _ = _skip_auxiliaries(tokens, len(tokens))
+    if conjoined and not (end and tokens[end - 1].lower in {"and", "but"}):
+        return []
+    start = 0
+    if tokens and (tokens[0].lower in _INTRODUCERS or tokens[0].lower in TIME_WORDS):
+        comma = next((n for n, token in enumerate(tokens[:8]) if token.text == ","), None)
+        if comma is None:
+            return []
+        start = comma + 1
+    if start >= len(tokens):
+        return []
+    parsed = parse_phrase(tokens, start, len(tokens))
+    if parsed is None or parsed.next >= len(tokens):
+        return []
+    verb = tokens[parsed.next]
+    if verb.punct or verb.capitalised or (verb.lower in STOPWORDS and verb.lower not in AUXILIARIES):
+        return []  # the phrase is not the subject of a verb: "In the talks officials..."
+    return [_Found(phrase) for phrase in parsed.phrases]
+
+
+_INTRODUCERS = frozenset(
+    "in on at after before during earlier later meanwhile separately however still also "
+    "since while when as by with under".split()
+)
+"""Words that open an introductory phrase set off by a comma: "In Washington, ..."."""
 
 
 def _skip_auxiliaries(tokens: list[Token], end: int) -> tuple[int, bool]:
