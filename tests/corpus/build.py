@@ -2,6 +2,7 @@
 
     python tests/corpus/build.py            # (re)write every train/ and eval/ file
     python tests/corpus/build.py --check    # fail if a written file differs from its source
+    python tests/corpus/build.py --table    # the corpus table of docs/labelling.md
 
 The labeller writes each briefing once, in an annotated form that is quicker to write and
 to review than JSON: a header of ``@key value`` lines, then the text, block by block, each
@@ -228,7 +229,43 @@ def build(spec: Spec) -> tuple[str, dict[str, Any]]:
     return whole, labels
 
 
+def table() -> str:
+    """The corpus as a Markdown table with its totals, for docs/labelling.md."""
+    corpus = load_corpus("all")
+    lines = [
+        "| briefing | part | topic | style | paragraphs | N | T | I | Q | B | sources |",
+        "|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    totals: dict[str, int] = {}
+    for gold in sorted(corpus, key=lambda g: (g.part, g.topic, g.name)):
+        kinds = [p.kind.value for p in gold.paragraphs]
+        counts = [kinds.count(kind) for kind in KINDS.values()]
+        for kind in kinds:
+            totals[kind] = totals.get(kind, 0) + 1
+        for source in gold.sources:
+            totals["source:" + source.kind.value] = totals.get("source:" + source.kind.value, 0) + 1
+        cells = " | ".join(str(count) for count in counts)
+        lines.append(
+            f"| {gold.path.name} | {gold.part} | {gold.topic} | {gold.style} | {len(kinds)} | {cells} | "
+            f"{len(gold.sources)} |"
+        )
+    paragraphs = sum(len(gold.paragraphs) for gold in corpus)
+    parts = {part: sum(gold.part == part for gold in corpus) for part in ("train", "eval")}
+    lines += [
+        "",
+        f"{len(corpus)} briefings ({parts['train']} train, {parts['eval']} eval), {paragraphs} paragraphs: "
+        + ", ".join(f"{kind} {totals.get(kind, 0)}" for kind in KINDS.values())
+        + ". Sources: "
+        + ", ".join(f"{key.removeprefix('source:')} {n}" for key, n in sorted(totals.items()) if ":" in key)
+        + ".",
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str]) -> int:
+    if "--table" in argv:
+        print(table(), end="")
+        return 0
     check = "--check" in argv
     stale = 0
     seen: set[str] = set()
