@@ -168,6 +168,8 @@ def _is_phrase_word(tokens: list[Token], position: int, limit: int) -> bool:
         return position + 1 < limit and _is_name_word(tokens[position + 1])
     if len(token.text) > 1 and token.text.isupper() and token.type is TokenType.WORD:
         return True  # "the US", "UAW President Marcus Dell"
+    if token.text.isdigit() and position and _is_name_word(tokens[position - 1]) and tokens[position - 1].end < token.start:
+        return True  # "Channel 12"
     if low in STOPWORDS or low in _ARTICLES:
         return False  # an article inside a phrase starts another one: "told AFP the government"
     if _is_name_word(token) or low in HEAD_KINDS or low in ROLE_WORDS or low in PREMODIFIERS:
@@ -227,11 +229,17 @@ def _is_connector(tokens: list[Token], words: list[int], position: int, limit: i
 
 def _joins_name(tokens: list[Token], words: list[int], position: int, limit: int) -> bool:
     """ "Department for Business and Trade": "and" between names after "of" or "for"."""
-    if len(words) < 3 or position + 1 >= limit or not _is_name_word(tokens[position + 1]):
+    if not words or position + 1 >= limit or not _is_name_word(tokens[position + 1]):
         return False
     if not _is_name_word(tokens[words[-1]]):
         return False
-    return any(tokens[word].lower in {"of", "for"} for word in words)
+    if len(words) >= 3 and any(tokens[word].lower in {"of", "for"} for word in words):
+        return True
+    # "the Hostages and Missing Families Forum": the run after "and" ends in a body's word.
+    after = position + 1
+    while after < limit and after < position + 6 and _is_name_word(tokens[after]):
+        after += 1
+    return after - 1 > position and tokens[after - 1].lower in ORGANIZATION_WORDS
 
 
 def _joins_modifiers(tokens: list[Token], words: list[int], position: int, limit: int) -> bool:
@@ -371,13 +379,17 @@ def _with_acronym(tokens: list[Token], parsed: Parsed, limit: int) -> Parsed:
 
 def _name_phrase(opener: Token, names: list[Token], determiner: Token | None) -> Phrase:
     lowered = [token.lower for token in names]
+    if len(lowered) > 1 and lowered[-1].isdigit():
+        lowered = lowered[:-1]  # "Channel 12" is named by its first word
     plain = " ".join(lowered)
     start, end = opener.start, names[-1].end
     if plain in OUTLET_NAMES or lowered[-1] in OUTLET_WORDS:
         return Phrase(start, end, SourceKind.OUTLET, _common_opener(opener))
     acronym = len(names) == 1 and names[0].type is TokenType.ACRONYM
     # "NJ Transit", "UN Office": a word in capitals makes a name a body, not a person.
-    capitals = len(names) > 1 and any(len(t.text) >= 2 and t.text.isupper() for t in names)
+    capitals = len(names) > 1 and any(
+        len(t.text) >= 2 and t.text.isupper() and t.lower not in ROLE_WORDS for t in names
+    )
     organised = any(word in ORGANIZATION_WORDS for word in lowered)
     if determiner is not None or acronym or capitals or organised:
         return Phrase(start, end, SourceKind.ORGANIZATION, _common_opener(opener))

@@ -66,7 +66,7 @@ _CLAUSE = _verbs(
     "guarantee anticipate alert counsel instruct proclaim publish mention posit theorise theorize "
     "surmise infer deduce reason presume suspect urge demand stipulate specify "
     "rule charge protest object project calculate show/showed/shown assess judge determine "
-    "pronounce decree stipulate insinuate opine summarise summarize relay convey"
+    "pronounce decree stipulate insinuate opine summarise summarize relay convey dismiss"
 )
 _OBJECT = _verbs(
     "accuse describe blame criticise criticize praise condemn characterise characterize dub "

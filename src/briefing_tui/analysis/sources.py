@@ -88,6 +88,7 @@ _NAME_PAIR = re.compile(rf"(?=\b([{UPPER}][\w’'-]+)\s+([{UPPER}][\w’'-]+)\b)
 """Two capitalised words in a row, found overlapping ("Donald John Trump" gives both pairs)."""
 _PRONOUNS = frozenset({"he", "she", "it", "they"})
 """Pronouns that may stand for an earlier speaker."""
+_NEGATIONS = frozenset({"not", "never", "n't"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _FINITE = frozenset(
     "would could will was were is are had has have may might must should can did does do "
@@ -236,12 +237,11 @@ def _frame_allows(text: str, verb: str, end: int) -> bool:
     if frame is Frame.THAT:
         return first.lower == "that"
     if frame is Frame.DECLINE:
-        words = [token.lower for token in tokens[:2]]
-        return words[:1] == ["comment"] or (len(words) == 2 and words[0] == "to" and words[1] in DECLINED_ACTS)
+        return False  # "declined to comment" attributes nothing (docs/labelling.md)
     if frame is Frame.OBJECT:
         return any(token.lower in {"of", "as", "for"} for token in _until_punct(tokens))
-    if first.punct or first.lower in _CLAUSE_OPENERS:
-        return True
+    if first.punct or first.lower in _CLAUSE_OPENERS or first.lower in _FINITE:
+        return True  # "warned that", "warned:", "which the watchdog warned is enough"
     if first.lower == "on":
         return len(tokens) > 1 and tokens[1].lower in TIME_WORDS
     if first.lower == "to":
@@ -329,7 +329,7 @@ _ABBREVIATION_BEFORE = re.compile(rf"(?:\b(?i:{'|'.join(TITLE_ABBREVIATIONS)})|[
 """A full stop after an abbreviation or a capital ("Dr.", "U.S.", "J.") is not a sentence end."""
 _LAST_WORD = re.compile(r"(?P<word>[^\W_]+)(?P<gap>[\s,]*)\Z")
 """The word right before an anchor, and the spaces or comma between them."""
-_MAY_PRECEDE_VERB = AUXILIARIES | ADVERBS | _PRONOUNS | TIME_WORDS
+_MAY_PRECEDE_VERB = AUXILIARIES | ADVERBS | _PRONOUNS | TIME_WORDS | {"which", "who"}
 _PLAIN_ADJECTIVES = frozenset(
     "senior junior top former high-ranking high-level mid-level low-level local regional "
     "veteran independent anonymous unnamed further additional acting deputy chief lead".split()
@@ -370,6 +370,8 @@ def _subject_before(text: str, anchor: int, shape: Shape) -> list[_Found]:
         end, passive = _skip_auxiliaries(tokens, len(tokens))
     if passive and not shape.passive:
         return []  # "was told", "has been accused": the subject is not the speaker
+    if any(token.lower in _NEGATIONS for token in tokens[end:]):
+        return []  # "would not say": nothing is attributed
     if not end:
         return []
     last = tokens[end - 1]
@@ -377,6 +379,8 @@ def _subject_before(text: str, anchor: int, shape: Shape) -> list[_Found]:
         if last.lower in _PRONOUNS and last.type is TokenType.WORD:
             return [_Found(Phrase(last.start, last.end, None), pronoun=last.lower)]
         return []
+    if last.lower in {"which", "who"} and end >= 2 and tokens[end - 2].text == ",":
+        return [_Found(phrase) for phrase in _phrases_ending_at(tokens, end - 2)]  # "Russia, which said"
     if last.text == ",":
         return _appositive_subject(tokens, end - 1)
     if last.text in {"—", "–"}:
@@ -510,9 +514,24 @@ def _appositive_subject(tokens: list[Token], closing: int) -> list[_Found]:
         if _is_numbered(tokens, comma):
             return _numbered_apposition(tokens, comma + 1, closing)
         subject = _phrases_ending_at(tokens, comma)
-        if subject:
+        if subject and _opens_clause(tokens, subject[0].start):
             return _with_appositive(subject, tokens, comma + 1, closing)
     return []
+
+
+def _opens_clause(tokens: list[Token], start: int) -> bool:
+    """Whether the phrase starting at offset ``start`` opens a clause, as a subject does.
+
+    In "Moira Sutherland, who runs Sutherland Seafoods, the town's largest processor, said"
+    the company follows "runs": it is an object inside the aside, not the subject.
+    """
+    for number, token in enumerate(tokens):
+        if token.start == start:
+            if number == 0:
+                return True
+            previous = tokens[number - 1]
+            return previous.punct or previous.lower in {"and", "but", "while", "as"}
+    return True
 
 
 def _is_numbered(tokens: list[Token], comma: int) -> bool:

@@ -58,6 +58,7 @@ _ANONYMOUS_HEADS = _words(
     "investors traders bankers doctors scientists engineers farmers bloggers commentators medics "
     "paramedics rescuers relatives families survivors villagers locals fishermen students "
     "teachers passengers drivers pilots soldiers troops fighters militants rebels parents nurses "
+    "hardliners moderates conservatives liberals progressives reformists "
     "eyewitnesses pollsters strategists shareholders lenders creditors organisers organizers "
     "demonstrators refugees negotiator insider whistleblower activist campaigner lawyer attorney "
     "doctor nurse medic paramedic resident relative survivor student teacher worker employee "
@@ -75,7 +76,8 @@ _ORGANIZATION_HEADS = _words(
     "services militia militias junta opposition hospital hospitals university school church "
     "airline airlines carrier carriers insurer insurers lender broadcaster network watchdog "
     "monitor observatory tribunal judiciary prosecution directorate inspectorate "
-    "institute foundation charity charities mission missions delegation delegations signatories"
+    "institute foundation charity charities mission missions delegation delegations signatories "
+    "chamber lobby caucus bloc faction syndicate guild conglomerate forum"
    
 )
 _OUTLET_HEADS = _words("newspaper newspapers broadcaster broadcasters outlet magazine website daily")
@@ -94,7 +96,8 @@ ROLE_WORDS = _OFFICIAL_HEADS | _words(
     "chancellor speaker senator congressman congresswoman judge justice sen rep gov gen lt col "
     "adm ceo cfo coo founder president-elect vice-president head expert commissioner brig "
     "brigadier maj major capt captain sgt sergeant inspector superintendent secretary-general "
-    "undersecretary-general attorney-general commander-in-chief chairperson rapporteur"
+    "undersecretary-general attorney-general commander-in-chief chairperson rapporteur mp mep "
+    "mps meps lawmaker"
 )
 """Words for a role that may stand right before a person's name: "correspondent Felicia Schwartz".
 
@@ -173,7 +176,7 @@ ORGANIZATION_WORDS = _words(
     "forces command agency ministries motors motor rail railroad steel energy oil gas petroleum "
     "airways systems industries holdings capital partners logistics shipping lines telecom "
     "foods mining electric power chemicals technologies labs insurance securities "
-    "international global workers association federation watch amnesty"
+    "international global workers association federation watch amnesty forum chamber lobby"
 )
 """Words that make a capitalised name an organisation: "the White House", "Health Ministry"."""
 
