@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefing_tui.analysis.reporting_verbs import VERB_FORMS
 from briefing_tui.analysis.tokens import Token, TokenType
 from briefing_tui.analysis.vocabulary import (
     DETERMINERS,
@@ -261,7 +262,7 @@ def _classify(tokens: list[Token], index: int, words: list[int], limit: int) -> 
     if _is_outlet_head(tokens, words, head) and all(_is_name_word(token) for token in trailing):
         return _outlet_after_description(tokens, index, words, head)
     role = tokens[words[head]].lower in ROLE_WORDS
-    if role and all(_is_name_word(token) for token in trailing):
+    if role and all(_is_name_word(token) or token.lower in NAME_PARTICLES for token in trailing):
         return _person_after_role(tokens, index, words, head)
     if all(_is_name_word(token) or token.lower in _NAME_JOINERS for token in trailing):
         return _name(tokens, index, words, limit)
@@ -473,11 +474,19 @@ def _tail(tokens: list[Token], position: int, limit: int) -> int | None:
                 break
         elif token.lower == "of" and count and position + 1 < limit and tokens[position + 1].lower not in STOPWORDS:
             pass  # "on prisoners of war"
-        elif token.lower in STOPWORDS:
-            break
+        elif token.lower in STOPWORDS or _looks_finite(token):
+            break  # "delegates from small island states walked out": the verb ends the tail
         position += 1
         count += 1
     return position if count else None
+
+
+def _looks_finite(token: Token) -> bool:
+    """A lower-case past-tense verb or a reporting verb, which no tail runs across."""
+    if token.capitalised:
+        return False
+    low = token.lower
+    return (low.endswith("ed") and len(low) > 4) or low in VERB_FORMS
 
 
 def _name_list_follows(tokens: list[Token], comma: int, limit: int) -> bool:

@@ -491,8 +491,8 @@ def _phrases_ending_at(tokens: list[Token], end: int) -> tuple[Phrase, ...]:
             continue
         if previous.punct and previous.text != ",":
             break
-        if previous.lower in CLAUSE_WORDS and previous.text not in GIVEN_NAMES:
-            break
+        if previous.lower in CLAUSE_WORDS and previous.text not in GIVEN_NAMES and not previous.text.isupper():
+            break  # "he", "said" end the phrase; "US" and "Said" (a name) do not
         start -= 1
     for first in range(start, end):
         if tokens[first].punct:
@@ -530,7 +530,7 @@ def _opens_clause(tokens: list[Token], start: int) -> bool:
             if number == 0:
                 return True
             previous = tokens[number - 1]
-            return previous.punct or previous.lower in {"and", "but", "while", "as"}
+            return previous.punct or previous.lower in {"and", "but", "while", "as", "which", "that", "who", "whom"}
     return True
 
 

@@ -34,7 +34,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 DETERMINERS = _words(
-    "a an the one two three four five six seven eight nine ten eleven twelve several some many "
+    "a an the its their one two three four five six seven eight nine ten eleven twelve several some many "
     "multiple other both few numerous various another"
 )
 """Words that may open a naming phrase: "three sources", "a senior official"."""
@@ -97,7 +97,8 @@ ROLE_WORDS = _OFFICIAL_HEADS | _words(
     "adm ceo cfo coo founder president-elect vice-president head expert commissioner brig "
     "brigadier maj major capt captain sgt sergeant inspector superintendent secretary-general "
     "undersecretary-general attorney-general commander-in-chief chairperson rapporteur mp mep "
-    "mps meps lawmaker"
+    "mps meps lawmaker treasurer co-leader co-chair vice-chair deputy-leader whip skipper "
+    "chairman chairwoman"
 )
 """Words for a role that may stand right before a person's name: "correspondent Felicia Schwartz".
 
