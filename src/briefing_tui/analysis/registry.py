@@ -145,14 +145,21 @@ class SourceRegistry:
         return entry
 
     def _described(self, key: str, kind: SourceKind | None) -> _Entry | None:
-        """ "the official" after "an Israeli official": every word of it in the earlier name."""
+        """ "the official" after "an Israeli official", "the union" after "the dockers' union
+        HavenBond": every word of it in the earlier name (or its description), same kind of source.
+        """
         words = key.split()
-        head = _head(words)
-        if kind is None or kind is SourceKind.NAMED_PERSON or head is None:
+        if kind is None or kind is SourceKind.NAMED_PERSON or _head(words) is None:
             return None
-        wanted = set(words)
+        wanted = {_singular(word) for word in words}
+        people = kind in _PERSON_KINDS
         for entry in reversed(self._recent):
-            if entry.head == head and wanted <= set(entry.key.split()):
+            if (entry.kind in _PERSON_KINDS) != people or entry.kind is SourceKind.NAMED_PERSON:
+                continue
+            known = {_singular(word) for word in entry.key.split()}
+            if entry.description:
+                known |= {_singular(word) for word in source_key(entry.description).split()}
+            if wanted <= known and (entry.plural == _is_plural(words) or not people):
                 return entry
         return None
 
@@ -201,6 +208,17 @@ def _head(words: list[str]) -> str | None:
         if word in HEAD_KINDS:
             return word
     return None
+
+
+def _singular(word: str) -> str:
+    """A word without a possessive or plural ending, for comparing names: "employers'" → "employer"."""
+    word = word.removesuffix("'s").removesuffix("'")
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
+
+
+def _is_plural(words: list[str]) -> bool:
+    head = _head(words)
+    return head is not None and head.endswith("s") and not head.endswith("ss")
 
 
 def _fits(pronoun: str, entry: _Entry) -> bool:

@@ -70,7 +70,7 @@ _CLAUSE = _verbs(
 )
 _OBJECT = _verbs(
     "accuse describe blame criticise criticize praise condemn characterise characterize dub "
-    "label brand credit thank fault slam welcome"
+    "label brand credit thank fault slam welcome name"
 )
 
 _DECLINE = _verbs("decline refuse")

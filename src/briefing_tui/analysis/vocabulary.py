@@ -77,7 +77,7 @@ _ORGANIZATION_HEADS = _words(
     "airline airlines carrier carriers insurer insurers lender broadcaster network watchdog "
     "monitor observatory tribunal judiciary prosecution directorate inspectorate "
     "institute foundation charity charities mission missions delegation delegations signatories "
-    "chamber lobby caucus bloc faction syndicate guild conglomerate forum"
+    "chamber lobby caucus bloc faction syndicate guild conglomerate forum employers employer"
    
 )
 _OUTLET_HEADS = _words("newspaper newspapers broadcaster broadcasters outlet magazine website daily")
