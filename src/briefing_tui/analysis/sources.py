@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefing_tui.analysis.attribution_shapes import SHAPES, TAILS, Anchor, Shape, Side
 from briefing_tui.analysis.patterns import phrase_alternation
@@ -138,12 +139,15 @@ def find_mentions(text: str) -> list[Mention]:
         if anchor is Anchor.VERB and not _frame_allows(text, match.group(), match.end()):
             continue
         any_found = False
+        before: tuple[str, bool] | None = None
         for shape in _SHAPES_BY_ANCHOR[anchor]:
             if shape.fallback and any_found:
                 continue
             if shape.after_mark and not _MARK_BEFORE.search(text, max(0, match.start() - 3), match.start()):
                 continue
-            results = _read(text, match, shape)
+            if shape.side is Side.BEFORE and before is None:
+                before = _word_before(text, match.start())
+            results = _read(text, match, shape, before)
             if shape.kinds is not None:
                 results = [item for item in results if _kind_fits(item.phrase.kind, shape.kinds)]
             any_found = any_found or bool(results)
@@ -264,12 +268,27 @@ def _until_punct(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def _read(text: str, match: re.Match[str], shape: Shape) -> list[_Found]:
-    """What ``shape`` finds at the anchor ``match``."""
+def _word_before(text: str, position: int) -> tuple[str, bool]:
+    """The word right before ``position`` (lower case, "" after a quote or a stop), and
+    whether a comma stands between: read once per anchor, with string methods for speed."""
+    chunk = text[max(0, position - 40) : position].rstrip()
+    comma = chunk.endswith(",")
+    chunk = chunk.rstrip(" ,\t\n")
+    word = chunk[chunk.rfind(" ") + 1 :]
+    if not word or not word[-1].isalnum():
+        return "", comma
+    start = len(word)
+    while start and word[start - 1].isalnum():
+        start -= 1
+    return word[start:].lower(), comma
+
+
+def _read(text: str, match: re.Match[str], shape: Shape, before: tuple[str, bool] | None) -> list[_Found]:
+    """What ``shape`` finds at the anchor ``match``; ``before`` is the word before the anchor."""
     if shape.sentence:
-        return _sentence_subject(text, match.start(), shape.conjoined)
+        return _sentence_subject(text, match.start(), shape.conjoined, before or ("", False))
     if shape.side is Side.BEFORE:
-        return _subject_before(text, match.start(), shape)
+        return _subject_before(text, match.start(), shape, before or ("", False))
     if shape.after_mark:
         return _subject_after(text, match.end(), shape.pronoun)
     return _object_after(text, match.end(), shape.then)
@@ -304,8 +323,11 @@ def _window_after(text: str, position: int) -> list[Token]:
     return tokens
 
 
+@lru_cache(maxsize=8)
 def _window_before(text: str, position: int, reach: int = _WINDOW) -> list[Token]:
     """Tokens of the sentence that runs up to ``position``, at most ``reach`` back.
+
+    Cached: the shapes of one anchor read the same window (callers never change the list).
 
     Commas, dashes and brackets stay in (the asides are read later); a full stop after a
     capital or an abbreviation ("U.S.", "Dr.") does not end the sentence.
@@ -327,8 +349,6 @@ _UP_TO_LAST_STOP = re.compile(r"(?s:.*)[.;:!?“”\"]")
 """Everything up to the last sentence stop: greedy, so the engine finds that stop from the end."""
 _ABBREVIATION_BEFORE = re.compile(rf"(?:\b(?i:{'|'.join(TITLE_ABBREVIATIONS)})|[{UPPER}])\.$")
 """A full stop after an abbreviation or a capital ("Dr.", "U.S.", "J.") is not a sentence end."""
-_LAST_WORD = re.compile(r"(?P<word>[^\W_]+)(?P<gap>[\s,]*)\Z")
-"""The word right before an anchor, and the spaces or comma between them."""
 _MAY_PRECEDE_VERB = AUXILIARIES | ADVERBS | _PRONOUNS | TIME_WORDS | {"which", "who"}
 _PLAIN_ADJECTIVES = frozenset(
     "senior junior top former high-ranking high-level mid-level low-level local regional "
@@ -356,13 +376,14 @@ def _is_acronym_aside(tokens: list[Token], number: int) -> bool:
     )
 
 
-def _subject_before(text: str, anchor: int, shape: Shape) -> list[_Found]:
+def _subject_before(text: str, anchor: int, shape: Shape, before: tuple[str, bool]) -> list[_Found]:
     """The source named before an anchor, skipping the `GAPS` between subject and verb."""
-    last = _LAST_WORD.search(text, max(0, anchor - 40), anchor)
-    if last is not None and "," not in last["gap"]:
-        word = last["word"].lower()
+    word, comma = before
+    if word and not comma:
         if word in STOPWORDS and word not in _MAY_PRECEDE_VERB:
             return []  # "said said", "declined to say": nothing can name a source here
+        if shape.pronoun and word not in _MAY_PRECEDE_VERB:
+            return []  # "Gamma said": no pronoun is the subject
     tokens = _window_before(text, anchor, _NEAR)
     end, passive = _skip_auxiliaries(tokens, len(tokens))
     if end and tokens[end - 1].text in _ASIDE_CLOSERS and anchor > _NEAR and tokens[0].start < anchor - _NEAR + 40:  # noqa: E501
@@ -400,8 +421,10 @@ def _subject_before(text: str, anchor: int, shape: Shape) -> list[_Found]:
     return [_Found(phrase) for phrase in phrases]
 
 
-def _sentence_subject(text: str, anchor: int, conjoined: bool) -> list[_Found]:
+def _sentence_subject(text: str, anchor: int, conjoined: bool, before: tuple[str, bool]) -> list[_Found]:
     """The naming phrase that opens the sentence, when a verb follows it right away."""
+    if conjoined and before[0] not in _CONJOINED_GAP:
+        return []  # cheap refusal first: most verbs do not follow "and"
     tokens = _window_before(text, anchor)
     end, _ = _skip_auxiliaries(tokens, len(tokens))
     if conjoined and not (end and tokens[end - 1].lower in {"and", "but"}):
@@ -423,6 +446,7 @@ def _sentence_subject(text: str, anchor: int, conjoined: bool) -> list[_Found]:
     return [_Found(phrase) for phrase in parsed.phrases]
 
 
+_CONJOINED_GAP = AUXILIARIES | ADVERBS | {"and", "but"}
 _INTRODUCERS = frozenset(
     "in on at after before during earlier later meanwhile separately however still also "
     "since while when as by with under".split()
