@@ -118,7 +118,9 @@ SHAPES: tuple[Shape, ...] = (
         conjoined=True,
     ),
     Shape("pronoun_told", "He told reporters the vote was close.", Anchor.TOLD, Side.BEFORE, pronoun=True),
-    Shape("subject_told", "A port source on Friday told Harbour Radio it was shut.", Anchor.TOLD, Side.BEFORE),
+    Shape(
+        "subject_told", "A port source on Friday told Harbour Radio it was shut.", Anchor.TOLD, Side.BEFORE
+    ),
     Shape(
         "told_outlet",
         "A port source told Harbour Radio it was shut.",
@@ -148,7 +150,9 @@ SHAPES: tuple[Shape, ...] = (
         Side.AFTER,
         then="as saying",
     ),
-    Shape("quoting_subject", "State radio quoted Ivo Marek as saying it would hold.", Anchor.QUOTED, Side.BEFORE),
+    Shape(
+        "quoting_subject", "State radio quoted Ivo Marek as saying it would hold.", Anchor.QUOTED, Side.BEFORE
+    ),
     Shape(
         "pronoun_statement",
         "It released a statement saying the mill would close.",
@@ -162,7 +166,9 @@ SHAPES: tuple[Shape, ...] = (
         Anchor.STATEMENT,
         Side.BEFORE,
     ),
-    Shape("cue_source", "According to a source briefed on the talks, the gap is narrow.", Anchor.CUE, Side.AFTER),
+    Shape(
+        "cue_source", "According to a source briefed on the talks, the gap is narrow.", Anchor.CUE, Side.AFTER
+    ),
     Shape(
         "colon_quote",
         "Korhonen: “The hard part starts now.”",
@@ -211,7 +217,28 @@ GAPS: tuple[Gap, ...] = (
 """What `sources` skips between a subject and its verb, with an example of each."""
 
 TAILS = frozenset(
-    "in at on during after before from to late earlier later last this while when as by via "
-    "outside inside near".split()
+    [
+        "in",
+        "at",
+        "on",
+        "during",
+        "after",
+        "before",
+        "from",
+        "to",
+        "late",
+        "earlier",
+        "later",
+        "last",
+        "this",
+        "while",
+        "when",
+        "as",
+        "by",
+        "via",
+        "outside",
+        "inside",
+        "near",
+    ]
 )
 """Words that may follow a source standing after its verb: "said Abd Rabbo in Khan Younis"."""

@@ -53,7 +53,9 @@ _ONE_WORD_LEADS = frozenset({"from", "for", "at", "in", "of", "on"})
 GIVEN_NAMES = frozenset({"Said", "Hope", "May", "Will", "Faith"})
 """Given names that are also function words, recognised only with their capital."""
 _ARTICLES = frozenset({"the", "a", "an"})
-OUTLET_DESCRIPTIONS = frozenset("newspaper daily broadcaster channel outlet magazine website network tabloid".split())
+OUTLET_DESCRIPTIONS = frozenset(
+    ["newspaper", "daily", "broadcaster", "channel", "outlet", "magazine", "website", "network", "tabloid"]
+)
 """Words that describe an outlet named right after them: "the newspaper Haaretz"."""
 _NAME_JOINERS = NAME_PARTICLES | {"of", "for", "the", "and"}
 _COMMON_OPENERS = DETERMINERS | PREMODIFIERS | HEAD_KINDS.keys() | ROLE_WORDS
@@ -165,26 +167,39 @@ def _collect(tokens: list[Token], position: int, limit: int) -> tuple[list[int],
 def _is_phrase_word(tokens: list[Token], position: int, limit: int) -> bool:
     token = tokens[position]
     low = token.base_lower
-    if token.text in GIVEN_NAMES:
-        return position + 1 < limit and _is_name_word(tokens[position + 1])
-    if len(token.text) > 1 and token.text.isupper() and token.type is TokenType.WORD:
-        return True  # "the US", "UAW President Marcus Dell"
-    if token.text.isdigit() and position and _is_name_word(tokens[position - 1]) and tokens[position - 1].end < token.start:
-        return True  # "Channel 12"
+    special = _special_word(tokens, position, limit)
+    if special is not None:
+        return special
     if low in STOPWORDS or low in _ARTICLES:
         return False  # an article inside a phrase starts another one: "told AFP the government"
     if _is_name_word(token) or low in HEAD_KINDS or low in ROLE_WORDS or low in PREMODIFIERS:
         return True
     if token.possessive or ("-" in low and low.replace("-", "").isalpha()):
         return True
-    # One unknown common word may modify a head: "harbour master", "shipping association",
-    # or a capitalised group after a determiner: "some progressive Democrats".
+    return _modifies_next(tokens, position, limit)
+
+
+def _special_word(tokens: list[Token], position: int, limit: int) -> bool | None:
+    """Words that look like function words but are names: "Said Awwad", "the US", "Channel 12"."""
+    token = tokens[position]
+    if token.text in GIVEN_NAMES:
+        return position + 1 < limit and _is_name_word(tokens[position + 1])
+    if len(token.text) > 1 and token.text.isupper() and token.type is TokenType.WORD:
+        return True  # "the US", "UAW President Marcus Dell"
+    if token.text.isdigit() and position and _is_name_word(tokens[position - 1]):
+        return True  # "Channel 12"
+    return None
+
+
+def _modifies_next(tokens: list[Token], position: int, limit: int) -> bool:
+    """One unknown common word may modify a head ("harbour master", "shipping association"),
+    or a capitalised group after a determiner ("some progressive Democrats")."""
     nxt = position + 1
-    if nxt >= limit or not low.isalpha():
+    if nxt >= limit or not tokens[position].base_lower.isalpha():
         return False
-    if tokens[nxt].lower in HEAD_KINDS.keys() | ROLE_WORDS:
-        return True
     following = tokens[nxt]
+    if following.lower in HEAD_KINDS or following.lower in ROLE_WORDS:
+        return True
     return (
         position > 0
         and tokens[position - 1].lower in DETERMINERS
@@ -472,7 +487,12 @@ def _tail(tokens: list[Token], position: int, limit: int) -> int | None:
             nxt = tokens[position + 1] if position + 1 < limit else None
             if not (previous.capitalised and nxt is not None and _is_name_word(nxt)):
                 break
-        elif token.lower == "of" and count and position + 1 < limit and tokens[position + 1].lower not in STOPWORDS:
+        elif (
+            token.lower == "of"
+            and count
+            and position + 1 < limit
+            and tokens[position + 1].lower not in STOPWORDS
+        ):
             pass  # "on prisoners of war"
         elif token.lower in STOPWORDS or _looks_finite(token):
             break  # "delegates from small island states walked out": the verb ends the tail

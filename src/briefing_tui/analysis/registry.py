@@ -88,20 +88,25 @@ class SourceRegistry:
         self._paragraph += 1
         attributions: list[Attribution] = []
         for mention in mentions:
-            if mention.pronoun is not None:
-                if mention.antecedent is not None:
-                    entry = self._entry(mention.antecedent)[0]
-                else:
-                    entry = self._antecedent(mention.pronoun)
-                if entry is None:
-                    continue  # no clear speaker: leave the pronoun alone
-                via = AttributionVia.PRONOUN
-            else:
-                entry, via = self._entry(mention)
+            found = self._linked(mention)
+            if found is None:
+                continue  # a pronoun with no clear speaker: leave it alone
+            entry, via = found
             self._speakers.append((self._paragraph, entry))
             self._recent.append(entry)
-            attributions.append(Attribution(source_id=entry.id, start=mention.start, end=mention.end, via=via))
+            attributions.append(
+                Attribution(source_id=entry.id, start=mention.start, end=mention.end, via=via)
+            )
         return tuple(attributions)
+
+    def _linked(self, mention: Mention) -> tuple[_Entry, AttributionVia] | None:
+        """The source a mention names, and how; None for a pronoun with no clear antecedent."""
+        if mention.pronoun is None:
+            return self._entry(mention)
+        if mention.antecedent is not None:
+            return self._entry(mention.antecedent)[0], AttributionVia.PRONOUN
+        entry = self._antecedent(mention.pronoun)
+        return None if entry is None else (entry, AttributionVia.PRONOUN)
 
     def sources(self) -> tuple[Source, ...]:
         """Every source registered so far, in order of first citation."""

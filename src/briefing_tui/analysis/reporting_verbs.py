@@ -22,10 +22,10 @@ __all__ = [
     "AUXILIARIES",
     "CUE_PHRASES",
     "DECLINED_ACTS",
-    "Frame",
     "PRESENT_TENSE",
     "STATEMENT_ADJUNCTS",
     "VERB_FORMS",
+    "Frame",
     "lexicon_size",
 ]
 
@@ -76,24 +76,121 @@ _OBJECT = _verbs(
 _DECLINE = _verbs("decline refuse")
 
 DECLINED_ACTS = frozenset(
-    "comment provide confirm deny say elaborate discuss give disclose specify answer respond "
-    "detail speak name release share identify be".split()
+    [
+        "comment",
+        "provide",
+        "confirm",
+        "deny",
+        "say",
+        "elaborate",
+        "discuss",
+        "give",
+        "disclose",
+        "specify",
+        "answer",
+        "respond",
+        "detail",
+        "speak",
+        "name",
+        "release",
+        "share",
+        "identify",
+        "be",
+    ]
 )
 """What "declined to ..." must refuse for the verb to name a source: "declined to comment"."""
 
 AUXILIARIES = frozenset(
-    "has have had is are was were be been being will would could should may might must can shall "
-    "did does do not never n't also later earlier then again previously separately reportedly publicly "
-    "privately repeatedly once further initially subsequently already still just first last "
-    "quickly swiftly immediately recently".split()
+    [
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "can",
+        "shall",
+        "did",
+        "does",
+        "do",
+        "not",
+        "never",
+        "n't",
+        "also",
+        "later",
+        "earlier",
+        "then",
+        "again",
+        "previously",
+        "separately",
+        "reportedly",
+        "publicly",
+        "privately",
+        "repeatedly",
+        "once",
+        "further",
+        "initially",
+        "subsequently",
+        "already",
+        "still",
+        "just",
+        "first",
+        "last",
+        "quickly",
+        "swiftly",
+        "immediately",
+        "recently",
+    ]
 )
 """Words that may stand between a subject and its verb: "has said", "had earlier warned"."""
 
 
 PRESENT_TENSE = frozenset(
-    "say tell write warn add insist argue believe think expect predict estimate acknowledge admit "
-    "concede deny explain confirm stress emphasise emphasize suggest accuse describe recall "
-    "maintain contend assert caution urge announce reveal".split()
+    [
+        "say",
+        "tell",
+        "write",
+        "warn",
+        "add",
+        "insist",
+        "argue",
+        "believe",
+        "think",
+        "expect",
+        "predict",
+        "estimate",
+        "acknowledge",
+        "admit",
+        "concede",
+        "deny",
+        "explain",
+        "confirm",
+        "stress",
+        "emphasise",
+        "emphasize",
+        "suggest",
+        "accuse",
+        "describe",
+        "recall",
+        "maintain",
+        "contend",
+        "assert",
+        "caution",
+        "urge",
+        "announce",
+        "reveal",
+    ]
 )
 """Verbs whose present forms ("says", "warn") count too; for the rest ("reports", "claims",
 "fears", "states") the present form is more often a noun than a verb, so only the past counts."""
@@ -129,7 +226,7 @@ def _past(lemma: str) -> str:
     return lemma + "ed"
 
 
-_DOUBLING = frozenset("admit quip refer prefer regret commit concur".split())
+_DOUBLING = frozenset(["admit", "quip", "refer", "prefer", "regret", "commit", "concur"])
 
 
 def _forms(entries: tuple[str, ...], frame: Frame) -> dict[str, Frame]:

@@ -24,8 +24,8 @@ from functools import lru_cache
 
 from briefing_tui.analysis.attribution_shapes import SHAPES, TAILS, Anchor, Shape, Side
 from briefing_tui.analysis.patterns import phrase_alternation
-from briefing_tui.analysis.phrases import GIVEN_NAMES, Phrase, parse_list, parse_phrase
-from briefing_tui.analysis.reporting_verbs import AUXILIARIES, CUE_PHRASES, DECLINED_ACTS, VERB_FORMS, Frame
+from briefing_tui.analysis.phrases import GIVEN_NAMES, Parsed, Phrase, parse_list, parse_phrase
+from briefing_tui.analysis.reporting_verbs import AUXILIARIES, CUE_PHRASES, VERB_FORMS, Frame
 from briefing_tui.analysis.tokens import UPPER, Token, TokenType, tokenize
 from briefing_tui.analysis.vocabulary import (
     ADVERBS,
@@ -56,23 +56,54 @@ _CLAUSE_LOOKAHEAD = 10
 """How far after a clause verb a finite verb is looked for ("warned the truce could fail")."""
 
 _TOLD = ("told", "tells", "tell")
-_VERBS = sorted(form for form in VERB_FORMS if form not in _TOLD)
-_CUES = [*CUE_PHRASES, *(cue[:1].upper() + cue[1:] for cue in CUE_PHRASES)]
-_STATEMENT = (
-    r"(?:released|issued|put\s+out|published|posted|sent)\s+(?:a|an)\s+"
-    r"(?:(?:joint|written|brief|short|separate|emailed|new|further|formal)\s+)?statement"
-)
+_STATEMENT_VERBS = ("released", "issued", "put out", "published", "posted", "sent")
+_STATEMENT_KINDS = ("", "joint ", "written ", "brief ", "short ", "separate ", "emailed ", "new ", "formal ")
+_ANCHOR_OF: dict[str, Anchor] = {
+    **dict.fromkeys((form for form in VERB_FORMS if form not in _TOLD), Anchor.VERB),
+    **dict.fromkeys(_TOLD, Anchor.TOLD),
+    "quoted": Anchor.QUOTED,
+    **dict.fromkeys(
+        (f"quoted as {word}" for word in ("saying", "telling", "stating", "adding", "warning")),
+        Anchor.QUOTED_AS,
+    ),
+    **{
+        f"{verb} {article} {kind}statement": Anchor.STATEMENT
+        for verb in _STATEMENT_VERBS
+        for article in ("a", "an")
+        for kind in _STATEMENT_KINDS
+    },
+    **dict.fromkeys(CUE_PHRASES, Anchor.CUE),
+}
+"""Every anchor phrase of `SHAPES` (lower case, one space between words) and its `Anchor`."""
+
+
+def _anchor_pattern() -> str:
+    """One trie over every anchor phrase, branching on the first letter.
+
+    Only cue phrases may open with a capital ("According to"): a capital "Said" is a name.
+    A single trie keeps the cost per position near that of the longest phrase, however
+    many phrases there are.
+    """
+    lower: dict[str, list[str]] = {}
+    upper: dict[str, list[str]] = {}
+    for phrase in _ANCHOR_OF:
+        lower.setdefault(phrase[0], []).append(phrase[1:])
+    for phrase in CUE_PHRASES:
+        upper.setdefault(phrase[0].upper(), []).append(phrase[1:])
+    branches = [
+        re.escape(first) + f"(?:{phrase_alternation(sorted(rests))})"
+        for table in (lower, upper)
+        for first, rests in sorted(table.items())
+    ]
+    return "|".join(branches)
+
+
 _TRIGGER = re.compile(
-    r"\b(?:(?P<quoted_as>quoted\s+as\s+(?:saying|telling|stating|adding|warning))"
-    rf"|(?P<statement>{_STATEMENT})"
-    rf"|(?P<cue>{phrase_alternation(_CUES)})(?=\s)"
-    rf"|(?P<told>{phrase_alternation(_TOLD)})"
-    r"|(?P<quoted>quoted)"
-    rf"|(?P<verb>{phrase_alternation(_VERBS)}))\b"
+    rf"\b(?P<word>{_anchor_pattern()})\b"
     r"|(?P<colon>:\s*[“\"](?=\S))"
     r"|(?P<saying>,\s+(?:saying|adding|noting|arguing|warning|insisting|stressing)\b)"
 )
-"""Every anchor of `SHAPES`, one named group per `Anchor`."""
+"""Every anchor of `SHAPES`: a phrase of `_ANCHOR_OF`, a colon before a quotation, ", saying"."""
 _SHAPES_BY_ANCHOR: dict[Anchor, tuple[Shape, ...]] = {
     anchor: tuple(shape for shape in SHAPES if shape.anchor is anchor) for anchor in Anchor
 }
@@ -92,15 +123,39 @@ _PRONOUNS = frozenset({"he", "she", "it", "they"})
 _NEGATIONS = frozenset({"not", "never", "n't"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _FINITE = frozenset(
-    "would could will was were is are had has have may might must should can did does do "
-    "remained remains".split()
+    [
+        "would",
+        "could",
+        "will",
+        "was",
+        "were",
+        "is",
+        "are",
+        "had",
+        "has",
+        "have",
+        "may",
+        "might",
+        "must",
+        "should",
+        "can",
+        "did",
+        "does",
+        "do",
+        "remained",
+        "remains",
+    ]
 )
 """Words that show a clause follows a verb without "that": "warned the truce could fail"."""
-_CLAUSE_OPENERS = frozenset("that he she it they we i there this these those".split())
-_ADJUNCT_OPENERS = frozenset("in at on during after late earlier later last this when while".split())
-_SAYING = frozenset("saying adding noting telling warning arguing stressing insisting".split())
-_TOPIC_OPENERS = frozenset("of about against".split())
-_AUDIENCES = frozenset("reporters journalists lawmakers parliament the".split())
+_CLAUSE_OPENERS = frozenset(["that", "he", "she", "it", "they", "we", "i", "there", "this", "these", "those"])
+_ADJUNCT_OPENERS = frozenset(
+    ["in", "at", "on", "during", "after", "late", "earlier", "later", "last", "this", "when", "while"]
+)
+_SAYING = frozenset(["saying", "adding", "noting", "telling", "warning", "arguing", "stressing", "insisting"])
+_TOPIC_OPENERS = frozenset(["of", "about", "against"])
+_CLAUSE_FOLLOWERS = _CLAUSE_OPENERS | _FINITE | _ADJUNCT_OPENERS | TIME_WORDS | _TOPIC_OPENERS
+"""Words after a clause verb that show it reports: "that", "he", "is", "in", "Friday", "of"."""
+_AUDIENCES = frozenset(["reporters", "journalists", "lawmakers", "parliament", "the"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +190,12 @@ def find_mentions(text: str) -> list[Mention]:
     """Every source the paragraph ``text`` names, in order of position, without overlaps."""
     found: list[_Found] = []
     for match in _TRIGGER.finditer(text):
-        anchor = Anchor(match.lastgroup)
+        group = match.lastgroup
+        if group == "word":
+            words = match.group()
+            anchor = _ANCHOR_OF.get(words) or _ANCHOR_OF[" ".join(words.split()).lower()]
+        else:
+            anchor = Anchor.COLON if group == "colon" else Anchor.SAYING
         if anchor is Anchor.VERB and not _frame_allows(text, match.group(), match.end()):
             continue
         any_found = False
@@ -237,28 +297,47 @@ def _frame_allows(text: str, verb: str, end: int) -> bool:
     tokens = tokenize(text, end, min(len(text), end + 160), _CLAUSE_LOOKAHEAD + 2)
     if not tokens:
         return frame is not Frame.THAT
+    return _FRAME_CHECKS[frame](tokens)
+
+
+def _that_follows(tokens: list[Token]) -> bool:
+    return tokens[0].lower == "that"
+
+
+def _refuses(tokens: list[Token]) -> bool:
+    return False  # "declined to comment" attributes nothing (docs/labelling.md)
+
+
+def _object_then_preposition(tokens: list[Token]) -> bool:
+    return any(token.lower in {"of", "as", "for"} for token in _until_punct(tokens))
+
+
+def _clause_follows(tokens: list[Token]) -> bool:
+    """ "warned that", "warned:", "warned on Friday", "warned the truce could fail"."""
     first = tokens[0]
-    if frame is Frame.THAT:
-        return first.lower == "that"
-    if frame is Frame.DECLINE:
-        return False  # "declined to comment" attributes nothing (docs/labelling.md)
-    if frame is Frame.OBJECT:
-        return any(token.lower in {"of", "as", "for"} for token in _until_punct(tokens))
-    if first.punct or first.lower in _CLAUSE_OPENERS or first.lower in _FINITE:
-        return True  # "warned that", "warned:", "which the watchdog warned is enough"
-    if first.lower == "on":
-        return len(tokens) > 1 and tokens[1].lower in TIME_WORDS
-    if first.lower == "to":
+    low = first.lower
+    if low == "on":
+        return len(tokens) > 1 and tokens[1].lower in TIME_WORDS  # not "insisted on a cap"
+    if low == "to":
         return len(tokens) > 1 and (tokens[1].lower in _AUDIENCES or tokens[1].capitalised)
-    if first.lower in _ADJUNCT_OPENERS or first.lower in TIME_WORDS or first.lower in _TOPIC_OPENERS:
+    if first.punct or low in _CLAUSE_FOLLOWERS:
         return True
-    # "warned the truce could fail": a clause without "that" has a finite verb soon after;
-    # "emphasized the risk, saying:" reports through the participle that follows.
+    # A clause without "that" has a finite verb soon after; "emphasized the risk, saying:"
+    # reports through the participle that follows.
     words = _until_punct(tokens[1:])
     if any(token.lower in _FINITE for token in words):
         return True
     rest = tokens[1 + len(words) :]
     return bool(rest) and (rest[0].text == ":" or (len(rest) > 1 and rest[1].lower in _SAYING))
+
+
+_FRAME_CHECKS = {
+    Frame.THAT: _that_follows,
+    Frame.DECLINE: _refuses,
+    Frame.OBJECT: _object_then_preposition,
+    Frame.CLAUSE: _clause_follows,
+}
+"""What each frame but `Frame.SPEECH` needs to see after its verb."""
 
 
 def _until_punct(tokens: list[Token]) -> list[Token]:
@@ -351,13 +430,37 @@ _ABBREVIATION_BEFORE = re.compile(rf"(?:\b(?i:{'|'.join(TITLE_ABBREVIATIONS)})|[
 """A full stop after an abbreviation or a capital ("Dr.", "U.S.", "J.") is not a sentence end."""
 _MAY_PRECEDE_VERB = AUXILIARIES | ADVERBS | _PRONOUNS | TIME_WORDS | {"which", "who"}
 _PLAIN_ADJECTIVES = frozenset(
-    "senior junior top former high-ranking high-level mid-level low-level local regional "
-    "veteran independent anonymous unnamed further additional acting deputy chief lead".split()
+    [
+        "senior",
+        "junior",
+        "top",
+        "former",
+        "high-ranking",
+        "high-level",
+        "mid-level",
+        "low-level",
+        "local",
+        "regional",
+        "veteran",
+        "independent",
+        "anonymous",
+        "unnamed",
+        "further",
+        "additional",
+        "acting",
+        "deputy",
+        "chief",
+        "lead",
+    ]
 )
 """Openers that are common words even before a capitalised one: "Senior U.S. officials"."""
-_PROPER_ADJECTIVES = frozenset("arab european western eastern gulf african asian nordic baltic".split())
+_PROPER_ADJECTIVES = frozenset(
+    ["arab", "european", "western", "eastern", "gulf", "african", "asian", "nordic", "baltic"]
+)
 _ASIDE_CLOSERS = frozenset({",", "—", "–", ")"})
 _HARD_STOPS = frozenset({".", ";", ":", "!", "?", "“", "”", '"'})
+
+
 def _is_initial_stop(tokens: list[Token], number: int) -> bool:
     """A full stop after a lone capital is an initial ("J. Smith"), not the end of a sentence."""
     if tokens[number].text != "." or number == 0:
@@ -379,46 +482,61 @@ def _is_acronym_aside(tokens: list[Token], number: int) -> bool:
 def _subject_before(text: str, anchor: int, shape: Shape, before: tuple[str, bool]) -> list[_Found]:
     """The source named before an anchor, skipping the `GAPS` between subject and verb."""
     word, comma = before
-    if word and not comma:
-        if word in STOPWORDS and word not in _MAY_PRECEDE_VERB:
-            return []  # "said said", "declined to say": nothing can name a source here
-        if shape.pronoun and word not in _MAY_PRECEDE_VERB:
-            return []  # "Gamma said": no pronoun is the subject
-    tokens = _window_before(text, anchor, _NEAR)
-    end, passive = _skip_auxiliaries(tokens, len(tokens))
-    if end and tokens[end - 1].text in _ASIDE_CLOSERS and anchor > _NEAR and tokens[0].start < anchor - _NEAR + 40:  # noqa: E501
-        tokens = _window_before(text, anchor)  # the aside may begin before the near window
-        end, passive = _skip_auxiliaries(tokens, len(tokens))
-    if passive and not shape.passive:
-        return []  # "was told", "has been accused": the subject is not the speaker
-    if any(token.lower in _NEGATIONS for token in tokens[end:]):
-        return []  # "would not say": nothing is attributed
+    if word and not comma and word not in _MAY_PRECEDE_VERB and (word in STOPWORDS or shape.pronoun):
+        return []  # "said said", "declined to say", "Gamma said" for a pronoun: nothing here
+    tokens, end = _subject_window(text, anchor, shape)
     if not end:
         return []
     last = tokens[end - 1]
     if shape.pronoun:
-        if last.lower in _PRONOUNS and last.type is TokenType.WORD:
-            return [_Found(Phrase(last.start, last.end, None), pronoun=last.lower)]
-        return []
-    if last.lower in {"which", "who"} and end >= 2 and tokens[end - 2].text == ",":
-        return [_Found(phrase) for phrase in _phrases_ending_at(tokens, end - 2)]  # "Russia, which said"
-    if last.text == ",":
-        return _appositive_subject(tokens, end - 1)
-    if last.text in {"—", "–"}:
-        opening = _previous_mark(tokens, end - 1, {"—", "–"})
-        if opening is None:
-            return []
-        return [_Found(phrase) for phrase in _phrases_ending_at(tokens, opening)]
-    if last.text == ")":
-        opening = _previous_mark(tokens, end - 1, {"("})
-        if opening is not None and not _is_acronym_aside(tokens, opening):
-            return [_Found(phrase) for phrase in _phrases_ending_at(tokens, opening)]
+        return _pronoun(last)
+    if last.punct or last.lower in {"which", "who"}:
+        return _subject_before_aside(tokens, end)
     if last.lower in STOPWORDS and last.lower not in ADVERBS:
         return []  # "declined to say", "the people who said": no naming phrase ends here
-    phrases = _phrases_ending_at(tokens, end)
-    if not phrases:
-        phrases = _before_relative_clause(tokens, end)
+    phrases = _phrases_ending_at(tokens, end) or _before_relative_clause(tokens, end)
     return [_Found(phrase) for phrase in phrases]
+
+
+def _pronoun(token: Token) -> list[_Found]:
+    """ "he said": a pronoun for the registry to link to an earlier speaker."""
+    if token.lower in _PRONOUNS and token.type is TokenType.WORD:
+        return [_Found(Phrase(token.start, token.end, None), pronoun=token.lower)]
+    return []
+
+
+def _subject_window(text: str, anchor: int, shape: Shape) -> tuple[list[Token], int]:
+    """The sentence before an anchor and where its subject ends (0: no subject may end there)."""
+    tokens = _window_before(text, anchor, _NEAR)
+    end, passive = _skip_auxiliaries(tokens, len(tokens))
+    cut = anchor > _NEAR and bool(tokens) and tokens[0].start < anchor - _NEAR + 40
+    if end and tokens[end - 1].text in _ASIDE_CLOSERS and cut:
+        tokens = _window_before(text, anchor)  # the aside may begin before the near window
+        end, passive = _skip_auxiliaries(tokens, len(tokens))
+    if passive and not shape.passive:
+        return tokens, 0  # "was told", "has been accused": the subject is not the speaker
+    if any(token.lower in _NEGATIONS for token in tokens[end:]):
+        return tokens, 0  # "would not say": nothing is attributed
+    return tokens, end
+
+
+def _subject_before_aside(tokens: list[Token], end: int) -> list[_Found]:
+    """A subject set off from its verb: "X, who ..., said", "X — ... — said", "Russia, which said"."""
+    last = tokens[end - 1]
+    if last.lower in {"which", "who"}:
+        if end < 2 or tokens[end - 2].text != ",":
+            return []
+        return [_Found(phrase) for phrase in _phrases_ending_at(tokens, end - 2)]
+    if last.text == ",":
+        return _appositive_subject(tokens, end - 1)
+    opening = None
+    if last.text in {"—", "–"}:
+        opening = _previous_mark(tokens, end - 1, {"—", "–"})
+    elif last.text == ")":
+        opening = _previous_mark(tokens, end - 1, {"("})
+        if opening is not None and _is_acronym_aside(tokens, opening):
+            opening = end  # "the UN Office ... (OCHA) said": the acronym is part of the name
+    return [_Found(phrase) for phrase in _phrases_ending_at(tokens, opening)] if opening is not None else []
 
 
 def _sentence_subject(text: str, anchor: int, conjoined: bool, before: tuple[str, bool]) -> list[_Found]:
@@ -429,13 +547,8 @@ def _sentence_subject(text: str, anchor: int, conjoined: bool, before: tuple[str
     end, _ = _skip_auxiliaries(tokens, len(tokens))
     if conjoined and not (end and tokens[end - 1].lower in {"and", "but"}):
         return []
-    start = 0
-    if tokens and (tokens[0].lower in _INTRODUCERS or tokens[0].lower in TIME_WORDS):
-        comma = next((n for n, token in enumerate(tokens[:8]) if token.text == ","), None)
-        if comma is None:
-            return []
-        start = comma + 1
-    if start >= len(tokens):
+    start = _after_introduction(tokens)
+    if start is None or start >= len(tokens):
         return []
     parsed = parse_phrase(tokens, start, len(tokens))
     if parsed is None or parsed.next >= len(tokens):
@@ -446,10 +559,38 @@ def _sentence_subject(text: str, anchor: int, conjoined: bool, before: tuple[str
     return [_Found(phrase) for phrase in parsed.phrases]
 
 
+def _after_introduction(tokens: list[Token]) -> int | None:
+    """Where the subject may start: after "In Washington," or "On Monday,"; None if unclear."""
+    if not tokens or (tokens[0].lower not in _INTRODUCERS and tokens[0].lower not in TIME_WORDS):
+        return 0
+    comma = next((number for number, token in enumerate(tokens[:8]) if token.text == ","), None)
+    return None if comma is None else comma + 1
+
+
 _CONJOINED_GAP = AUXILIARIES | ADVERBS | {"and", "but"}
 _INTRODUCERS = frozenset(
-    "in on at after before during earlier later meanwhile separately however still also "
-    "since while when as by with under".split()
+    [
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "during",
+        "earlier",
+        "later",
+        "meanwhile",
+        "separately",
+        "however",
+        "still",
+        "also",
+        "since",
+        "while",
+        "when",
+        "as",
+        "by",
+        "with",
+        "under",
+    ]
 )
 """Words that open an introductory phrase set off by a comma: "In Washington, ..."."""
 
@@ -479,7 +620,9 @@ def _time_start(tokens: list[Token], end: int) -> int:
     return end
 
 
-_TIME_OPENERS = frozenset("on late early earlier last this next in at by the of".split())
+_TIME_OPENERS = frozenset(
+    ["on", "late", "early", "earlier", "last", "this", "next", "in", "at", "by", "the", "of"]
+)
 
 
 def _previous_mark(tokens: list[Token], closing: int, marks: set[str]) -> int | None:
@@ -502,7 +645,9 @@ def _before_relative_clause(tokens: list[Token], end: int) -> tuple[Phrase, ...]
 
 def _is_adverb(token: Token) -> bool:
     low = token.lower
-    return low in ADVERBS or (low.endswith("ly") and not token.capitalised and low.isalpha() and low != "only")
+    return low in ADVERBS or (
+        low.endswith("ly") and not token.capitalised and low.isalpha() and low != "only"
+    )
 
 
 def _phrases_ending_at(tokens: list[Token], end: int) -> tuple[Phrase, ...]:
@@ -515,7 +660,11 @@ def _phrases_ending_at(tokens: list[Token], end: int) -> tuple[Phrase, ...]:
             continue
         if previous.punct and previous.text != ",":
             break
-        if previous.lower in CLAUSE_WORDS and previous.text not in GIVEN_NAMES and not previous.text.isupper():
+        if (
+            previous.lower in CLAUSE_WORDS
+            and previous.text not in GIVEN_NAMES
+            and not previous.text.isupper()
+        ):
             break  # "he", "said" end the phrase; "US" and "Said" (a name) do not
         start -= 1
     for first in range(start, end):
@@ -554,14 +703,25 @@ def _opens_clause(tokens: list[Token], start: int) -> bool:
             if number == 0:
                 return True
             previous = tokens[number - 1]
-            return previous.punct or previous.lower in {"and", "but", "while", "as", "which", "that", "who", "whom"}
+            return previous.punct or previous.lower in {
+                "and",
+                "but",
+                "while",
+                "as",
+                "which",
+                "that",
+                "who",
+                "whom",
+            }
     return True
 
 
 def _is_numbered(tokens: list[Token], comma: int) -> bool:
     """ "One, Finance Minister Ilan Vered, said": a bare "one" before the aside."""
-    return comma >= 1 and tokens[comma - 1].lower in {"one", "another"} and (
-        comma == 1 or tokens[comma - 2].punct or tokens[comma - 2].lower in {"and", "but"}
+    return (
+        comma >= 1
+        and tokens[comma - 1].lower in {"one", "another"}
+        and (comma == 1 or tokens[comma - 2].punct or tokens[comma - 2].lower in {"and", "but"})
     )
 
 
@@ -619,6 +779,12 @@ def _subject_after(text: str, position: int, pronoun: bool) -> list[_Found]:
     after = parsed.next
     if after < len(tokens) and not tokens[after].punct and tokens[after].lower not in TAILS:
         return []  # "said Hamas would..." reports what Hamas would do; the speaker came earlier
+    return _with_description_after(tokens, parsed)
+
+
+def _with_description_after(tokens: list[Token], parsed: Parsed) -> list[_Found]:
+    """ "said Lena Korhonen, a grower": the aside after an inverted subject describes it."""
+    after = parsed.next
     if len(parsed.phrases) != 1 or after >= len(tokens) or tokens[after].text != ",":
         return [_Found(phrase) for phrase in parsed.phrases]
     stop = after + 1
@@ -655,17 +821,34 @@ def _without_credit_lines(text: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions outside credit lines and bylines."""
     if not mentions:
         return mentions
+    if not any(word in text for word in _CREDIT_WORDS):
+        return mentions
     credits = [_credit_span(text, match) for match in _CREDIT_LINE.finditer(text)]
     if not credits:
         return mentions
     return _outside_spans(credits, mentions, inclusive=True)
 
 
+_CREDIT_WORDS = (
+    "Reporting",
+    "Writing",
+    "Editing",
+    "Compiled",
+    "Edited",
+    "Written",
+    "Additional",
+    "contribut",
+    "By ",
+)
+
+
 def _credit_span(text: str, match: re.Match[str]) -> tuple[int, int]:
     """A credit line's span; "X contributed reporting" reaches back to the start of its sentence."""
     start, end = match.span()
     if match.group().startswith("contribut"):
-        start = max(text.rfind(".", max(0, start - 200), start), text.rfind("\n", max(0, start - 200), start), 0)
+        start = max(
+            text.rfind(".", max(0, start - 200), start), text.rfind("\n", max(0, start - 200), start), 0
+        )
     return start, end
 
 

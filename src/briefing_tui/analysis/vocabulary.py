@@ -78,7 +78,6 @@ _ORGANIZATION_HEADS = _words(
     "monitor observatory tribunal judiciary prosecution directorate inspectorate "
     "institute foundation charity charities mission missions delegation delegations signatories "
     "chamber lobby caucus bloc faction syndicate guild conglomerate forum employers employer"
-   
 )
 _OUTLET_HEADS = _words("newspaper newspapers broadcaster broadcasters outlet magazine website daily")
 
@@ -198,7 +197,9 @@ _OUTLETS = (
 OUTLET_NAMES = frozenset(name.strip().casefold() for name in _OUTLETS.split("|"))
 """News organisations known by a name that says nothing of what they are."""
 
-TITLE_ABBREVIATIONS = _words("mr mrs ms dr prof sen rep gov gen lt col adm st jr sr no brig maj capt sgt insp supt")
+TITLE_ABBREVIATIONS = _words(
+    "mr mrs ms dr prof sen rep gov gen lt col adm st jr sr no brig maj capt sgt insp supt"
+)
 """Abbreviations whose full stop does not end a sentence: "Dr. Ahmed said"."""
 
 TIME_WORDS = _words(
