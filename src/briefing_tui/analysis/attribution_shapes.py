@@ -84,6 +84,9 @@ class Shape:
     "Fitch kept the rating and said ...", "Republicans walked out, saying ..."."""
     conjoined: bool = False
     """The anchor must follow "and" or "but": a second verb of the same subject."""
+    named: bool = False
+    """The source must be written as a name, its last word capitalised: "told Harbour Radio"
+    names an outlet as the channel, "told state radio" only a medium."""
 
 
 _PEOPLE = frozenset({SourceKind.NAMED_PERSON, SourceKind.OFFICIAL, SourceKind.ANONYMOUS})
@@ -127,6 +130,7 @@ SHAPES: tuple[Shape, ...] = (
         Anchor.TOLD,
         Side.AFTER,
         kinds=frozenset({SourceKind.OUTLET}),
+        named=True,
     ),
     Shape(
         "pronoun_quoted_as",

@@ -198,7 +198,7 @@ def _modifies_next(tokens: list[Token], position: int, limit: int) -> bool:
     if nxt >= limit or not tokens[position].base_lower.isalpha():
         return False
     following = tokens[nxt]
-    if following.lower in HEAD_KINDS or following.lower in ROLE_WORDS:
+    if following.base_lower in HEAD_KINDS or following.base_lower in ROLE_WORDS:
         return True
     return (
         position > 0

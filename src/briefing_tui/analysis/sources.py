@@ -210,6 +210,8 @@ def find_mentions(text: str) -> list[Mention]:
             results = _read(text, match, shape, before)
             if shape.kinds is not None:
                 results = [item for item in results if _kind_fits(item.phrase.kind, shape.kinds)]
+            if shape.named:
+                results = [item for item in results if _last_word_capitalised(text, item.phrase)]
             any_found = any_found or bool(results)
             found.extend(results)
     mentions = _outside(_quoted_spans(text), _mentions(text, found))
@@ -282,6 +284,11 @@ def surnames_in(texts: Iterable[str]) -> frozenset[str]:
             if first not in NOT_NAMES and second not in not_surnames:
                 found.add(second)
     return frozenset(found)
+
+
+def _last_word_capitalised(text: str, phrase: Phrase) -> bool:
+    words = text[phrase.start : phrase.end].split()
+    return bool(words) and words[-1][:1].isupper()
 
 
 def _kind_fits(kind: SourceKind | None, kinds: frozenset[SourceKind]) -> bool:

@@ -79,7 +79,9 @@ _ORGANIZATION_HEADS = _words(
     "institute foundation charity charities mission missions delegation delegations signatories "
     "chamber lobby caucus bloc faction syndicate guild conglomerate forum employers employer"
 )
-_OUTLET_HEADS = _words("newspaper newspapers broadcaster broadcasters outlet magazine website daily")
+_OUTLET_HEADS = _words(
+    "newspaper newspapers broadcaster broadcasters outlet magazine website daily radio television tv"
+)
 
 HEAD_KINDS: dict[str, SourceKind] = {
     **dict.fromkeys(_ORGANIZATION_HEADS, SourceKind.ORGANIZATION),
