@@ -369,6 +369,9 @@ def _outlet_owner(tokens: list[Token], start: int, stop: int) -> Span | None:
 
 def _name(tokens: list[Token], index: int, words: list[int], limit: int) -> Parsed | None:
     """A run of capitalised words: a person, an outlet or an organisation."""
+    owned = _person_after_possessive(tokens, index, words)
+    if owned is not None:
+        return owned
     names = [tokens[word] for word in words]
     if not all(_is_name_word(t) or t.lower in _NAME_JOINERS for t in names):
         return None
@@ -377,6 +380,31 @@ def _name(tokens: list[Token], index: int, words: list[int], limit: int) -> Pars
     determiner = tokens[index] if index != words[0] else None
     phrase = _name_phrase(tokens[index], names, determiner)
     return _with_acronym(tokens, Parsed((phrase,), words[-1] + 1), limit)
+
+
+def _person_after_possessive(tokens: list[Token], index: int, words: list[int]) -> Parsed | None:
+    """ "the agency's Ilan Pardo", "Velmar's Ari Tal": a person named after whose they are."""
+    owners = [number for number, word in enumerate(words[:-1]) if tokens[word].possessive]
+    if not owners:
+        return None
+    last_owner = owners[-1]
+    person = [tokens[word] for word in words[last_owner + 1 :]]
+    if len(person) < 2 or not all(token.capitalised and token.type is TokenType.WORD for token in person):
+        return None
+    lowered = {token.lower for token in person}
+    if lowered & (ORGANIZATION_WORDS | OUTLET_WORDS) or " ".join(sorted(lowered)) in OUTLET_NAMES:
+        return None
+    owner = tokens[words[last_owner]]
+    outlet = (owner.start, owner.base_end) if owner.base_lower in OUTLET_NAMES else None
+    phrase = Phrase(
+        start=person[0].start if outlet else tokens[index].start,
+        end=person[-1].end,
+        kind=SourceKind.NAMED_PERSON,
+        description=(tokens[index].start, owner.end),
+        outlet=outlet,
+        name_start=None if outlet else person[0].start,
+    )
+    return Parsed((phrase,), words[-1] + 1)
 
 
 def _with_acronym(tokens: list[Token], parsed: Parsed, limit: int) -> Parsed:
