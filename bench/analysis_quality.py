@@ -69,6 +69,18 @@ def kinds_score(read: Sequence[tuple[GoldBriefing, Briefing]]) -> KindScore:
     return score_kinds(pair for gold, briefing in read for pair in kind_pairs(gold, briefing))
 
 
+def kinds_by(read: Sequence[tuple[GoldBriefing, Briefing]], field: str) -> str:
+    """Strict kind accuracy for each value of ``field`` (``style`` or ``topic``), as a Markdown table."""
+    groups: dict[str, list[tuple[GoldBriefing, Briefing]]] = {}
+    for gold, briefing in read:
+        groups.setdefault(str(getattr(gold, field)), []).append((gold, briefing))
+    lines = [f"| {field} | briefings | paragraphs | strict accuracy |", "|---|---:|---:|---:|"]
+    for value in sorted(groups):
+        score = kinds_score(groups[value])
+        lines.append(f"| {value} | {len(groups[value])} | {score.total} | {100 * score.accuracy:.0f}% |")
+    return "\n".join(lines) + "\n"
+
+
 # --------------------------------------------------------------------------- cross-validation
 # Leave-one-briefing-out cross-validation belongs here, and only here. The classifier work
 # (issue 12) fills in this function: for each briefing of the corpus, train on all the
@@ -111,6 +123,8 @@ def _source_payload(score: SourceScore) -> dict[str, Any]:
         "attribution_recall_overlap": score.attribution_overlap_recall,
         "attribution_precision": score.attribution_precision,
         "pronoun_accuracy": score.pronoun_accuracy,
+        "wrong_sources_from_furniture": score.from_furniture,
+        "pronouns_as_sources": score.pronoun_sources,
         "misses": list(score.misses),
     }
 
@@ -141,6 +155,7 @@ def build_report(part: Part, corpus: Sequence[GoldBriefing]) -> tuple[str, dict[
     if failures:
         lines += ["Files that could not be read:", "", *[f"- {failure}" for failure in failures], ""]
     lines += ["## Paragraph kinds", "", kinds.report()]
+    lines += ["By outlet style:", "", kinds_by(read, "style"), "By topic:", "", kinds_by(read, "topic")]
     lines += ["## Paragraph kinds, leave-one-briefing-out over the whole corpus", ""]
     if cross is None:
         lines += ["Not available: no trainable classifier yet (`cross_validated_kinds`).", ""]

@@ -50,6 +50,7 @@ __all__ = [
     "load_corpus",
     "mention_span",
     "name_key",
+    "paragraph_texts",
     "same_source",
     "score_kinds",
     "score_sources",
@@ -296,6 +297,21 @@ def gold_paragraph_text(gold: GoldBriefing, paragraph: GoldParagraph) -> str:
     raise CorpusError(f"{gold.path.name}: quote {paragraph.quote!r} is in no paragraph")
 
 
+def paragraph_texts(gold: GoldBriefing) -> list[tuple[GoldParagraph, str]]:
+    """Each gold paragraph with its text as the file has it (a list item without its marker).
+
+    For training or inspecting without a reader; the dateline, when there is one, is kept.
+    """
+    units = _paragraph_units(gold.text())
+    found: list[tuple[GoldParagraph, str]] = []
+    for paragraph in gold.paragraphs:
+        text = next((unit for unit in units if paragraph.quote in unit), None)
+        if text is None:
+            raise CorpusError(f"{gold.path.name}: quote {paragraph.quote!r} is in no paragraph")
+        found.append((paragraph, text))
+    return found
+
+
 def _fail(path: Path, problem: str) -> CorpusError:
     return CorpusError(f"{path.name}: {problem}")
 
@@ -372,6 +388,12 @@ def _validate(gold: GoldBriefing, text: str, path: Path) -> None:
     names = [source.name for source in gold.sources]
     if len(set(names)) != len(names):
         raise _fail(path, f"lists a source twice: {[n for n, c in Counter(names).items() if c > 1]}")
+    for source in gold.sources:
+        # "The Associated Press" is a proper name; "the signatories" should be "signatories".
+        if source.name.startswith("the "):
+            raise _fail(path, f"source name {source.name!r} starts with an article")
+        if source.kind is SourceKind.NAMED_PERSON and _TITLE_RE.match(source.name.casefold()):
+            raise _fail(path, f"source name {source.name!r} starts with a title")
     units = _paragraph_units(text)
     last = -1
     for paragraph in gold.paragraphs:
@@ -399,6 +421,8 @@ def _validate_parts(gold: GoldBriefing, text: str, path: Path) -> None:
             dt.date.fromisoformat(published)
         except ValueError:
             raise _fail(path, f"published {published!r} is not an ISO date") from None
+        if published[:4] not in text:
+            raise _fail(path, f"published {published!r}: the text never gives the year")
 
 
 def _validate_quote(paragraph: GoldParagraph, text: str, units: list[str], last: int, path: Path) -> int:
@@ -562,6 +586,10 @@ class SourceScore:
     """Gold pronoun mentions with an overlapping attribution naming their antecedent."""
     misses: tuple[str, ...] = field(default=())
     """One line per missed gold source, wrong predicted source and missed mention."""
+    from_furniture: int = 0
+    """Wrong predicted sources whose name is in the briefing's furniture (credit lines, bylines)."""
+    pronoun_sources: int = 0
+    """Predicted sources that are bare pronouns ("he", "it")."""
 
     @property
     def recall(self) -> float:
@@ -611,6 +639,10 @@ class SourceScore:
         ]
         lines = ["| measure | value | count |", "|---|---:|---:|"]
         lines += [f"| {name} | {_pct(_ratio(a, b))} | {a} / {b} |" for name, a, b in rows]
+        lines += [
+            f"| wrong sources taken from furniture or credit lines | | {self.from_furniture} |",
+            f"| pronouns listed as sources | | {self.pronoun_sources} |",
+        ]
         if self.misses:
             lines += ["", f"Misses ({len(self.misses)}; first {min(max_misses, len(self.misses))}):", ""]
             lines += [f"- {miss}" for miss in self.misses[:max_misses]]
@@ -638,6 +670,8 @@ def score_sources(items: Iterable[tuple[GoldBriefing, Briefing]]) -> SourceScore
         pronouns=counts["pronouns"],
         pronouns_linked=counts["pronouns_linked"],
         misses=tuple(misses),
+        from_furniture=counts["from_furniture"],
+        pronoun_sources=counts["pronoun_sources"],
     )
 
 
@@ -661,8 +695,16 @@ def _score_source_list(
         counts["predicted"] += 1
         if any(same_source(source, predicted) for source in gold.sources):
             counts["predicted_right"] += 1
-        else:
-            misses.append(f"{gold.name}: {predicted.name!r} ({predicted.kind.value}) is not a source")
+            continue
+        where = ""
+        key = name_key(predicted.name)
+        if key and any(key in name_key(block) for block in gold.furniture):
+            counts["from_furniture"] += 1
+            where = ", from furniture"
+        if predicted.name.casefold() in PRONOUNS:
+            counts["pronoun_sources"] += 1
+            where = ", a pronoun"
+        misses.append(f"{gold.name}: {predicted.name!r} ({predicted.kind.value}) is not a source{where}")
 
 
 def _score_mentions(gold: GoldBriefing, briefing: Briefing, counts: Counter[str], misses: list[str]) -> None:

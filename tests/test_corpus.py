@@ -28,7 +28,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "bench"))
 sys.path.insert(0, str(REPO / "tests" / "corpus"))
 
-import build  # noqa: E402
+import build_corpus  # noqa: E402
 
 from gold import (  # noqa: E402
     CorpusError,
@@ -39,6 +39,7 @@ from gold import (  # noqa: E402
     load_corpus,
     mention_span,
     name_key,
+    paragraph_texts,
     same_source,
     score_kinds,
     score_sources,
@@ -90,7 +91,19 @@ def test_pronoun_mentions_are_labelled(corpus: list[GoldBriefing]) -> None:
 
 
 def test_built_files_match_their_annotated_sources(capsys: pytest.CaptureFixture[str]) -> None:
-    assert build.main(["--check"]) == 0, capsys.readouterr().out
+    assert build_corpus.main(["--check"]) == 0, capsys.readouterr().out
+
+
+def test_the_guide_shows_the_current_corpus_table() -> None:
+    guide = (REPO / "docs" / "labelling.md").read_text(encoding="utf-8")
+    assert build_corpus.table() in guide, "paste the output of tests/corpus/build_corpus.py --table"
+
+
+def test_paragraph_texts_give_each_labelled_paragraph_its_text(corpus: list[GoldBriefing]) -> None:
+    for gold in corpus:
+        for paragraph, text in paragraph_texts(gold):
+            assert paragraph.quote in text
+            assert "\n\n" not in text
 
 
 def test_corpus_load_is_sorted_by_name(corpus: list[GoldBriefing]) -> None:
@@ -107,6 +120,8 @@ def test_an_unknown_part_is_refused() -> None:
 TEXT = """Talks resume in Doha
 
 By Jane Doe
+
+January 15, 2026
 
 DOHA, Jan 15 (Reuters) - Negotiators met again on Thursday, a source briefed on the talks told Reuters.
 
@@ -131,7 +146,7 @@ def _labels(**changes: Any) -> dict[str, Any]:
             "dateline": "DOHA",
             "published": "2026-01-15",
         },
-        "furniture": ["By Jane Doe", "(Reporting by Jane Doe; Editing by John Roe)"],
+        "furniture": ["By Jane Doe", "January 15, 2026", "(Reporting by Jane Doe; Editing by John Roe)"],
         "subheads": [],
         "sources": [
             {
@@ -227,6 +242,10 @@ def test_an_uncited_source_or_missing_furniture_is_refused(tmp_path: Path) -> No
         load_briefing_labels(_write(tmp_path, labels), "train")
     with pytest.raises(CorpusError, match="furniture"):
         load_briefing_labels(_write(tmp_path, _labels(furniture=["Follow us"])), "train")
+    undated = _labels()
+    undated["metadata"]["published"] = "2025-01-15"
+    with pytest.raises(CorpusError, match="never gives the year"):
+        load_briefing_labels(_write(tmp_path, undated), "train")
 
 
 def test_mentions_count_after_the_dateline_and_as_whole_words(tmp_path: Path) -> None:
@@ -350,7 +369,9 @@ def test_score_sources_reports_hits_wrong_kinds_misses_and_extras(tmp_path: Path
     misses = "\n".join(score.misses)
     assert "source 'Reuters' (outlet) not found" in misses
     assert "'a source briefed on the talks' found as official, not anonymous" in misses
-    assert "'Jane Doe' (named_person) is not a source" in misses
+    assert "'Jane Doe' (named_person) is not a source, from furniture" in misses
+    assert score.from_furniture == 1
+    assert score.pronoun_sources == 0
     assert "mention 'Reuters' of 'Reuters' (name): missed" in misses
     assert "| source precision | 67% | 2 / 3 |" in score.report()
 
@@ -388,7 +409,7 @@ def test_score_structure_checks_metadata_furniture_and_headings(tmp_path: Path) 
         outlet="Reuters",
         dateline="DOHA",
         published=dt.date(2026, 1, 15),
-        furniture=("By Jane Doe", "(Reporting by Jane Doe; Editing by John Roe)"),
+        furniture=("By Jane Doe", "January 15, 2026", "(Reporting by Jane Doe; Editing by John Roe)"),
     )
     score = score_structure([(gold, good)])
     assert all(right == total for right, total in score.counts.values()), score.misses
@@ -400,7 +421,7 @@ def test_score_structure_checks_metadata_furniture_and_headings(tmp_path: Path) 
     score = score_structure([(gold, poor)])
     assert score.rate("title") == 0.0
     assert score.rate("author") == 0.0
-    assert score.counts["furniture left out of the text"] == (1, 2)
+    assert score.counts["furniture left out of the text"] == (2, 3)
     assert score.counts["paragraphs found"] == (1, 3)
     assert any("furniture left out of the text: 'By Jane Doe' is in the text" in m for m in score.misses)
     assert "| title | 0% | 0 / 1 |" in score.report()

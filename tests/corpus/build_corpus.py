@@ -1,8 +1,8 @@
 """Write the corpus files from the annotated sources in ``tests/corpus/authoring/*.brief``.
 
-    python tests/corpus/build.py            # (re)write every train/ and eval/ file
-    python tests/corpus/build.py --check    # fail if a written file differs from its source
-    python tests/corpus/build.py --table    # the corpus table of docs/labelling.md
+    python tests/corpus/build_corpus.py            # (re)write every train/ and eval/ file
+    python tests/corpus/build_corpus.py --check    # fail if a written file differs from its source
+    python tests/corpus/build_corpus.py --table    # the corpus table of docs/labelling.md
 
 The labeller writes each briefing once, in an annotated form that is quicker to write and
 to review than JSON: a header of ``@key value`` lines, then the text, block by block, each
@@ -193,6 +193,8 @@ def build(spec: Spec) -> tuple[str, dict[str, Any]]:
     for items in spec.blocks:
         block_lines: list[str] = []
         for item in items:
+            if item.tag in ("F", "H") and MENTION.search("\n".join(item.lines)):
+                raise SystemExit(f"{header['name']}: a mention in furniture or a subhead: {item.lines[0]!r}")
             if item.tag == "F":
                 text = "\n".join(item.lines)
                 furniture.append(text)
