@@ -14,6 +14,9 @@ Anchors are word classes from `reporting_verbs`:
 * ``quoted``: "quoted" with an object ("state media quoted X as saying");
 * ``statement``: "released a statement", "issued a statement" and the like;
 * ``cue``: a phrase before the source ("according to", "citing", "a copy seen by");
+* ``channel``: a phrase before the outlet a source spoke through ("in an interview with",
+  "confirmed to", "speaking to");
+* ``quoted_by``: "quoted by", "cited by", between a source and the outlet that quotes it;
 * ``colon``: a colon opening a quotation ("X: “...”");
 * ``saying``: a participle after a comma (", saying", ", adding") whose speaker is the
   subject of the sentence.
@@ -42,6 +45,8 @@ class Anchor(Enum):
     QUOTED = "quoted"
     STATEMENT = "statement"
     CUE = "cue"
+    CHANNEL = "channel"
+    QUOTED_BY = "quoted_by"
     COLON = "colon"
     SAYING = "saying"
 
@@ -172,6 +177,27 @@ SHAPES: tuple[Shape, ...] = (
     ),
     Shape(
         "cue_source", "According to a source briefed on the talks, the gap is narrow.", Anchor.CUE, Side.AFTER
+    ),
+    Shape(
+        "channel_outlet",
+        "Ari Tal said in an interview with Harbour Radio that the gap was narrow.",
+        Anchor.CHANNEL,
+        Side.AFTER,
+        kinds=frozenset({SourceKind.OUTLET}),
+        named=True,
+    ),
+    Shape(
+        "quoted_by_outlet",
+        "Ari Tal was quoted by Harbour Radio as saying the gap was narrow.",
+        Anchor.QUOTED_BY,
+        Side.AFTER,
+    ),
+    Shape(
+        "quoted_by_subject",
+        "Ari Tal was quoted by Harbour Radio as saying the gap was narrow.",
+        Anchor.QUOTED_BY,
+        Side.BEFORE,
+        passive=True,
     ),
     Shape(
         "colon_quote",

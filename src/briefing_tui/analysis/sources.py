@@ -25,7 +25,14 @@ from functools import lru_cache
 from briefing_tui.analysis.attribution_shapes import SHAPES, TAILS, Anchor, Shape, Side
 from briefing_tui.analysis.patterns import phrase_alternation
 from briefing_tui.analysis.phrases import GIVEN_NAMES, Parsed, Phrase, parse_list, parse_phrase
-from briefing_tui.analysis.reporting_verbs import AUXILIARIES, CUE_PHRASES, VERB_FORMS, Frame
+from briefing_tui.analysis.reporting_verbs import (
+    AUXILIARIES,
+    CHANNEL_PHRASES,
+    CUE_PHRASES,
+    QUOTED_BY_PHRASES,
+    VERB_FORMS,
+    Frame,
+)
 from briefing_tui.analysis.tokens import UPPER, Token, TokenType, tokenize
 from briefing_tui.analysis.vocabulary import (
     ADVERBS,
@@ -73,6 +80,8 @@ _ANCHOR_OF: dict[str, Anchor] = {
         for kind in _STATEMENT_KINDS
     },
     **dict.fromkeys(CUE_PHRASES, Anchor.CUE),
+    **dict.fromkeys(CHANNEL_PHRASES, Anchor.CHANNEL),
+    **dict.fromkeys(QUOTED_BY_PHRASES, Anchor.QUOTED_BY),
 }
 """Every anchor phrase of `SHAPES` (lower case, one space between words) and its `Anchor`."""
 
