@@ -206,6 +206,8 @@ def _modifies_next(tokens: list[Token], position: int, limit: int) -> bool:
         and following.capitalised
         and following.type is TokenType.WORD
         and following.lower.endswith("s")
+        and len(following.text) > 3
+        and not following.text.isupper()
     )
 
 
@@ -373,7 +375,9 @@ def _name(tokens: list[Token], index: int, words: list[int], limit: int) -> Pars
     if owned is not None:
         return owned
     names = [tokens[word] for word in words]
-    if not all(_is_name_word(t) or t.lower in _NAME_JOINERS for t in names):
+    if not all(_is_name_word(t) or t.lower in _NAME_JOINERS or t.text.isdigit() for t in names[1:]):
+        return None
+    if not _is_name_word(names[0]):
         return None
     if names[-1].possessive and words[-1] + 1 < limit:
         return None  # "Iran's foreign ministry": the possessive opens a longer phrase

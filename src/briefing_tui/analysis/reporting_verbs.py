@@ -21,10 +21,10 @@ from enum import Enum
 __all__ = [
     "AUXILIARIES",
     "CHANNEL_PHRASES",
-    "QUOTED_BY_PHRASES",
     "CUE_PHRASES",
     "DECLINED_ACTS",
     "PRESENT_TENSE",
+    "QUOTED_BY_PHRASES",
     "STATEMENT_ADJUNCTS",
     "VERB_FORMS",
     "Frame",
@@ -43,6 +43,8 @@ class Frame(Enum):
     """Reports through an object and "of" or "as": "accused X of", "described X as"."""
     DECLINE = "decline"
     """Reports a refusal to speak: "declined to comment", "refused to say"."""
+    NAMING = "naming"
+    """Reports by what it calls something: "called it a betrayal", "called the deal “fragile”"."""
     THAT = "that"
     """A present form that is often a noun ("reports", "fears"): reports only before "that"."""
 
@@ -76,6 +78,7 @@ _OBJECT = _verbs(
 )
 
 _DECLINE = _verbs("decline refuse")
+_NAMING = _verbs("call term")
 
 DECLINED_ACTS = frozenset(
     [
@@ -239,6 +242,7 @@ VERB_FORMS: dict[str, Frame] = {
     **_forms(_OBJECT, Frame.OBJECT),
     **_forms(_CLAUSE, Frame.CLAUSE),
     **_forms(_DECLINE, Frame.DECLINE),
+    **_forms(_NAMING, Frame.NAMING),
 }
 VERB_FORMS.update(_forms(_SPEECH, Frame.SPEECH))
 for _entry in _CLAUSE:
@@ -350,6 +354,6 @@ listed for the lexicon's size and the documentation, and read by the shapes that
 
 def lexicon_size() -> int:
     """How many distinct verbs (by lemma) and statement phrases the lexicon holds."""
-    lemmas = {entry.split("/")[0] for entry in (*_SPEECH, *_CLAUSE, *_OBJECT, *_DECLINE)}
+    lemmas = {entry.split("/")[0] for entry in (*_SPEECH, *_CLAUSE, *_OBJECT, *_DECLINE, *_NAMING)}
     phrases = {*CUE_PHRASES, *STATEMENT_ADJUNCTS, *CHANNEL_PHRASES, *QUOTED_BY_PHRASES}
     return len(lemmas) + len(phrases)

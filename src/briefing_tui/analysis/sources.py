@@ -347,7 +347,22 @@ def _clause_follows(tokens: list[Token]) -> bool:
     return bool(rest) and (rest[0].text == ":" or (len(rest) > 1 and rest[1].lower in _SAYING))
 
 
+def _names_something(tokens: list[Token]) -> bool:
+    """ "called it a betrayal", "called the reform “a historic shift”"; not "called for talks"."""
+    if tokens[0].lower in {"it", "them", "this", "that", "him", "her"}:
+        return True
+    words = _until_punct(tokens)
+    rest = tokens[len(words) :]
+    return (
+        bool(words)
+        and bool(rest)
+        and rest[0].text in {"“", '"'}
+        and words[0].lower not in {"for", "on", "off"}
+    )
+
+
 _FRAME_CHECKS = {
+    Frame.NAMING: _names_something,
     Frame.THAT: _that_follows,
     Frame.DECLINE: _refuses,
     Frame.OBJECT: _object_then_preposition,
@@ -370,8 +385,8 @@ def _word_before(text: str, position: int) -> tuple[str, bool]:
     comma = chunk.endswith(",")
     chunk = chunk.rstrip(" ,\t\n")
     word = chunk[chunk.rfind(" ") + 1 :]
-    if not word or not word[-1].isalnum():
-        return "", comma
+    if not word or not word[-1].isalnum() or (len(word) > 1 and word.isupper()):
+        return "", comma  # after a quote or a stop, or an abbreviation ("the US says")
     start = len(word)
     while start and word[start - 1].isalnum():
         start -= 1
@@ -508,7 +523,7 @@ def _subject_before(text: str, anchor: int, shape: Shape, before: tuple[str, boo
         return _pronoun(last)
     if last.punct or last.lower in {"which", "who"}:
         return _subject_before_aside(tokens, end)
-    if last.lower in STOPWORDS and last.lower not in ADVERBS:
+    if last.lower in STOPWORDS and last.lower not in ADVERBS and not last.text.isupper():
         return []  # "declined to say", "the people who said": no naming phrase ends here
     phrases = _phrases_ending_at(tokens, end) or _before_relative_clause(tokens, end)
     return [_Found(phrase) for phrase in phrases]

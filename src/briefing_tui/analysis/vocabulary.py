@@ -47,7 +47,8 @@ _OFFICIAL_HEADS = _words(
     "delegates representative representatives administrator administrators regulator regulators "
     "prosecutor prosecutors leader leaders director directors chief chiefs secretary "
     "undersecretary governor governors mayor mayors president premier chairman chairwoman chair "
-    "manager managers executive executives"
+    "manager managers executive executives hardliners moderates conservatives liberals "
+    "progressives reformists"
 )
 _ANONYMOUS_HEADS = _words(
     "source sources person people individual individuals insider insiders witness witnesses "
@@ -58,7 +59,6 @@ _ANONYMOUS_HEADS = _words(
     "investors traders bankers doctors scientists engineers farmers bloggers commentators medics "
     "paramedics rescuers relatives families survivors villagers locals fishermen students "
     "teachers passengers drivers pilots soldiers troops fighters militants rebels parents nurses "
-    "hardliners moderates conservatives liberals progressives reformists "
     "eyewitnesses pollsters strategists shareholders lenders creditors organisers organizers "
     "demonstrators refugees negotiator insider whistleblower activist campaigner lawyer attorney "
     "doctor nurse medic paramedic resident relative survivor student teacher worker employee "
@@ -71,7 +71,7 @@ _ORGANIZATION_HEADS = _words(
     "committee committees commission union unions group groups organisation organization "
     "organisations organizations movement party administration embassy cabinet operator "
     "operators court board association federation secretariat presidency bank coalition alliance "
-    "regime parliament legislature consortium bureau wing leadership side team camp force forces "
+    "regime parliament legislature consortium bureau wing leadership team camp force forces "
     "establishment countries nations states parties media navy guard corps command service "
     "services militia militias junta opposition hospital hospitals university school church "
     "airline airlines carrier carriers insurer insurers lender broadcaster network watchdog "
@@ -140,7 +140,7 @@ STOPWORDS = _words(
     "where whether why how per via upon within across against between among toward towards "
     "however still meanwhile moreover also then later earlier today yesterday tomorrow tonight "
     "now asked speaking according citing following despite nobody everyone everybody anyone "
-    "each every most all such only even just "
+    "each every most all such only even just neither either none "
     "i'll i'm i've i'd we'll we're we've we'd you'll you're they'll they're they've he'll "
     "she'll it's it'll he's she's"
 )
@@ -194,7 +194,16 @@ _OUTLETS = (
     "Politico | Reuters | Axios | Bloomberg | AP | AFP | BBC | CNN | NPR | Al Jazeera | Al-Monitor "
     "| Haaretz | Ynet | Xinhua | TASS | Interfax | Kyodo | Yonhap | Agence France-Presse "
     "| Associated Press | Semafor | Vox | Le Monde | Der Spiegel | El País | Euronews | Sky News "
-    "| ABC | NBC | CBS | Fox News | Kathimerini | Asharq Al-Awsat | Anadolu"
+    "| ABC | NBC | CBS | Fox News | Kathimerini | Asharq Al-Awsat | Anadolu | Bild | Tasnim "
+    "| Fars | IRNA | ISNA | KCNA | Nikkei | NHK | Asahi | Yomiuri | Maariv | Le Figaro "
+    "| Liberation | Die Welt | Der Standard | Sueddeutsche Zeitung | Frankfurter Allgemeine "
+    "| Corriere della Sera | La Repubblica | El Mundo | ANSA | EFE | DPA | PAP | RIA Novosti "
+    "| RIA | Sputnik | RT | CCTV | Global Times | People's Daily | Dawn | Al Arabiya "
+    "| Al Mayadeen | Al-Manar | Hurriyet | Kommersant | Izvestia | Vedomosti | The Hindu "
+    "| NDTV | PTI | ANI | Bernama | Antara | SCMP | Caixin | CNBC | MSNBC | PBS | CBC "
+    "| The Hill | Punchbowl News | Mediapart | Spiegel | Die Zeit | ZDF | ARD | France 24 "
+    "| RFI | BFM | Kan | i24 | Walla | Wired | Reuters News | WAFA | SPA | WAM | QNA | KUNA "
+    "| MENA | SANA | Ukrinform | Ukrainska Pravda | Meduza | TASS news agency"
 )
 OUTLET_NAMES = frozenset(name.strip().casefold() for name in _OUTLETS.split("|"))
 """News organisations known by a name that says nothing of what they are."""
