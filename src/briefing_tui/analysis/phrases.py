@@ -320,7 +320,9 @@ def _is_body_name(tokens: list[Token], words: list[int]) -> bool:
 
 def _last_head(tokens: list[Token], words: list[int]) -> int | None:
     for number in range(len(words) - 1, -1, -1):
-        low = tokens[words[number]].lower
+        token = tokens[words[number]]
+        # A possessive head counts only at the end: "the ministry's" (statement said).
+        low = token.base_lower if number == len(words) - 1 else token.lower
         if low in HEAD_KINDS or low in ROLE_WORDS:
             return number
     return None
@@ -329,7 +331,7 @@ def _last_head(tokens: list[Token], words: list[int]) -> int | None:
 def _common(tokens: list[Token], index: int, words: list[int], limit: int) -> Parsed:
     """A phrase ending in a head noun, with the tail that may follow it."""
     head = tokens[words[-1]]
-    kind = HEAD_KINDS.get(head.lower, SourceKind.ANONYMOUS)
+    kind = HEAD_KINDS.get(head.base_lower, SourceKind.ANONYMOUS)
     if head.capitalised and head.lower in ORGANIZATION_WORDS and len(words) > 1:
         kind = SourceKind.ORGANIZATION  # "Ukraine's General Staff" is a body, "staff" are people
     end_index = _postmodifier(tokens, words[-1] + 1, limit)

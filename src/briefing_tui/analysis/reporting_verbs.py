@@ -57,7 +57,7 @@ def _verbs(text: str) -> tuple[str, ...]:
 _SPEECH = _verbs(
     "say/said/said tell/told/told write/wrote/written tweet post quip remark comment reply retort "
     "respond answer exclaim shout whisper mutter murmur joke muse sigh plead testify "
-    "swear/swore/sworn reiterate repeat add state/stated/stated"
+    "swear/swore/sworn reiterate repeat add state/stated/stated document publish"
 )
 _CLAUSE = _verbs(
     "announce warn confirm deny emphasise emphasize stress note explain caution insist argue "

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from briefing_tui.analysis.attribution_shapes import SHAPES, TAILS, Anchor, Shape, Side
@@ -38,9 +38,12 @@ from briefing_tui.analysis.vocabulary import (
     ADVERBS,
     CLAUSE_WORDS,
     DETERMINERS,
+    DOCUMENT_NOUNS,
+    HEAD_KINDS,
     NOT_NAMES,
     ORGANIZATION_WORDS,
     OUTLET_WORDS,
+    ROLE_WORDS,
     STOPWORDS,
     TIME_WORDS,
     TITLE_ABBREVIATIONS,
@@ -526,7 +529,26 @@ def _subject_before(text: str, anchor: int, shape: Shape, before: tuple[str, boo
     if last.lower in STOPWORDS and last.lower not in ADVERBS and not last.text.isupper():
         return []  # "declined to say", "the people who said": no naming phrase ends here
     phrases = _phrases_ending_at(tokens, end) or _before_relative_clause(tokens, end)
-    return [_Found(phrase) for phrase in phrases]
+    return [_Found(phrase) for phrase in phrases or _document_owner(tokens, end)]
+
+
+def _document_owner(tokens: list[Token], end: int) -> tuple[Phrase, ...]:
+    """ "A Government Accountability Office report released in May found": the body speaks
+    through its document (a name or a possessive before "report", "statement"...)."""
+    for number in range(end - 1, max(0, end - 8), -1):
+        token = tokens[number]
+        if token.punct or (token.capitalised and token.lower not in TIME_WORDS):
+            return ()
+        if token.lower in DOCUMENT_NOUNS:
+            owner = _phrases_ending_at(tokens, number)
+            named = [phrase for phrase in owner if phrase.kind in {SourceKind.ORGANIZATION, None}]
+            if len(named) != len(owner) or not named:
+                return ()
+            last = tokens[number - 1]
+            if last.possessive and named[-1].end == last.end:  # "the ministry's statement"
+                named[-1] = replace(named[-1], end=last.base_end)
+            return tuple(named)
+    return ()
 
 
 def _pronoun(token: Token) -> list[_Found]:
@@ -838,7 +860,8 @@ def _mentions(text: str, found: list[_Found]) -> list[Mention]:
         described = item.description or phrase.description
         description = _clean(text[described[0] : described[1]]) if described else None
         name = _name(text, phrase)
-        mentions.append(Mention(phrase.start, phrase.end, name, phrase.kind, description, item.pronoun))
+        kind = _kind_from_description(phrase, description)
+        mentions.append(Mention(phrase.start, phrase.end, name, kind, description, item.pronoun))
     mentions.sort(key=lambda mention: (mention.start, -mention.end))
     kept: list[Mention] = []
     for mention in mentions:
@@ -846,6 +869,27 @@ def _mentions(text: str, found: list[_Found]) -> list[Mention]:
             continue
         kept.append(mention)
     return kept
+
+
+def _kind_from_description(phrase: Phrase, description: str | None) -> SourceKind | None:
+    """ "Petrolera Andina, the only oil company still operating there": a name described by a
+    body's noun is that body; described by a person's role, a person."""
+    if (
+        description is None
+        or phrase.kind not in {None, SourceKind.NAMED_PERSON}
+        or phrase.name_start is not None
+    ):
+        return phrase.kind
+    for word in description.casefold().replace("’", "'").split():
+        word = word.removesuffix("'s")
+        if word in ROLE_WORDS:
+            return SourceKind.NAMED_PERSON
+        head = HEAD_KINDS.get(word)
+        if head is SourceKind.ORGANIZATION:
+            return SourceKind.ORGANIZATION
+        if head is not None:
+            return SourceKind.NAMED_PERSON
+    return phrase.kind
 
 
 def _without_credit_lines(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -14,6 +14,7 @@ __all__ = [
     "ADVERBS",
     "CLAUSE_WORDS",
     "DETERMINERS",
+    "DOCUMENT_NOUNS",
     "HEAD_KINDS",
     "NAME_PARTICLES",
     "NOT_NAMES",
@@ -77,7 +78,9 @@ _ORGANIZATION_HEADS = _words(
     "airline airlines carrier carriers insurer insurers lender broadcaster network watchdog "
     "monitor observatory tribunal judiciary prosecution directorate inspectorate "
     "institute foundation charity charities mission missions delegation delegations signatories "
-    "chamber lobby caucus bloc faction syndicate guild conglomerate forum employers employer"
+    "chamber lobby caucus bloc faction syndicate guild conglomerate forum employers employer "
+    "carmaker carmakers automaker automakers manufacturer manufacturers producer producers "
+    "exporters importers retailers shippers refiners suppliers headquarters"
 )
 _OUTLET_HEADS = _words(
     "newspaper newspapers broadcaster broadcasters outlet magazine website daily radio television tv"
@@ -178,7 +181,8 @@ ORGANIZATION_WORDS = _words(
     "forces command agency ministries motors motor rail railroad steel energy oil gas petroleum "
     "airways systems industries holdings capital partners logistics shipping lines telecom "
     "foods mining electric power chemicals technologies labs insurance securities "
-    "international global workers association federation watch amnesty forum chamber lobby"
+    "international global workers association federation watch amnesty forum chamber lobby "
+    "headquarters"
 )
 """Words that make a capitalised name an organisation: "the White House", "Health Ministry"."""
 
@@ -220,3 +224,9 @@ TIME_WORDS = _words(
     "jan feb mar apr jun jul aug sep sept oct nov dec midday midnight dawn gmt"
 )
 """Words of a time phrase that may stand between a subject and its verb: "on Friday told"."""
+
+DOCUMENT_NOUNS = _words(
+    "report statement study survey analysis assessment audit letter memo readout communique "
+    "filing review paper note"
+)
+"""Documents whose owner speaks through them: "a Government Accountability Office report found"."""
