@@ -880,8 +880,8 @@ def _kind_from_description(phrase: Phrase, description: str | None) -> SourceKin
         or phrase.name_start is not None
     ):
         return phrase.kind
-    for word in description.casefold().replace("’", "'").split():
-        word = word.removesuffix("'s")
+    for written in description.casefold().replace("’", "'").split():
+        word = written.removesuffix("'s")
         if word in ROLE_WORDS:
             return SourceKind.NAMED_PERSON
         head = HEAD_KINDS.get(word)
