@@ -873,23 +873,32 @@ def _mentions(text: str, found: list[_Found]) -> list[Mention]:
 
 def _kind_from_description(phrase: Phrase, description: str | None) -> SourceKind | None:
     """ "Petrolera Andina, the only oil company still operating there": a name described by a
-    body's noun is that body; described by a person's role, a person."""
+    body's noun is that body; described by a role ("the union's president"), a person.
+
+    The head is read before any preposition: "a senior fellow at the Trade Institute" says
+    nothing of a body.
+    """
     if (
         description is None
         or phrase.kind not in {None, SourceKind.NAMED_PERSON}
         or phrase.name_start is not None
     ):
         return phrase.kind
+    head: SourceKind | None = None
     for written in description.casefold().replace("’", "'").split():
         word = written.removesuffix("'s")
+        if word in _DESCRIPTION_STOPS:
+            break
         if word in ROLE_WORDS:
             return SourceKind.NAMED_PERSON
-        head = HEAD_KINDS.get(word)
-        if head is SourceKind.ORGANIZATION:
-            return SourceKind.ORGANIZATION
-        if head is not None:
-            return SourceKind.NAMED_PERSON
-    return phrase.kind
+        if word == written:  # a possessive owner ("the union's") is not the head
+            head = HEAD_KINDS.get(word, head)
+    if head is None:
+        return phrase.kind
+    return SourceKind.ORGANIZATION if head is SourceKind.ORGANIZATION else SourceKind.NAMED_PERSON
+
+
+_DESCRIPTION_STOPS = frozenset(["of", "at", "in", "for", "from", "near", "with", "on", "who", "which", "that"])
 
 
 def _without_credit_lines(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -102,7 +102,7 @@ ROLE_WORDS = _OFFICIAL_HEADS | _words(
     "brigadier maj major capt captain sgt sergeant inspector superintendent secretary-general "
     "undersecretary-general attorney-general commander-in-chief chairperson rapporteur mp mep "
     "mps meps lawmaker treasurer co-leader co-chair vice-chair deputy-leader whip skipper "
-    "chairman chairwoman"
+    "chairman chairwoman councilman councilwoman councillor councilor alderman fellow"
 )
 """Words for a role that may stand right before a person's name: "correspondent Felicia Schwartz".
 
