@@ -134,7 +134,8 @@ class SourceRegistry:
             entry.description = mention.description
         if key == entry.key:
             return entry, AttributionVia.NAME
-        if mention.name not in entry.aliases and source_key(mention.name) != entry.key:
+        known = {source_key(alias) for alias in entry.aliases}
+        if key != entry.key and key not in known:
             entry.aliases.append(mention.name)
         self._by_key.setdefault(key, entry)
         return entry, AttributionVia.ALIAS
@@ -179,9 +180,16 @@ class SourceRegistry:
 
     def _register(self, key: str, mention: Mention) -> _Entry:
         kind = mention.kind if mention.kind is not None else self._lone_word_kind(key)
+        name, acronym = _without_acronym(mention.name)
+        if acronym:
+            key = source_key(name)
         words = key.split()
         head = _head(words) if kind is not SourceKind.NAMED_PERSON else None
-        entry = _Entry(self._new_id(key), mention.name, kind, mention.description, key, head=head)
+        entry = _Entry(self._new_id(key), name, kind, mention.description, key, head=head)
+        if acronym:
+            entry.aliases.append(acronym)  # "the ICRC" later is the same body
+            self._by_key.setdefault(source_key(acronym), entry)
+            self._by_key.setdefault(source_key(mention.name), entry)
         self._by_key[key] = entry
         self._order.append(entry)
         if kind is SourceKind.NAMED_PERSON and len(words) > 1:
@@ -213,6 +221,17 @@ def _head(words: list[str]) -> str | None:
         if word in HEAD_KINDS:
             return word
     return None
+
+
+_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z.&-]+)\)$")
+
+
+def _without_acronym(name: str) -> tuple[str, str | None]:
+    """ "the UN Office for ... Affairs (OCHA)" → the name, and "OCHA" as an alias."""
+    match = _ACRONYM.search(name)
+    if match is None:
+        return name, None
+    return name[: match.start()], match.group(1)
 
 
 def _singular(word: str) -> str:

@@ -898,7 +898,9 @@ def _kind_from_description(phrase: Phrase, description: str | None) -> SourceKin
     return SourceKind.ORGANIZATION if head is SourceKind.ORGANIZATION else SourceKind.NAMED_PERSON
 
 
-_DESCRIPTION_STOPS = frozenset(["of", "at", "in", "for", "from", "near", "with", "on", "who", "which", "that"])
+_DESCRIPTION_STOPS = frozenset(
+    ["of", "at", "in", "for", "from", "near", "with", "on", "who", "which", "that"]
+)
 
 
 def _without_credit_lines(text: str, mentions: list[Mention]) -> list[Mention]:
