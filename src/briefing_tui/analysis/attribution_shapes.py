@@ -89,6 +89,8 @@ class Shape:
     "Fitch kept the rating and said ...", "Republicans walked out, saying ..."."""
     conjoined: bool = False
     """The anchor must follow "and" or "but": a second verb of the same subject."""
+    opens_clause: bool = False
+    """The source must open its clause: in "X told our reporter: “...”" the reporter is an object."""
     named: bool = False
     """The source must be written as a name, its last word capitalised: "told Harbour Radio"
     names an outlet as the channel, "told state radio" only a medium."""
@@ -205,6 +207,7 @@ SHAPES: tuple[Shape, ...] = (
         Anchor.COLON,
         Side.BEFORE,
         kinds=frozenset({*_PEOPLE}),
+        opens_clause=True,
     ),
     Shape(
         "sentence_colon_quote",

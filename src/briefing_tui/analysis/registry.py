@@ -116,7 +116,7 @@ class SourceRegistry:
                 name=entry.name,
                 kind=entry.kind,
                 description=entry.description,
-                aliases=tuple(entry.aliases),
+                aliases=_distinct_aliases(entry),
             )
             for entry in self._order
         )
@@ -186,6 +186,8 @@ class SourceRegistry:
         words = key.split()
         head = _head(words) if kind is not SourceKind.NAMED_PERSON else None
         entry = _Entry(self._new_id(key), name, kind, mention.description, key, head=head)
+        if kind is SourceKind.ORGANIZATION:
+            entry.aliases.extend(_shorter_names(name))
         if acronym:
             entry.aliases.append(acronym)  # "the ICRC" later is the same body
             self._by_key.setdefault(source_key(acronym), entry)
@@ -232,6 +234,30 @@ def _without_acronym(name: str) -> tuple[str, str | None]:
     if match is None:
         return name, None
     return name[: match.start()], match.group(1)
+
+
+def _distinct_aliases(entry: _Entry) -> tuple[str, ...]:
+    """The entry's other names, each once (by `source_key`), never its own name again."""
+    seen = {source_key(entry.name)}
+    kept: list[str] = []
+    for alias in entry.aliases:
+        key = source_key(alias)
+        if key not in seen:
+            seen.add(key)
+            kept.append(alias)
+    return tuple(kept)
+
+
+def _shorter_names(name: str) -> list[str]:
+    """A body's name without what only places it: "Ukraine's Coordination Headquarters" →
+    "Coordination Headquarters", "the opposition Democratic Path party" → "Democratic Path party"."""
+    words = name.split()
+    for number, word in enumerate(words[:-1]):
+        if word[:1].isupper() and (number or word.endswith(("'s", "’s"))):
+            rest = words[number + 1 :] if word.endswith(("'s", "’s")) else words[number:]
+            shorter = " ".join(rest)
+            return [shorter] if shorter != name and rest and rest[0][:1].isupper() else []
+    return []
 
 
 def _singular(word: str) -> str:

@@ -56,7 +56,7 @@ def _verbs(text: str) -> tuple[str, ...]:
 # lemma or "lemma/past/participle" for an irregular verb.
 _SPEECH = _verbs(
     "say/said/said tell/told/told write/wrote/written tweet post quip remark comment reply retort "
-    "respond answer exclaim shout whisper mutter murmur joke muse sigh plead testify "
+    "answer exclaim shout whisper mutter murmur joke muse sigh plead testify "
     "swear/swore/sworn reiterate repeat add state/stated/stated document publish"
 )
 _CLAUSE = _verbs(
@@ -69,7 +69,7 @@ _CLAUSE = _verbs(
     "reckon recount detail outline confess refute rebut dispute contest contradict correct "
     "guarantee anticipate alert counsel instruct proclaim publish mention posit theorise theorize "
     "surmise infer deduce reason presume suspect urge demand stipulate specify "
-    "rule charge protest object project calculate show/showed/shown assess judge determine "
+    "respond rule charge protest object project calculate show/showed/shown assess judge determine "
     "pronounce decree stipulate insinuate opine summarise summarize relay convey dismiss"
 )
 _OBJECT = _verbs(

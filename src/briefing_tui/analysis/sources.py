@@ -529,6 +529,8 @@ def _subject_before(text: str, anchor: int, shape: Shape, before: tuple[str, boo
     if last.lower in STOPWORDS and last.lower not in ADVERBS and not last.text.isupper():
         return []  # "declined to say", "the people who said": no naming phrase ends here
     phrases = _phrases_ending_at(tokens, end) or _before_relative_clause(tokens, end)
+    if shape.opens_clause:
+        phrases = tuple(phrase for phrase in phrases if _opens_clause(tokens, phrase.start))
     return [_Found(phrase) for phrase in phrases or _document_owner(tokens, end)]
 
 
