@@ -137,7 +137,7 @@ def test_every_tense_and_reporting_verb(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The harbour board announced a new quay.",
+        "The harbour board opened a new quay.",
         "The divers found two wrecks near the quay.",
         "The harbour board declined to comment.",
         "The harbour board did not say when the quay would reopen.",
@@ -222,6 +222,7 @@ def test_a_role_before_the_name_is_part_of_the_naming_words() -> None:
         "(Writing by Ana Roe; Edited by Tom Hale)",
         "Associated Press writer Ana Roe in Velmar contributed to this report.",
         "Ivo Marek contributed reporting from Port Velmar.",
+        "Ana Roe reported from Velmar, and Ivo Marek from Estmark.",
     ],
 )
 def test_credit_lines_never_name_a_source(text: str) -> None:

@@ -59,6 +59,13 @@ _SPEECH = _verbs(
     "answer exclaim shout whisper mutter murmur joke muse sigh plead testify "
     "swear/swore/sworn reiterate repeat add state/stated/stated document publish"
 )
+_REPORT = _verbs(
+    "announce confirm deny claim report warn note acknowledge reveal disclose stress emphasise "
+    "emphasize reaffirm affirm underline underscore admit allege assert declare concede complain "
+    "highlight dismiss"
+)
+"""Verbs that report whatever follows them, an object included: "confirmed the deaths",
+"announced the deal" (docs/labelling.md counts them as attributions)."""
 _CLAUSE = _verbs(
     "announce warn confirm deny emphasise emphasize stress note explain caution insist argue "
     "predict estimate admit concede acknowledge reveal disclose claim allege assert contend "
@@ -244,6 +251,7 @@ VERB_FORMS: dict[str, Frame] = {
     **_forms(_DECLINE, Frame.DECLINE),
     **_forms(_NAMING, Frame.NAMING),
 }
+VERB_FORMS.update(_forms(_REPORT, Frame.SPEECH))
 VERB_FORMS.update(_forms(_SPEECH, Frame.SPEECH))
 for _entry in _CLAUSE:
     _lemma = _entry.split("/")[0]

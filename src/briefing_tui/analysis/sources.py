@@ -124,7 +124,8 @@ _MARK_BEFORE = re.compile(r"[,”\"—–]\s*$")
 _CREDIT_LINE = re.compile(
     r"\((?:[A-Z][a-z]+\s+)?(?:Reporting|Writing|Editing|Compiled|Edited|Written|Additional)\b[^)]{0,600}\)"
     r"|^[ \t]*(?:By|Reporting by|Writing by|Editing by|Edited by)[ \t][^\n]{0,300}$"
-    r"|\b(?:contributed|contributing)\s+(?:reporting|to\s+(?:this|the)\s+(?:report|story))",
+    r"|\b(?:contributed|contributing)\s+(?:reporting|to\s+(?:this|the)\s+(?:report|story))"
+    r"|\b(?:reported|reporting)\s+from\s+(?=[A-Z])",
     re.MULTILINE,
 )
 """Credit lines and bylines: who wrote the report is not a source of what it reports."""
@@ -918,6 +919,8 @@ def _without_credit_lines(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _CREDIT_WORDS = (
+    "reported from",
+    "reporting from",
     "Reporting",
     "Writing",
     "Editing",
@@ -933,7 +936,7 @@ _CREDIT_WORDS = (
 def _credit_span(text: str, match: re.Match[str]) -> tuple[int, int]:
     """A credit line's span; "X contributed reporting" reaches back to the start of its sentence."""
     start, end = match.span()
-    if match.group().startswith("contribut"):
+    if match.group().startswith(("contribut", "report")):
         start = max(
             text.rfind(".", max(0, start - 200), start), text.rfind("\n", max(0, start - 200), start), 0
         )
