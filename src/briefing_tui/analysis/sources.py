@@ -209,10 +209,12 @@ def find_mentions(text: str) -> list[Mention]:
             anchor = _ANCHOR_OF.get(words) or _ANCHOR_OF[" ".join(words.split()).lower()]
         else:
             anchor = Anchor.COLON if group == "colon" else Anchor.SAYING
-        if anchor is Anchor.VERB and not _frame_allows(text, match.group(), match.end()):
-            continue
-        any_found = False
         before: tuple[str, bool] | None = None
+        if anchor is Anchor.VERB:
+            before = _word_before(text, match.start())
+            if before[0] in _BE or not _frame_allows(text, match.group(), match.end()):
+                continue  # "is expected to": a passive names no speaker
+        any_found = False
         for shape in _SHAPES_BY_ANCHOR[anchor]:
             if shape.fallback and any_found:
                 continue
@@ -314,18 +316,14 @@ def _frame_allows(text: str, verb: str, end: int) -> bool:
     frame = VERB_FORMS[verb]
     if frame is Frame.SPEECH:
         return True
+    if frame is Frame.DECLINE:
+        return False  # "declined to comment" attributes nothing (docs/labelling.md)
+    if frame is Frame.THAT:
+        return text.startswith("that", end + 1) and text[end : end + 1].isspace()
     tokens = tokenize(text, end, min(len(text), end + 160), _CLAUSE_LOOKAHEAD + 2)
     if not tokens:
         return frame is not Frame.THAT
     return _FRAME_CHECKS[frame](tokens)
-
-
-def _that_follows(tokens: list[Token]) -> bool:
-    return tokens[0].lower == "that"
-
-
-def _refuses(tokens: list[Token]) -> bool:
-    return False  # "declined to comment" attributes nothing (docs/labelling.md)
 
 
 def _object_then_preposition(tokens: list[Token]) -> bool:
@@ -367,12 +365,11 @@ def _names_something(tokens: list[Token]) -> bool:
 
 _FRAME_CHECKS = {
     Frame.NAMING: _names_something,
-    Frame.THAT: _that_follows,
-    Frame.DECLINE: _refuses,
     Frame.OBJECT: _object_then_preposition,
     Frame.CLAUSE: _clause_follows,
 }
-"""What each frame but `Frame.SPEECH` needs to see after its verb."""
+"""What a frame needs to see after its verb; `_frame_allows` settles SPEECH, DECLINE and
+THAT without tokens."""
 
 
 def _until_punct(tokens: list[Token]) -> list[Token]:
