@@ -322,7 +322,7 @@ def _frame_allows(text: str, verb: str, end: int) -> bool:
         return text.startswith("that", end + 1) and text[end : end + 1].isspace()
     tokens = tokenize(text, end, min(len(text), end + 160), _CLAUSE_LOOKAHEAD + 2)
     if not tokens:
-        return frame is not Frame.THAT
+        return True  # the paragraph ends right after the verb: "..., he warned."
     return _FRAME_CHECKS[frame](tokens)
 
 
