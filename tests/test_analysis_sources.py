@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -39,32 +38,13 @@ def names(text: str) -> list[tuple[str, str | None]]:
     return [(m.name, m.kind.value if m.kind else None) for m in find_mentions(text) if m.pronoun is None]
 
 
-REFUSALS = {"the White House"}
-"""Seed sources labelled only for refusing to comment ("declined to provide further details").
-The seed's labels predate docs/labelling.md, by which a refusal attributes nothing."""
-
-
-def seed_labels() -> dict[str, Any]:
-    """The seed's labels, brought in line with the labelling guide (refusals attribute nothing)."""
-    labels = load_labels(SEED_LABELS)
-    labels["sources"] = [source for source in labels["sources"] if source["name"] not in REFUSALS]
-    labels["required_sources"] = [name for name in labels["required_sources"] if name not in REFUSALS]
-    for paragraph in labels["paragraphs"]:
-        paragraph["attributions"] = [
-            item
-            for item in paragraph["attributions"]
-            if name_key(item.get("source", item["text"])) not in {name_key(n) for n in REFUSALS}
-        ]
-    return labels
-
-
 @pytest.fixture(scope="module")
 def seed() -> Briefing:
     return analyse(read_briefing(SEED))
 
 
 def test_seed_required_sources_are_found_with_their_kinds(seed: Briefing) -> None:
-    labels = seed_labels()
+    labels = load_labels(SEED_LABELS)
     kinds = {source["name"]: source["kind"] for source in labels["sources"]}
     found = {name_key(source.name): source.kind.value for source in seed.sources}
     assert len(labels["required_sources"]) == 13
@@ -73,7 +53,7 @@ def test_seed_required_sources_are_found_with_their_kinds(seed: Briefing) -> Non
 
 
 def test_seed_attributions_sit_at_the_exact_offsets(seed: Briefing) -> None:
-    labels = seed_labels()
+    labels = load_labels(SEED_LABELS)
     paragraphs = {paragraph.id: paragraph for paragraph in seed.paragraphs()}
     sources = {source.id: source for source in seed.sources}
     for label in labels["paragraphs"]:
@@ -98,7 +78,7 @@ def test_seed_offsets_spelled_out(seed: Briefing) -> None:
 
 
 def test_seed_has_exactly_the_labelled_sources_in_order_of_first_citation(seed: Briefing) -> None:
-    labels = seed_labels()
+    labels = load_labels(SEED_LABELS)
     assert [name_key(source.name) for source in seed.sources] == [
         name_key(source["name"]) for source in labels["sources"]
     ]
