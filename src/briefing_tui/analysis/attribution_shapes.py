@@ -82,6 +82,9 @@ class Shape:
     """Only sources of these kinds count ("told AFP" names an outlet, "told reporters" none)."""
     fallback: bool = False
     """Tried only when no earlier shape of the same anchor found a source."""
+    follows: bool = False
+    """Tried only when an earlier shape of the same anchor found a source: "state radio" quotes
+    only when "quoted Ivo Marek as saying" was read after it."""
     passive: bool = False
     """The verb may be passive: "X was quoted as saying"."""
     sentence: bool = False
@@ -162,7 +165,11 @@ SHAPES: tuple[Shape, ...] = (
         then="as saying",
     ),
     Shape(
-        "quoting_subject", "State radio quoted Ivo Marek as saying it would hold.", Anchor.QUOTED, Side.BEFORE
+        "quoting_subject",
+        "State radio quoted Ivo Marek as saying it would hold.",
+        Anchor.QUOTED,
+        Side.BEFORE,
+        follows=True,
     ),
     Shape(
         "pronoun_statement",

@@ -34,6 +34,7 @@ from briefing_tui.analysis.vocabulary import (
     ORGANIZATION_WORDS,
     OUTLET_NAMES,
     OUTLET_WORDS,
+    PLACE_NAMES,
     PREMODIFIERS,
     ROLE_WORDS,
     STOPWORDS,
@@ -314,6 +315,7 @@ def _is_body_name(tokens: list[Token], words: list[int]) -> bool:
         first.capitalised
         and first.lower in ORGANIZATION_WORDS
         and len(words) > 2
+        and not any(tokens[word].lower in ROLE_WORDS for word in words)  # "Senate Majority Leader X"
         and all(_is_name_word(tokens[word]) or tokens[word].lower in _NAME_JOINERS for word in words)
     )
 
@@ -437,6 +439,8 @@ def _name_phrase(opener: Token, names: list[Token], determiner: Token | None) ->
     start, end = opener.start, names[-1].end
     if plain in OUTLET_NAMES or lowered[-1] in OUTLET_WORDS:
         return Phrase(start, end, SourceKind.OUTLET, _common_opener(opener))
+    if plain in PLACE_NAMES:
+        return Phrase(start, end, SourceKind.ORGANIZATION)  # "Saudi Arabia said": its government
     acronym = len(names) == 1 and names[0].type is TokenType.ACRONYM
     # "NJ Transit", "UN Office": a word in capitals makes a name a body, not a person.
     capitals = len(names) > 1 and any(

@@ -72,8 +72,13 @@ _ANCHOR_OF: dict[str, Anchor] = {
     **dict.fromkeys((form for form in VERB_FORMS if form not in _TOLD), Anchor.VERB),
     **dict.fromkeys(_TOLD, Anchor.TOLD),
     "quoted": Anchor.QUOTED,
+    "cited": Anchor.QUOTED,
     **dict.fromkeys(
-        (f"quoted as {word}" for word in ("saying", "telling", "stating", "adding", "warning")),
+        (
+            f"{verb} as {word}"
+            for verb in ("quoted", "cited")
+            for word in ("saying", "telling", "stating", "adding")
+        ),
         Anchor.QUOTED_AS,
     ),
     **{
@@ -216,7 +221,7 @@ def find_mentions(text: str) -> list[Mention]:
                 continue  # "is expected to": a passive names no speaker
         any_found = False
         for shape in _SHAPES_BY_ANCHOR[anchor]:
-            if shape.fallback and any_found:
+            if (shape.fallback and any_found) or (shape.follows and not any_found):
                 continue
             if shape.after_mark and not _MARK_BEFORE.search(text, max(0, match.start() - 3), match.start()):
                 continue
@@ -808,6 +813,8 @@ def _description(phrase: Phrase, tokens: list[Token], first: int, stop: int) -> 
         return None
     if phrase.description is not None:
         return None
+    if tokens[first].text.isdigit() and first + 2 < stop and tokens[first + 1].text == ",":
+        first += 2  # "Ana Roe, 54, a teacher": the age is not the description
     opener = tokens[first]
     if opener.punct or (opener.lower in STOPWORDS and opener.lower not in DETERMINERS):
         return None

@@ -21,6 +21,7 @@ __all__ = [
     "ORGANIZATION_WORDS",
     "OUTLET_NAMES",
     "OUTLET_WORDS",
+    "PLACE_NAMES",
     "POSTMODIFIER_LEADS",
     "PREMODIFIERS",
     "ROLE_WORDS",
@@ -230,3 +231,17 @@ DOCUMENT_NOUNS = _words(
     "filing review paper note"
 )
 """Documents whose owner speaks through them: "a Government Accountability Office report found"."""
+
+_PLACES = (
+    "Saudi Arabia | United States | United Kingdom | United Arab Emirates | South Korea "
+    "| North Korea | South Africa | South Sudan | New Zealand | Sri Lanka | Costa Rica "
+    "| El Salvador | Puerto Rico | Burkina Faso | Sierra Leone | Ivory Coast | Cote d'Ivoire "
+    "| Czech Republic | Dominican Republic | Central African Republic | Papua New Guinea "
+    "| East Timor | Timor-Leste | Bosnia and Herzegovina | North Macedonia | Hong Kong "
+    "| New Delhi | Abu Dhabi | Addis Ababa | Buenos Aires | Kuala Lumpur | Tel Aviv "
+    "| Washington DC | Vatican City | San Marino | Equatorial Guinea | Trinidad and Tobago "
+    "| Western Sahara | West Bank | Gaza Strip | European Union | Soviet Union"
+)
+PLACE_NAMES = frozenset(name.strip().casefold() for name in _PLACES.split("|"))
+"""Places of more than one word, which speak only as their government ("Saudi Arabia said")
+and are never a person; one-word places ("Moscow", "Egypt") already read as bodies."""
