@@ -276,16 +276,25 @@ def _only_person(text: str, start: int, end: int) -> Mention | None:
     number = 0
     while number < len(tokens):
         token = tokens[number]
-        if not token.capitalised or token.punct or number == 0 or tokens[number - 1].text in _HARD_STOPS:
-            number += 1  # a capital that opens a sentence or a clause says nothing
-            continue
-        parsed = parse_phrase(tokens, number, len(tokens))
+        opens = number == 0 or tokens[number - 1].text in _HARD_STOPS
+        parsed = parse_phrase(tokens, number, len(tokens)) if token.capitalised and not token.punct else None
         if parsed is None:
             number += 1
             continue
         for phrase in parsed.phrases:
-            if phrase.kind is SourceKind.NAMED_PERSON and phrase.description is None:
-                found.append(Mention(phrase.start, phrase.end, _name(text, phrase), SourceKind.NAMED_PERSON))
+            # A lone capital that opens a sentence says nothing; "Ana Roe held..." does.
+            if phrase.kind is SourceKind.NAMED_PERSON and not (
+                opens
+                and phrase.name_start is None
+                and phrase.description is None
+                and " " not in text[phrase.start : phrase.end]
+            ):
+                described = (
+                    text[phrase.description[0] : phrase.description[1]] if phrase.description else None
+                )
+                found.append(
+                    Mention(phrase.start, phrase.end, _name(text, phrase), SourceKind.NAMED_PERSON, described)
+                )
         number = max(parsed.next, number + 1)
     names = {mention.name for mention in found}
     return found[-1] if len(names) == 1 else None
