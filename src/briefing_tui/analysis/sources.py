@@ -827,6 +827,8 @@ def _description(phrase: Phrase, tokens: list[Token], first: int, stop: int) -> 
     opener = tokens[first]
     if opener.punct or (opener.lower in STOPWORDS and opener.lower not in DETERMINERS):
         return None
+    if opener.lower in _INTRODUCERS:
+        return None  # "The ministry, in a statement, said": an adjunct, not a description
     if opener.lower.endswith("ing") and not opener.capitalised:
         return None  # "speaking on condition of anonymity"
     return tokens[first].start, tokens[stop - 1].end
