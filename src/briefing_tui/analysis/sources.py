@@ -542,7 +542,7 @@ def _subject_before(text: str, anchor: int, shape: Shape, before: tuple[str, boo
         return []  # "declined to say", "the people who said": no naming phrase ends here
     phrases = _phrases_ending_at(tokens, end) or _before_relative_clause(tokens, end)
     if shape.opens_clause:
-        phrases = tuple(phrase for phrase in phrases if _opens_clause(tokens, phrase.start))
+        phrases = tuple(phrase for phrase in phrases if _opens_clause(tokens, _first_offset(phrase)))
     return [_Found(phrase) for phrase in phrases or _document_owner(tokens, end)]
 
 
@@ -754,9 +754,19 @@ def _appositive_subject(tokens: list[Token], closing: int) -> list[_Found]:
         if _is_numbered(tokens, comma):
             return _numbered_apposition(tokens, comma + 1, closing)
         subject = _phrases_ending_at(tokens, comma)
-        if subject and _opens_clause(tokens, subject[0].start):
+        if subject and _opens_clause(tokens, _first_offset(subject[0])):
             return _with_appositive(subject, tokens, comma + 1, closing)
     return []
+
+
+def _first_offset(phrase: Phrase) -> int:
+    """Where the words of a phrase begin, its description or outlet included ("NPR's Peter ...")."""
+    starts = [phrase.start]
+    if phrase.description is not None:
+        starts.append(phrase.description[0])
+    if phrase.outlet is not None:
+        starts.append(phrase.outlet[0])
+    return min(starts)
 
 
 def _opens_clause(tokens: list[Token], start: int) -> bool:
