@@ -54,6 +54,10 @@ _ONE_WORD_LEADS = frozenset({"from", "for", "at", "in", "of", "on", "to"})
 GIVEN_NAMES = frozenset({"Said", "Hope", "May", "Will", "Faith"})
 """Given names that are also function words, recognised only with their capital."""
 _ARTICLES = frozenset({"the", "a", "an"})
+_PORTFOLIO_WORDS = PREMODIFIERS | frozenset(
+    ["affairs", "information", "economy", "education", "culture", "tourism", "labour", "labor", "industry", "commerce", "and", "environment", "communications", "digital", "planning", "treasury", "state"]
+)
+"""Words of a portfolio after "Minister of": "Foreign Affairs", "Information", "the Interior"."""
 OUTLET_DESCRIPTIONS = frozenset(
     ["newspaper", "daily", "broadcaster", "channel", "outlet", "magazine", "website", "network", "tabloid"]
 )
@@ -282,9 +286,31 @@ def _classify(tokens: list[Token], index: int, words: list[int], limit: int) -> 
     role = tokens[words[head]].lower in ROLE_WORDS
     if role and all(_is_name_word(token) or token.lower in NAME_PARTICLES for token in trailing):
         return _person_after_role(tokens, index, words, head)
+    if role:
+        split = _role_object_end(tokens, words, head)
+        if split is not None:
+            return _person_after_role(tokens, index, words, split)
     if all(_is_name_word(token) or token.lower in _NAME_JOINERS for token in trailing):
         return _name(tokens, index, words, limit)
     return _common(tokens, index, words[: head + 1], limit)
+
+
+def _role_object_end(tokens: list[Token], words: list[int], head: int) -> int | None:
+    """ "Minister of Information Jamal Jarrah": the index of the role's last word ("Information"),
+    when "of" and a portfolio follow the role and at least two name words follow those."""
+    number = head + 1
+    if number >= len(words) or tokens[words[number]].lower != "of":
+        return None
+    number += 1
+    if number < len(words) and tokens[words[number]].lower == "the":
+        number += 1
+    start = number
+    while number < len(words) and tokens[words[number]].lower in _PORTFOLIO_WORDS:
+        number += 1
+    rest = [tokens[word] for word in words[number:]]
+    if number == start or len(rest) < 2 or not all(_is_name_word(token) for token in rest):
+        return None
+    return number - 1
 
 
 def _is_outlet_head(tokens: list[Token], words: list[int], head: int) -> bool:
