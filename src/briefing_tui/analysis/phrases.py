@@ -55,7 +55,25 @@ GIVEN_NAMES = frozenset({"Said", "Hope", "May", "Will", "Faith"})
 """Given names that are also function words, recognised only with their capital."""
 _ARTICLES = frozenset({"the", "a", "an"})
 _PORTFOLIO_WORDS = PREMODIFIERS | frozenset(
-    ["affairs", "information", "economy", "education", "culture", "tourism", "labour", "labor", "industry", "commerce", "and", "environment", "communications", "digital", "planning", "treasury", "state"]
+    [
+        "affairs",
+        "information",
+        "economy",
+        "education",
+        "culture",
+        "tourism",
+        "labour",
+        "labor",
+        "industry",
+        "commerce",
+        "and",
+        "environment",
+        "communications",
+        "digital",
+        "planning",
+        "treasury",
+        "state",
+    ]
 )
 """Words of a portfolio after "Minister of": "Foreign Affairs", "Information", "the Interior"."""
 OUTLET_DESCRIPTIONS = frozenset(
@@ -283,16 +301,22 @@ def _classify(tokens: list[Token], index: int, words: list[int], limit: int) -> 
     trailing = [tokens[word] for word in words[head + 1 :]]
     if _is_outlet_head(tokens, words, head) and all(_is_name_word(token) for token in trailing):
         return _outlet_after_description(tokens, index, words, head)
-    role = tokens[words[head]].lower in ROLE_WORDS
-    if role and all(_is_name_word(token) or token.lower in NAME_PARTICLES for token in trailing):
-        return _person_after_role(tokens, index, words, head)
-    if role:
-        split = _role_object_end(tokens, words, head)
-        if split is not None:
-            return _person_after_role(tokens, index, words, split)
+    person = _role_end(tokens, words, head, trailing)
+    if person is not None:
+        return _person_after_role(tokens, index, words, person)
     if all(_is_name_word(token) or token.lower in _NAME_JOINERS for token in trailing):
         return _name(tokens, index, words, limit)
     return _common(tokens, index, words[: head + 1], limit)
+
+
+def _role_end(tokens: list[Token], words: list[int], head: int, trailing: list[Token]) -> int | None:
+    """Where a role before a person's name ends: "correspondent" in "correspondent Felicia
+    Schwartz", "Information" in "Minister of Information Jamal Jarrah"; None if no role."""
+    if tokens[words[head]].lower not in ROLE_WORDS:
+        return None
+    if all(_is_name_word(token) or token.lower in NAME_PARTICLES for token in trailing):
+        return head
+    return _role_object_end(tokens, words, head)
 
 
 def _role_object_end(tokens: list[Token], words: list[int], head: int) -> int | None:
