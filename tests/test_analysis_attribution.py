@@ -389,3 +389,87 @@ def test_sources_on_the_evaluation_part_stay_above_a_floor() -> None:
     assert score.recall >= 0.75, score.report()
     assert score.precision >= 0.85, score.report()
     assert score.attribution_precision >= 0.85, score.report()
+
+
+# --------------------------------------------------------------------------- more wire shapes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Senate Majority Leader Tom Varga said the vote would be held.",
+            ["Senate Majority Leader Tom Varga"],
+        ),
+        (
+            "Minister of Information Ilse Varga announced that the drafting was done.",
+            ["Minister of Information Ilse Varga"],
+        ),
+        ("A spokesman for the speaker said no deal had been reached.", ["A spokesman for the speaker"]),
+        ("An aide to the president said he would travel on Monday.", ["An aide to the president"]),
+        ("The ministry, in a statement, said the border would open.", ["The ministry"]),
+        ("The deal, which officials said could be signed next week, would end the strike.", ["officials"]),
+        ("The plan hands the onus to Estmark, which said it needed time.", ["Estmark"]),
+        (
+            "Velmar's state news agency VNA reported that the talks had ended.",
+            ["Velmar's state news agency VNA"],
+        ),
+        (
+            "A Velmar Audit Office report released in May found that the fund was short.",
+            ["A Velmar Audit Office"],
+        ),
+        ("The ministry's statement said the crossing was open.", ["The ministry"]),
+        (
+            "The agency cited unnamed officials as saying the launch failed.",
+            ["The agency", "unnamed officials"],
+        ),
+        (
+            "Ari Tal said in an interview with Harbour Radio that the gap was narrow.",
+            ["Ari Tal", "Harbour Radio"],
+        ),
+        ("Ari Tal was quoted by Harbour Radio as saying the gap was narrow.", ["Ari Tal", "Harbour Radio"]),
+        (
+            "Velmar Radio's Ana Roe, reporting from the talks, says the gap is narrow.",
+            [
+                "Velmar Radio",
+                "Ana Roe",
+            ],
+        ),
+        ("The union called the offer “an insult”.", ["The union"]),
+        ("Estmark Arabia said it would host the next round.", ["Estmark Arabia"]),
+    ],
+)
+def test_more_shapes_of_wire_copy(text: str, expected: list[str]) -> None:
+    assert named(text) == expected
+
+
+def test_a_multiword_country_is_a_body_not_a_person() -> None:
+    sources = analyse(briefing_of(("Saudi Arabia said it would host the next round.",))).sources
+    assert [(source.name, source.kind) for source in sources] == [("Saudi Arabia", SourceKind.ORGANIZATION)]
+
+
+def test_an_acronym_in_brackets_is_an_alias() -> None:
+    briefing = analyse(
+        briefing_of(
+            (
+                "The Velmar Committee of the Blue Cross (VCBC) said 40 were freed.",
+                "The VCBC said more would follow.",
+            )
+        )
+    )
+    (source,) = briefing.sources
+    assert source.name == "the Velmar Committee of the Blue Cross"
+    assert "VCBC" in source.aliases
+    assert [via for _, _, via in cited(briefing)] == ["name", "alias"]
+
+
+def test_a_definite_description_of_a_body_joins_the_body_it_repeats() -> None:
+    briefing = analyse(
+        briefing_of(
+            (
+                "Talks broke up, the dockers' union Havenbond said.",
+                "The union said the strike would go on.",
+            )
+        )
+    )
+    assert [name for _, name, _ in cited(briefing)] == ["the dockers' union Havenbond"] * 2

@@ -304,6 +304,14 @@ def _classify(tokens: list[Token], index: int, words: list[int], limit: int) -> 
     person = _role_end(tokens, words, head, trailing)
     if person is not None:
         return _person_after_role(tokens, index, words, person)
+    if HEAD_KINDS.get(tokens[words[head]].lower) is SourceKind.ORGANIZATION and all(
+        _is_name_word(token) for token in trailing
+    ):
+        # "the dockers' union Havenbond": a body named after what it is.
+        phrase = Phrase(
+            tokens[index].start, trailing[-1].end, SourceKind.ORGANIZATION, _common_opener(tokens[index])
+        )
+        return Parsed((phrase,), words[-1] + 1)
     if all(_is_name_word(token) or token.lower in _NAME_JOINERS for token in trailing):
         return _name(tokens, index, words, limit)
     return _common(tokens, index, words[: head + 1], limit)
@@ -455,7 +463,11 @@ def _person_after_possessive(tokens: list[Token], index: int, words: list[int]) 
     if lowered & (ORGANIZATION_WORDS | OUTLET_WORDS) or " ".join(sorted(lowered)) in OUTLET_NAMES:
         return None
     owner = tokens[words[last_owner]]
-    outlet = (owner.start, owner.base_end) if owner.base_lower in OUTLET_NAMES else None
+    outlet = None
+    if owner.base_lower in OUTLET_NAMES:
+        outlet = (owner.start, owner.base_end)
+    elif owner.capitalised and owner.base_lower in OUTLET_WORDS:
+        outlet = (tokens[words[0]].start, owner.base_end)  # "Velmar Radio's Ana Roe"
     phrase = Phrase(
         start=person[0].start if outlet else tokens[index].start,
         end=person[-1].end,
