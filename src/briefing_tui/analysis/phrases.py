@@ -304,17 +304,26 @@ def _classify(tokens: list[Token], index: int, words: list[int], limit: int) -> 
     person = _role_end(tokens, words, head, trailing)
     if person is not None:
         return _person_after_role(tokens, index, words, person)
-    if HEAD_KINDS.get(tokens[words[head]].lower) is SourceKind.ORGANIZATION and all(
-        _is_name_word(token) for token in trailing
-    ):
-        # "the dockers' union Havenbond": a body named after what it is.
-        phrase = Phrase(
-            tokens[index].start, trailing[-1].end, SourceKind.ORGANIZATION, _common_opener(tokens[index])
-        )
-        return Parsed((phrase,), words[-1] + 1)
+    named_body = _body_named_after_its_kind(tokens, index, words, head, trailing)
+    if named_body is not None:
+        return named_body
     if all(_is_name_word(token) or token.lower in _NAME_JOINERS for token in trailing):
         return _name(tokens, index, words, limit)
     return _common(tokens, index, words[: head + 1], limit)
+
+
+def _body_named_after_its_kind(
+    tokens: list[Token], index: int, words: list[int], head: int, trailing: list[Token]
+) -> Parsed | None:
+    """ "the dockers' union Havenbond": a body named after what it is."""
+    if HEAD_KINDS.get(tokens[words[head]].lower) is not SourceKind.ORGANIZATION:
+        return None
+    if not all(_is_name_word(token) for token in trailing):
+        return None
+    phrase = Phrase(
+        tokens[index].start, trailing[-1].end, SourceKind.ORGANIZATION, _common_opener(tokens[index])
+    )
+    return Parsed((phrase,), words[-1] + 1)
 
 
 def _role_end(tokens: list[Token], words: list[int], head: int, trailing: list[Token]) -> int | None:
