@@ -299,17 +299,25 @@ def _classify(tokens: list[Token], index: int, words: list[int], limit: int) -> 
     if head == len(words) - 1:
         return _common(tokens, index, words, limit)
     trailing = [tokens[word] for word in words[head + 1 :]]
+    named = _named_after_head(tokens, index, words, head, trailing)
+    if named is not None:
+        return named
+    if all(_is_name_word(token) or token.lower in _NAME_JOINERS for token in trailing):
+        return _name(tokens, index, words, limit)
+    return _common(tokens, index, words[: head + 1], limit)
+
+
+def _named_after_head(
+    tokens: list[Token], index: int, words: list[int], head: int, trailing: list[Token]
+) -> Parsed | None:
+    """A name after the noun that says what it is: an outlet ("news agency KCNA"), a person
+    after a role ("correspondent Felicia Schwartz"), a body ("the union Havenbond")."""
     if _is_outlet_head(tokens, words, head) and all(_is_name_word(token) for token in trailing):
         return _outlet_after_description(tokens, index, words, head)
     person = _role_end(tokens, words, head, trailing)
     if person is not None:
         return _person_after_role(tokens, index, words, person)
-    named_body = _body_named_after_its_kind(tokens, index, words, head, trailing)
-    if named_body is not None:
-        return named_body
-    if all(_is_name_word(token) or token.lower in _NAME_JOINERS for token in trailing):
-        return _name(tokens, index, words, limit)
-    return _common(tokens, index, words[: head + 1], limit)
+    return _body_named_after_its_kind(tokens, index, words, head, trailing)
 
 
 def _body_named_after_its_kind(
