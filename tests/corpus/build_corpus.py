@@ -114,8 +114,10 @@ def resolve(spec: Spec, words: str, handle: str | None, via: str | None) -> tupl
         found = [s for s in spec.sources.values() if key in {name_key(n) for n in (s["name"], *s["aliases"])}]
         if not found:
             found = [s for s in spec.sources.values() if s["name"].casefold() in words.casefold()]
-            # "Kremlin spokesman Dmitri Voronov" names Voronov, not the Kremlin: the longest name wins.
-            found = [s for s in found if len(s["name"]) == max(len(f["name"]) for f in found)]
+            # "Kremlin spokesman Dmitri Voronov" names Voronov, not the Kremlin: the head of the
+            # phrase comes last, so the name the words end with wins, then the longest.
+            ending = [s for s in found if words.casefold().endswith(s["name"].casefold())]
+            found = ending or [s for s in found if len(s["name"]) == max(len(f["name"]) for f in found)]
         if len(found) != 1:
             raise SystemExit(f"{name}: mention {words!r} names {len(found)} sources; add |key")
         source = found[0]
