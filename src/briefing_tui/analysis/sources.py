@@ -541,6 +541,7 @@ def _subject_before(text: str, anchor: int, shape: Shape, before: tuple[str, boo
     if last.lower in STOPWORDS and last.lower not in ADVERBS and not last.text.isupper():
         return []  # "declined to say", "the people who said": no naming phrase ends here
     phrases = _phrases_ending_at(tokens, end) or _before_relative_clause(tokens, end)
+    phrases = tuple(phrase for phrase in phrases if not _after_preposition(tokens, _first_offset(phrase)))
     if shape.opens_clause:
         phrases = tuple(phrase for phrase in phrases if _opens_clause(tokens, _first_offset(phrase)))
     return [_Found(phrase) for phrase in phrases or _document_owner(tokens, end)]
@@ -757,6 +758,17 @@ def _appositive_subject(tokens: list[Token], closing: int) -> list[_Found]:
         if subject and _opens_clause(tokens, _first_offset(subject[0])):
             return _with_appositive(subject, tokens, comma + 1, closing)
     return []
+
+
+def _after_preposition(tokens: list[Token], start: int) -> bool:
+    """ "Seas at Risk North said": words right after a preposition are its object, not a subject."""
+    for number, token in enumerate(tokens):
+        if token.start == start:
+            return number > 0 and tokens[number - 1].lower in _PREPOSITIONS
+    return False
+
+
+_PREPOSITIONS = frozenset(["at", "in", "on", "of", "for", "from", "with", "by", "to", "into", "near", "over", "under", "about"])
 
 
 def _first_offset(phrase: Phrase) -> int:
