@@ -768,7 +768,9 @@ def _after_preposition(tokens: list[Token], start: int) -> bool:
     return False
 
 
-_PREPOSITIONS = frozenset(["at", "in", "on", "of", "for", "from", "with", "by", "to", "into", "near", "over", "under", "about"])
+_PREPOSITIONS = frozenset(
+    ["at", "in", "on", "of", "for", "from", "with", "by", "to", "into", "near", "over", "under", "about"]
+)
 
 
 def _first_offset(phrase: Phrase) -> int:
