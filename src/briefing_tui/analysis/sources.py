@@ -207,7 +207,11 @@ class _Found:
 def find_mentions(text: str) -> list[Mention]:
     """Every source the paragraph ``text`` names, in order of position, without overlaps."""
     found: list[_Found] = []
+    quoted = _quoted_spans(text)
+    inside = _Inside(quoted)
     for match in _TRIGGER.finditer(text):
+        if inside(match.start()):
+            continue  # words inside a quotation are the speaker's, not the report's
         group = match.lastgroup
         if group == "word":
             words = match.group()
@@ -234,12 +238,28 @@ def find_mentions(text: str) -> list[Mention]:
                 results = [item for item in results if _last_word_capitalised(text, item.phrase)]
             any_found = any_found or bool(results)
             found.extend(results)
-    mentions = _outside(_quoted_spans(text), _mentions(text, found))
+    mentions = _outside(quoted, _mentions(text, found))
     return _with_antecedents(text, _without_credit_lines(text, mentions))
 
 
 _QUOTED = re.compile(r"“[^“”]{0,2000}”|\"[^\"]{0,2000}\"")
 """A closed quotation: what the speaker said, not who the report cites."""
+
+
+class _Inside:
+    """Whether offsets, asked in increasing order, fall inside one of sorted ``spans``."""
+
+    __slots__ = ("_index", "_spans")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._spans = spans
+        self._index = 0
+
+    def __call__(self, offset: int) -> bool:
+        spans = self._spans
+        while self._index < len(spans) and spans[self._index][1] <= offset:
+            self._index += 1
+        return self._index < len(spans) and spans[self._index][0] < offset
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -736,8 +756,11 @@ def _phrases_ending_at(tokens: list[Token], end: int) -> tuple[Phrase, ...]:
             break  # "he", "said" end the phrase; "US" and "Said" (a name) do not
         start -= 1
     for first in range(start, end):
-        if tokens[first].punct:
-            continue
+        opener = tokens[first]
+        if opener.punct or (
+            opener.lower in _NO_OPENERS and opener.text not in GIVEN_NAMES and not opener.text.isupper()
+        ):
+            continue  # no phrase opens with a mark or a function word: skip the parse
         parsed = parse_list(tokens, first, end)
         if parsed is not None and parsed.next == end:
             return parsed.phrases
@@ -768,6 +791,8 @@ def _after_preposition(tokens: list[Token], start: int) -> bool:
     return False
 
 
+_NO_OPENERS = STOPWORDS - DETERMINERS
+"""Words no naming phrase opens with ("US" and "Said" are names: checked with their capitals)."""
 _PREPOSITIONS = frozenset(
     ["at", "in", "on", "of", "for", "from", "with", "by", "to", "into", "near", "over", "under", "about"]
 )
