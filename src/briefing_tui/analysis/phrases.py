@@ -411,6 +411,13 @@ def _common(tokens: list[Token], index: int, words: list[int], limit: int) -> Pa
     kind = HEAD_KINDS.get(head.base_lower, SourceKind.ANONYMOUS)
     if head.capitalised and head.lower in ORGANIZATION_WORDS and len(words) > 1:
         kind = SourceKind.ORGANIZATION  # "Ukraine's General Staff" is a body, "staff" are people
+    if (
+        head.capitalised
+        and words[-1] != index
+        and head.lower.endswith("s")
+        and kind is not SourceKind.ORGANIZATION
+    ):
+        kind = SourceKind.ORGANIZATION  # "The Ministers", "the Delegations": a joint statement's voice
     if head.lower == "agency" and len(words) > 1 and tokens[words[-2]].lower in {"news", "press"}:
         kind = SourceKind.OUTLET  # "the Tasnim news agency"
     end_index = _postmodifier(tokens, words[-1] + 1, limit)

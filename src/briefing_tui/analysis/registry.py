@@ -36,6 +36,21 @@ _TITLES = re.compile(
 )
 _PERSON_KINDS = frozenset({SourceKind.NAMED_PERSON, SourceKind.OFFICIAL, SourceKind.ANONYMOUS})
 _BODY_KINDS = frozenset({SourceKind.ORGANIZATION, SourceKind.OUTLET})
+_GENERIC_BODIES = frozenset(
+    [
+        "organisation",
+        "organization",
+        "group",
+        "company",
+        "firm",
+        "body",
+        "charity",
+        "agency",
+        "movement",
+        "alliance",
+    ]
+)
+"""Nouns that, alone after "the", stand for the body just cited: "the organisation said"."""
 _PRONOUN_REACH = 3
 """How many paragraphs back (this one included) a pronoun may find its speaker."""
 
@@ -127,7 +142,7 @@ class SourceRegistry:
         if entry is None and mention.kind in {None, SourceKind.NAMED_PERSON}:
             entry = self._by_surname.get(key) or self._lone_surname_of(key)
         if entry is None and mention.name.casefold().startswith(("the ", "this ", "that ")):
-            entry = self._described(key, mention.kind)
+            entry = self._described(key, mention.kind) or self._generic(key)
         if entry is None:
             return self._register(key, mention), AttributionVia.NAME
         if entry.description is None and mention.description:
@@ -166,6 +181,17 @@ class SourceRegistry:
             if entry.description:
                 known |= {_singular(word) for word in source_key(entry.description).split()}
             if wanted <= known and (entry.plural == _is_plural(words) or not people):
+                return entry
+        return None
+
+    def _generic(self, key: str) -> _Entry | None:
+        """ "the organisation", "the group" alone: the body cited just before in this section."""
+        if key not in _GENERIC_BODIES:
+            return None
+        for paragraph, entry in reversed(self._speakers):
+            if self._paragraph - paragraph >= _PRONOUN_REACH:
+                return None
+            if entry.kind is SourceKind.ORGANIZATION:
                 return entry
         return None
 
