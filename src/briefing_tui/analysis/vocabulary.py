@@ -36,8 +36,8 @@ def _words(text: str) -> frozenset[str]:
 
 
 DETERMINERS = _words(
-    "a an the its their our his her my your one two three four five six seven eight nine ten eleven twelve several some many "
-    "multiple other both few numerous various another"
+    "a an the its their our his her my your one two three four five six seven eight nine ten "
+    "eleven twelve several some many multiple other both few numerous various another"
 )
 """Words that may open a naming phrase: "three sources", "a senior official"."""
 
