@@ -54,7 +54,7 @@ __all__ = ["Mention", "find_mentions", "surnames_in"]
 
 _WINDOW = 400
 """How far from an anchor the naming words (with an aside) may reach, in characters."""
-_NEAR = 160
+_NEAR = 130
 """How far back a subject right before its verb is looked for, in characters."""
 _SUBJECT_TOKENS = 16
 """The most tokens a naming phrase may span; bounds the work per anchor on any input."""
@@ -354,6 +354,13 @@ def _frame_allows(text: str, verb: str, end: int) -> bool:
         return False  # "declined to comment" attributes nothing (docs/labelling.md)
     if frame is Frame.THAT:
         return text.startswith("that", end + 1) and text[end : end + 1].isspace()
+    if frame is Frame.CLAUSE:
+        first = _FIRST_AFTER.match(text, end)
+        if first is None:
+            return True  # the paragraph ends right after the verb
+        word = first.group(1).lower()
+        if not word[0].isalnum() or (word in _CLAUSE_FOLLOWERS and word not in {"on", "to"}):
+            return True  # "warned that", "warned:", "warned he": settled without tokens
     tokens = tokenize(text, end, min(len(text), end + 160), _CLAUSE_LOOKAHEAD + 2)
     if not tokens:
         return True  # the paragraph ends right after the verb: "..., he warned."
@@ -395,6 +402,10 @@ def _names_something(tokens: list[Token]) -> bool:
         and rest[0].text in {"“", '"'}
         and words[0].lower not in {"for", "on", "off"}
     )
+
+
+_FIRST_AFTER = re.compile(r"\s*([^\W_]+|\S)")
+"""The first word or mark after a verb."""
 
 
 _FRAME_CHECKS = {
