@@ -354,13 +354,8 @@ def _frame_allows(text: str, verb: str, end: int) -> bool:
         return False  # "declined to comment" attributes nothing (docs/labelling.md)
     if frame is Frame.THAT:
         return text.startswith("that", end + 1) and text[end : end + 1].isspace()
-    if frame is Frame.CLAUSE:
-        first = _FIRST_AFTER.match(text, end)
-        if first is None:
-            return True  # the paragraph ends right after the verb
-        word = first.group(1).lower()
-        if not word[0].isalnum() or (word in _CLAUSE_FOLLOWERS and word not in {"on", "to"}):
-            return True  # "warned that", "warned:", "warned he": settled without tokens
+    if frame is Frame.CLAUSE and _clause_follows_plainly(text, end):
+        return True
     tokens = tokenize(text, end, min(len(text), end + 160), _CLAUSE_LOOKAHEAD + 2)
     if not tokens:
         return True  # the paragraph ends right after the verb: "..., he warned."
@@ -402,6 +397,15 @@ def _names_something(tokens: list[Token]) -> bool:
         and rest[0].text in {"“", '"'}
         and words[0].lower not in {"for", "on", "off"}
     )
+
+
+def _clause_follows_plainly(text: str, end: int) -> bool:
+    """ "warned that", "warned:", "warned he", or the end: settled by one look, without tokens."""
+    first = _FIRST_AFTER.match(text, end)
+    if first is None:
+        return True
+    word = first.group(1).lower()
+    return not word[0].isalnum() or (word in _CLAUSE_FOLLOWERS and word not in {"on", "to"})
 
 
 _FIRST_AFTER = re.compile(r"\s*([^\W_]+|\S)")
