@@ -389,6 +389,8 @@ def _names_something(tokens: list[Token]) -> bool:
     """ "called it a betrayal", "called the reform “a historic shift”"; not "called for talks"."""
     if tokens[0].lower in {"it", "them", "this", "that", "him", "her"}:
         return True
+    if tokens[0].lower == "on" and len(tokens) > 1 and tokens[1].lower not in TIME_WORDS:
+        return any(token.lower == "to" for token in _until_punct(tokens[2:]))  # "called on X to"
     words = _until_punct(tokens)
     rest = tokens[len(words) :]
     return (

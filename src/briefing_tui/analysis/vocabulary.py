@@ -65,7 +65,9 @@ _ANONYMOUS_HEADS = _words(
     "demonstrators refugees negotiator insider whistleblower activist campaigner lawyer attorney "
     "doctor nurse medic paramedic resident relative survivor student teacher worker employee "
     "trader banker investor scientist engineer farmer soldier fighter militant rebel "
-    "investigators inspectors auditors monitors surveyors pollster medical"
+    "investigators inspectors auditors monitors surveyors pollster medical sister brother "
+    "mother father son daughter wife husband widow cousin uncle aunt friend friends neighbour "
+    "neighbor neighbours neighbors colleague colleagues relatives"
 )
 _ORGANIZATION_HEADS = _words(
     "ministry ministries government governments company companies firm firms agency agencies "
