@@ -289,6 +289,14 @@ def _with_antecedents(text: str, mentions: list[Mention]) -> list[Mention]:
     return [linked, *mentions[1:]]
 
 
+def _who_follows(tokens: list[Token], number: int) -> bool:
+    return (
+        number + 1 < len(tokens)
+        and tokens[number].text == ","
+        and tokens[number + 1].lower in {"who", "whose"}
+    )
+
+
 def _only_person(text: str, start: int, end: int) -> Mention | None:
     """The one personal name (two capitalised words or more) in ``text[start:end]``, if exactly one."""
     tokens = tokenize(text, start, end)
@@ -303,12 +311,10 @@ def _only_person(text: str, start: int, end: int) -> Mention | None:
             continue
         for phrase in parsed.phrases:
             # A lone capital that opens a sentence says nothing; "Ana Roe held..." does.
-            if phrase.kind is SourceKind.NAMED_PERSON and not (
-                opens
-                and phrase.name_start is None
-                and phrase.description is None
-                and " " not in text[phrase.start : phrase.end]
-            ):
+            who = _who_follows(tokens, parsed.next)  # "Olena, whose son ..., she said"
+            lone = opens and phrase.name_start is None and phrase.description is None
+            lone = lone and " " not in text[phrase.start : phrase.end] and not who
+            if (phrase.kind is SourceKind.NAMED_PERSON or (phrase.kind is None and who)) and not lone:
                 described = (
                     text[phrase.description[0] : phrase.description[1]] if phrase.description else None
                 )
