@@ -6,16 +6,23 @@ missed one::
     list    := phrase (("," | "and" | ", and") phrase)*
     phrase  := determiner? words postmodifier?
              | role-phrase "," name            "the mediator, Pieter Vos"
-    words   := modifiers head                  "a senior U.S. official"
+    words   := modifiers head                  "a senior U.S. official", "the air force"
              | modifiers role name             "Politico’s diplomatic correspondent Felicia Schwartz"
-             | name                            "Robert Greenway", "the White House", "Politico"
+             | role "of" portfolio name        "Minister of Information Jamal Jarrah"
+             | modifiers outlet-noun name      "North Korea's state news agency KCNA"
+             | modifiers body-noun name        "the dockers' union Havenbond"
+             | owner's name                    "the agency's Ilan Pardo"
+             | name acronym?                   "the UN Office for ... Affairs (OCHA)", "NJ Transit"
     postmodifier := ("familiar with" | "close to" | "briefed on" | "with knowledge of"
-                    | "involved in" | "from" | "for" | "at" | "in" | "of") object
+                    | "involved in" | "from" | "for" | "at" | "in" | "of" | "on" | "to") object
                   | "involved"
                   | "who" ...                  up to the speech verb: "members who voted in favour"
+    object  := a few words, names joined by commas and "and" ("from France, Britain and
+               Germany"), never running across a verb
 
 A *head* is a noun from `vocabulary.HEAD_KINDS` and decides the kind of source; a *name*
-is a run of capitalised words (or of a caseless script such as Chinese). Pronouns, verbs and
+is a run of capitalised words (or of a caseless script such as Chinese), which may hold
+"of", "for", "the" and "and" ("Department for Business and Trade"). Pronouns, verbs and
 other function words (`vocabulary.STOPWORDS`) never belong to a phrase, so a pronoun can
 never become a source.
 """
