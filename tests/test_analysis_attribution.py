@@ -437,6 +437,13 @@ def test_sources_on_the_evaluation_part_stay_above_a_floor() -> None:
         ),
         ("The union called the offer “an insult”.", ["The union"]),
         ("Estmark Arabia said it would host the next round.", ["Estmark Arabia"]),
+        ("His sister, Mira Sand, said the family had waited by the phone.", ["Mira Sand"]),
+        ("Our correspondent in Port Velmar, Tom Hale, says the streets are quiet.", ["Tom Hale"]),
+        ("The seafarers' union called on shipowners to keep armed escorts.", ["The seafarers' union"]),
+        (
+            "Joint statement by the Foreign Ministers of Velmar and Estmark",
+            ["the Foreign Ministers of Velmar and Estmark"],
+        ),
     ],
 )
 def test_more_shapes_of_wire_copy(text: str, expected: list[str]) -> None:
@@ -473,3 +480,28 @@ def test_a_definite_description_of_a_body_joins_the_body_it_repeats() -> None:
         )
     )
     assert [name for _, name, _ in cited(briefing)] == ["the dockers' union Havenbond"] * 2
+
+
+def test_the_organisation_alone_is_the_body_just_cited() -> None:
+    briefing = analyse(
+        briefing_of(
+            (
+                "According to the Velmar Red Crescent, 14 people were wounded.",
+                "The organisation said its teams were still searching.",
+            )
+        )
+    )
+    assert [(name, via) for _, name, via in cited(briefing)] == [
+        ("the Velmar Red Crescent", "name"),
+        ("the Velmar Red Crescent", "alias"),
+    ]
+
+
+def test_a_joint_statements_capitalised_voice_is_a_body() -> None:
+    sources = analyse(briefing_of(("The Ministers reaffirmed their commitment to the truce.",))).sources
+    assert [(source.name, source.kind) for source in sources] == [("the Ministers", SourceKind.ORGANIZATION)]
+
+
+def test_a_lone_name_with_a_relative_clause_is_a_pronouns_person() -> None:
+    text = "Olena, whose son was captured in 2022, checks every list. “It is never him,” she said."
+    assert cited(analyse(briefing_of((text,)))) == [("she", "Olena", "pronoun")]
