@@ -744,13 +744,18 @@ def _previous_mark(tokens: list[Token], closing: int, marks: set[str]) -> int | 
 
 
 def _before_relative_clause(tokens: list[Token], end: int) -> tuple[Phrase, ...]:
-    """ "Arab countries which back the plan said": the subject stands before "which"."""
+    """ "Arab countries which back the plan said": the subject stands before "which";
+    "officials we interviewed worry": before the pronoun of a clause without one."""
     for number in range(end - 1, max(-1, end - 10), -1):
         token = tokens[number]
         if token.punct:
             return ()
         if token.lower in {"which", "that", "who"} and number:
             return _phrases_ending_at(tokens, number)
+        if token.lower in {"we", "they", "i", "you"} and number and end - number <= 3:
+            # The clause belongs to the phrase, as "who" clauses do: "officials we interviewed".
+            found = [p for p in _phrases_ending_at(tokens, number) if p.kind is not None]
+            return tuple(replace(p, end=tokens[end - 1].end) for p in found[-1:]) if len(found) == 1 else ()
     return ()
 
 
