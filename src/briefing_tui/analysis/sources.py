@@ -342,8 +342,8 @@ def surnames_in(texts: Iterable[str]) -> frozenset[str]:
 
 
 def _last_word_capitalised(text: str, phrase: Phrase) -> bool:
-    words = text[phrase.start : phrase.end].split()
-    return bool(words) and words[-1][:1].isupper()
+    words = [word for word in text[phrase.start : phrase.end].split() if not word.isdigit()]
+    return bool(words) and words[-1][:1].isupper()  # "told Harbour Radio", "told Channel 12"
 
 
 def _kind_fits(kind: SourceKind | None, kinds: frozenset[SourceKind]) -> bool:
