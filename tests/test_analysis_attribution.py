@@ -505,3 +505,17 @@ def test_a_joint_statements_capitalised_voice_is_a_body() -> None:
 def test_a_lone_name_with_a_relative_clause_is_a_pronouns_person() -> None:
     text = "Olena, whose son was captured in 2022, checks every list. “It is never him,” she said."
     assert cited(analyse(briefing_of((text,)))) == [("she", "Olena", "pronoun")]
+
+
+def test_initials_name_the_body_spelled_out_before() -> None:
+    briefing = analyse(
+        briefing_of(
+            (
+                "The International Committee of the Blue Cross said 40 detainees were freed.",
+                "The ICBC said more flights would follow.",
+            )
+        )
+    )
+    (source,) = briefing.sources
+    assert "the ICBC" in source.aliases
+    assert [via for _, _, via in cited(briefing)] == ["name", "alias"]

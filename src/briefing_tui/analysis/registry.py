@@ -144,6 +144,8 @@ class SourceRegistry:
         if entry is None and mention.name.casefold().startswith(("the ", "this ", "that ")):
             entry = self._described(key, mention.kind) or self._generic(key)
         if entry is None:
+            entry = self._spelled_out(mention.name)
+        if entry is None:
             return self._register(key, mention), AttributionVia.NAME
         if entry.description is None and mention.description:
             entry.description = mention.description
@@ -181,6 +183,16 @@ class SourceRegistry:
             if entry.description:
                 known |= {_singular(word) for word in source_key(entry.description).split()}
             if wanted <= known and (entry.plural == _is_plural(words) or not people):
+                return entry
+        return None
+
+    def _spelled_out(self, name: str) -> _Entry | None:
+        """ "the ICRC" after "the International Committee of the Red Cross": the initials."""
+        acronym = _LEADING_ARTICLE.sub("", name.replace("’", "'")).replace(".", "")
+        if len(acronym) < 3 or not acronym.isupper() or not acronym.isalpha():
+            return None
+        for entry in reversed(self._order):
+            if entry.kind is SourceKind.ORGANIZATION and _initials(entry.name) == acronym:
                 return entry
         return None
 
@@ -284,6 +296,11 @@ def _shorter_names(name: str) -> list[str]:
             shorter = " ".join(rest)
             return [shorter] if shorter != name and rest and rest[0][:1].isupper() else []
     return []
+
+
+def _initials(name: str) -> str:
+    """The capitals that open a name's words: "International Committee of the Red Cross" → "ICRC"."""
+    return "".join(word[0] for word in name.split() if word[:1].isupper())
 
 
 def _singular(word: str) -> str:
