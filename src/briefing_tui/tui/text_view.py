@@ -17,7 +17,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from briefing_tui.model import Briefing, SectionKind
+from briefing_tui.model import AttributionVia, Briefing, SectionKind
 from briefing_tui.safe_text import visible
 from briefing_tui.tui.layout import GUTTER, Layout, LineRole, Unit, build_units, with_paragraphs
 
@@ -70,6 +70,7 @@ class BriefingText(ScrollView, can_focus=True):
         "briefing-text--rule",
         "briefing-text--heading",
         "briefing-text--attribution",
+        "briefing-text--attribution-pronoun",
         "briefing-text--selected-source",
         "briefing-text--match",
         "briefing-text--match-current",
@@ -93,6 +94,7 @@ class BriefingText(ScrollView, can_focus=True):
         & > .briefing-text--rule { color: $text-muted; }
         & > .briefing-text--heading { text-style: bold; color: $text; }
         & > .briefing-text--attribution { text-style: underline; }
+        & > .briefing-text--attribution-pronoun { text-style: italic underline; }
         & > .briefing-text--selected-source { background: $accent 40%; text-style: bold underline; }
         & > .briefing-text--match { background: $warning 35%; }
         & > .briefing-text--match-current { background: $warning; color: $background; text-style: bold; }
@@ -394,7 +396,9 @@ class BriefingText(ScrollView, can_focus=True):
         if unit.paragraph is not None and self.analysed:
             for attribution in unit.paragraph.attributions:
                 selected = attribution.source_id == highlights.source_id
-                name = "selected-source" if selected else "attribution"
+                # A resolved pronoun ("she said") is set apart from words that name the source.
+                plain = "attribution-pronoun" if attribution.via is AttributionVia.PRONOUN else "attribution"
+                name = "selected-source" if selected else plain
                 yield attribution.start, attribution.end, self._style(name)
         if highlights.search is not None:
             match_style = self._style("match")
