@@ -588,8 +588,8 @@ class BriefingText(ScrollView, can_focus=True):
 
     def _unit_text(self, y: int, style: Style) -> Text:
         assert self.text_layout is not None
-        unit_index = self.text_layout.line_unit[y]
-        return self._styled_range(unit_index, self.text_layout.line_start[y], self.text_layout.line_end[y], style)
+        layout = self.text_layout
+        return self._styled_range(layout.line_unit[y], layout.line_start[y], layout.line_end[y], style)
 
     def _styled_range(self, unit_index: int, start: int, end: int, style: Style) -> Text:
         """Characters ``start``..``end`` of a unit, with its spans, combining marks capped."""
