@@ -13,7 +13,13 @@ from briefing_tui.tui.layout import LineRole
 from briefing_tui.tui.text_view import BriefingText, Highlights
 
 ROWS = (("Party", "Seats", "Share"), ("Alpha", "120", "40.1%"), ("Beta Gamma Delta", "7", "2.3%"))
-CODE = "def tally(votes):\n    total = 0\n\n    for vote in votes:  # every ballot counted once, in the order they came in\n        total += vote"
+CODE = (
+    "def tally(votes):\n"
+    "    total = 0\n"
+    "\n"
+    "    for vote in votes:  # every ballot counted once, in the order they came in\n"
+    "        total += vote"
+)
 BODY = "An ordinary body paragraph that goes on long enough to wrap at the width of a narrow pane."
 QUOTE = "We will not sign anything that leaves the crossings closed, the negotiator said to reporters."
 STANDFIRST = "Talks resume on Monday after a week of shuttle diplomacy between the two capitals."
@@ -32,7 +38,10 @@ def blocks() -> Briefing:
                     Paragraph(id="p3", text=QUOTE, block=BlockKind.QUOTE),
                     Paragraph(id="p4", text=CODE, block=BlockKind.PREFORMATTED),
                     Paragraph(
-                        id="p5", text="\n".join("\t".join(row) for row in ROWS), rows=ROWS, block=BlockKind.TABLE
+                        id="p5",
+                        text="\n".join("\t".join(row) for row in ROWS),
+                        rows=ROWS,
+                        block=BlockKind.TABLE,
                     ),
                     Paragraph(id="p6", text=ITEM, block=BlockKind.LIST_ITEM, marker="1."),
                 ),
@@ -82,7 +91,8 @@ async def test_left_and_right_pan_a_wide_block_as_less_s_does() -> None:
         assert any(hidden in line for line in panned)
         assert body_of(panned[3]).startswith("‹")
         assert body_of(panned[2]).strip() == ""  # an empty line has nothing hidden to its left
-        assert any(BODY.split()[0] in line for line in unit_lines(view, "p2"))  # wrapped text never pans
+        # Wrapped text never pans.
+        assert any(BODY.split(maxsplit=1)[0] in line for line in unit_lines(view, "p2"))
         await pilot.press("left")
         await pilot.pause()
         assert view.pan == 0
@@ -130,7 +140,9 @@ async def test_a_search_match_in_a_table_cell_is_painted_on_that_cell() -> None:
         layout = view.text_layout
         assert layout is not None
         y = layout.unit_first_line[match.unit] + 3 - round(view.scroll_y)
-        painted = "".join(s.text for s in view.render_line(y) if s.style is not None and s.style.bgcolor == colour)
+        painted = "".join(
+            s.text for s in view.render_line(y) if s.style is not None and s.style.bgcolor == colour
+        )
         assert painted == "Gamma"
         assert "Beta Gamma Delta" in row
 
@@ -213,7 +225,9 @@ async def test_change_marks_are_drawn_in_the_gutter_and_listed_for_stepping() ->
 async def test_a_million_combining_marks_draw_as_a_few() -> None:
     zalgo = "x" + "\u0301" * 1_000_000
     text = f"Before {zalgo} after."
-    briefing = Briefing(title="Marks", sections=(Section(id="lead", paragraphs=(Paragraph(id="p1", text=text),)),))
+    briefing = Briefing(
+        title="Marks", sections=(Section(id="lead", paragraphs=(Paragraph(id="p1", text=text),)),)
+    )
     app = create_app(briefing)
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.pause()
@@ -225,7 +239,9 @@ async def test_a_million_combining_marks_draw_as_a_few() -> None:
 
 
 async def test_stepping_to_a_match_renders_only_the_lines_that_change() -> None:
-    paragraphs = tuple(Paragraph(id=f"p{i}", text=f"Paragraph {i} mentions the ceasefire once.") for i in range(12))
+    paragraphs = tuple(
+        Paragraph(id=f"p{i}", text=f"Paragraph {i} mentions the ceasefire once.") for i in range(12)
+    )
     briefing = Briefing(title="Steps", sections=(Section(id="lead", paragraphs=paragraphs),))
     app = create_app(briefing)
     async with app.run_test(size=(80, 40)) as pilot:
