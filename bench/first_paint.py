@@ -51,6 +51,7 @@ from typing import Any
 from _common import (
     BENCH_DIR,
     CACHE_DIR,
+    REPO_DIR,
     SEED_SIZE,
     command_line,
     document,
@@ -164,8 +165,9 @@ def install_pip_peer(name: str, peer: PipPeer) -> tuple[Path | None, str]:
 def make_programs(names: Sequence[str]) -> list[Program]:
     """The programs to run, in the order asked, peers installed as needed."""
     python = sys.executable
-    ours = Path(python).parent / "briefing-tui"
-    ours_argv = [str(ours)] if ours.exists() else [python, "-m", "briefing_tui"]
+    # Always this checkout's code (``PYTHONPATH`` is set to its ``src/`` in `run_once`), never
+    # whatever an installed ``briefing-tui`` script points at.
+    ours_argv = [python, "-m", "briefing_tui"]
     peers = BENCH_DIR / "peers"
     programs: list[Program] = []
     for name in names:
@@ -380,6 +382,7 @@ def run_once(tmux: Tmux, program: Program, doc: Path, *, marker: str, settings: 
             "XDG_CACHE_HOME": str(home / "cache"),
             "LESS": "",
             "LESSHISTFILE": "-",
+            "PYTHONPATH": str(REPO_DIR / "src"),
         }
         argv = [sys.executable, "-I", "-S", str(STAMP_EXEC), str(stamp), *program.argv(doc)]
         tmux.start(name, argv, env)

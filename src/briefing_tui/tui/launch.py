@@ -15,7 +15,8 @@ __all__ = ["launch"]
 
 def launch(path: Path) -> int:
     """Open ``path`` in the reader and return the exit code; raises `BriefingError` before any screen."""
-    briefing, analysed = load_for_reading(path)
+    # Analysed after the first frame, whatever its size: the text is on screen at once.
+    briefing, analysed = load_for_reading(path, eager_chars=0)
     # The briefing lives as long as the app: keep the cyclic collector from walking its
     # objects again and again (full collections cost hundreds of ms at 10 MB, mid-keystroke).
     gc.freeze()
