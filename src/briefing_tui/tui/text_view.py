@@ -185,6 +185,9 @@ class BriefingText(ScrollView, can_focus=True):
         self.highlights = Highlights()
         self._cache: LRUCache[Hashable, Strip] = LRUCache(CACHE_SIZE)
         self._generation = 0  # bumped whenever every line may look different
+        self._drawn: dict[int, tuple[int, Hashable]] = {}  # screen row -> the line and key drawn there
+        self._styles: dict[str, Style] = {}
+        self._frame_width: int | None = None  # the content width, read once per frame
         self.cache_hits = 0
         """Lines served from the strip cache (for benchmarks and tests)."""
         self.cache_misses = 0
@@ -207,7 +210,7 @@ class BriefingText(ScrollView, can_focus=True):
     def set_highlights(self, highlights: Highlights) -> None:
         """Change what stands out in the text; only the lines whose look changes are rendered again."""
         self.highlights = highlights
-        self.refresh()
+        self._refresh_changed()
 
     def set_changes(self, changes: Mapping[str, Change]) -> None:
         """Mark paragraphs, by id, as new or changed since the briefing was last read.
@@ -217,7 +220,7 @@ class BriefingText(ScrollView, can_focus=True):
         """
         self._changes = dict(changes)
         self._unit_changes = self._changes_by_unit()
-        self.refresh()
+        self._refresh_changed()
 
     def changed_units(self) -> list[int]:
         """The units marked new or changed, in reading order, for stepping through them."""
@@ -334,7 +337,7 @@ class BriefingText(ScrollView, can_focus=True):
                 self.cursor_unit = unit
 
     def watch_cursor_unit(self, old_unit: int, new_unit: int) -> None:
-        self.refresh()
+        self._refresh_changed()
         if new_unit >= 0:
             self.post_message(self.PositionChanged(self, new_unit))
 
@@ -342,7 +345,7 @@ class BriefingText(ScrollView, can_focus=True):
         self._invalidate()
 
     def watch_pan(self) -> None:
-        self.refresh()
+        self._refresh_changed()
 
     def on_click(self, event: Click) -> None:
         if self.text_layout is None:
@@ -383,12 +386,26 @@ class BriefingText(ScrollView, can_focus=True):
     def _invalidate(self) -> None:
         self._generation += 1
         self._cache.clear()
+        self._styles.clear()
         self.refresh()
+
+    def _refresh_changed(self) -> None:
+        """Repaint only the lines on screen whose look has changed since they were drawn."""
+        region = self.scrollable_content_region
+        top = round(self.scroll_y)
+        changed = [
+            Region(0, row, region.width, 1)
+            for row in range(region.height)
+            if self._drawn.get(row) != (top + row, self._line_key(top + row, region.width))
+        ]
+        if changed:
+            self.refresh(*changed)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._generation += 1
         self._cache.clear()
+        self._styles.clear()
 
     # --- rendering -------------------------------------------------------------------
 
@@ -397,12 +414,17 @@ class BriefingText(ScrollView, can_focus=True):
         # message, and laying out now lets that frame already show text.
         if self.text_layout is None or self.text_layout.width != max(GUTTER + 4, self._text_width()):
             self._lay_out()
-        return super().render_lines(crop)
+        self._frame_width = self.scrollable_content_region.width
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame_width = None
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        width = self._frame_width if self._frame_width is not None else self.scrollable_content_region.width
         line = round(self.scroll_y) + y
         key = self._line_key(line, width)
+        self._drawn[y] = (line, key)
         cached = self._cache.get(key)
         if cached is None:
             self.cache_misses += 1
@@ -619,4 +641,7 @@ class BriefingText(ScrollView, can_focus=True):
             yield highlights.current[1], highlights.current[2], self._style("match-current")
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"briefing-text--{name}", partial=True)
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(f"briefing-text--{name}", partial=True)
+        return style
