@@ -83,6 +83,9 @@ KEY_TIMEOUT_S = 60.0
 """A keystroke still busy after this long means the app is stuck: the benchmark fails."""
 TARGETS_MS = {"1MB": 16.0, "10MB": 100.0}
 CORE_RATIO = 2.0
+STEPS = 20
+"""How many times ``n`` is pressed after each query, to measure the strip cache."""
+CACHE_TARGET = 0.9
 
 
 @dataclass(slots=True)
@@ -214,6 +217,7 @@ async def _type_queries(
     app: BriefingApp, recorder: Recorder, loaded: float, queries: list[str], runs: int
 ) -> dict[str, Any]:
     keystrokes: list[dict[str, Any]] = []
+    steps: list[dict[str, Any]] = []
     async with app.run_test(size=SIZE) as pilot:
         opened = time.perf_counter() - loaded
         deadline = time.monotonic() + 300
@@ -246,9 +250,35 @@ async def _type_queries(
                             "first_of_run": position == 1 and query == queries[0],
                         }
                     )
+                await pilot.press("enter")
+                await pilot.pause()
+                steps += await _step_through(pilot, recorder, run, query)
                 await pilot.press("escape")
                 await pilot.pause()
-    return {"open_s": opened, "analysed_s": analysis_done, "keystrokes": keystrokes}
+    return {"open_s": opened, "analysed_s": analysis_done, "keystrokes": keystrokes, "steps": steps}
+
+
+async def _step_through(pilot: Pilot[None], recorder: Recorder, run: int, query: str) -> list[dict[str, Any]]:
+    """Press ``n`` `STEPS` times; per press, its time and what the text view rendered afresh."""
+    app = pilot.app
+    assert isinstance(app, BriefingApp)
+    view = app.reader.text_view
+    height = view.scrollable_content_region.height
+    steps: list[dict[str, Any]] = []
+    for _ in range(STEPS if app.reader._search is not None else 0):
+        hits, misses = view.cache_hits, view.cache_misses
+        cost = await keystroke(pilot, recorder, "n")
+        steps.append(
+            {
+                "run": run,
+                "query": query,
+                "ms": cost.settled_ms,
+                "screen_lines": height,
+                "cache_hits": view.cache_hits - hits,
+                "cache_misses": view.cache_misses - misses,
+            }
+        )
+    return steps
 
 
 def core_timings(path: Path, runs: int) -> list[dict[str, Any]]:
@@ -340,6 +370,7 @@ def report(results: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:
                 median = statistics.median(times) if times else None
                 cells.append(f"{_ms(median)} `{mine[0]['typed']}` ({mine[0]['matches']:,})")
             lines.append(f"| {size} | {query} | " + " | ".join(cells) + " |")
+    lines += _steps_table(results, checks)
     lines += [
         "\n**Search core, ms: `SearchIndex.search` vs bare `re.finditer` over the same text**\n",
         "| document | query | matches | SearchIndex.search | re.finditer | ratio |",
@@ -374,6 +405,43 @@ def report(results: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:
             f"({check['basis']})"
         )
     return "\n".join(lines) + "\n", checks
+
+
+def _steps_table(results: dict[str, Any], checks: list[dict[str, Any]]) -> list[str]:
+    """Stepping through matches with ``n``: time per press and how much the strip cache saved."""
+    lines = [
+        f"\n**Stepping through matches: `n` pressed {STEPS}x after each query** (lines: of the text "
+        "view's screen lines over all presses; *not rendered* = served from the strip cache or left "
+        "as drawn; render_line hit rate = cache hits / render_line calls)\n",
+        "| document | presses | ms: median | max | lines rendered afresh per press: median "
+        "| not rendered | render_line hit rate |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for size, result in results.items():
+        steps = result["app"].get("steps", [])
+        if not steps:
+            continue
+        times = [step["ms"] for step in steps if step["ms"] is not None]
+        screen = sum(step["screen_lines"] for step in steps)
+        misses = sum(step["cache_misses"] for step in steps)
+        calls = misses + sum(step["cache_hits"] for step in steps)
+        spared = 1 - misses / screen if screen else 0.0
+        hit_rate = 1 - misses / calls if calls else 1.0
+        lines.append(
+            f"| {size} | {len(steps)} | {_ms(_median(times))} | {_ms(max(times, default=None))} "
+            f"| {_median([float(step['cache_misses']) for step in steps]) or 0:g} | {spared:.1%} "
+            f"| {hit_rate:.1%} |"
+        )
+        checks.append(
+            {
+                "target": f"strip cache spares over {CACHE_TARGET:.0%} of lines while stepping at {size}",
+                "verdict": "met" if spared > CACHE_TARGET else "missed",
+                "ours": spared,
+                "bound": CACHE_TARGET,
+                "basis": f"{misses:,} of {screen:,} screen lines rendered afresh over {len(steps)} presses",
+            }
+        )
+    return lines
 
 
 def _median(values: list[float]) -> float | None:

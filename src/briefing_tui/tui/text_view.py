@@ -473,7 +473,7 @@ class BriefingText(ScrollView, can_focus=True):
         )
 
     def _render_display_line(self, y: int, width: int) -> Strip:
-        base = self.rich_style
+        base = self._base_style()
         layout = self.text_layout
         if layout is None or y >= layout.line_count:
             return Strip.blank(width, base)
@@ -562,7 +562,7 @@ class BriefingText(ScrollView, can_focus=True):
         assert self.text_layout is not None
         layout = self.text_layout
         console = self.app.console
-        base = self.rich_style
+        base = self._base_style()
         gutter = self._gutter(y)
         gutter.style = base
         room = max(2, layout.width - GUTTER)
@@ -639,6 +639,13 @@ class BriefingText(ScrollView, can_focus=True):
                 yield match_start, match_end, match_style
         if highlights.current is not None and highlights.current[0] == unit_index:
             yield highlights.current[1], highlights.current[2], self._style("match-current")
+
+    def _base_style(self) -> Style:
+        """The widget's own style (background, focus tint), read once per style change."""
+        style = self._styles.get("")
+        if style is None:
+            style = self._styles[""] = self.rich_style
+        return style
 
     def _style(self, name: str) -> Style:
         style = self._styles.get(name)
