@@ -277,3 +277,19 @@ async def test_a_theme_change_renders_every_line_again() -> None:
         after = [list(view.render_line(y)) for y in range(8)]
         assert [s.text for line in after for s in line] == [s.text for line in before for s in line]
         assert after != before
+
+
+async def test_a_match_beyond_the_edge_of_a_code_block_pans_into_view() -> None:
+    briefing = blocks()
+    app = create_app(briefing)
+    async with app.run_test(size=(60, 40)) as pilot:
+        await pilot.pause()
+        view = app.reader.text_view
+        await pilot.press("slash", *"came in", "enter")
+        await pilot.pause()
+        assert view.pan > 0
+        assert any("came in" in line for line in unit_lines(view, "p4"))
+        await pilot.press("slash", *"tally", "enter")  # at the block's left edge: panned back
+        await pilot.pause()
+        assert view.pan == 0
+        assert body_of(unit_lines(view, "p4")[0]).startswith("def tally")

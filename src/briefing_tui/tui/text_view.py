@@ -6,6 +6,7 @@ from collections.abc import Hashable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import ClassVar, Literal, Protocol
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -256,6 +257,7 @@ class BriefingText(ScrollView, can_focus=True):
         y = self.text_layout.line_of(unit, offset)
         if not self._visible(y):
             self._scroll_to_line(y - context)
+        self._reveal_column(y, offset)
         self._set_cursor(unit)
 
     def go_to_section(self, section: int) -> None:
@@ -309,6 +311,31 @@ class BriefingText(ScrollView, can_focus=True):
         room = self.text_layout.width - GUTTER
         furthest = max(0, self.text_layout.widest - room + 1)
         self.pan = max(0, min(self.pan + step * max(1, room // 2), furthest))
+
+    def _reveal_column(self, y: int, offset: int) -> None:
+        """Pan so that character ``offset`` on unwrapped line ``y`` (a code or table line) is shown."""
+        layout = self.text_layout
+        assert layout is not None
+        role = LineRole(layout.line_role[y])
+        if role not in UNWRAPPED:
+            return
+        unit_index = layout.line_unit[y]
+        text = self.units[unit_index].text
+        start = layout.line_start[y]
+        column = cell_len(text[start:offset])
+        if role is LineRole.TABLE_ROW:
+            cells = self.units[unit_index].table_cells()
+            assert cells is not None
+            row = next(row for row in cells if row[0][0] == start)
+            column = 0
+            for width, (cell_start, cell_end) in zip(layout.columns[unit_index], row, strict=False):
+                if offset <= cell_end:
+                    column += cell_len(text[cell_start:offset])
+                    break
+                column += width + len(CELL_GAP)
+        room = layout.width - GUTTER
+        if not self.pan + 1 <= column < self.pan + room - 1 and (column >= room - 1 or self.pan > 0):
+            self.pan = max(0, column - room // 3)
 
     def _scroll_to_line(self, y: int) -> None:
         self.scroll_to(y=max(0, y), animate=False, immediate=True)
