@@ -101,6 +101,9 @@ class Keystroke:
     update_ms: float
     """Time inside the screen's updates (layout, compositor, rendering the frames)."""
     frames: int
+    cpu_ms: float | None = None
+    """CPU time of the whole process from just before ``pilot.press`` to the last frame: what
+    the keystroke cost the machine, without the waits a loaded machine adds."""
 
 
 class Recorder:
@@ -112,6 +115,7 @@ class Recorder:
 
     def __init__(self) -> None:
         self.frames: list[float] = []
+        self.frame_cpu: list[float] = []
         self.handlers: list[tuple[float, float]] = []
         self.updates: list[tuple[float, float]] = []
         self._handler = ReaderScreen.on_search_bar_changed
@@ -141,17 +145,20 @@ class Recorder:
                 renderable.render_segments(app.console)
             original(screen, renderable)
             self.frames.append(time.perf_counter())
+            self.frame_cpu.append(time.process_time())
 
         app._display = display
 
     def clear(self) -> None:
         """Forget everything recorded so far."""
         self.frames.clear()
+        self.frame_cpu.clear()
         self.handlers.clear()
         self.updates.clear()
 
-    def keystroke(self, started: float) -> Keystroke:
-        """What was recorded since ``started``, as one keystroke."""
+    def keystroke(self, started: float, started_cpu: float | None = None) -> Keystroke:
+        """What was recorded since ``started`` (and ``started_cpu``, process CPU time), as one keystroke."""
+        cpu = self.frame_cpu[-1] - started_cpu if self.frame_cpu and started_cpu is not None else None
         handled = max((end for _, end in self.handlers), default=None)
         after = [frame for frame in self.frames if handled is not None and frame >= handled]
         return Keystroke(
@@ -160,6 +167,7 @@ class Recorder:
             handler_ms=sum(end - start for start, end in self.handlers) * 1e3,
             update_ms=sum(end - start for start, end in self.updates) * 1e3,
             frames=len(self.frames),
+            cpu_ms=None if cpu is None else cpu * 1e3,
         )
 
     def restore(self) -> None:
@@ -185,7 +193,7 @@ def _pending(app: BriefingApp) -> bool:
 async def keystroke(pilot: Pilot[None], recorder: Recorder, key: str) -> Keystroke:
     """Press ``key`` and wait until the app has settled; what it cost."""
     recorder.clear()
-    started = time.perf_counter()
+    started, started_cpu = time.perf_counter(), time.process_time()
     await pilot.press(key)
     app = pilot.app
     while True:
@@ -198,7 +206,7 @@ async def keystroke(pilot: Pilot[None], recorder: Recorder, key: str) -> Keystro
         last = recorder.frames[-1] if recorder.frames else started
         if not _pending(app) and now - last >= SETTLE_S:
             break
-    return recorder.keystroke(started)
+    return recorder.keystroke(started, started_cpu)
 
 
 async def drive(path: Path, queries: list[str], runs: int) -> dict[str, Any]:
@@ -273,6 +281,7 @@ async def _step_through(pilot: Pilot[None], recorder: Recorder, run: int, query:
                 "run": run,
                 "query": query,
                 "ms": cost.settled_ms,
+                "cpu_ms": cost.cpu_ms,
                 "screen_lines": height,
                 "cache_hits": view.cache_hits - hits,
                 "cache_misses": view.cache_misses - misses,
@@ -313,8 +322,8 @@ def report(results: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:
         "the other columns are over the later keystrokes)\n",
         "| document | open (s) | analysed (s) | first key: settled | settled: median | p90 | max "
         "| result frame: median | max | in search handler: median | max | in screen updates: median "
-        "| frames: median | keys |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| frames: median | CPU ms: median | max | keys |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     checks: list[dict[str, Any]] = []
     for size, result in results.items():
@@ -336,7 +345,8 @@ def report(results: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:
             f"| {_ms(max(later) if later else None)} "
             f"| {_ms(_median(column('result_ms')))} | {_ms(max(column('result_ms'), default=None))} "
             f"| {_ms(_median(column('handler_ms')))} | {_ms(max(column('handler_ms'), default=None))} "
-            f"| {_ms(_median(column('update_ms')))} | {_median(column('frames')) or 0:g} | {len(keys)} |"
+            f"| {_ms(_median(column('update_ms')))} | {_median(column('frames')) or 0:g} "
+            f"| {_ms(_median(column('cpu_ms')))} | {_ms(max(column('cpu_ms'), default=None))} | {len(keys)} |"
         )
         if size in TARGETS_MS and later:
             bound = TARGETS_MS[size]
@@ -413,9 +423,9 @@ def _steps_table(results: dict[str, Any], checks: list[dict[str, Any]]) -> list[
         f"\n**Stepping through matches: `n` pressed {STEPS}x after each query** (lines: of the text "
         "view's screen lines over all presses; *not rendered* = served from the strip cache or left "
         "as drawn; render_line hit rate = cache hits / render_line calls)\n",
-        "| document | presses | ms: median | max | lines rendered afresh per press: median "
+        "| document | presses | ms: median | max | CPU ms: median | lines rendered afresh per press: median "
         "| not rendered | render_line hit rate |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for size, result in results.items():
         steps = result["app"].get("steps", [])
@@ -429,6 +439,7 @@ def _steps_table(results: dict[str, Any], checks: list[dict[str, Any]]) -> list[
         hit_rate = 1 - misses / calls if calls else 1.0
         lines.append(
             f"| {size} | {len(steps)} | {_ms(_median(times))} | {_ms(max(times, default=None))} "
+            f"| {_ms(_median([step['cpu_ms'] for step in steps if step.get('cpu_ms') is not None]))} "
             f"| {_median([float(step['cache_misses']) for step in steps]) or 0:g} | {spared:.1%} "
             f"| {hit_rate:.1%} |"
         )
