@@ -189,6 +189,9 @@ class BriefingText(ScrollView, can_focus=True):
         self._drawn: dict[int, tuple[int, Hashable]] = {}  # screen row -> the line and key drawn there
         self._styles: dict[str, Style] = {}
         self._frame_width: int | None = None  # the content width, read once per frame
+        self._prefetched: tuple[int, int] | None = None  # (top line, generation) last read ahead
+        self.cache_prefetched = 0
+        """Lines rendered ahead, after a paint, into the strip cache."""
         self.cache_hits = 0
         """Lines served from the strip cache (for benchmarks and tests)."""
         self.cache_misses = 0
@@ -446,6 +449,27 @@ class BriefingText(ScrollView, can_focus=True):
             return super().render_lines(crop)
         finally:
             self._frame_width = None
+            if self._prefetched != (round(self.scroll_y), self._generation):
+                self.call_after_refresh(self._read_ahead)
+
+    def _read_ahead(self) -> None:
+        """Render the screen below and the one above into the cache, after the paint.
+
+        Stepping to the next match usually scrolls less than a screen, so the lines it
+        brings into view are then already rendered: the keystroke only draws them.
+        """
+        top, height = round(self.scroll_y), self.scrollable_content_region.height
+        if self.text_layout is None or self._prefetched == (top, self._generation):
+            return
+        self._prefetched = (top, self._generation)
+        width = self.scrollable_content_region.width
+        for line in (*range(top + height, top + 2 * height), *range(max(0, top - height), top)):
+            if line >= self.text_layout.line_count:
+                continue
+            key = self._line_key(line, width)
+            if key not in self._cache:
+                self._cache[key] = self._render_display_line(line, width)
+                self.cache_prefetched += 1
 
     def render_line(self, y: int) -> Strip:
         width = self._frame_width if self._frame_width is not None else self.scrollable_content_region.width
