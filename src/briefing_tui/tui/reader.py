@@ -34,6 +34,7 @@ from briefing_tui.tui.sources_pane import SourceList, SourcesPane
 from briefing_tui.tui.stepper import Stepper
 from briefing_tui.tui.text_view import BriefingText, Highlights
 from briefing_tui.tui.title_bar import TitleBar
+from briefing_tui.tui.web_keys import browser_alternatives
 
 __all__ = ["NARROW", "PROGRESS_INTERVAL", "ReaderScreen"]
 
@@ -394,6 +395,11 @@ class ReaderScreen(Screen[None]):
             ("Sources (Enter selects, again lets go)", SourceList.BINDINGS),
             ("Search bar", SearchBar.BINDINGS),
         ]
+        if self.app.is_web:
+            everything = [binding for _, bindings in groups for binding in bindings]
+            groups.append(
+                ("In a browser, which keeps some keys for itself", browser_alternatives(everything))
+            )
         self.app.push_screen(HelpScreen(groups, self.keymap))
 
     # --- saved state -----------------------------------------------------------------
