@@ -12,8 +12,8 @@ scored with ``bench/gold.py``:
 
 * **kinds**: strict accuracy over the labelled paragraphs the reader found, each kind's
   precision, recall and support, and the confusion matrix;
-* **cross-validated kinds**: leave-one-briefing-out over the whole corpus, once a learned
-  classifier exists (see `cross_validated_kinds`);
+* **cross-validated kinds**: leave-one-briefing-out over the whole corpus: each briefing
+  labelled by a model trained (``bench/train_kinds.py``'s learner) on all the others;
 * **sources**: source recall (any kind, right kind) and precision, attribution recall at
   exact offsets and overlapping, attribution precision, pronoun links, with the misses;
 * **structure**: title, dateline, author, outlet, date, standfirst, furniture left out of
@@ -48,6 +48,8 @@ from gold import (
     score_sources,
     score_structure,
 )
+from kind_data import labelled
+from kind_quality import cross_validated
 
 Part = Literal["train", "eval", "all"]
 
@@ -82,16 +84,11 @@ def kinds_by(read: Sequence[tuple[GoldBriefing, Briefing]], field: str) -> str:
 
 
 # --------------------------------------------------------------------------- cross-validation
-# Leave-one-briefing-out cross-validation belongs here, and only here. The classifier work
-# (issue 12) fills in this function: for each briefing of the corpus, train on all the
-# others, classify the held-out one, and score every held-out paragraph together. Until a
-# learned classifier exists there is nothing to train, and the report says so.
 
 
 def cross_validated_kinds(corpus: Sequence[GoldBriefing]) -> KindScore | None:
-    """Leave-one-briefing-out kinds over ``corpus``, or None while no trainable classifier exists."""
-    del corpus
-    return None
+    """Leave-one-briefing-out kinds over ``corpus``: each briefing labelled by a model trained on the rest."""
+    return cross_validated([labelled(gold) for gold in corpus])
 
 
 # --------------------------------------------------------------------------- report
