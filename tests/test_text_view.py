@@ -293,3 +293,20 @@ async def test_a_match_beyond_the_edge_of_a_code_block_pans_into_view() -> None:
         await pilot.pause()
         assert view.pan == 0
         assert body_of(unit_lines(view, "p4")[0]).startswith("def tally")
+
+
+async def test_the_next_screen_is_rendered_ahead_so_paging_draws_from_the_cache() -> None:
+    paragraphs = tuple(Paragraph(id=f"p{i}", text=f"Paragraph {i} of a long report.") for i in range(80))
+    briefing = Briefing(title="Pages", sections=(Section(id="lead", paragraphs=paragraphs),))
+    app = create_app(briefing)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.reader.text_view
+        await pilot.pause()
+        assert view.cache_prefetched >= view.scrollable_content_region.height - 1
+        misses = view.cache_misses
+        await pilot.press("space")
+        await pilot.pause()
+        # The page brought into view was rendered ahead: at most the cursor's paragraph
+        # (whose bar changed) is rendered afresh.
+        assert view.cache_misses - misses <= 2
