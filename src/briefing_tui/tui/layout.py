@@ -235,6 +235,8 @@ class Layout:
         self.section_first_line = array("i", [0]) * len(briefing.sections)
         self.columns: dict[int, tuple[int, ...]] = {}
         """Each table's column widths in cells, by unit."""
+        self.row_cells: dict[int, tuple[tuple[int, int], ...]] = {}
+        """The cells shown on each table-row line, as ``(start, end)`` offsets, by display line."""
         self.widest = 0
         """Cells of the widest unwrapped line (preformatted or table), for panning."""
         self._lay_out(briefing, units)
@@ -336,6 +338,7 @@ class Layout:
         self.widest = max(self.widest, sum(columns) + len(CELL_GAP) * (len(columns) - 1))
         self.unit_first_line[index] = self.line_count
         for number, row in enumerate(rows):
+            self.row_cells[self.line_count] = row
             self._add(LineRole.TABLE_ROW, unit.section, index, row[0][0], row[-1][1])
             if number == 0 and len(rows) > 1:
                 self._add(LineRole.TABLE_RULE, unit.section, index, row[-1][1], row[-1][1])

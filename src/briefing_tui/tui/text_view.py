@@ -327,10 +327,8 @@ class BriefingText(ScrollView, can_focus=True):
         start = layout.line_start[y]
         column = cell_len(text[start:offset])
         if role is LineRole.TABLE_ROW:
-            cells = self.units[unit_index].table_cells()
-            assert cells is not None
-            row = next(row for row in cells if row[0][0] == start)
             column = 0
+            row = layout.row_cells[y]
             for width, (cell_start, cell_end) in zip(layout.columns[unit_index], row, strict=False):
                 if offset <= cell_end:
                     column += cell_len(text[cell_start:offset])
@@ -640,18 +638,14 @@ class BriefingText(ScrollView, can_focus=True):
         assert self.text_layout is not None
         layout = self.text_layout
         unit_index = layout.line_unit[y]
-        unit = self.units[unit_index]
-        cells = unit.table_cells()
-        assert cells is not None
-        start = layout.line_start[y]
-        row_number = next(index for index, row in enumerate(cells) if row[0][0] == start)
-        header = row_number == 0 and len(cells) > 1
+        row = layout.row_cells[y]
+        header = y == layout.unit_first_line[unit_index] and layout.unit_line_count[unit_index] > 1
         style = self._style("table-header") if header else Style()
         gap = Text(CELL_GAP, self._style("rule"))
         pieces: list[Text] = []
         for column, width in enumerate(layout.columns[unit_index]):
-            if column < len(cells[row_number]):
-                cell_start, cell_end = cells[row_number][column]
+            if column < len(row):
+                cell_start, cell_end = row[column]
                 piece = self._styled_range(unit_index, cell_start, cell_end, style)
             else:
                 piece = Text()
