@@ -246,7 +246,7 @@ async def _type_queries(
         bar.query_one(Input).cursor_blink = False
         recorder.watch_frames(app)
         for run in range(1, runs + 1):
-            app.reader._index = None  # every run starts as a fresh session: its first key builds the index
+            app.reader._searches._index = None  # each run is a fresh session: its first key builds the index
             for query in queries:
                 await pilot.press("slash")
                 await pilot.pause()

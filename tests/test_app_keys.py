@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,14 +12,16 @@ from textual.app import App
 from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
+from textual.widgets._toast import Toast
 
+from briefing_tui.cli import main
 from briefing_tui.load import load_briefing
 from briefing_tui.model import Briefing, Paragraph, Section, SectionKind
 from briefing_tui.resources import seed_path
 from briefing_tui.state import StateStore
 from briefing_tui.tui.app import BriefingApp, create_app
 from briefing_tui.tui.help_screen import HelpScreen
-from briefing_tui.tui.labels import SECTION_KINDS
+from briefing_tui.tui.labels import KIND_KEYS, SECTION_KINDS
 from briefing_tui.tui.outline import Outline
 from briefing_tui.tui.reader import ReaderScreen
 from briefing_tui.tui.sources_pane import SourceList, SourcesPane
@@ -153,6 +156,21 @@ async def test_number_keys_jump_to_a_paragraph_of_their_kind(
         assert paragraph is not None and paragraph.kind is kind
         here = app.query_one("#sources-here", Static).render()
         assert str(here).splitlines()[-1].startswith(SECTION_KINDS[kind])
+
+
+@pytest.mark.parametrize(("key", "kind"), [(key, kind) for key, kind in KIND_KEYS.items()])
+async def test_a_number_key_with_no_such_kind_says_so(key: str, kind: SectionKind) -> None:
+    sections = (
+        Section(id="a", heading="A", paragraphs=(Paragraph(id="p0", text="Only background."),)),
+        Section(id="b", heading="B", paragraphs=(Paragraph(id="p1", text="More background."),)),
+    )
+    app = app_for(Briefing(title="No kinds", sections=sections))
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+        assert app.reader.text_view.current_section() == 0
+        toasts = [str(toast.render()) for toast in app.query(Toast)]
+        assert any(SECTION_KINDS[kind] in toast for toast in toasts), toasts
 
 
 async def test_number_key_cycles_through_paragraphs_of_its_kind(seed: Briefing) -> None:
@@ -372,9 +390,19 @@ async def test_themes_restyle_every_pane(seed: Briefing, theme: str) -> None:
         assert list(after) != list(before)  # same words, new colours
 
 
-def test_no_color_is_respected(seed: Briefing, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("NO_COLOR", "1")
-    assert app_for(seed).no_color
+@pytest.mark.parametrize("no_color", [False, True], ids=["colour", "NO_COLOR"])
+def test_no_color_is_respected(
+    no_color: bool, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Our own colour, not Textual's: `briefing-tui search` on a terminal highlights each
+    # match unless NO_COLOR is set.
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert main(["search", "ceasefire", str(seed_path())]) == 0
+    out = capsys.readouterr().out
+    assert "ceasefire" in out.lower()
+    assert ("\x1b[" in out) is not no_color
 
 
 def test_help_rows_show_remapped_keys_as_textual_does() -> None:

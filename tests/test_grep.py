@@ -169,7 +169,7 @@ def test_file_error_without_matches_still_exits_2(tmp_path: Path) -> None:
 def test_bad_regex_is_one_line_and_exit_2(briefing: Path) -> None:
     status, out, err = grep("deal[", briefing, regex=True)
     assert (status, out) == (EXIT_ERROR, "")
-    assert err == "briefing-tui: bad regular expression: unterminated character set at position 4\n"
+    assert err == "briefing-tui: bad regular expression: unterminated character set at position 5\n"
 
 
 def test_literal_mode_takes_regex_syntax_as_text(briefing: Path) -> None:

@@ -374,3 +374,11 @@ def test_a_short_html_email_that_is_no_article_page_is_read_as_text(tmp_path: Pa
     briefing = read_briefing(write(tmp_path, "short.eml", mail("Port talks stall", html=html).as_bytes()))
     assert briefing.title == "Port talks stall"
     assert LEAD in texts(briefing) and NEXT in texts(briefing)
+
+
+@pytest.mark.parametrize("junk", ["Microsoft Word - port-brief.docx", "untitled", "brief-final-v3.pdf"])
+def test_a_pdf_title_that_names_the_source_file_is_not_the_title(tmp_path: Path, junk: str) -> None:
+    pages = [["Port talks stall", "", *textwrap.wrap(LEAD, 70)]]
+    briefing = read_briefing(write(tmp_path, "made.pdf", make_pdf(pages, title=junk)))
+    assert briefing.title == "Port talks stall"
+    assert texts(briefing) == [LEAD]

@@ -141,7 +141,8 @@ async def test_reading_searching_and_quitting_leave_the_briefing_untouched(
         assert app.return_code == 0
     assert Snapshot.of(path.parent) == before  # same bytes, same mtime, nothing added
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before.files[path.name]
-    assert sorted(p.name for p in state_dir.iterdir()) == ["state.json"]
+    # The state file and the lock its writers share; no temporary file left behind.
+    assert sorted(p.name for p in state_dir.iterdir()) == [".state.lock", "state.json"]
     state = json.loads((state_dir / "state.json").read_text(encoding="utf-8"))
     assert state["history"] == ["ceasefire"]
     assert str(path.resolve()) in state["positions"]

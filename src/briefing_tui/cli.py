@@ -13,7 +13,10 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 from briefing_tui import __version__
 from briefing_tui.errors import BriefingError
@@ -192,8 +195,21 @@ _COMMANDS: dict[str, Callable[[list[str]], int]] = {
 }
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose every message (usage, errors naming files, help) is safe to print."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        # argparse quotes the offending argument in its errors: a file name is data.
+        super()._print_message(visible_lines(message), file)
+
+    def error(self, message: str) -> NoReturn:
+        # One line, whatever newlines the offending argument holds.
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {visible(message)}\n")
+
+
 def _parser(prog: str, description: str, epilog: str | None = None) -> argparse.ArgumentParser:
-    return argparse.ArgumentParser(
+    return _Parser(
         prog=prog,
         description=description,
         epilog=epilog,

@@ -55,7 +55,16 @@ def load_settings(path: Path | None = None) -> Settings:
     keys = data.get("keys", {})
     if not isinstance(keys, dict):
         return Settings(problems=(f'{path}: [keys] must be a table of binding id = "keys"',))
-    keymap = {name: value for name, value in keys.items() if isinstance(value, str) and value.strip()}
+    keymap = {name: value for name, value in keys.items() if _is_key_list(value)}
     ignored = sorted(set(keys) - set(keymap))
-    problems = (f"{path}: ignored keys for {', '.join(ignored)} (each must be a string)",) if ignored else ()
+    problems = (
+        (f"{path}: ignored keys for {', '.join(ignored)} (each must be a string of printable key names)",)
+        if ignored
+        else ()
+    )
     return Settings(keymap=keymap, problems=problems)
+
+
+def _is_key_list(value: object) -> bool:
+    """Whether ``value`` can be a list of key names: a non-blank string with no control character."""
+    return isinstance(value, str) and bool(value.strip()) and value.isprintable()

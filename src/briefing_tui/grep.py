@@ -3,7 +3,8 @@
 Each line is ``FILE:SECTION: …context MATCH context…``: the section's heading (``(lead)``
 for an untitled one) and about thirty characters of the match's own paragraph or heading
 on each side, trimmed to whole words. Exit status follows grep: 0 when anything matched,
-1 when nothing did, 2 when a file could not be read or the regular expression is malformed.
+1 when nothing did, 2 when a file could not be read, the regular expression is malformed or
+its search of a file ran past `search.SEARCH_TIMEOUT`.
 
 Every piece of briefing text, and every file name, goes through `safe_text.visible` before
 it is written, so escape sequences hidden in a briefing never reach the terminal raw; with
@@ -19,7 +20,7 @@ from briefing_tui.errors import BriefingError
 from briefing_tui.ingest import read_briefing
 from briefing_tui.model import Briefing
 from briefing_tui.safe_text import visible
-from briefing_tui.search import CompiledQuery, SearchIndex, compile_query
+from briefing_tui.search import SEARCH_TIMEOUT, TIMED_OUT, CompiledQuery, SearchIndex, compile_query
 
 __all__ = ["CONTEXT_CHARS", "EXIT_ERROR", "EXIT_MATCH", "EXIT_NO_MATCH", "LEAD_LABEL", "excerpt", "run"]
 
@@ -68,9 +69,16 @@ def run(
             err.write(visible(str(error)) + "\n")
             failed = True
             continue
-        for line in match_lines(briefing, compiled, label=path, color=color):
-            out.write(line + "\n")
-            matched = True
+        try:
+            for line in match_lines(briefing, compiled, label=path, color=color):
+                out.write(line + "\n")
+                matched = True
+        except TimeoutError:
+            err.write(
+                f"{_PROG}: {visible(path)}: {TIMED_OUT} (over {SEARCH_TIMEOUT:g} s); "
+                "simplify the regular expression\n"
+            )
+            failed = True
     if failed:
         return EXIT_ERROR
     return EXIT_MATCH if matched else EXIT_NO_MATCH
@@ -81,6 +89,8 @@ def match_lines(briefing: Briefing, compiled: CompiledQuery, *, label: str, colo
     headings = {section.id: section.heading for section in briefing.sections}
     index = SearchIndex(briefing)
     result = index.search_compiled(compiled)
+    if result.timed_out:
+        raise TimeoutError(TIMED_OUT)
     prefix = visible(label)
     unit_number, text = -1, ""
     for match in result:
@@ -97,7 +107,7 @@ def excerpt(text: str, start: int, end: int, *, color: bool = False) -> str:
     Context cut short is trimmed back to a whole word and marked with "…". The match is in
     bold red when ``color`` is set; otherwise the result holds no escape sequence at all.
     """
-    found = visible(text[start:end])
+    found: str = visible(text[start:end])
     if color:
         found = f"{_HIGHLIGHT_ON}{found}{_HIGHLIGHT_OFF}"
     return f"{_before(text, start)}{found}{_after(text, end)}"

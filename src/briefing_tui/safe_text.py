@@ -10,11 +10,20 @@ the model (attributions, search matches) stay valid for what is on screen.
 - Tab becomes a single space (its width would otherwise depend on the column).
 - C1 controls (U+0080..U+009F) and bidi controls (U+202A..U+202E, U+2066..U+2069,
   U+200E, U+200F, U+061C) become ``�``.
+
+`visible` returns a `SafeText`, a type only it produces (mypy --strict checks it): the
+interface's drawing code takes `SafeText` where briefing, state, settings or command-line
+text is shown, so a raw string cannot reach the screen by accident.
 """
 
 from __future__ import annotations
 
-__all__ = ["UNSAFE", "visible"]
+from typing import NewType
+
+__all__ = ["UNSAFE", "SafeText", "visible"]
+
+SafeText = NewType("SafeText", str)
+"""Text that `visible` has made safe to show: no control, C1 or bidi character in it."""
 
 _C1_AND_BIDI = [*range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C]
 
@@ -28,10 +37,10 @@ UNSAFE = frozenset(chr(code) for code in _TABLE)
 """Every character `visible` replaces."""
 
 
-def visible(text: str) -> str:
+def visible(text: str) -> SafeText:
     """``text`` with each unsafe character replaced by one visible character; same length."""
     if text.isprintable():
         # isprintable() is False for every character in UNSAFE, so printable text is safe
         # as it is, and this check runs in C.
-        return text
-    return text.translate(_TABLE)
+        return SafeText(text)
+    return SafeText(text.translate(_TABLE))

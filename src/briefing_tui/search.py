@@ -14,6 +14,11 @@ Regular expressions are compiled with `re.MULTILINE`, so ``^`` and ``$`` anchor 
 and end of every unit (and of every line inside one). A regular expression that could
 reach over the separator (``\\s``, ``[^x]``...) is repaired: the units it touched are searched
 again one by one. Lookarounds may still see past the end of a unit into the separator.
+Regular expressions are compiled with the `regex` module, not `re`: it takes a timeout and
+releases the interpreter lock while it matches. A search is bounded by `SEARCH_TIMEOUT`
+seconds in all (``(\\w+\\s?)*$`` backtracks for ever on ordinary prose); past it the result
+is empty and its `SearchResult.error` says the search took too long. Literal queries use
+`re`, whose escaped patterns never backtrack.
 Nothing here imports Textual or Rich.
 """
 
@@ -25,13 +30,20 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import chain, compress, islice, repeat
+from itertools import chain, compress, islice
+from time import monotonic
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from briefing_tui.model import Briefing
 from briefing_tui.regex_reach import can_match_nul
 
+if TYPE_CHECKING:
+    import regex
+
 __all__ = [
     "MAX_MATCHES",
+    "SEARCH_TIMEOUT",
+    "TIMED_OUT",
     "CompiledQuery",
     "Match",
     "SearchIndex",
@@ -44,12 +56,20 @@ __all__ = [
 MAX_MATCHES = 1_000_000
 """The most matches one search keeps; beyond this `SearchResult.truncated` is True."""
 
+SEARCH_TIMEOUT = 1.0
+"""Seconds one regular-expression search may take before it gives up."""
+TIMED_OUT = "search took too long"
+"""`SearchResult.error` of a search that ran past its timeout."""
+
+Pattern: TypeAlias = "re.Pattern[str] | regex.Pattern[str]"
+"""A compiled query: `re` for literal text, `regex` for regular expressions."""
+
 _SEPARATOR = "\n"
 # How many matches are pulled from the regex engine per batch: large enough that the
 # per-batch Python overhead vanishes, small enough that an empty-matching pattern
 # (``x*`` finds an empty match at every position) never holds millions of spans at once.
 _BATCH = 65_536
-_SPAN = re.Match.span
+_SPAN = operator.methodcaller("span")  # in C, for `re` and `regex` matches alike
 # Past this many matches over a unit boundary, a regex is searched again unit by unit.
 _REPAIR_LIMIT = 256
 # What stands between units for a pattern that cannot match it, so that no match crosses.
@@ -100,7 +120,7 @@ class CompiledQuery:
     """Whether the query is a regular expression."""
     case_sensitive: bool
     """The case rule in force after smart case was resolved."""
-    pattern: re.Pattern[str] | None
+    pattern: Pattern | None
     """The compiled pattern; None for an empty query or a malformed regular expression."""
     error: str | None
     """Why a regular expression was rejected, for people; None when it was accepted."""
@@ -129,9 +149,11 @@ def compile_query(query: str, *, regex: bool = False, case_sensitive: bool | Non
     flags = 0 if case_sensitive else re.IGNORECASE
     if not regex:
         return CompiledQuery(query, regex, case_sensitive, re.compile(re.escape(query), flags), None)
+    import regex as engine  # not `regex`: that name is the argument
+
     try:
-        pattern = re.compile(query, flags | re.MULTILINE)
-    except (re.error, OverflowError, RecursionError) as error:
+        pattern = engine.compile(query, flags | engine.MULTILINE)
+    except (engine.error, OverflowError, RecursionError, ValueError) as error:
         # OverflowError and RecursionError come from absurd repeat counts and nesting depth.
         message = f"bad regular expression: {error}".splitlines()[0]
         return CompiledQuery(query, regex, case_sensitive, None, message)
@@ -250,21 +272,38 @@ class SearchIndex:
         """Forget the last result, so the next `search` runs again (for benchmarks)."""
         self._last = None
 
-    def search(self, query: str, *, regex: bool = False, case_sensitive: bool | None = None) -> SearchResult:
-        """Every match of ``query``, literal unless ``regex``; ``case_sensitive=None`` is smart case."""
-        return self.search_compiled(compile_query(query, regex=regex, case_sensitive=case_sensitive))
+    def search(
+        self,
+        query: str,
+        *,
+        regex: bool = False,
+        case_sensitive: bool | None = None,
+        timeout: float | None = SEARCH_TIMEOUT,
+    ) -> SearchResult:
+        """Every match of ``query``, literal unless ``regex``; ``case_sensitive=None`` is smart case.
 
-    def search_compiled(self, compiled: CompiledQuery) -> SearchResult:
+        A regular expression gives up after ``timeout`` seconds (None: never).
+        """
+        compiled = compile_query(query, regex=regex, case_sensitive=case_sensitive)
+        return self.search_compiled(compiled, timeout=timeout)
+
+    def search_compiled(
+        self, compiled: CompiledQuery, *, timeout: float | None = SEARCH_TIMEOUT
+    ) -> SearchResult:
         """Like `search`, for a query compiled once with `compile_query` (the command line does this)."""
         last = self._last
         if last is not None and last.compiled == compiled:
             return last
-        starts, ends, truncated = self._find(compiled)
+        finder = _Finder(self._text, None if timeout is None else monotonic() + timeout)
+        try:
+            starts, ends, truncated = self._find(compiled, finder)
+        except TimeoutError:
+            return SearchResult(self, compiled, array("q"), array("q"), timed_out=True)
         result = SearchResult(self, compiled, starts, ends, truncated=truncated)
         self._last = result
         return result
 
-    def _find(self, compiled: CompiledQuery) -> tuple[array[int], array[int], bool]:
+    def _find(self, compiled: CompiledQuery, finder: _Finder) -> tuple[array[int], array[int], bool]:
         """Global (starts, ends) of every match, and whether the cap cut them short."""
         starts, ends = array("q"), array("q")
         pattern = compiled.pattern
@@ -274,22 +313,25 @@ class SearchIndex:
         could_be_empty = compiled.regex
         could_span = compiled.regex or _SEPARATOR in compiled.query
         if compiled.regex:
-            fenced = self._find_fenced(compiled)
+            fenced = self._find_fenced(compiled, finder)
             if fenced is not None:
                 return fenced
-        truncated = self._collect(pattern.finditer(self._text), starts, ends, drop_empty=could_be_empty)
+        found = finder.finditer(pattern, 0, len(self._text))
+        truncated = self._collect(found, starts, ends, drop_empty=could_be_empty)
         if could_span:
             spanning = self._spanning(starts, ends)
             if len(spanning) > _REPAIR_LIMIT:
                 # Repairing match by match is Python work per match; past a few hundred,
                 # searching every unit on its own (the loop in C) is the faster way.
-                return self._find_per_unit(pattern, drop_empty=could_be_empty)
+                return self._find_per_unit(pattern, finder, drop_empty=could_be_empty)
             if spanning:
-                starts, ends, repaired_truncated = self._repair(pattern, starts, ends, spanning)
+                starts, ends, repaired_truncated = self._repair(pattern, finder, starts, ends, spanning)
                 truncated = truncated or repaired_truncated
         return starts, ends, truncated
 
-    def _find_fenced(self, compiled: CompiledQuery) -> tuple[array[int], array[int], bool] | None:
+    def _find_fenced(
+        self, compiled: CompiledQuery, finder: _Finder
+    ) -> tuple[array[int], array[int], bool] | None:
         """Every match, found in one pass over the units joined by a NUL fence, or None.
 
         A pattern that can cross from one unit into the next must then match the fence
@@ -312,22 +354,24 @@ class SearchIndex:
             unit_ends = [start - len(_SEPARATOR) for start in unit_starts[1:]]
             self._fenced = _FENCE.join(map(text.__getitem__, map(slice, unit_starts[:-1], unit_ends)))
         starts, ends = array("q"), array("q")
-        truncated = self._collect(pattern.finditer(self._fenced), starts, ends, drop_empty=True)
+        found = finder.over(self._fenced).finditer(pattern, 0, len(self._fenced))
+        truncated = self._collect(found, starts, ends, drop_empty=True)
         return starts, ends, truncated
 
     def _find_per_unit(
-        self, pattern: re.Pattern[str], *, drop_empty: bool
+        self, pattern: Pattern, finder: _Finder, *, drop_empty: bool
     ) -> tuple[array[int], array[int], bool]:
         """Every match found unit by unit, so none can run over a separator."""
         starts, ends = array("q"), array("q")
         unit_starts = self._unit_starts
         unit_ends = [start - len(_SEPARATOR) for start in unit_starts[1:]]
-        found = chain.from_iterable(map(pattern.finditer, repeat(self._text), unit_starts[:-1], unit_ends))
+        spans = zip(unit_starts[:-1], unit_ends, strict=True)
+        found = chain.from_iterable(finder.finditer(pattern, start, end) for start, end in spans)
         truncated = self._collect(found, starts, ends, drop_empty=drop_empty)
         return starts, ends, truncated
 
     def _collect(
-        self, found: Iterator[re.Match[str]], starts: array[int], ends: array[int], *, drop_empty: bool
+        self, found: Iterator[Any], starts: array[int], ends: array[int], *, drop_empty: bool
     ) -> bool:
         """Append the spans of ``found`` to the arrays, in batches; True when capped."""
         # map/chain/islice/array keep the per-match work in C: this loop runs once per
@@ -369,7 +413,7 @@ class SearchIndex:
         return spanning
 
     def _repair(
-        self, pattern: re.Pattern[str], starts: array[int], ends: array[int], spanning: list[int]
+        self, pattern: Pattern, finder: _Finder, starts: array[int], ends: array[int], spanning: list[int]
     ) -> tuple[array[int], array[int], bool]:
         """The matches with every spanning one replaced by what searching unit by unit finds there.
 
@@ -383,7 +427,7 @@ class SearchIndex:
             new_starts.extend(starts[copied:j])
             new_ends.extend(ends[copied:j])
             copied = self._search_units_from(
-                pattern, starts, ends, j, new_starts=new_starts, new_ends=new_ends
+                pattern, finder, starts, ends, j, new_starts=new_starts, new_ends=new_ends
             )
         new_starts.extend(starts[copied:])
         new_ends.extend(ends[copied:])
@@ -393,7 +437,8 @@ class SearchIndex:
 
     def _search_units_from(
         self,
-        pattern: re.Pattern[str],
+        pattern: Pattern,
+        finder: _Finder,
         starts: array[int],
         ends: array[int],
         j: int,
@@ -410,12 +455,12 @@ class SearchIndex:
         no joined-text match reached into. So the work is a short stretch per spanning match,
         not a second search of the whole text.
         """
-        unit_starts, text = self._unit_starts, self._text  # locals: this runs once per spanning match
+        unit_starts = self._unit_starts  # a local: this runs once per spanning match
         position = starts[j]
         unit = bisect_right(unit_starts, position) - 1
         while True:
             unit_end = unit_starts[unit + 1] - len(_SEPARATOR)
-            for found in pattern.finditer(text, position, unit_end):
+            for found in finder.finditer(pattern, position, unit_end):
                 start, end = found.span()
                 if start == end:
                     continue
@@ -432,10 +477,35 @@ class SearchIndex:
             position = unit_starts[unit]
 
 
+class _Finder:
+    """Runs a pattern over the joined text, every run sharing one deadline."""
+
+    __slots__ = ("_deadline", "_text")
+
+    def __init__(self, text: str, deadline: float | None) -> None:
+        self._text = text
+        self._deadline = deadline
+
+    def over(self, text: str) -> _Finder:
+        """A finder over ``text`` that shares this one's deadline."""
+        return _Finder(text, self._deadline)
+
+    def finditer(self, pattern: Pattern, start: int, end: int) -> Iterator[Any]:
+        """``pattern.finditer`` over ``text[start:end]``; `TimeoutError` once the deadline passes."""
+        if isinstance(pattern, re.Pattern):
+            return pattern.finditer(self._text, start, end)
+        if self._deadline is None:
+            return pattern.finditer(self._text, start, end, concurrent=True)
+        remaining = self._deadline - monotonic()
+        if remaining <= 0:
+            raise TimeoutError
+        return pattern.finditer(self._text, start, end, concurrent=True, timeout=remaining)
+
+
 class SearchResult:
     """The matches of one query, in reading order, located lazily."""
 
-    __slots__ = ("_ends", "_index", "_starts", "compiled", "truncated")
+    __slots__ = ("_ends", "_index", "_starts", "compiled", "timed_out", "truncated")
 
     def __init__(
         self,
@@ -445,6 +515,7 @@ class SearchResult:
         ends: array[int],
         *,
         truncated: bool = False,
+        timed_out: bool = False,
     ) -> None:
         self._index = index
         self.compiled = compiled
@@ -453,6 +524,8 @@ class SearchResult:
         self._ends = ends
         self.truncated = truncated
         """True when there were more than `MAX_MATCHES` matches and only the first were kept."""
+        self.timed_out = timed_out
+        """True when the search ran past its timeout and gave up (then `total` is 0)."""
 
     def __repr__(self) -> str:
         return (
@@ -477,8 +550,8 @@ class SearchResult:
 
     @property
     def error(self) -> str | None:
-        """Why the regular expression was rejected; None otherwise (then `total` is 0)."""
-        return self.compiled.error
+        """Why the search found nothing to show: a rejected regular expression or `TIMED_OUT`; else None."""
+        return TIMED_OUT if self.timed_out else self.compiled.error
 
     @property
     def total(self) -> int:

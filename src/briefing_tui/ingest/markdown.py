@@ -32,7 +32,6 @@ KIND_ATTRIBUTE = re.compile(r"\s*\{\s*kind\s*=\s*(?P<kind>[a-z_]+)\s*\}\s*$")
 """The ``{kind=...}`` suffix by which a heading states its section's kind."""
 
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
-_LINE_BREAK = re.compile(r" *\n+ *")
 _TAG_NAME = re.compile(r"^</?\s*(?P<name>[A-Za-z][A-Za-z0-9]{0,20})")
 # Tags that separate words when HTML is written inline, as <br> does.
 _BREAKING_TAGS = frozenset(
@@ -205,8 +204,9 @@ def inline_text(token: Token) -> str:
             if name and name["name"].lower() in _BREAKING_TAGS:
                 parts.append(" ")
     # Only the line breaks become spaces: tabs, runs of spaces and control characters are
-    # text, kept as written.
-    return _LINE_BREAK.sub(" ", "".join(parts)).strip(" \n")
+    # text, kept as written. (No regex: " *\n+ *" backtracks over a long run of spaces.)
+    lines = (line.strip(" ") for line in "".join(parts).split("\n"))
+    return " ".join(line for line in lines if line)
 
 
 def _short_lines(token: Token) -> list[str]:

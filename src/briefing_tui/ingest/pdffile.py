@@ -26,6 +26,9 @@ __all__ = ["parse_pdf", "pdf_paragraphs"]
 _OCR_HINT = (
     "it may be a scan; run it through OCR first (for example 'ocrmypdf in.pdf out.pdf') and open the result"
 )
+_TOOL_TITLE = re.compile(
+    r"^(?:microsoft (?:word|powerpoint|excel) - |untitled\b)|\.(?:docx?|pdf|indd|pages|odt|rtf|txt)$", re.I
+)
 _EDGE_LINES = 2
 _PARAGRAPH_GAP = 1.5
 _RUNNING_WORDS = 6
@@ -46,6 +49,8 @@ def parse_pdf(path: Path, data: bytes) -> Briefing:
         raise BriefingError(path, f"has no text layer (its pages are images); {_OCR_HINT}")
     blocks = pdf_paragraphs(pages)
     title = _clean(metadata.get("Title"))
+    if title and _TOOL_TITLE.search(title):
+        title = None  # "Microsoft Word - brief.docx" names the file it was made from, not the report
     if not title:
         title, *rest = blocks[0]
         blocks = ([rest] if rest else []) + blocks[1:]

@@ -78,6 +78,10 @@ class BriefingApp(App[None]):
         """Notify, treating ``message`` as data: no markup, no control characters."""
         self.notify(visible(message), title=title, severity=severity, timeout=timeout, markup=False)
 
+    def get_key_display(self, binding: Binding) -> str:
+        # Keys can be remapped in the settings file, so their names are data like any other.
+        return visible(super().get_key_display(binding))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:  # type: ignore[type-arg]
         yield from super().get_system_commands(screen)
         if isinstance(screen, ReaderScreen):

@@ -10,18 +10,29 @@ from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
-from briefing_tui.safe_text import visible
+from briefing_tui.model import Briefing
+from briefing_tui.name_index import NAME_CHARS, NameIndex
+from briefing_tui.safe_text import SafeText, visible
 
 if TYPE_CHECKING:
     from briefing_tui.tui.reader import ReaderScreen
 
-__all__ = ["SectionCommands", "SourceCommands"]
+__all__ = ["HITS_SHOWN", "SectionCommands", "SourceCommands"]
+
+
+HITS_SHOWN = 40
+"""The most entries the palette lists for one query: a screenful, whatever the briefing's size."""
 
 
 class _BriefingCommands(Provider):
-    """Shared matching for providers that list parts of the open briefing."""
+    """Shared matching for providers that list parts of the open briefing.
+
+    The names are indexed once per briefing (`NameIndex`), so a keystroke costs a scan of one
+    string in C and at most `HITS_SHOWN` entries, not a Python call for every section.
+    """
 
     PLACEHOLDER: ClassVar[str] = ""
+    _indexes: ClassVar[dict[type, tuple[Briefing, list[SafeText], NameIndex]]] = {}
 
     @classmethod
     def palette(cls) -> CommandPalette:
@@ -33,20 +44,40 @@ class _BriefingCommands(Provider):
         """The reader the palette was opened from."""
         return self.screen  # type: ignore[return-value]
 
-    def entries(self) -> list[tuple[str, str, Callable[[], None]]]:
-        """``(name, help, callback)`` for each entry."""
+    def names(self, briefing: Briefing) -> list[SafeText]:
+        """The name of each entry, in order, safe to show."""
         raise NotImplementedError
 
+    def entry(self, index: int) -> tuple[str, Callable[[], None]]:
+        """``(help, callback)`` for entry ``index``."""
+        raise NotImplementedError
+
+    def _index(self) -> tuple[list[SafeText], NameIndex]:
+        briefing = self.reader.briefing
+        cached = _BriefingCommands._indexes.get(type(self))
+        if cached is None or cached[0] is not briefing:
+            names = self.names(briefing)
+            cached = (briefing, names, NameIndex(names))
+            # One briefing per provider kind: a reader opened later replaces the entry.
+            _BriefingCommands._indexes[type(self)] = cached
+        return cached[1], cached[2]
+
     async def discover(self) -> Hits:
-        for name, help_text, callback in self.entries():
-            yield DiscoveryHit(Content(name), callback, text=name, help=help_text)
+        names, index = self._index()
+        for number in index.find("", HITS_SHOWN):
+            help_text, callback = self.entry(number)
+            yield DiscoveryHit(Content(names[number]), callback, text=names[number], help=help_text)
 
     async def search(self, query: str) -> Hits:
+        names, index = self._index()
+        found = index.find(query, HITS_SHOWN)
         matcher = self.matcher(query)
-        for name, help_text, callback in self.entries():
-            score = matcher.match(name)
-            if score > 0:
-                yield Hit(score, _highlight(matcher, name), callback, text=name, help=help_text)
+        for rank, number in enumerate(found):
+            name = names[number]
+            help_text, callback = self.entry(number)
+            # The index's rank decides the order; the fuzzy score only breaks ties within it.
+            score = (len(found) - rank) / len(found)
+            yield Hit(score, _highlight(matcher, name), callback, text=name, help=help_text)
 
 
 class SectionCommands(_BriefingCommands):
@@ -54,16 +85,14 @@ class SectionCommands(_BriefingCommands):
 
     PLACEHOLDER = "Go to section…"
 
-    def entries(self) -> list[tuple[str, str, Callable[[], None]]]:
+    def names(self, briefing: Briefing) -> list[SafeText]:
+        lead = SafeText("Lead")
+        return [_shown(s.heading) if s.heading is not None else lead for s in briefing.sections]
+
+    def entry(self, index: int) -> tuple[str, Callable[[], None]]:
         reader = self.reader
-        return [
-            (
-                visible(section.heading) if section.heading is not None else "Lead",
-                section.kind.value.replace("_", " "),
-                partial(reader.text_view.go_to_section, index),
-            )
-            for index, section in enumerate(reader.briefing.sections)
-        ]
+        section = reader.briefing.sections[index]
+        return section.kind.value.replace("_", " "), partial(reader.text_view.go_to_section, index)
 
 
 class SourceCommands(_BriefingCommands):
@@ -71,16 +100,18 @@ class SourceCommands(_BriefingCommands):
 
     PLACEHOLDER = "Go to source…"
 
-    def entries(self) -> list[tuple[str, str, Callable[[], None]]]:
+    def names(self, briefing: Briefing) -> list[SafeText]:
+        return [_shown(source.name) for source in briefing.sources]
+
+    def entry(self, index: int) -> tuple[str, Callable[[], None]]:
         reader = self.reader
-        return [
-            (
-                visible(source.name),
-                source.kind.value.replace("_", " "),
-                partial(reader.select_source, source.id),
-            )
-            for source in reader.briefing.sources
-        ]
+        source = reader.briefing.sources[index]
+        return source.kind.value.replace("_", " "), partial(reader.select_source, source.id)
+
+
+def _shown(name: str) -> SafeText:
+    """``name`` safe to show, cut to what a palette line can hold (a heading may be a whole paragraph)."""
+    return visible(name if len(name) <= NAME_CHARS else name[: NAME_CHARS - 1] + "…")
 
 
 def _highlight(matcher: Matcher, name: str) -> Content:

@@ -14,6 +14,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from briefing_tui.safe_text import visible
+
 __all__ = ["HelpScreen", "binding_rows"]
 
 KEYS_WIDTH = 22
@@ -86,5 +88,6 @@ class HelpScreen(ModalScreen[None]):
         table.add_column("keys", style="bold", width=KEYS_WIDTH, no_wrap=True)
         table.add_column("action", width=ACTION_WIDTH)
         for keys, description in binding_rows(bindings, self._keymap, self.app.get_key_display):
-            table.add_row(Text(keys), Text(description))
+            # Key names come from the user's settings file: data, shown safely.
+            table.add_row(Text(visible(keys)), Text(description))
         return table

@@ -22,7 +22,7 @@ from itertools import repeat
 from rich.cells import cell_len, split_graphemes
 
 from briefing_tui.model import BlockKind, Briefing, Paragraph
-from briefing_tui.safe_text import visible
+from briefing_tui.safe_text import SafeText, visible
 
 __all__ = [
     "CELL_GAP",
@@ -85,16 +85,17 @@ class Unit:
 
     section: int
     """Index of the section it belongs to."""
-    text: str
+    text: SafeText
     """The text made safe for the terminal (same length as the model's)."""
     paragraph: Paragraph | None
     """The paragraph, or None for a section heading."""
 
     @property
-    def prefix(self) -> str:
+    def prefix(self) -> SafeText:
         """What stands before the text on the first line: a list marker and a space."""
         marker = self.paragraph.marker if self.paragraph is not None else None
-        return f"{visible(marker)} " if marker else ""
+        # The marker is briefing data like the text: an escape sequence in it is shown, not run.
+        return visible(f"{marker} ") if marker else SafeText("")
 
     @property
     def block(self) -> BlockKind | None:

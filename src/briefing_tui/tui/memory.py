@@ -40,6 +40,10 @@ class ReadingMemory:
         """Earlier search queries, oldest first."""
         return self._store.history() if self._store is not None else []
 
+    def notices(self) -> list[str]:
+        """What was wrong with the saved state as found (it was set aside), one line each."""
+        return list(self._store.notices) if self._store is not None else []
+
     def position(self, units: int) -> int | None:
         """Where to reopen the briefing, if it was read before with the same number of units."""
         if self._store is None or self._path is None:

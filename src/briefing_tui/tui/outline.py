@@ -168,7 +168,9 @@ class Outline(Tree[Target | None]):
     def show_failure(self, reason: str) -> None:
         """Say the analysis failed, in place of its progress."""
         if self._pending is not None:
-            self._pending.set_label(Text.assemble(("Analysis failed", "bold red"), (f"\n  {reason}", "dim")))
+            self._pending.set_label(
+                Text.assemble(("Analysis failed", "bold red"), (f"\n  {visible(reason)}", "dim"))
+            )
             self._pending = None
 
     def _build_pending(self, briefing: Briefing) -> None:

@@ -23,7 +23,7 @@ from textual.worker import get_current_worker
 from briefing_tui.model import Briefing, SectionKind
 from briefing_tui.paragraph_kinds import paragraphs_of_kind
 from briefing_tui.safe_text import visible
-from briefing_tui.search import SearchIndex, SearchResult
+from briefing_tui.search import SearchResult
 from briefing_tui.state import StateStore
 from briefing_tui.tui.commands import SectionCommands, SourceCommands
 from briefing_tui.tui.help_screen import HelpScreen
@@ -31,6 +31,7 @@ from briefing_tui.tui.labels import KIND_KEYS, SECTION_KINDS
 from briefing_tui.tui.memory import ReadingMemory
 from briefing_tui.tui.outline import Outline
 from briefing_tui.tui.search_bar import SearchBar
+from briefing_tui.tui.search_session import SearchSession
 from briefing_tui.tui.sources_pane import SourceList, SourcesPane
 from briefing_tui.tui.stepper import Stepper
 from briefing_tui.tui.text_view import BriefingText, Highlights
@@ -106,7 +107,7 @@ class ReaderScreen(Screen[None]):
         """Keys by binding id as the app remaps them, for the help screen."""
         self.briefing = briefing
         self.set_reactive(ReaderScreen.analysed, analysed)
-        self._index: SearchIndex | None = None
+        self._searches = SearchSession(self, lambda: self.briefing, self._show_search)
         self._search: SearchResult | None = None
         self._match = Stepper()
         self._attributions = Stepper()
@@ -135,6 +136,8 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         self._show_analysis()
         self._restore_position()
+        for notice in self.memory.notices():
+            self.inform(notice, title="Reading state set aside", severity="warning", timeout=10)
         self.text_view.focus()
         if not self.analysed:
             # After the first paint: the analysis thread competes for the interpreter.
@@ -279,9 +282,10 @@ class ReaderScreen(Screen[None]):
         self.query_one(SearchBar).open()
 
     def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
-        if self._index is None:
-            self._index = SearchIndex(self.briefing)
-        result = self._index.search(event.query, regex=event.regex, case_sensitive=event.case_sensitive)
+        if not self._searches.search(event.query, regex=event.regex, case_sensitive=event.case_sensitive):
+            self.query_one(SearchBar).show_searching()
+
+    def _show_search(self, result: SearchResult) -> None:
         self._search = result if result.total else None
         self._match.set_count(result.total)
         bar = self.query_one(SearchBar)
@@ -327,6 +331,7 @@ class ReaderScreen(Screen[None]):
         self.query_one(SearchBar).show_result(self._match.index + 1, self._search.total)
 
     def _clear_search(self) -> None:
+        self._searches.cancel()
         self._search = None
         self._match.set_count(0)
         self.query_one(Outline).show_match_counts({})

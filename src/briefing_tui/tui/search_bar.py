@@ -13,6 +13,8 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
+from briefing_tui.safe_text import visible
+
 __all__ = ["HISTORY_LIMIT", "SearchBar"]
 
 HISTORY_LIMIT = 100
@@ -182,7 +184,8 @@ class SearchBar(Widget):
         super().__init__(name=name, id=id, classes=classes)
         self._history: list[str] = []
         for query in history:
-            self._remember(query)
+            # Saved queries come from the state file: recalled into the input, they are shown.
+            self._remember(visible(query))
         self._browsing: int | None = None  # index into the history while Up/Down recall
         self._draft = ""  # what was typed before recalling began
 
@@ -251,7 +254,14 @@ class SearchBar(Widget):
         resized = count.has_class("-error") != (error is not None)
         count.set_class(error is not None, "-error")
         text = _count_text(current, total, error, has_query=bool(self.input.value))
-        count.update(Content(text), layout=resized)
+        count.update(Content(visible(text)), layout=resized)  # an error may quote the query
+
+    def show_searching(self) -> None:
+        """Say that a slow search is running; `show_result` replaces it when it ends."""
+        count = self.query_one("#search-count", Static)
+        resized = count.has_class("-error")
+        count.remove_class("-error")
+        count.update(Content("searching…"), layout=resized)
 
     # --- actions -------------------------------------------------------------------------
 
@@ -305,6 +315,11 @@ class SearchBar(Widget):
     def on_input_changed(self, event: Input.Changed) -> None:
         # The owner listens for the bar's messages, not its parts'.
         event.stop()
+        if not event.value.isprintable() and event.value != visible(event.value):
+            # Pasted text can carry control characters: the input shows their stand-ins,
+            # and the query is what is shown (setting the value posts Changed again).
+            self._recall(visible(event.value))
+            return
         self._post_changed(event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
