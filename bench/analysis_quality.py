@@ -5,6 +5,7 @@ Run (from the repository, with the project's virtual environment)::
     python bench/analysis_quality.py                    # the evaluation part
     python bench/analysis_quality.py --part train       # or train, or all
     python bench/analysis_quality.py --part all --suffix baseline
+    python bench/analysis_quality.py --no-cv                # without the (minutes long) cross-validation
 
 Every briefing of the part (``tests/corpus/<part>/``, labelled by ``docs/labelling.md``) is
 read and analysed by `briefing_tui.load.load_briefing`, exactly as the app opens it, and
@@ -134,14 +135,16 @@ def _structure_payload(score: StructureScore) -> dict[str, Any]:
     }
 
 
-def build_report(part: Part, corpus: Sequence[GoldBriefing]) -> tuple[str, dict[str, Any]]:
+def build_report(
+    part: Part, corpus: Sequence[GoldBriefing], *, cv: bool = True
+) -> tuple[str, dict[str, Any]]:
     """The Markdown report and the JSON payload for ``part`` of the corpus."""
     started = time.perf_counter()
     read, failures = read_all(corpus)
     kinds = kinds_score(read)
     sources = score_sources(read)
     structure = score_structure(read)
-    cross = cross_validated_kinds(load_corpus("all")) if part != "train" else None
+    cross = cross_validated_kinds(load_corpus("all")) if part != "train" and cv else None
     seconds = time.perf_counter() - started
     paragraphs = sum(len(gold.paragraphs) for gold in corpus)
     lines = [
@@ -155,7 +158,7 @@ def build_report(part: Part, corpus: Sequence[GoldBriefing]) -> tuple[str, dict[
     lines += ["By outlet style:", "", kinds_by(read, "style"), "By topic:", "", kinds_by(read, "topic")]
     lines += ["## Paragraph kinds, leave-one-briefing-out over the whole corpus", ""]
     if cross is None:
-        lines += ["Not available: no trainable classifier yet (`cross_validated_kinds`).", ""]
+        lines += ["Not run (`--no-cv`, or `--part train`).", ""]
     else:
         lines += [cross.report()]
     lines += ["## Sources and attributions", "", sources.report()]
@@ -179,6 +182,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--part", choices=("eval", "train", "all"), default="eval", help="corpus part")
     parser.add_argument("--no-save", action="store_true", help="print only; write nothing to bench/results/")
     parser.add_argument("--suffix", default="", help="write analysis_quality-<date>-SUFFIX.*")
+    parser.add_argument(
+        "--no-cv", action="store_true", help="skip the cross-validation (it trains one model per briefing)"
+    )
     args = parser.parse_args(argv)
     part = cast("Part", args.part)
     corpus = load_corpus(part)
@@ -189,7 +195,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         command_line(),
         "Labels: docs/labelling.md; scorer: bench/gold.py; nothing is tuned on the eval part",
     )
-    markdown, payload = build_report(part, corpus)
+    markdown, payload = build_report(part, corpus, cv=not args.no_cv)
     text = header + "\n" + markdown
     print(text)
     if not args.no_save:

@@ -42,6 +42,7 @@ def analyse(briefing: Briefing) -> Briefing:
 def _analyse_section(
     section: Section, registry: SourceRegistry, questions: list[Question], verdicts: Iterator[KindVerdict]
 ) -> Section:
+    registry.start_section()
     paragraphs: list[Paragraph] = []
     for paragraph in section.paragraphs:
         mentions = find_mentions(paragraph.text)

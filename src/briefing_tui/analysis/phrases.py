@@ -6,16 +6,23 @@ missed one::
     list    := phrase (("," | "and" | ", and") phrase)*
     phrase  := determiner? words postmodifier?
              | role-phrase "," name            "the mediator, Pieter Vos"
-    words   := modifiers head                  "a senior U.S. official"
+    words   := modifiers head                  "a senior U.S. official", "the air force"
              | modifiers role name             "Politico’s diplomatic correspondent Felicia Schwartz"
-             | name                            "Robert Greenway", "the White House", "Politico"
+             | role "of" portfolio name        "Minister of Information Jamal Jarrah"
+             | modifiers outlet-noun name      "North Korea's state news agency KCNA"
+             | modifiers body-noun name        "the dockers' union Havenbond"
+             | owner's name                    "the agency's Ilan Pardo"
+             | name acronym?                   "the UN Office for ... Affairs (OCHA)", "NJ Transit"
     postmodifier := ("familiar with" | "close to" | "briefed on" | "with knowledge of"
-                    | "involved in" | "from" | "for" | "at" | "in" | "of") object
+                    | "involved in" | "from" | "for" | "at" | "in" | "of" | "on" | "to") object
                   | "involved"
                   | "who" ...                  up to the speech verb: "members who voted in favour"
+    object  := a few words, names joined by commas and "and" ("from France, Britain and
+               Germany"), never running across a verb
 
 A *head* is a noun from `vocabulary.HEAD_KINDS` and decides the kind of source; a *name*
-is a run of capitalised words (or of a caseless script such as Chinese). Pronouns, verbs and
+is a run of capitalised words (or of a caseless script such as Chinese), which may hold
+"of", "for", "the" and "and" ("Department for Business and Trade"). Pronouns, verbs and
 other function words (`vocabulary.STOPWORDS`) never belong to a phrase, so a pronoun can
 never become a source.
 """
@@ -24,6 +31,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefing_tui.analysis.reporting_verbs import VERB_FORMS
 from briefing_tui.analysis.tokens import Token, TokenType
 from briefing_tui.analysis.vocabulary import (
     DETERMINERS,
@@ -33,13 +41,14 @@ from briefing_tui.analysis.vocabulary import (
     ORGANIZATION_WORDS,
     OUTLET_NAMES,
     OUTLET_WORDS,
+    PLACE_NAMES,
     PREMODIFIERS,
     ROLE_WORDS,
     STOPWORDS,
 )
 from briefing_tui.model import SourceKind
 
-__all__ = ["Parsed", "Phrase", "parse_list", "parse_phrase"]
+__all__ = ["GIVEN_NAMES", "Parsed", "Phrase", "parse_list", "parse_phrase"]
 
 Span = tuple[int, int]
 
@@ -48,7 +57,37 @@ _TAIL_MAX_WORDS = 6
 _RELATIVE_MAX_WORDS = 8
 _PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "who", "that", "which"})
 _TWO_WORD_LEADS = {"familiar": "with", "close": "to", "briefed": "on"}
-_ONE_WORD_LEADS = frozenset({"from", "for", "at", "in", "of"})
+_ONE_WORD_LEADS = frozenset({"from", "for", "at", "in", "of", "on", "to"})
+GIVEN_NAMES = frozenset({"Said", "Hope", "May", "Will", "Faith"})
+"""Given names that are also function words, recognised only with their capital."""
+_ARTICLES = frozenset({"the", "a", "an"})
+_PORTFOLIO_WORDS = PREMODIFIERS | frozenset(
+    [
+        "affairs",
+        "information",
+        "economy",
+        "education",
+        "culture",
+        "tourism",
+        "labour",
+        "labor",
+        "industry",
+        "commerce",
+        "and",
+        "environment",
+        "communications",
+        "digital",
+        "planning",
+        "treasury",
+        "state",
+    ]
+)
+"""Words of a portfolio after "Minister of": "Foreign Affairs", "Information", "the Interior"."""
+OUTLET_DESCRIPTIONS = frozenset(
+    ["newspaper", "daily", "broadcaster", "channel", "outlet", "magazine", "website", "network", "tabloid"]
+)
+"""Words that describe an outlet named right after them: "the newspaper Haaretz"."""
+_NAME_JOINERS = NAME_PARTICLES | {"of", "for", "the", "and"}
 _COMMON_OPENERS = DETERMINERS | PREMODIFIERS | HEAD_KINDS.keys() | ROLE_WORDS
 
 
@@ -68,6 +107,8 @@ class Phrase:
     """Where the text describes a named person ("Politico’s diplomatic correspondent")."""
     outlet: Span | None = None
     """A news outlet named inside the description ("Politico" in "Politico’s ...")."""
+    name_start: int | None = None
+    """Where the name begins when a role before it is part of the words: "Gov. Paul Whitcomb"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +178,10 @@ def _collect(tokens: list[Token], position: int, limit: int) -> tuple[list[int],
         if token.punct:
             break
         if token.lower == "and":
+            if _joins_name(tokens, words, position, limit):
+                words.append(position)
+                position += 1
+                continue
             if not _joins_modifiers(tokens, words, position, limit):
                 break
             position += 1
@@ -152,20 +197,57 @@ def _collect(tokens: list[Token], position: int, limit: int) -> tuple[list[int],
 def _is_phrase_word(tokens: list[Token], position: int, limit: int) -> bool:
     token = tokens[position]
     low = token.base_lower
-    if low in STOPWORDS:
-        return False
+    special = _special_word(tokens, position, limit)
+    if special is not None:
+        return special
+    if low in STOPWORDS or low in _ARTICLES:
+        return False  # an article inside a phrase starts another one: "told AFP the government"
     if _is_name_word(token) or low in HEAD_KINDS or low in ROLE_WORDS or low in PREMODIFIERS:
         return True
     if token.possessive or ("-" in low and low.replace("-", "").isalpha()):
         return True
-    # One unknown common word may modify a head: "harbour master", "shipping association".
+    return _modifies_next(tokens, position, limit)
+
+
+def _special_word(tokens: list[Token], position: int, limit: int) -> bool | None:
+    """Words that look like function words but are names: "Said Awwad", "the US", "Channel 12"."""
+    token = tokens[position]
+    if token.text in GIVEN_NAMES:
+        return position + 1 < limit and _is_name_word(tokens[position + 1])
+    if len(token.text) > 1 and token.text.isupper() and token.type is TokenType.WORD:
+        return True  # "the US", "UAW President Marcus Dell"
+    if token.text.isdigit() and position and _is_name_word(tokens[position - 1]):
+        return True  # "Channel 12"
+    return None
+
+
+def _modifies_next(tokens: list[Token], position: int, limit: int) -> bool:
+    """One unknown common word may modify a head ("harbour master", "shipping association"),
+    or a capitalised group after a determiner ("some progressive Democrats")."""
     nxt = position + 1
-    return nxt < limit and low.isalpha() and tokens[nxt].lower in HEAD_KINDS.keys() | ROLE_WORDS
+    if nxt >= limit or not tokens[position].base_lower.isalpha():
+        return False
+    following = tokens[nxt]
+    if following.base_lower in HEAD_KINDS or following.base_lower in ROLE_WORDS:
+        return True
+    return (
+        position > 0
+        and tokens[position - 1].lower in DETERMINERS
+        and following.capitalised
+        and following.type is TokenType.WORD
+        and following.lower.endswith("s")
+        and len(following.text) > 3
+        and not following.text.isupper()
+    )
 
 
 def _is_name_word(token: Token) -> bool:
-    if token.type is TokenType.PUNCT or token.base_lower in NOT_NAMES:
+    if token.type is TokenType.PUNCT:
         return False
+    if token.base_lower in NOT_NAMES:
+        # "Said Awwad": a given name that is also a verb, when written with its capital;
+        # "US", "IT": a word in capitals is an abbreviation, never the pronoun.
+        return token.text in GIVEN_NAMES or (len(token.text) > 1 and token.text.isupper())
     if token.capitalised:
         return True
     # "el-Sisi", "al-Thani": a lower-case particle joined to a capitalised name.
@@ -174,18 +256,38 @@ def _is_name_word(token: Token) -> bool:
 
 
 def _is_connector(tokens: list[Token], words: list[int], position: int, limit: int) -> bool:
-    """A particle or "of" inside a name: "Mohammed bin Abdulrahman", "Ministry of Health"."""
+    """A particle, "of" or "for" inside a name: "Mohammed bin Abdulrahman", "Office for the ..."."""
     low = tokens[position].lower
-    if not words or not _is_name_word(tokens[words[-1]]) or position + 1 >= limit:
+    if not words or position + 1 >= limit:
         return False
     nxt = tokens[position + 1]
+    last = tokens[words[-1]]
+    if low == "the":
+        return last.lower in {"of", "for"} and words[-1] == position - 1 and _is_name_word(nxt)
+    if not _is_name_word(last):
+        return False
     if low in NAME_PARTICLES:
         return _is_name_word(nxt)
-    if low == "of":
+    if low in {"of", "for"}:
         return _is_name_word(nxt) or (
             nxt.lower == "the" and position + 2 < limit and _is_name_word(tokens[position + 2])
         )
-    return low == "the" and tokens[position - 1].lower == "of" and _is_name_word(nxt)
+    return False
+
+
+def _joins_name(tokens: list[Token], words: list[int], position: int, limit: int) -> bool:
+    """ "Department for Business and Trade": "and" between names after "of" or "for"."""
+    if not words or position + 1 >= limit or not _is_name_word(tokens[position + 1]):
+        return False
+    if not _is_name_word(tokens[words[-1]]):
+        return False
+    if len(words) >= 3 and any(tokens[word].lower in {"of", "for"} for word in words):
+        return True
+    # "the Hostages and Missing Families Forum": the run after "and" ends in a body's word.
+    after = position + 1
+    while after < limit and after < position + 6 and _is_name_word(tokens[after]):
+        after += 1
+    return after - 1 > position and tokens[after - 1].lower in ORGANIZATION_WORDS
 
 
 def _joins_modifiers(tokens: list[Token], words: list[int], position: int, limit: int) -> bool:
@@ -199,22 +301,112 @@ def _joins_modifiers(tokens: list[Token], words: list[int], position: int, limit
 def _classify(tokens: list[Token], index: int, words: list[int], limit: int) -> Parsed | None:
     """Decide what the collected words name, and where the phrase ends."""
     head = _last_head(tokens, words)
-    if head is None:
-        return _name(tokens, index, words)
+    if head is None or _is_body_name(tokens, words):
+        return _name(tokens, index, words, limit)
     if head == len(words) - 1:
         return _common(tokens, index, words, limit)
     trailing = [tokens[word] for word in words[head + 1 :]]
-    role = tokens[words[head]].lower in ROLE_WORDS
-    if role and all(_is_name_word(token) for token in trailing):
-        return _person_after_role(tokens, index, words, head)
-    if all(_is_name_word(token) or token.lower in NAME_PARTICLES | {"of", "the"} for token in trailing):
-        return _name(tokens, index, words)
+    named = _named_after_head(tokens, index, words, head, trailing)
+    if named is not None:
+        return named
+    if all(_is_name_word(token) or token.lower in _NAME_JOINERS for token in trailing):
+        return _name(tokens, index, words, limit)
     return _common(tokens, index, words[: head + 1], limit)
+
+
+def _named_after_head(
+    tokens: list[Token], index: int, words: list[int], head: int, trailing: list[Token]
+) -> Parsed | None:
+    """A name after the noun that says what it is: an outlet ("news agency KCNA"), a person
+    after a role ("correspondent Felicia Schwartz"), a body ("the union Havenbond")."""
+    if _is_outlet_head(tokens, words, head) and all(_is_name_word(token) for token in trailing):
+        return _outlet_after_description(tokens, index, words, head)
+    person = _role_end(tokens, words, head, trailing)
+    if person is not None:
+        return _person_after_role(tokens, index, words, person)
+    return _body_named_after_its_kind(tokens, index, words, head, trailing)
+
+
+def _body_named_after_its_kind(
+    tokens: list[Token], index: int, words: list[int], head: int, trailing: list[Token]
+) -> Parsed | None:
+    """ "the dockers' union Havenbond": a body named after what it is."""
+    if HEAD_KINDS.get(tokens[words[head]].lower) is not SourceKind.ORGANIZATION:
+        return None
+    if not all(_is_name_word(token) for token in trailing):
+        return None
+    phrase = Phrase(
+        tokens[index].start, trailing[-1].end, SourceKind.ORGANIZATION, _common_opener(tokens[index])
+    )
+    return Parsed((phrase,), words[-1] + 1)
+
+
+def _role_end(tokens: list[Token], words: list[int], head: int, trailing: list[Token]) -> int | None:
+    """Where a role before a person's name ends: "correspondent" in "correspondent Felicia
+    Schwartz", "Information" in "Minister of Information Jamal Jarrah"; None if no role."""
+    if tokens[words[head]].lower not in ROLE_WORDS:
+        return None
+    if all(_is_name_word(token) or token.lower in NAME_PARTICLES for token in trailing):
+        return head
+    return _role_object_end(tokens, words, head)
+
+
+def _role_object_end(tokens: list[Token], words: list[int], head: int) -> int | None:
+    """ "Minister of Information Jamal Jarrah": the index of the role's last word ("Information"),
+    when "of" and a portfolio follow the role and at least two name words follow those."""
+    number = head + 1
+    if number >= len(words) or tokens[words[number]].lower != "of":
+        return None
+    number += 1
+    if number < len(words) and tokens[words[number]].lower == "the":
+        number += 1
+    start = number
+    while number < len(words) and tokens[words[number]].lower in _PORTFOLIO_WORDS:
+        number += 1
+    rest = [tokens[word] for word in words[number:]]
+    if number == start or len(rest) < 2 or not all(_is_name_word(token) for token in rest):
+        return None
+    return number - 1
+
+
+def _is_outlet_head(tokens: list[Token], words: list[int], head: int) -> bool:
+    """ "state news agency", "the newspaper", "broadcaster": words that describe an outlet."""
+    low = tokens[words[head]].lower
+    if low in OUTLET_DESCRIPTIONS:
+        return True
+    return low == "agency" and head > 0 and tokens[words[head - 1]].lower in {"news", "press"}
+
+
+def _outlet_after_description(tokens: list[Token], index: int, words: list[int], head: int) -> Parsed:
+    """ "North Korea's state news agency KCNA": the outlet, with its description in the words."""
+    first_name = tokens[words[head + 1]]
+    phrase = Phrase(
+        start=tokens[index].start,
+        end=tokens[words[-1]].end,
+        kind=SourceKind.OUTLET,
+        description=(tokens[index].start, tokens[words[head]].end),
+        name_start=first_name.start,
+    )
+    return Parsed((phrase,), words[-1] + 1)
+
+
+def _is_body_name(tokens: list[Token], words: list[int]) -> bool:
+    """ "Office of the U.S. Trade Representative": a capitalised name opened by a body's word."""
+    first = tokens[words[0]]
+    return (
+        first.capitalised
+        and first.lower in ORGANIZATION_WORDS
+        and len(words) > 2
+        and not any(tokens[word].lower in ROLE_WORDS for word in words)  # "Senate Majority Leader X"
+        and all(_is_name_word(tokens[word]) or tokens[word].lower in _NAME_JOINERS for word in words)
+    )
 
 
 def _last_head(tokens: list[Token], words: list[int]) -> int | None:
     for number in range(len(words) - 1, -1, -1):
-        low = tokens[words[number]].lower
+        token = tokens[words[number]]
+        # A possessive head counts only at the end: "the ministry's" (statement said).
+        low = token.base_lower if number == len(words) - 1 else token.lower
         if low in HEAD_KINDS or low in ROLE_WORDS:
             return number
     return None
@@ -223,7 +415,18 @@ def _last_head(tokens: list[Token], words: list[int]) -> int | None:
 def _common(tokens: list[Token], index: int, words: list[int], limit: int) -> Parsed:
     """A phrase ending in a head noun, with the tail that may follow it."""
     head = tokens[words[-1]]
-    kind = HEAD_KINDS.get(head.lower, SourceKind.ANONYMOUS)
+    kind = HEAD_KINDS.get(head.base_lower, SourceKind.ANONYMOUS)
+    if head.capitalised and head.lower in ORGANIZATION_WORDS and len(words) > 1:
+        kind = SourceKind.ORGANIZATION  # "Ukraine's General Staff" is a body, "staff" are people
+    if (
+        head.capitalised
+        and words[-1] != index
+        and head.lower.endswith("s")
+        and kind is not SourceKind.ORGANIZATION
+    ):
+        kind = SourceKind.ORGANIZATION  # "The Ministers", "the Delegations": a joint statement's voice
+    if head.lower == "agency" and len(words) > 1 and tokens[words[-2]].lower in {"news", "press"}:
+        kind = SourceKind.OUTLET  # "the Tasnim news agency"
     end_index = _postmodifier(tokens, words[-1] + 1, limit)
     phrase = Phrase(
         start=tokens[index].start,
@@ -239,12 +442,16 @@ def _person_after_role(tokens: list[Token], index: int, words: list[int], head: 
     first_name = tokens[words[head + 1]]
     last = tokens[words[-1]]
     described = (tokens[index].start, tokens[words[head]].end)
+    outlet = _outlet_owner(tokens, index, words[head])
+    # The role is part of the naming words ("Kremlin spokesman Dmitri Voronov"), unless it
+    # names an outlet that is cited on its own ("Politico’s correspondent Felicia Schwartz").
     phrase = Phrase(
-        start=first_name.start,
+        start=first_name.start if outlet else tokens[index].start,
         end=last.end,
         kind=SourceKind.NAMED_PERSON,
         description=described,
-        outlet=_outlet_owner(tokens, index, words[head]),
+        outlet=outlet,
+        name_start=None if outlet else first_name.start,
     )
     return Parsed((phrase,), words[-1] + 1)
 
@@ -257,25 +464,83 @@ def _outlet_owner(tokens: list[Token], start: int, stop: int) -> Span | None:
     return None
 
 
-def _name(tokens: list[Token], index: int, words: list[int]) -> Parsed | None:
+def _name(tokens: list[Token], index: int, words: list[int], limit: int) -> Parsed | None:
     """A run of capitalised words: a person, an outlet or an organisation."""
+    owned = _person_after_possessive(tokens, index, words)
+    if owned is not None:
+        return owned
     names = [tokens[word] for word in words]
-    if not all(_is_name_word(t) or t.lower in NAME_PARTICLES | {"of", "the"} for t in names):
+    if not all(_is_name_word(t) or t.lower in _NAME_JOINERS or t.text.isdigit() for t in names[1:]):
         return None
-    if names[-1].possessive:
+    if not _is_name_word(names[0]):
         return None
+    if names[-1].possessive and words[-1] + 1 < limit:
+        return None  # "Iran's foreign ministry": the possessive opens a longer phrase
     determiner = tokens[index] if index != words[0] else None
-    return Parsed((_name_phrase(tokens[index], names, determiner),), words[-1] + 1)
+    phrase = _name_phrase(tokens[index], names, determiner)
+    return _with_acronym(tokens, Parsed((phrase,), words[-1] + 1), limit)
+
+
+def _person_after_possessive(tokens: list[Token], index: int, words: list[int]) -> Parsed | None:
+    """ "the agency's Ilan Pardo", "Velmar's Ari Tal": a person named after whose they are."""
+    owners = [number for number, word in enumerate(words[:-1]) if tokens[word].possessive]
+    if not owners:
+        return None
+    last_owner = owners[-1]
+    person = [tokens[word] for word in words[last_owner + 1 :]]
+    if len(person) < 2 or not all(token.capitalised and token.type is TokenType.WORD for token in person):
+        return None
+    lowered = {token.lower for token in person}
+    if lowered & (ORGANIZATION_WORDS | OUTLET_WORDS) or " ".join(sorted(lowered)) in OUTLET_NAMES:
+        return None
+    owner = tokens[words[last_owner]]
+    outlet = None
+    if owner.base_lower in OUTLET_NAMES:
+        outlet = (owner.start, owner.base_end)
+    elif owner.capitalised and owner.base_lower in OUTLET_WORDS:
+        outlet = (tokens[words[0]].start, owner.base_end)  # "Velmar Radio's Ana Roe"
+    phrase = Phrase(
+        start=person[0].start if outlet else tokens[index].start,
+        end=person[-1].end,
+        kind=SourceKind.NAMED_PERSON,
+        description=(tokens[index].start, owner.end),
+        outlet=outlet,
+        name_start=None if outlet else person[0].start,
+    )
+    return Parsed((phrase,), words[-1] + 1)
+
+
+def _with_acronym(tokens: list[Token], parsed: Parsed, limit: int) -> Parsed:
+    """ "the UN Office for the Coordination of Humanitarian Affairs (OCHA)": the acronym belongs."""
+    position = parsed.next
+    if position + 2 >= limit or tokens[position].text != "(":
+        return parsed
+    inner, closing = tokens[position + 1], tokens[position + 2]
+    if closing.text != ")" or len(inner.text) < 2 or not inner.text.replace(".", "").isupper():
+        return parsed
+    (phrase,) = parsed.phrases
+    kind = phrase.kind if phrase.kind is not None else SourceKind.ORGANIZATION
+    widened = Phrase(phrase.start, closing.end, kind, phrase.common_start, phrase.description, phrase.outlet)
+    return Parsed((widened,), position + 3)
 
 
 def _name_phrase(opener: Token, names: list[Token], determiner: Token | None) -> Phrase:
     lowered = [token.lower for token in names]
+    if len(lowered) > 1 and lowered[-1].isdigit():
+        lowered = lowered[:-1]  # "Channel 12" is named by its first word
     plain = " ".join(lowered)
     start, end = opener.start, names[-1].end
     if plain in OUTLET_NAMES or lowered[-1] in OUTLET_WORDS:
         return Phrase(start, end, SourceKind.OUTLET, _common_opener(opener))
+    if plain in PLACE_NAMES:
+        return Phrase(start, end, SourceKind.ORGANIZATION)  # "Saudi Arabia said": its government
     acronym = len(names) == 1 and names[0].type is TokenType.ACRONYM
-    if determiner is not None or acronym or any(word in ORGANIZATION_WORDS for word in lowered):
+    # "NJ Transit", "UN Office": a word in capitals makes a name a body, not a person.
+    capitals = len(names) > 1 and any(
+        len(t.text) >= 2 and t.text.isupper() and t.lower not in ROLE_WORDS for t in names
+    )
+    organised = any(word in ORGANIZATION_WORDS for word in lowered)
+    if determiner is not None or acronym or capitals or organised:
         return Phrase(start, end, SourceKind.ORGANIZATION, _common_opener(opener))
     if len(names) == 1 and names[0].type is not TokenType.CASELESS:
         return Phrase(start, end, None)
@@ -344,6 +609,9 @@ def _tail(tokens: list[Token], position: int, limit: int) -> int | None:
     count = 0
     while position < limit and count < _TAIL_MAX_WORDS:
         token = tokens[position]
+        if token.text == "," and _name_list_follows(tokens, position, limit):
+            position += 1
+            continue
         if token.punct:
             break
         if token.lower == "and":
@@ -352,11 +620,41 @@ def _tail(tokens: list[Token], position: int, limit: int) -> int | None:
             nxt = tokens[position + 1] if position + 1 < limit else None
             if not (previous.capitalised and nxt is not None and _is_name_word(nxt)):
                 break
-        elif token.lower in STOPWORDS:
-            break
+        elif (
+            token.lower == "of"
+            and count
+            and position + 1 < limit
+            and tokens[position + 1].lower not in STOPWORDS
+        ):
+            pass  # "on prisoners of war"
+        elif token.lower in STOPWORDS or _looks_finite(token):
+            break  # "delegates from small island states walked out": the verb ends the tail
         position += 1
         count += 1
     return position if count else None
+
+
+def _looks_finite(token: Token) -> bool:
+    """A lower-case past-tense verb or a reporting verb, which no tail runs across."""
+    if token.capitalised:
+        return False
+    low = token.lower
+    return (low.endswith("ed") and len(low) > 4) or low in VERB_FORMS
+
+
+def _name_list_follows(tokens: list[Token], comma: int, limit: int) -> bool:
+    """ "from France, Britain and Germany": a comma between names that an "and" closes."""
+    if not tokens[comma - 1].capitalised:
+        return False
+    position = comma + 1
+    while position < min(limit, comma + 8):
+        token = tokens[position]
+        if token.lower == "and":
+            return position + 1 < limit and _is_name_word(tokens[position + 1])
+        if not (_is_name_word(token) or token.text == ","):
+            return False
+        position += 1
+    return False
 
 
 def _apposition(tokens: list[Token], parsed: Parsed, limit: int) -> Parsed | None:

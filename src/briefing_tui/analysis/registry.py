@@ -1,30 +1,64 @@
 """Gather the mentions of a whole briefing into distinct sources with stable ids.
 
-A source is distinct *as written*: "a senior U.S. official" and "U.S. officials" stay apart,
-while the same phrase repeated (ignoring case and a leading "a", "an" or "the") is one source
-cited several times. One deliberate exception: a lone surname ("Greenway") after the full
-name ("Robert Greenway") is the same person.
+One `Source` per entity, with the other names the text uses for it in `Source.aliases`:
+
+* the same phrase repeated (ignoring case, a leading article and titles such as "Mr" or
+  "President") is one source cited several times;
+* a surname after the full name ("Greenway" after "Robert Greenway"), or the full name
+  after a lone surname, is the same person;
+* a definite description ("the official", "the sources", "the ministry") is the nearest
+  earlier source whose name holds all its words, with the same head noun in the same number;
+* a pronoun ("he said", "it said in a statement") is the nearest compatible speaker cited
+  in the same section not long before (a person for he/she, a body for it, people for
+  they); with no such speaker it is left alone, and never linked across a section.
+
+Titles are stripped for matching only: the source keeps its name as written.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefing_tui.analysis.sources import Mention
+from briefing_tui.analysis.vocabulary import HEAD_KINDS
 from briefing_tui.ingest.structure import slugify
-from briefing_tui.model import Attribution, Source, SourceKind
+from briefing_tui.model import Attribution, AttributionVia, Source, SourceKind
 
 __all__ = ["SourceRegistry", "source_key"]
 
 _LEADING_ARTICLE = re.compile(r"^(?:a|an|the)\s+")
+_TITLES = re.compile(
+    r"^(?:(?:mr|mrs|ms|dr|prof|professor|sir|dame|sheikh|president|prime minister|minister|"
+    r"senator|sen|rep|gov|gen|general|col|colonel|lt|adm|admiral|judge|king|queen|prince|emir)"
+    r"\.?\s+)+"
+)
+_PERSON_KINDS = frozenset({SourceKind.NAMED_PERSON, SourceKind.OFFICIAL, SourceKind.ANONYMOUS})
+_BODY_KINDS = frozenset({SourceKind.ORGANIZATION, SourceKind.OUTLET})
+_GENERIC_BODIES = frozenset(
+    [
+        "organisation",
+        "organization",
+        "group",
+        "company",
+        "firm",
+        "body",
+        "charity",
+        "agency",
+        "movement",
+        "alliance",
+    ]
+)
+"""Nouns that, alone after "the", stand for the body just cited: "the organisation said"."""
+_PRONOUN_REACH = 3
+"""How many paragraphs back (this one included) a pronoun may find its speaker."""
 
 
 def source_key(name: str) -> str:
-    """What makes two names the same source: case, spacing, apostrophes and a leading article aside."""
+    """What makes two names the same source: case, spacing, apostrophes, an article and titles aside."""
     folded = " ".join(name.replace("’", "'").casefold().split())
-    return _LEADING_ARTICLE.sub("", folded)
+    return _TITLES.sub("", _LEADING_ARTICLE.sub("", folded)) or folded
 
 
 @dataclass(slots=True)
@@ -33,6 +67,14 @@ class _Entry:
     name: str
     kind: SourceKind
     description: str | None
+    key: str
+    aliases: list[str] = field(default_factory=list)
+    head: str | None = None
+    """The head noun of a common-noun name ("sources"), for definite descriptions."""
+
+    @property
+    def plural(self) -> bool:
+        return self.head is not None and self.head.endswith("s") and not self.head.endswith("ss")
 
 
 class SourceRegistry:
@@ -42,46 +84,154 @@ class SourceRegistry:
         """``surnames`` lists words seen as the last word of a personal name; asked for lazily."""
         self._surnames = surnames
         self._known_surnames: frozenset[str] | None = None
-        self._keys: dict[str, str] = {}
-        """`source_key` of each name seen, as the same names recur paragraph after paragraph."""
         self._by_key: dict[str, _Entry] = {}
         self._by_surname: dict[str, _Entry] = {}
         self._ids: set[str] = set()
         self._order: list[_Entry] = []
+        self._recent: list[_Entry] = []
+        """Sources cited so far, most recent last, for definite descriptions."""
+        self._speakers: list[tuple[int, _Entry]] = []
+        """(paragraph number, source) cited in the current section, for pronouns."""
+        self._paragraph = 0
+
+    def start_section(self) -> None:
+        """A new section begins: pronouns never reach back across it."""
+        self._speakers.clear()
 
     def cite(self, mentions: Iterable[Mention]) -> tuple[Attribution, ...]:
         """Attributions for one paragraph's mentions, registering sources not seen before."""
-        return tuple(
-            Attribution(source_id=self._entry(mention).id, start=mention.start, end=mention.end)
-            for mention in mentions
-        )
+        self._paragraph += 1
+        attributions: list[Attribution] = []
+        for mention in mentions:
+            found = self._linked(mention)
+            if found is None:
+                continue  # a pronoun with no clear speaker: leave it alone
+            entry, via = found
+            self._speakers.append((self._paragraph, entry))
+            self._recent.append(entry)
+            attributions.append(
+                Attribution(source_id=entry.id, start=mention.start, end=mention.end, via=via)
+            )
+        return tuple(attributions)
+
+    def _linked(self, mention: Mention) -> tuple[_Entry, AttributionVia] | None:
+        """The source a mention names, and how; None for a pronoun with no clear antecedent."""
+        if mention.pronoun is None:
+            return self._entry(mention)
+        if mention.antecedent is not None:
+            return self._entry(mention.antecedent)[0], AttributionVia.PRONOUN
+        entry = self._antecedent(mention.pronoun)
+        return None if entry is None else (entry, AttributionVia.PRONOUN)
 
     def sources(self) -> tuple[Source, ...]:
         """Every source registered so far, in order of first citation."""
         return tuple(
-            Source(id=entry.id, name=entry.name, kind=entry.kind, description=entry.description)
+            Source(
+                id=entry.id,
+                name=entry.name,
+                kind=entry.kind,
+                description=entry.description,
+                aliases=_distinct_aliases(entry),
+            )
             for entry in self._order
         )
 
-    def _entry(self, mention: Mention) -> _Entry:
-        key = self._keys.get(mention.name)
-        if key is None:
-            key = self._keys[mention.name] = source_key(mention.name)
+    def _entry(self, mention: Mention) -> tuple[_Entry, AttributionVia]:
+        key = source_key(mention.name)
         entry = self._by_key.get(key)
         if entry is None and mention.kind in {None, SourceKind.NAMED_PERSON}:
-            entry = self._by_surname.get(key)
+            entry = self._by_surname.get(key) or self._lone_surname_of(key)
+        if entry is None and mention.name.casefold().startswith(("the ", "this ", "that ")):
+            entry = self._described(key, mention.kind) or self._generic(key)
         if entry is None:
-            entry = self._register(key, mention)
+            entry = self._spelled_out(mention.name)
+        if entry is None:
+            return self._register(key, mention), AttributionVia.NAME
         if entry.description is None and mention.description:
             entry.description = mention.description
+        if key == entry.key:
+            return entry, AttributionVia.NAME
+        known = {source_key(alias) for alias in entry.aliases}
+        if key != entry.key and key not in known:
+            entry.aliases.append(mention.name)
+        self._by_key.setdefault(key, entry)
+        return entry, AttributionVia.ALIAS
+
+    def _lone_surname_of(self, key: str) -> _Entry | None:
+        """ "Benjamin Netanyahu" after a lone "Netanyahu": the full name joins the earlier source."""
+        words = key.split()
+        if len(words) < 2:
+            return None
+        entry = self._by_key.get(words[-1])
+        if entry is None or entry.kind is not SourceKind.NAMED_PERSON:
+            return None
         return entry
+
+    def _described(self, key: str, kind: SourceKind | None) -> _Entry | None:
+        """ "the official" after "an Israeli official", "the union" after "the dockers' union
+        HavenBond": every word of it in the earlier name (or its description), same kind of source.
+        """
+        words = key.split()
+        if kind is None or kind is SourceKind.NAMED_PERSON or _head(words) is None:
+            return None
+        wanted = {_singular(word) for word in words}
+        people = kind in _PERSON_KINDS
+        for entry in reversed(self._recent):
+            if (entry.kind in _PERSON_KINDS) != people or entry.kind is SourceKind.NAMED_PERSON:
+                continue
+            known = {_singular(word) for word in entry.key.split()}
+            if entry.description:
+                known |= {_singular(word) for word in source_key(entry.description).split()}
+            if wanted <= known and (entry.plural == _is_plural(words) or not people):
+                return entry
+        return None
+
+    def _spelled_out(self, name: str) -> _Entry | None:
+        """ "the ICRC" after "the International Committee of the Red Cross": the initials."""
+        acronym = _LEADING_ARTICLE.sub("", name.replace("’", "'")).replace(".", "")
+        if len(acronym) < 3 or not acronym.isupper() or not acronym.isalpha():
+            return None
+        for entry in reversed(self._order):
+            if entry.kind is SourceKind.ORGANIZATION and _initials(entry.name) == acronym:
+                return entry
+        return None
+
+    def _generic(self, key: str) -> _Entry | None:
+        """ "the organisation", "the group" alone: the body cited just before in this section."""
+        if key not in _GENERIC_BODIES:
+            return None
+        for paragraph, entry in reversed(self._speakers):
+            if self._paragraph - paragraph >= _PRONOUN_REACH:
+                return None
+            if entry.kind is SourceKind.ORGANIZATION:
+                return entry
+        return None
+
+    def _antecedent(self, pronoun: str) -> _Entry | None:
+        """The nearest compatible speaker of the current section, not too far back."""
+        for paragraph, entry in reversed(self._speakers):
+            if self._paragraph - paragraph >= _PRONOUN_REACH:
+                return None
+            if _fits(pronoun, entry):
+                return entry
+        return None
 
     def _register(self, key: str, mention: Mention) -> _Entry:
         kind = mention.kind if mention.kind is not None else self._lone_word_kind(key)
-        entry = _Entry(self._new_id(key), mention.name, kind, mention.description)
+        name, acronym = _without_acronym(mention.name)
+        if acronym:
+            key = source_key(name)
+        words = key.split()
+        head = _head(words) if kind is not SourceKind.NAMED_PERSON else None
+        entry = _Entry(self._new_id(key), name, kind, mention.description, key, head=head)
+        if kind is SourceKind.ORGANIZATION:
+            entry.aliases.extend(_shorter_names(name))
+        if acronym:
+            entry.aliases.append(acronym)  # "the ICRC" later is the same body
+            self._by_key.setdefault(source_key(acronym), entry)
+            self._by_key.setdefault(source_key(mention.name), entry)
         self._by_key[key] = entry
         self._order.append(entry)
-        words = key.split()
         if kind is SourceKind.NAMED_PERSON and len(words) > 1:
             self._by_surname.setdefault(words[-1], entry)
         return entry
@@ -103,3 +253,71 @@ class SourceRegistry:
             candidate = f"{base}-{suffix}"
         self._ids.add(candidate)
         return candidate
+
+
+def _head(words: list[str]) -> str | None:
+    """The first head noun of a common-noun name: "sources" in "two sources familiar with it"."""
+    for word in words:
+        if word in HEAD_KINDS:
+            return word
+    return None
+
+
+_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z.&-]+)\)$")
+
+
+def _without_acronym(name: str) -> tuple[str, str | None]:
+    """ "the UN Office for ... Affairs (OCHA)" → the name, and "OCHA" as an alias."""
+    match = _ACRONYM.search(name)
+    if match is None:
+        return name, None
+    return name[: match.start()], match.group(1)
+
+
+def _distinct_aliases(entry: _Entry) -> tuple[str, ...]:
+    """The entry's other names, each once (by `source_key`), never its own name again."""
+    seen = {source_key(entry.name)}
+    kept: list[str] = []
+    for alias in entry.aliases:
+        key = source_key(alias)
+        if key not in seen:
+            seen.add(key)
+            kept.append(alias)
+    return tuple(kept)
+
+
+def _shorter_names(name: str) -> list[str]:
+    """A body's name without what only places it: "Ukraine's Coordination Headquarters" →
+    "Coordination Headquarters", "the opposition Democratic Path party" → "Democratic Path party"."""
+    words = name.split()
+    for number, word in enumerate(words[:-1]):
+        if word[:1].isupper() and (number or word.endswith(("'s", "’s"))):
+            rest = words[number + 1 :] if word.endswith(("'s", "’s")) else words[number:]
+            shorter = " ".join(rest)
+            return [shorter] if shorter != name and rest and rest[0][:1].isupper() else []
+    return []
+
+
+def _initials(name: str) -> str:
+    """The capitals that open a name's words: "International Committee of the Red Cross" → "ICRC"."""
+    return "".join(word[0] for word in name.split() if word[:1].isupper())
+
+
+def _singular(word: str) -> str:
+    """A word without a possessive or plural ending, for comparing names: "employers'" → "employer"."""
+    word = word.removesuffix("'s").removesuffix("'")
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
+
+
+def _is_plural(words: list[str]) -> bool:
+    head = _head(words)
+    return head is not None and head.endswith("s") and not head.endswith("ss")
+
+
+def _fits(pronoun: str, entry: _Entry) -> bool:
+    """Whether ``pronoun`` may stand for ``entry``: he/she a person, it a body, they people."""
+    if pronoun in {"he", "she"}:
+        return entry.kind in _PERSON_KINDS and not entry.plural
+    if pronoun == "it":
+        return entry.kind in _BODY_KINDS and not entry.plural
+    return entry.plural and entry.kind in _PERSON_KINDS

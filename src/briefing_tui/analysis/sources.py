@@ -1,33 +1,51 @@
 """Find where a paragraph names the sources of what it reports.
 
-Four shapes of attribution are recognised, each by one compiled pattern over the paragraph,
-after which a small window around the match is parsed (see `phrases`):
+The shapes of attribution are data: `attribution_shapes.SHAPES` lists each with an example,
+the anchor it is found by (a reporting verb from `reporting_verbs`, "told", "according to",
+a colon before a quotation...) and the side of the anchor the source stands on. One compiled
+pattern finds every anchor; at each, the shapes of that anchor are tried in table order and
+a small window on the shape's side is parsed (see `phrases`).
 
-* a cue before the source: "according to X", "citing X", "a statement from X";
-* a speech verb after it: "X said", "X, a former minister, warned", "X declined to comment";
-* the inverted form after a quotation: "“...,” said X";
-* a speaker introducing a quotation with a colon: "X: “...”".
+Between a subject and its verb the finder skips what `attribution_shapes.GAPS` lists
+(auxiliaries, a time, an aside between commas or dashes, a relative clause); after an
+inverted "said X" it allows the tails of `attribution_shapes.TAILS`. Credit lines
+("(Reporting by ...)", "X contributed reporting") never yield a source.
 
-The work per paragraph is proportional to the number of matches, and every window is bounded,
-so the whole pass stays linear in the size of the briefing.
+The work per paragraph is proportional to the number of anchors, and every window is
+bounded, so the whole pass stays linear in the size of the briefing.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
+from briefing_tui.analysis.attribution_shapes import SHAPES, TAILS, Anchor, Shape, Side
 from briefing_tui.analysis.patterns import phrase_alternation
-from briefing_tui.analysis.phrases import Phrase, parse_list, parse_phrase
-from briefing_tui.analysis.tokens import UPPER, Token, tokenize
+from briefing_tui.analysis.phrases import GIVEN_NAMES, Parsed, Phrase, parse_list, parse_phrase
+from briefing_tui.analysis.reporting_verbs import (
+    AUXILIARIES,
+    CHANNEL_PHRASES,
+    CUE_PHRASES,
+    QUOTED_BY_PHRASES,
+    VERB_FORMS,
+    Frame,
+)
+from briefing_tui.analysis.tokens import UPPER, Token, TokenType, tokenize
 from briefing_tui.analysis.vocabulary import (
     ADVERBS,
     CLAUSE_WORDS,
+    DETERMINERS,
+    DOCUMENT_NOUNS,
+    HEAD_KINDS,
     NOT_NAMES,
     ORGANIZATION_WORDS,
     OUTLET_WORDS,
+    ROLE_WORDS,
     STOPWORDS,
+    TIME_WORDS,
     TITLE_ABBREVIATIONS,
 )
 from briefing_tui.model import SourceKind
@@ -35,55 +53,127 @@ from briefing_tui.model import SourceKind
 __all__ = ["Mention", "find_mentions", "surnames_in"]
 
 _WINDOW = 400
-"""How far from a trigger the naming words (with an appositive) may reach, in characters."""
-_NEAR = 160
+"""How far from an anchor the naming words (with an aside) may reach, in characters."""
+_NEAR = 130
 """How far back a subject right before its verb is looked for, in characters."""
 _SUBJECT_TOKENS = 16
-"""The most tokens a naming phrase may span; bounds the work per trigger on any input."""
+"""The most tokens a naming phrase may span; bounds the work per anchor on any input."""
 _TOKENS_AFTER = 24
-"""How many tokens after a cue the naming words may take up, commas and all."""
-_APPOSITIVE_COMMAS = 40
-"""How many tokens back an appositive ("X, a former minister, said") may start."""
+"""How many tokens after an anchor the naming words may take up, commas and all."""
+_APPOSITIVE_TOKENS = 40
+"""How many tokens back an aside ("X, a former minister, said") may start."""
+_CLAUSE_LOOKAHEAD = 10
+"""How far after a clause verb a finite verb is looked for ("warned the truce could fail")."""
 
-_SPEECH_VERB_LIST = (
-    "said says say told tells added adds warned warns warn confirmed confirms confirm emphasized "
-    "emphasised emphasizes emphasises clarified clarifies acknowledged acknowledges acknowledge "
-    "noted stated stressed stresses explained explains cautioned cautions wrote writes reported "
-    "denied denies deny conceded concedes concede predicted predicts estimated argued argues argue "
-    "admitted admits revealed disclosed insisted insists insist announced declined"
-)
-_SPEECH_VERBS = _SPEECH_VERB_LIST.split()
-_CUES = ["according to", "citing", "quoting", "cited by", "reported by", "in the words of"]
-_CUES += [f"statement {word}" for word in ("from", "by", "issued by", "released by")]
-_TRIGGER = re.compile(
-    rf"\b(?:(?P<cue>{phrase_alternation([*_CUES, *(cue.capitalize() for cue in _CUES)])})\s"
-    rf"|(?P<verb>{phrase_alternation(_SPEECH_VERBS)})\b)"
-    r"|(?P<colon>:\s*[“\"](?=\S))"
-)
-"""What may introduce or follow the words naming a source."""
-_VERB_CONDITIONS = {
-    # "insisted" speaks unless it means holding out for something: "insisted on a cap".
-    "insist": re.compile(r"(?!\s+on\b)"),
-    "insists": re.compile(r"(?!\s+on\b)"),
-    "insisted": re.compile(r"(?!\s+on\b)"),
-    "announced": re.compile(r"\s*(?:that\b|[:,“\"])"),
-    "declined": re.compile(
-        r"\s+(?:to\s+(?:comment|provide|confirm|deny|say|elaborate|discuss|give|disclose|specify"
-        r"|answer|respond|detail|speak|name|release|share)|comment|requests?\s+for\s+comment)"
+_TOLD = ("told", "tells", "tell")
+_STATEMENT_VERBS = ("released", "issued", "put out", "published", "posted", "sent")
+_STATEMENT_KINDS = ("", "joint ", "written ", "brief ", "short ", "separate ", "emailed ", "new ", "formal ")
+_ANCHOR_OF: dict[str, Anchor] = {
+    **dict.fromkeys((form for form in VERB_FORMS if form not in _TOLD), Anchor.VERB),
+    **dict.fromkeys(_TOLD, Anchor.TOLD),
+    "quoted": Anchor.QUOTED,
+    "cited": Anchor.QUOTED,
+    **dict.fromkeys(
+        (
+            f"{verb} as {word}"
+            for verb in ("quoted", "cited")
+            for word in ("saying", "telling", "stating", "adding")
+        ),
+        Anchor.QUOTED_AS,
     ),
+    **{
+        f"{verb} {article} {kind}statement": Anchor.STATEMENT
+        for verb in _STATEMENT_VERBS
+        for article in ("a", "an")
+        for kind in _STATEMENT_KINDS
+    },
+    **dict.fromkeys(CUE_PHRASES, Anchor.CUE),
+    **dict.fromkeys(CHANNEL_PHRASES, Anchor.CHANNEL),
+    **dict.fromkeys(QUOTED_BY_PHRASES, Anchor.QUOTED_BY),
 }
-"""Verbs that speak only in some constructions, and the pattern that must follow them."""
-_CLAUSE_STOP = re.compile(r"(?<![A-Z])\.(?=\s)|[;:!?“”\"—–()\[\]]")
-"""Marks that end the clause a source must sit in; a full stop after a capital is an initial ("U.S.")."""
-_LAST_WORD = re.compile(r"(?P<word>[^\W_]+)(?P<gap>[\s,]*)\Z")
-"""The word right before a verb, and the spaces or comma between them."""
-_UP_TO_LAST_STOP = re.compile(rf"(?s:.*)(?:{_CLAUSE_STOP.pattern})")
-"""Everything up to the last clause stop: greedy, so the engine finds that stop from the end."""
-_ABBREVIATION_BEFORE = re.compile(rf"\b(?i:{'|'.join(TITLE_ABBREVIATIONS)})\.$")
+"""Every anchor phrase of `SHAPES` (lower case, one space between words) and its `Anchor`."""
+
+
+def _anchor_pattern() -> str:
+    """One trie over every anchor phrase, branching on the first letter.
+
+    Only cue phrases may open with a capital ("According to"): a capital "Said" is a name.
+    A single trie keeps the cost per position near that of the longest phrase, however
+    many phrases there are.
+    """
+    lower: dict[str, list[str]] = {}
+    upper: dict[str, list[str]] = {}
+    for phrase in _ANCHOR_OF:
+        lower.setdefault(phrase[0], []).append(phrase[1:])
+    for phrase in CUE_PHRASES:
+        upper.setdefault(phrase[0].upper(), []).append(phrase[1:])
+    branches = [
+        re.escape(first) + f"(?:{phrase_alternation(sorted(rests))})"
+        for table in (lower, upper)
+        for first, rests in sorted(table.items())
+    ]
+    return "|".join(branches)
+
+
+_TRIGGER = re.compile(
+    rf"\b(?P<word>{_anchor_pattern()})\b"
+    r"|(?P<colon>:\s*[“\"](?=\S))"
+    r"|(?P<saying>,\s+(?:saying|adding|noting|arguing|warning|insisting|stressing)\b)"
+)
+"""Every anchor of `SHAPES`: a phrase of `_ANCHOR_OF`, a colon before a quotation, ", saying"."""
+_SHAPES_BY_ANCHOR: dict[Anchor, tuple[Shape, ...]] = {
+    anchor: tuple(shape for shape in SHAPES if shape.anchor is anchor) for anchor in Anchor
+}
+_MARK_BEFORE = re.compile(r"[,”\"—–]\s*$")
+"""An inverted verb comes right after a comma, a closing quote or a dash: "“...,” said X"."""
+_CREDIT_LINE = re.compile(
+    r"\((?:[A-Z][a-z]+\s+)?(?:Reporting|Writing|Editing|Compiled|Edited|Written|Additional)\b[^)]{0,600}\)"
+    r"|^[ \t]*(?:By|Reporting by|Writing by|Editing by|Edited by)[ \t][^\n]{0,300}$"
+    r"|\b(?:contributed|contributing)\s+(?:reporting|to\s+(?:this|the)\s+(?:report|story))"
+    r"|\b(?:reported|reporting)\s+from\s+(?=[A-Z])",
+    re.MULTILINE,
+)
+"""Credit lines and bylines: who wrote the report is not a source of what it reports."""
 _NAME_PAIR = re.compile(rf"(?=\b([{UPPER}][\w’'-]+)\s+([{UPPER}][\w’'-]+)\b)")
 """Two capitalised words in a row, found overlapping ("Donald John Trump" gives both pairs)."""
-_INVERSION = re.compile(r"[,”\"]\s*$")
-"""A verb right after a comma or closing quote may come before its subject: "“...,” said X"."""
+_PRONOUNS = frozenset({"he", "she", "it", "they"})
+"""Pronouns that may stand for an earlier speaker."""
+_NEGATIONS = frozenset({"not", "never", "n't"})
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+_FINITE = frozenset(
+    [
+        "would",
+        "could",
+        "will",
+        "was",
+        "were",
+        "is",
+        "are",
+        "had",
+        "has",
+        "have",
+        "may",
+        "might",
+        "must",
+        "should",
+        "can",
+        "did",
+        "does",
+        "do",
+        "remained",
+        "remains",
+    ]
+)
+"""Words that show a clause follows a verb without "that": "warned the truce could fail"."""
+_CLAUSE_OPENERS = frozenset(["that", "he", "she", "it", "they", "we", "i", "there", "this", "these", "those"])
+_ADJUNCT_OPENERS = frozenset(
+    ["in", "at", "on", "during", "after", "late", "earlier", "later", "last", "this", "when", "while"]
+)
+_SAYING = frozenset(["saying", "adding", "noting", "telling", "warning", "arguing", "stressing", "insisting"])
+_TOPIC_OPENERS = frozenset(["of", "about", "against"])
+_CLAUSE_FOLLOWERS = _CLAUSE_OPENERS | _FINITE | _ADJUNCT_OPENERS | TIME_WORDS | _TOPIC_OPENERS
+"""Words after a clause verb that show it reports: "that", "he", "is", "in", "Friday", "of"."""
+_AUDIENCES = frozenset(["reporters", "journalists", "lawmakers", "parliament", "the"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,30 +187,143 @@ class Mention:
     name: str
     """The source as written, with a sentence-opening capital on a common word lowered."""
     kind: SourceKind | None
-    """Who it is; None for a lone capitalised word that only context can tell apart."""
+    """Who it is; None for a lone capitalised word that only context can tell apart, or a pronoun."""
     description: str | None = None
     """What the text says about a named person, if anything."""
+    pronoun: str | None = None
+    """The pronoun, lower case, when the words are one ("he"): the registry links it to a speaker."""
+    antecedent: Mention | None = None
+    """For "he" or "she": the one person named earlier in the paragraph since the last
+    attribution, who is nearer than any earlier speaker ("Ana Roe held a photo. “...,” she said")."""
 
 
 @dataclass(frozen=True, slots=True)
 class _Found:
     phrase: Phrase
     description: tuple[int, int] | None = None
+    pronoun: str | None = None
 
 
 def find_mentions(text: str) -> list[Mention]:
     """Every source the paragraph ``text`` names, in order of position, without overlaps."""
     found: list[_Found] = []
+    quoted = _quoted_spans(text)
+    inside = _Inside(quoted)
     for match in _TRIGGER.finditer(text):
-        if match.lastgroup == "cue":
-            found.extend(_Found(phrase) for phrase in _after_cue(text, match.end()))
-        elif match.lastgroup == "verb":
-            condition = _VERB_CONDITIONS.get(match.group())
-            if condition is None or condition.match(text, match.end()):
-                found.extend(_speaker_of_verb(text, match.start(), match.end()))
+        if inside(match.start()):
+            continue  # words inside a quotation are the speaker's, not the report's
+        group = match.lastgroup
+        if group == "word":
+            words = match.group()
+            anchor = _ANCHOR_OF.get(words) or _ANCHOR_OF[" ".join(words.split()).lower()]
         else:
-            found.extend(_speaker_of_quote(text, match.start()))
-    return _mentions(text, found)
+            anchor = Anchor.COLON if group == "colon" else Anchor.SAYING
+        before: tuple[str, bool] | None = None
+        if anchor is Anchor.VERB:
+            before = _word_before(text, match.start())
+            if before[0] in _BE or not _frame_allows(text, match.group(), match.end()):
+                continue  # "is expected to": a passive names no speaker
+        any_found = False
+        for shape in _SHAPES_BY_ANCHOR[anchor]:
+            if (shape.fallback and any_found) or (shape.follows and not any_found):
+                continue
+            if shape.after_mark and not _MARK_BEFORE.search(text, max(0, match.start() - 3), match.start()):
+                continue
+            if shape.side is Side.BEFORE and before is None:
+                before = _word_before(text, match.start())
+            results = _read(text, match, shape, before)
+            if shape.kinds is not None:
+                results = [item for item in results if _kind_fits(item.phrase.kind, shape.kinds)]
+            if shape.named:
+                results = [item for item in results if _last_word_capitalised(text, item.phrase)]
+            any_found = any_found or bool(results)
+            found.extend(results)
+    mentions = _outside(quoted, _mentions(text, found))
+    return _with_antecedents(text, _without_credit_lines(text, mentions))
+
+
+_QUOTED = re.compile(r"“[^“”]{0,2000}”|\"[^\"]{0,2000}\"")
+"""A closed quotation: what the speaker said, not who the report cites."""
+
+
+class _Inside:
+    """Whether offsets, asked in increasing order, fall inside one of sorted ``spans``."""
+
+    __slots__ = ("_index", "_spans")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._spans = spans
+        self._index = 0
+
+    def __call__(self, offset: int) -> bool:
+        spans = self._spans
+        while self._index < len(spans) and spans[self._index][1] <= offset:
+            self._index += 1
+        return self._index < len(spans) and spans[self._index][0] < offset
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    if "“" not in text and '"' not in text:
+        return []
+    return [match.span() for match in _QUOTED.finditer(text)]
+
+
+def _outside(spans: list[tuple[int, int]], mentions: list[Mention]) -> list[Mention]:
+    """Mentions that do not stand inside a quotation ("“They told me...”")."""
+    if not spans:
+        return mentions
+    return _outside_spans(spans, mentions, inclusive=False)
+
+
+def _with_antecedents(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Pronoun mentions with the person named between them and the attribution before."""
+    if not any(mention.pronoun in {"he", "she"} for mention in mentions):
+        return mentions
+    first = mentions[0]
+    if first.pronoun not in {"he", "she"}:
+        return mentions  # a speaker earlier in the paragraph is nearer than any other name
+    person = _only_person(text, max(0, first.start - _WINDOW), first.start)
+    if person is None:
+        return mentions
+    linked = Mention(first.start, first.end, first.name, None, None, first.pronoun, person)
+    return [linked, *mentions[1:]]
+
+
+def _who_follows(tokens: list[Token], number: int) -> bool:
+    return (
+        number + 1 < len(tokens)
+        and tokens[number].text == ","
+        and tokens[number + 1].lower in {"who", "whose"}
+    )
+
+
+def _only_person(text: str, start: int, end: int) -> Mention | None:
+    """The one personal name (two capitalised words or more) in ``text[start:end]``, if exactly one."""
+    tokens = tokenize(text, start, end)
+    found: list[Mention] = []
+    number = 0
+    while number < len(tokens):
+        token = tokens[number]
+        opens = number == 0 or tokens[number - 1].text in _HARD_STOPS
+        parsed = parse_phrase(tokens, number, len(tokens)) if token.capitalised and not token.punct else None
+        if parsed is None:
+            number += 1
+            continue
+        for phrase in parsed.phrases:
+            # A lone capital that opens a sentence says nothing; "Ana Roe held..." does.
+            who = _who_follows(tokens, parsed.next)  # "Olena, whose son ..., she said"
+            lone = opens and phrase.name_start is None and phrase.description is None
+            lone = lone and " " not in text[phrase.start : phrase.end] and not who
+            if (phrase.kind is SourceKind.NAMED_PERSON or (phrase.kind is None and who)) and not lone:
+                described = (
+                    text[phrase.description[0] : phrase.description[1]] if phrase.description else None
+                )
+                found.append(
+                    Mention(phrase.start, phrase.end, _name(text, phrase), SourceKind.NAMED_PERSON, described)
+                )
+        number = max(parsed.next, number + 1)
+    names = {mention.name for mention in found}
+    return found[-1] if len(names) == 1 else None
 
 
 def surnames_in(texts: Iterable[str]) -> frozenset[str]:
@@ -138,77 +341,429 @@ def surnames_in(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+def _last_word_capitalised(text: str, phrase: Phrase) -> bool:
+    words = [word for word in text[phrase.start : phrase.end].split() if not word.isdigit()]
+    return bool(words) and words[-1][:1].isupper()  # "told Harbour Radio", "told Channel 12"
+
+
+def _kind_fits(kind: SourceKind | None, kinds: frozenset[SourceKind]) -> bool:
+    """A lone capitalised word (kind None) may be the person a shape asks for."""
+    return kind in kinds if kind is not None else SourceKind.NAMED_PERSON in kinds
+
+
+def _frame_allows(text: str, verb: str, end: int) -> bool:
+    """Whether what follows a reporting verb makes it report (see `reporting_verbs.Frame`)."""
+    frame = VERB_FORMS[verb]
+    if frame is Frame.SPEECH:
+        return True
+    if frame is Frame.DECLINE:
+        return False  # "declined to comment" attributes nothing (docs/labelling.md)
+    if frame is Frame.THAT:
+        return text.startswith("that", end + 1) and text[end : end + 1].isspace()
+    if frame is Frame.CLAUSE and _clause_follows_plainly(text, end):
+        return True
+    tokens = tokenize(text, end, min(len(text), end + 160), _CLAUSE_LOOKAHEAD + 2)
+    if not tokens:
+        return True  # the paragraph ends right after the verb: "..., he warned."
+    return _FRAME_CHECKS[frame](tokens)
+
+
+def _object_then_preposition(tokens: list[Token]) -> bool:
+    return any(token.lower in {"of", "as", "for"} for token in _until_punct(tokens))
+
+
+def _clause_follows(tokens: list[Token]) -> bool:
+    """ "warned that", "warned:", "warned on Friday", "warned the truce could fail"."""
+    first = tokens[0]
+    low = first.lower
+    if low == "on":
+        return len(tokens) > 1 and tokens[1].lower in TIME_WORDS  # not "insisted on a cap"
+    if low == "to":
+        return len(tokens) > 1 and (tokens[1].lower in _AUDIENCES or tokens[1].capitalised)
+    if first.punct or low in _CLAUSE_FOLLOWERS:
+        return True
+    # A clause without "that" has a finite verb soon after; "emphasized the risk, saying:"
+    # reports through the participle that follows.
+    words = _until_punct(tokens[1:])
+    if any(token.lower in _FINITE for token in words):
+        return True
+    rest = tokens[1 + len(words) :]
+    return bool(rest) and (rest[0].text == ":" or (len(rest) > 1 and rest[1].lower in _SAYING))
+
+
+def _names_something(tokens: list[Token]) -> bool:
+    """ "called it a betrayal", "called the reform “a historic shift”"; not "called for talks"."""
+    if tokens[0].lower in {"it", "them", "this", "that", "him", "her"}:
+        return True
+    if tokens[0].lower == "on" and len(tokens) > 1 and tokens[1].lower not in TIME_WORDS:
+        return any(token.lower == "to" for token in _until_punct(tokens[2:]))  # "called on X to"
+    words = _until_punct(tokens)
+    rest = tokens[len(words) :]
+    return (
+        bool(words)
+        and bool(rest)
+        and rest[0].text in {"“", '"'}
+        and words[0].lower not in {"for", "on", "off"}
+    )
+
+
+def _clause_follows_plainly(text: str, end: int) -> bool:
+    """ "warned that", "warned:", "warned he", or the end: settled by one look, without tokens."""
+    first = _FIRST_AFTER.match(text, end)
+    if first is None:
+        return True
+    word = first.group(1).lower()
+    return not word[0].isalnum() or (word in _CLAUSE_FOLLOWERS and word not in {"on", "to"})
+
+
+_FIRST_AFTER = re.compile(r"\s*([^\W_]+|\S)")
+"""The first word or mark after a verb."""
+
+
+_FRAME_CHECKS = {
+    Frame.NAMING: _names_something,
+    Frame.OBJECT: _object_then_preposition,
+    Frame.CLAUSE: _clause_follows,
+}
+"""What a frame needs to see after its verb; `_frame_allows` settles SPEECH, DECLINE and
+THAT without tokens."""
+
+
+def _until_punct(tokens: list[Token]) -> list[Token]:
+    for number, token in enumerate(tokens):
+        if token.punct:
+            return tokens[:number]
+    return tokens
+
+
+def _word_before(text: str, position: int) -> tuple[str, bool]:
+    """The word right before ``position`` (lower case, "" after a quote or a stop), and
+    whether a comma stands between: read once per anchor, with string methods for speed."""
+    chunk = text[max(0, position - 40) : position].rstrip()
+    comma = chunk.endswith(",")
+    chunk = chunk.rstrip(" ,\t\n")
+    word = chunk[chunk.rfind(" ") + 1 :]
+    if not word or not word[-1].isalnum() or (len(word) > 1 and word.isupper()):
+        return "", comma  # after a quote or a stop, or an abbreviation ("the US says")
+    start = len(word)
+    while start and word[start - 1].isalnum():
+        start -= 1
+    return word[start:].lower(), comma
+
+
+def _read(text: str, match: re.Match[str], shape: Shape, before: tuple[str, bool] | None) -> list[_Found]:
+    """What ``shape`` finds at the anchor ``match``; ``before`` is the word before the anchor."""
+    if shape.sentence:
+        return _sentence_subject(text, match.start(), shape.conjoined, before or ("", False))
+    if shape.side is Side.BEFORE:
+        return _subject_before(text, match.start(), shape, before or ("", False))
+    if shape.after_mark:
+        return _subject_after(text, match.end(), shape.pronoun)
+    return _object_after(text, match.end(), shape.then)
+
+
+def _object_after(text: str, position: int, then: str) -> list[_Found]:
+    """ "according to X", "told AFP", "quoted X as saying": the source follows the anchor."""
+    tokens = _window_after(text, position)
+    if not tokens:
+        return []
+    parsed = parse_list(tokens, 0, len(tokens))
+    if parsed is None:
+        return []
+    if then:
+        words = [token.lower for token in tokens[parsed.next : parsed.next + len(then.split())]]
+        if words != then.split():
+            return []
+    return [_Found(phrase) for phrase in parsed.phrases]
+
+
 def _window_after(text: str, position: int) -> list[Token]:
     """Tokens from ``position`` to the end of the clause (commas included), at most `_WINDOW` away."""
-    high = min(len(text), position + _WINDOW)
-    stop = _CLAUSE_STOP.search(text, position, high)
-    return tokenize(text, position, stop.end() if stop else high, _TOKENS_AFTER)
+    tokens = tokenize(text, position, min(len(text), position + _WINDOW), _TOKENS_AFTER)
+    for number, token in enumerate(tokens):
+        if not token.punct or token.text == "," or _is_initial_stop(tokens, number):
+            continue
+        if token.text == "(" and _is_acronym_aside(tokens, number):
+            continue
+        if token.text == ")" and number >= 2 and tokens[number - 2].text == "(":
+            continue
+        return tokens[: number + 1]
+    return tokens
 
 
-def _window_before(text: str, position: int, reach: int) -> list[Token]:
-    """Tokens from the start of the clause that ends at ``position``, at most ``reach`` back."""
+@lru_cache(maxsize=8)
+def _window_before(text: str, position: int, reach: int = _WINDOW) -> list[Token]:
+    """Tokens of the sentence that runs up to ``position``, at most ``reach`` back.
+
+    Cached: the shapes of one anchor read the same window (callers never change the list).
+
+    Commas, dashes and brackets stay in (the asides are read later); a full stop after a
+    capital or an abbreviation ("U.S.", "Dr.") does not end the sentence.
+    """
     low = max(0, position - reach)
-    first = low
-    end = position
-    while (last := _UP_TO_LAST_STOP.match(text, low, end)) is not None:
-        if not _ABBREVIATION_BEFORE.search(text, max(low, last.end() - 6), last.end()):
-            first = last.end()
+    first, end = low, position
+    while (stop := _UP_TO_LAST_STOP.match(text, low, end)) is not None:
+        if not _ABBREVIATION_BEFORE.search(text, max(low, stop.end() - 6), stop.end()):
+            first = stop.end()
             break
-        end = last.end() - 1  # "Dr." does not end a sentence: look further back
+        end = stop.end() - 1  # "U.S." or "Dr." does not end a sentence: look further back
     tokens = tokenize(text, first, position)
     if first == low > 0 and tokens and tokens[0].start == low:
         del tokens[0]  # the window may have cut this word in two
     return tokens
 
 
-def _after_cue(text: str, position: int) -> tuple[Phrase, ...]:
-    tokens = _window_after(text, position)
-    if not tokens:
-        return ()
-    parsed = parse_list(tokens, 0, len(tokens))
-    return parsed.phrases if parsed else ()
+_UP_TO_LAST_STOP = re.compile(r"(?s:.*)[.;:!?“”\"]")
+"""Everything up to the last sentence stop: greedy, so the engine finds that stop from the end."""
+_ABBREVIATION_BEFORE = re.compile(rf"(?:\b(?i:{'|'.join(TITLE_ABBREVIATIONS)})|[{UPPER}])\.$")
+"""A full stop after an abbreviation or a capital ("Dr.", "U.S.", "J.") is not a sentence end."""
+_MAY_PRECEDE_VERB = AUXILIARIES | ADVERBS | _PRONOUNS | TIME_WORDS | {"which", "who"}
+_PLAIN_ADJECTIVES = frozenset(
+    [
+        "senior",
+        "junior",
+        "top",
+        "former",
+        "high-ranking",
+        "high-level",
+        "mid-level",
+        "low-level",
+        "local",
+        "regional",
+        "veteran",
+        "independent",
+        "anonymous",
+        "unnamed",
+        "further",
+        "additional",
+        "acting",
+        "deputy",
+        "chief",
+        "lead",
+    ]
+)
+"""Openers that are common words even before a capitalised one: "Senior U.S. officials"."""
+_PROPER_ADJECTIVES = frozenset(
+    ["arab", "european", "western", "eastern", "gulf", "african", "asian", "nordic", "baltic"]
+)
+_ASIDE_CLOSERS = frozenset({",", "—", "–", ")"})
+_HARD_STOPS = frozenset({".", ";", ":", "!", "?", "“", "”", '"'})
 
 
-def _speaker_of_verb(text: str, start: int, end: int) -> list[_Found]:
-    before = _subject_before(text, start)
-    if before or not _INVERSION.search(text, max(0, start - 3), start):
-        return before
-    return _subject_after(text, end)
+def _is_initial_stop(tokens: list[Token], number: int) -> bool:
+    """A full stop after a lone capital is an initial ("J. Smith"), not the end of a sentence."""
+    if tokens[number].text != "." or number == 0:
+        return False
+    previous = tokens[number - 1]
+    return len(previous.text) == 1 and previous.text.isupper() and previous.end == tokens[number].start
 
 
-def _speaker_of_quote(text: str, colon: int) -> list[_Found]:
-    """ "Greenway: “The hard part...”": only people and officials introduce quotes this way."""
-    people = {SourceKind.NAMED_PERSON, SourceKind.OFFICIAL, SourceKind.ANONYMOUS, None}
-    return [found for found in _subject_before(text, colon) if found.phrase.kind in people]
+def _is_acronym_aside(tokens: list[Token], number: int) -> bool:
+    """ "(OCHA)": an acronym in brackets belongs to the name before it."""
+    return (
+        number + 2 < len(tokens)
+        and tokens[number + 2].text == ")"
+        and tokens[number + 1].text.replace(".", "").isupper()
+        and len(tokens[number + 1].text) >= 2
+    )
 
 
-def _subject_before(text: str, verb: int) -> list[_Found]:
-    """The source named just before a speech verb, allowing "also" and an appositive between."""
-    last = _LAST_WORD.search(text, max(0, verb - 40), verb)
-    if last is None:
-        return []  # a quote or a stop right before the verb: nothing names a source there
-    word = last["word"].lower()
-    if "," not in last["gap"] and word in STOPWORDS and word not in ADVERBS:
-        return []  # "he said", "declined to say": no naming phrase can end here
-    tokens = _window_before(text, verb, _NEAR)
-    end = _before_adverbs(tokens)
-    if end and tokens[end - 1].text == ",":
-        tokens = _window_before(text, verb, _WINDOW)
-        return _appositive_subject(tokens, _before_adverbs(tokens) - 1)
-    return [_Found(phrase) for phrase in _phrases_ending_at(tokens, end)] if end else []
+def _subject_before(text: str, anchor: int, shape: Shape, before: tuple[str, bool]) -> list[_Found]:
+    """The source named before an anchor, skipping the `GAPS` between subject and verb."""
+    word, comma = before
+    if word and not comma and word not in _MAY_PRECEDE_VERB and (word in STOPWORDS or shape.pronoun):
+        return []  # "said said", "declined to say", "Gamma said" for a pronoun: nothing here
+    tokens, end = _subject_window(text, anchor, shape)
+    if not end:
+        return []
+    last = tokens[end - 1]
+    if shape.pronoun:
+        return _pronoun(last)
+    if last.punct or last.lower in {"which", "who"}:
+        return _subject_before_aside(tokens, end)
+    if last.lower in STOPWORDS and last.lower not in ADVERBS and not last.text.isupper():
+        return []  # "declined to say", "the people who said": no naming phrase ends here
+    phrases = _phrases_ending_at(tokens, end) or _before_relative_clause(tokens, end)
+    phrases = tuple(phrase for phrase in phrases if not _after_preposition(tokens, _first_offset(phrase)))
+    if shape.opens_clause:
+        phrases = tuple(phrase for phrase in phrases if _opens_clause(tokens, _first_offset(phrase)))
+    return [_Found(phrase) for phrase in phrases or _document_owner(tokens, end)]
 
 
-def _before_adverbs(tokens: list[Token]) -> int:
-    """The index just past the last token that is not an adverb ("officials also said")."""
-    end = len(tokens)
-    while end and _is_adverb(tokens[end - 1]):
+def _document_owner(tokens: list[Token], end: int) -> tuple[Phrase, ...]:
+    """ "A Government Accountability Office report released in May found": the body speaks
+    through its document (a name or a possessive before "report", "statement"...)."""
+    for number in range(end - 1, max(0, end - 8), -1):
+        token = tokens[number]
+        if token.punct or (token.capitalised and token.lower not in TIME_WORDS):
+            return ()
+        if token.lower in DOCUMENT_NOUNS:
+            owner = _phrases_ending_at(tokens, number)
+            named = [phrase for phrase in owner if phrase.kind in {SourceKind.ORGANIZATION, None}]
+            if len(named) != len(owner) or not named:
+                return ()
+            last = tokens[number - 1]
+            if last.possessive and named[-1].end == last.end:  # "the ministry's statement"
+                named[-1] = replace(named[-1], end=last.base_end)
+            return tuple(named)
+    return ()
+
+
+def _pronoun(token: Token) -> list[_Found]:
+    """ "he said": a pronoun for the registry to link to an earlier speaker."""
+    if token.lower in _PRONOUNS and token.type is TokenType.WORD:
+        return [_Found(Phrase(token.start, token.end, None), pronoun=token.lower)]
+    return []
+
+
+def _subject_window(text: str, anchor: int, shape: Shape) -> tuple[list[Token], int]:
+    """The sentence before an anchor and where its subject ends (0: no subject may end there)."""
+    tokens = _window_before(text, anchor, _NEAR)
+    end, passive = _skip_auxiliaries(tokens, len(tokens))
+    cut = anchor > _NEAR and bool(tokens) and tokens[0].start < anchor - _NEAR + 40
+    if end and tokens[end - 1].text in _ASIDE_CLOSERS and cut:
+        tokens = _window_before(text, anchor)  # the aside may begin before the near window
+        end, passive = _skip_auxiliaries(tokens, len(tokens))
+    if passive and not shape.passive:
+        return tokens, 0  # "was told", "has been accused": the subject is not the speaker
+    if any(token.lower in _NEGATIONS for token in tokens[end:]):
+        return tokens, 0  # "would not say": nothing is attributed
+    return tokens, end
+
+
+def _subject_before_aside(tokens: list[Token], end: int) -> list[_Found]:
+    """A subject set off from its verb: "X, who ..., said", "X — ... — said", "Russia, which said"."""
+    last = tokens[end - 1]
+    if last.lower in {"which", "who"}:
+        if end < 2 or tokens[end - 2].text != ",":
+            return []
+        return [_Found(phrase) for phrase in _phrases_ending_at(tokens, end - 2)]
+    if last.text == ",":
+        return _appositive_subject(tokens, end - 1)
+    opening = None
+    if last.text in {"—", "–"}:
+        opening = _previous_mark(tokens, end - 1, {"—", "–"})
+    elif last.text == ")":
+        opening = _previous_mark(tokens, end - 1, {"("})
+        if opening is not None and _is_acronym_aside(tokens, opening):
+            opening = end  # "the UN Office ... (OCHA) said": the acronym is part of the name
+    return [_Found(phrase) for phrase in _phrases_ending_at(tokens, opening)] if opening is not None else []
+
+
+def _sentence_subject(text: str, anchor: int, conjoined: bool, before: tuple[str, bool]) -> list[_Found]:
+    """The naming phrase that opens the sentence, when a verb follows it right away."""
+    if conjoined and before[0] not in _CONJOINED_GAP:
+        return []  # cheap refusal first: most verbs do not follow "and"
+    tokens = _window_before(text, anchor)
+    end, _ = _skip_auxiliaries(tokens, len(tokens))
+    if conjoined and not (end and tokens[end - 1].lower in {"and", "but"}):
+        return []
+    start = _after_introduction(tokens)
+    if start is None or start >= len(tokens):
+        return []
+    parsed = parse_phrase(tokens, start, len(tokens))
+    if parsed is None or parsed.next >= len(tokens):
+        return []
+    verb = tokens[parsed.next]
+    if verb.punct or verb.capitalised or (verb.lower in STOPWORDS and verb.lower not in AUXILIARIES):
+        return []  # the phrase is not the subject of a verb: "In the talks officials..."
+    return [_Found(phrase) for phrase in parsed.phrases]
+
+
+def _after_introduction(tokens: list[Token]) -> int | None:
+    """Where the subject may start: after "In Washington," or "On Monday,"; None if unclear."""
+    if not tokens or (tokens[0].lower not in _INTRODUCERS and tokens[0].lower not in TIME_WORDS):
+        return 0
+    comma = next((number for number, token in enumerate(tokens[:8]) if token.text == ","), None)
+    return None if comma is None else comma + 1
+
+
+_CONJOINED_GAP = AUXILIARIES | ADVERBS | {"and", "but"}
+_INTRODUCERS = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "during",
+        "earlier",
+        "later",
+        "meanwhile",
+        "separately",
+        "however",
+        "still",
+        "also",
+        "since",
+        "while",
+        "when",
+        "as",
+        "by",
+        "with",
+        "under",
+    ]
+)
+"""Words that open an introductory phrase set off by a comma: "In Washington, ..."."""
+
+
+def _skip_auxiliaries(tokens: list[Token], end: int) -> tuple[int, bool]:
+    """The index before auxiliaries, adverbs and times in front of a verb, and whether it is passive."""
+    passive = False
+    while end:
+        token = tokens[end - 1]
+        low = token.lower
+        if low in AUXILIARIES or _is_adverb(token):
+            passive = passive or low in _BE
+            end -= 1
+        elif low in TIME_WORDS and not token.punct:
+            end = _time_start(tokens, end)
+        else:
+            break
+    return end, passive
+
+
+def _time_start(tokens: list[Token], end: int) -> int:
+    """Where a time phrase ending at ``end`` begins: "late on Monday", "on Tuesday night"."""
+    while end and (tokens[end - 1].lower in TIME_WORDS or tokens[end - 1].lower.isdigit()):
+        end -= 1
+    while end and tokens[end - 1].lower in _TIME_OPENERS:
         end -= 1
     return end
 
 
+_TIME_OPENERS = frozenset(
+    ["on", "late", "early", "earlier", "last", "this", "next", "in", "at", "by", "the", "of"]
+)
+
+
+def _previous_mark(tokens: list[Token], closing: int, marks: set[str]) -> int | None:
+    for number in range(closing - 1, max(-1, closing - _APPOSITIVE_TOKENS), -1):
+        if tokens[number].text in marks:
+            return number
+    return None
+
+
+def _before_relative_clause(tokens: list[Token], end: int) -> tuple[Phrase, ...]:
+    """ "Arab countries which back the plan said": the subject stands before "which";
+    "officials we interviewed worry": before the pronoun of a clause without one."""
+    for number in range(end - 1, max(-1, end - 10), -1):
+        token = tokens[number]
+        if token.punct:
+            return ()
+        if token.lower in {"which", "that", "who"} and number:
+            return _phrases_ending_at(tokens, number)
+        if token.lower in {"we", "they", "i", "you"} and number and end - number <= 3:
+            # The clause belongs to the phrase, as "who" clauses do: "officials we interviewed".
+            found = [p for p in _phrases_ending_at(tokens, number) if p.kind is not None]
+            return tuple(replace(p, end=tokens[end - 1].end) for p in found[-1:]) if len(found) == 1 else ()
+    return ()
+
+
 def _is_adverb(token: Token) -> bool:
     low = token.lower
-    return low in ADVERBS or (low.endswith("ly") and not token.capitalised and low.isalpha())
+    return low in ADVERBS or (
+        low.endswith("ly") and not token.capitalised and low.isalpha() and low != "only"
+    )
 
 
 def _phrases_ending_at(tokens: list[Token], end: int) -> tuple[Phrase, ...]:
@@ -216,10 +771,24 @@ def _phrases_ending_at(tokens: list[Token], end: int) -> tuple[Phrase, ...]:
     start = end
     while start > max(0, end - _SUBJECT_TOKENS):
         previous = tokens[start - 1]
-        if previous.punct or previous.lower in CLAUSE_WORDS:
+        if previous.text == ")" and start >= 3 and _is_acronym_aside(tokens, start - 3):
+            start -= 3  # "(OCHA)"
+            continue
+        if previous.punct and previous.text != ",":
             break
+        if (
+            previous.lower in CLAUSE_WORDS
+            and previous.text not in GIVEN_NAMES
+            and not previous.text.isupper()
+        ):
+            break  # "he", "said" end the phrase; "US" and "Said" (a name) do not
         start -= 1
     for first in range(start, end):
+        opener = tokens[first]
+        if opener.punct or (
+            opener.lower in _NO_OPENERS and opener.text not in GIVEN_NAMES and not opener.text.isupper()
+        ):
+            continue  # no phrase opens with a mark or a function word: skip the parse
         parsed = parse_list(tokens, first, end)
         if parsed is not None and parsed.next == end:
             return parsed.phrases
@@ -227,17 +796,84 @@ def _phrases_ending_at(tokens: list[Token], end: int) -> tuple[Phrase, ...]:
 
 
 def _appositive_subject(tokens: list[Token], closing: int) -> list[_Found]:
-    """ "Robert Greenway, former Senior Director ..., said": the source sits before the appositive."""
-    for comma in range(closing - 1, max(-1, closing - _APPOSITIVE_COMMAS), -1):
+    """ "Robert Greenway, former Senior Director ..., said": the source sits before the aside."""
+    for comma in range(closing - 1, max(-1, closing - _APPOSITIVE_TOKENS), -1):
         token = tokens[comma]
         if token.text != ",":
-            if token.punct:
+            if token.punct and token.text not in {"(", ")", "—", "–"}:
                 break
             continue
+        if _is_numbered(tokens, comma):
+            return _numbered_apposition(tokens, comma + 1, closing)
         subject = _phrases_ending_at(tokens, comma)
-        if subject:
+        if subject and _opens_clause(tokens, _first_offset(subject[0])):
             return _with_appositive(subject, tokens, comma + 1, closing)
     return []
+
+
+def _after_preposition(tokens: list[Token], start: int) -> bool:
+    """ "Seas at Risk North said": words right after a preposition are its object, not a subject."""
+    for number, token in enumerate(tokens):
+        if token.start == start:
+            return number > 0 and tokens[number - 1].lower in _PREPOSITIONS
+    return False
+
+
+_NO_OPENERS = STOPWORDS - DETERMINERS
+"""Words no naming phrase opens with ("US" and "Said" are names: checked with their capitals)."""
+_PREPOSITIONS = frozenset(
+    ["at", "in", "on", "of", "for", "from", "with", "by", "to", "into", "near", "over", "under", "about"]
+)
+
+
+def _first_offset(phrase: Phrase) -> int:
+    """Where the words of a phrase begin, its description or outlet included ("NPR's Peter ...")."""
+    starts = [phrase.start]
+    if phrase.description is not None:
+        starts.append(phrase.description[0])
+    if phrase.outlet is not None:
+        starts.append(phrase.outlet[0])
+    return min(starts)
+
+
+def _opens_clause(tokens: list[Token], start: int) -> bool:
+    """Whether the phrase starting at offset ``start`` opens a clause, as a subject does.
+
+    In "Moira Sutherland, who runs Sutherland Seafoods, the town's largest processor, said"
+    the company follows "runs": it is an object inside the aside, not the subject.
+    """
+    for number, token in enumerate(tokens):
+        if token.start == start:
+            if number == 0:
+                return True
+            previous = tokens[number - 1]
+            return previous.punct or previous.lower in {
+                "and",
+                "but",
+                "while",
+                "as",
+                "which",
+                "that",
+                "who",
+                "whom",
+            }
+    return True
+
+
+def _is_numbered(tokens: list[Token], comma: int) -> bool:
+    """ "One, Finance Minister Ilan Vered, said": a bare "one" before the aside."""
+    return (
+        comma >= 1
+        and tokens[comma - 1].lower in {"one", "another"}
+        and (comma == 1 or tokens[comma - 2].punct or tokens[comma - 2].lower in {"and", "but"})
+    )
+
+
+def _numbered_apposition(tokens: list[Token], first: int, stop: int) -> list[_Found]:
+    parsed = parse_phrase(tokens, first, stop)
+    if parsed is None or parsed.next != stop:
+        return []
+    return [_Found(phrase) for phrase in parsed.phrases]
 
 
 def _with_appositive(subject: tuple[Phrase, ...], tokens: list[Token], first: int, stop: int) -> list[_Found]:
@@ -258,25 +894,45 @@ def _with_appositive(subject: tuple[Phrase, ...], tokens: list[Token], first: in
 
 
 def _description(phrase: Phrase, tokens: list[Token], first: int, stop: int) -> tuple[int, int] | None:
-    """An appositive describes a named person unless it is a clause ("who...", "speaking...")."""
-    if phrase.kind not in {SourceKind.NAMED_PERSON, None} or phrase.description is not None:
+    """An aside describes a named source unless it is a clause ("who...", "speaking...")."""
+    if phrase.kind not in {SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION, None}:
         return None
-    if tokens[first].lower in STOPWORDS or tokens[first].punct:
+    if phrase.description is not None:
         return None
+    if tokens[first].text.isdigit() and first + 2 < stop and tokens[first + 1].text == ",":
+        first += 2  # "Ana Roe, 54, a teacher": the age is not the description
+    opener = tokens[first]
+    if opener.punct or (opener.lower in STOPWORDS and opener.lower not in DETERMINERS):
+        return None
+    if opener.lower in _INTRODUCERS:
+        return None  # "The ministry, in a statement, said": an adjunct, not a description
+    if opener.lower.endswith("ing") and not opener.capitalised:
+        return None  # "speaking on condition of anonymity"
     return tokens[first].start, tokens[stop - 1].end
 
 
-def _subject_after(text: str, position: int) -> list[_Found]:
+def _subject_after(text: str, position: int, pronoun: bool) -> list[_Found]:
     """ "“...,” said Lena Korhonen, who grows apples": the source follows the verb."""
     tokens = _window_after(text, position)
     if not tokens:
+        return []
+    if pronoun:
+        first = tokens[0]
+        if first.lower in _PRONOUNS and (len(tokens) == 1 or tokens[1].punct):
+            return [_Found(Phrase(first.start, first.end, None), pronoun=first.lower)]
         return []
     parsed = parse_list(tokens, 0, len(tokens))
     if parsed is None:
         return []
     after = parsed.next
-    if after < len(tokens) and not tokens[after].punct:
+    if after < len(tokens) and not tokens[after].punct and tokens[after].lower not in TAILS:
         return []  # "said Hamas would..." reports what Hamas would do; the speaker came earlier
+    return _with_description_after(tokens, parsed)
+
+
+def _with_description_after(tokens: list[Token], parsed: Parsed) -> list[_Found]:
+    """ "said Lena Korhonen, a grower": the aside after an inverted subject describes it."""
+    after = parsed.next
     if len(parsed.phrases) != 1 or after >= len(tokens) or tokens[after].text != ",":
         return [_Found(phrase) for phrase in parsed.phrases]
     stop = after + 1
@@ -298,7 +954,9 @@ def _mentions(text: str, found: list[_Found]) -> list[Mention]:
             mentions.append(Mention(start, end, text[start:end], SourceKind.OUTLET))
         described = item.description or phrase.description
         description = _clean(text[described[0] : described[1]]) if described else None
-        mentions.append(Mention(phrase.start, phrase.end, _name(text, phrase), phrase.kind, description))
+        name = _name(text, phrase)
+        kind = _kind_from_description(phrase, description)
+        mentions.append(Mention(phrase.start, phrase.end, name, kind, description, item.pronoun))
     mentions.sort(key=lambda mention: (mention.start, -mention.end))
     kept: list[Mention] = []
     for mention in mentions:
@@ -308,11 +966,103 @@ def _mentions(text: str, found: list[_Found]) -> list[Mention]:
     return kept
 
 
+def _kind_from_description(phrase: Phrase, description: str | None) -> SourceKind | None:
+    """ "Petrolera Andina, the only oil company still operating there": a name described by a
+    body's noun is that body; described by a role ("the union's president"), a person.
+
+    The head is read before any preposition: "a senior fellow at the Trade Institute" says
+    nothing of a body.
+    """
+    if (
+        description is None
+        or phrase.kind not in {None, SourceKind.NAMED_PERSON}
+        or phrase.name_start is not None
+    ):
+        return phrase.kind
+    head: SourceKind | None = None
+    for written in description.casefold().replace("’", "'").split():
+        word = written.removesuffix("'s")
+        if word in _DESCRIPTION_STOPS:
+            break
+        if word in ROLE_WORDS:
+            return SourceKind.NAMED_PERSON
+        if word == written:  # a possessive owner ("the union's") is not the head
+            head = HEAD_KINDS.get(word, head)
+    if head is None:
+        return phrase.kind
+    return SourceKind.ORGANIZATION if head is SourceKind.ORGANIZATION else SourceKind.NAMED_PERSON
+
+
+_DESCRIPTION_STOPS = frozenset(
+    ["of", "at", "in", "for", "from", "near", "with", "on", "who", "which", "that"]
+)
+
+
+def _without_credit_lines(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions outside credit lines and bylines."""
+    if not mentions:
+        return mentions
+    if not any(word in text for word in _CREDIT_WORDS):
+        return mentions
+    credits = [_credit_span(text, match) for match in _CREDIT_LINE.finditer(text)]
+    if not credits:
+        return mentions
+    return _outside_spans(credits, mentions, inclusive=True)
+
+
+_CREDIT_WORDS = (
+    "reported from",
+    "reporting from",
+    "Reporting",
+    "Writing",
+    "Editing",
+    "Compiled",
+    "Edited",
+    "Written",
+    "Additional",
+    "contribut",
+    "By ",
+)
+
+
+def _credit_span(text: str, match: re.Match[str]) -> tuple[int, int]:
+    """A credit line's span; "X contributed reporting" reaches back to the start of its sentence."""
+    start, end = match.span()
+    if match.group().startswith(("contribut", "report")):
+        start = max(
+            text.rfind(".", max(0, start - 200), start), text.rfind("\n", max(0, start - 200), start), 0
+        )
+    return start, end
+
+
+def _outside_spans(spans: list[tuple[int, int]], mentions: list[Mention], inclusive: bool) -> list[Mention]:
+    """Mentions that start inside none of ``spans`` (sorted, not overlapping); linear in both."""
+    kept: list[Mention] = []
+    index = 0
+    for mention in mentions:  # mentions are in order of position
+        while index < len(spans) and spans[index][1] <= mention.start:
+            index += 1
+        if index < len(spans):
+            start, end = spans[index]
+            inside = start <= mention.start < end if inclusive else start < mention.start < end
+            if inside:
+                continue
+        kept.append(mention)
+    return kept
+
+
 def _name(text: str, phrase: Phrase) -> str:
-    name = _clean(text[phrase.start : phrase.end])
-    if phrase.common_start:
-        return name[:1].lower() + name[1:]
-    return name
+    """The phrase as written; a capital that only opens the sentence is lowered ("Senior officials")."""
+    name = _clean(text[phrase.name_start if phrase.name_start is not None else phrase.start : phrase.end])
+    if not phrase.common_start or phrase.name_start is not None:
+        return name
+    words = name.split(" ", 2)
+    if words[0].lower() in _PROPER_ADJECTIVES:
+        return name  # "Arab countries", "European parties"
+    opener = words[0].lower()
+    if len(words) > 1 and words[1][:1].isupper() and opener not in DETERMINERS | _PLAIN_ADJECTIVES:
+        return name  # "State Department", "Health Ministry": the capital is the name's own
+    return name[:1].lower() + name[1:]
 
 
 def _clean(text: str) -> str:

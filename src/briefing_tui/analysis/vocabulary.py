@@ -14,16 +14,19 @@ __all__ = [
     "ADVERBS",
     "CLAUSE_WORDS",
     "DETERMINERS",
+    "DOCUMENT_NOUNS",
     "HEAD_KINDS",
     "NAME_PARTICLES",
     "NOT_NAMES",
     "ORGANIZATION_WORDS",
     "OUTLET_NAMES",
     "OUTLET_WORDS",
+    "PLACE_NAMES",
     "POSTMODIFIER_LEADS",
     "PREMODIFIERS",
     "ROLE_WORDS",
     "STOPWORDS",
+    "TIME_WORDS",
     "TITLE_ABBREVIATIONS",
 ]
 
@@ -33,8 +36,8 @@ def _words(text: str) -> frozenset[str]:
 
 
 DETERMINERS = _words(
-    "a an the one two three four five six seven eight nine ten eleven twelve several some many "
-    "multiple other both few numerous various another"
+    "a an the its their our his her my your one two three four five six seven eight nine ten "
+    "eleven twelve several some many multiple other both few numerous various another"
 )
 """Words that may open a naming phrase: "three sources", "a senior official"."""
 
@@ -46,7 +49,8 @@ _OFFICIAL_HEADS = _words(
     "delegates representative representatives administrator administrators regulator regulators "
     "prosecutor prosecutors leader leaders director directors chief chiefs secretary "
     "undersecretary governor governors mayor mayors president premier chairman chairwoman chair "
-    "manager managers executive executives"
+    "manager managers executive executives hardliners moderates conservatives liberals "
+    "progressives reformists"
 )
 _ANONYMOUS_HEADS = _words(
     "source sources person people individual individuals insider insiders witness witnesses "
@@ -54,7 +58,16 @@ _ANONYMOUS_HEADS = _words(
     "analyst analysts expert experts economist economists researcher researchers correspondent "
     "correspondents reporter reporters editor editors critics critic opponents supporters "
     "campaigners activists protesters lawyers attorneys voters workers employees staff "
-    "investors traders bankers doctors scientists engineers farmers"
+    "investors traders bankers doctors scientists engineers farmers bloggers commentators medics "
+    "paramedics rescuers relatives families survivors villagers locals fishermen students "
+    "teachers passengers drivers pilots soldiers troops fighters militants rebels parents nurses "
+    "eyewitnesses pollsters strategists shareholders lenders creditors organisers organizers "
+    "demonstrators refugees negotiator insider whistleblower activist campaigner lawyer attorney "
+    "doctor nurse medic paramedic resident relative survivor student teacher worker employee "
+    "trader banker investor scientist engineer farmer soldier fighter militant rebel "
+    "investigators inspectors auditors monitors surveyors pollster medical sister brother "
+    "mother father son daughter wife husband widow cousin uncle aunt friend friends neighbour "
+    "neighbor neighbours neighbors colleague colleagues relatives"
 )
 _ORGANIZATION_HEADS = _words(
     "ministry ministries government governments company companies firm firms agency agencies "
@@ -62,9 +75,19 @@ _ORGANIZATION_HEADS = _words(
     "committee committees commission union unions group groups organisation organization "
     "organisations organizations movement party administration embassy cabinet operator "
     "operators court board association federation secretariat presidency bank coalition alliance "
-    "regime parliament legislature consortium bureau wing leadership side team camp"
+    "regime parliament legislature consortium bureau wing leadership team camp force forces "
+    "establishment countries nations states parties media navy guard corps command service "
+    "services militia militias junta opposition hospital hospitals university school church "
+    "airline airlines carrier carriers insurer insurers lender broadcaster network watchdog "
+    "monitor observatory tribunal judiciary prosecution directorate inspectorate "
+    "institute foundation charity charities mission missions delegation delegations signatories "
+    "chamber lobby caucus bloc faction syndicate guild conglomerate forum employers employer "
+    "carmaker carmakers automaker automakers manufacturer manufacturers producer producers "
+    "exporters importers retailers shippers refiners suppliers headquarters"
 )
-_OUTLET_HEADS = _words("newspaper newspapers broadcaster broadcasters outlet magazine website daily")
+_OUTLET_HEADS = _words(
+    "newspaper newspapers broadcaster broadcasters outlet magazine website daily radio television tv"
+)
 
 HEAD_KINDS: dict[str, SourceKind] = {
     **dict.fromkeys(_ORGANIZATION_HEADS, SourceKind.ORGANIZATION),
@@ -78,7 +101,11 @@ ROLE_WORDS = _OFFICIAL_HEADS | _words(
     "correspondent reporter editor analyst researcher economist professor columnist "
     "commentator master harbourmaster harbormaster captain general colonel lieutenant admiral "
     "chancellor speaker senator congressman congresswoman judge justice sen rep gov gen lt col "
-    "adm ceo cfo coo founder president-elect vice-president head expert"
+    "adm ceo cfo coo founder president-elect vice-president head expert commissioner brig "
+    "brigadier maj major capt captain sgt sergeant inspector superintendent secretary-general "
+    "undersecretary-general attorney-general commander-in-chief chairperson rapporteur mp mep "
+    "mps meps lawmaker treasurer co-leader co-chair vice-chair deputy-leader whip skipper "
+    "chairman chairwoman councilman councilwoman councillor councilor alderman fellow"
 )
 """Words for a role that may stand right before a person's name: "correspondent Felicia Schwartz".
 
@@ -92,7 +119,9 @@ PREMODIFIERS = _words(
     "transport agriculture water port police army navy ministry presidential cabinet campaign "
     "company industry union diplomatic chief deputy lead acting veteran independent humanitarian "
     "aid european arab western-backed well-placed knowledgeable anonymous unnamed further "
-    "additional second third shipping labour labor press communications spokesperson"
+    "additional second third shipping labour labor press communications spokesperson first "
+    "fourth fifth latter same clerical religious political air naval civil "
+    "opposition rebel ruling governing coalition"
 )
 """Common words that describe the head of a naming phrase: "senior", "defense", "diplomatic"."""
 
@@ -117,7 +146,9 @@ STOPWORDS = _words(
     "where whether why how per via upon within across against between among toward towards "
     "however still meanwhile moreover also then later earlier today yesterday tomorrow tonight "
     "now asked speaking according citing following despite nobody everyone everybody anyone "
-    "each every most all such only even just"
+    "each every most all such only even just neither either none "
+    "i'll i'm i've i'd we'll we're we've we'd you'll you're they'll they're they've he'll "
+    "she'll it's it'll he's she's"
 )
 """Words that never belong to a naming phrase: pronouns, verbs, conjunctions, prepositions."""
 
@@ -149,7 +180,12 @@ ORGANIZATION_WORDS = _words(
     "company forces army navy kremlin pentagon secretariat board bureau federation alliance "
     "movement front brigades coalition cabinet embassy consulate center centre foundation trust "
     "programme program mission nations assembly congress senate administration directorate "
-    "hospital cross crescent"
+    "hospital cross crescent staff transit railway railways airways airlines guard corps force "
+    "forces command agency ministries motors motor rail railroad steel energy oil gas petroleum "
+    "airways systems industries holdings capital partners logistics shipping lines telecom "
+    "foods mining electric power chemicals technologies labs insurance securities "
+    "international global workers association federation watch amnesty forum chamber lobby "
+    "headquarters"
 )
 """Words that make a capitalised name an organisation: "the White House", "Health Ministry"."""
 
@@ -165,10 +201,49 @@ _OUTLETS = (
     "Politico | Reuters | Axios | Bloomberg | AP | AFP | BBC | CNN | NPR | Al Jazeera | Al-Monitor "
     "| Haaretz | Ynet | Xinhua | TASS | Interfax | Kyodo | Yonhap | Agence France-Presse "
     "| Associated Press | Semafor | Vox | Le Monde | Der Spiegel | El País | Euronews | Sky News "
-    "| ABC | NBC | CBS | Fox News | Kathimerini | Asharq Al-Awsat | Anadolu"
+    "| ABC | NBC | CBS | Fox News | Kathimerini | Asharq Al-Awsat | Anadolu | Bild | Tasnim "
+    "| Fars | IRNA | ISNA | KCNA | Nikkei | NHK | Asahi | Yomiuri | Maariv | Le Figaro "
+    "| Liberation | Die Welt | Der Standard | Sueddeutsche Zeitung | Frankfurter Allgemeine "
+    "| Corriere della Sera | La Repubblica | El Mundo | ANSA | EFE | DPA | PAP | RIA Novosti "
+    "| RIA | Sputnik | RT | CCTV | Global Times | People's Daily | Dawn | Al Arabiya "
+    "| Al Mayadeen | Al-Manar | Hurriyet | Kommersant | Izvestia | Vedomosti | The Hindu "
+    "| NDTV | PTI | ANI | Bernama | Antara | SCMP | Caixin | CNBC | MSNBC | PBS | CBC "
+    "| The Hill | Punchbowl News | Mediapart | Spiegel | Die Zeit | ZDF | ARD | France 24 "
+    "| RFI | BFM | Kan | i24 | Walla | Wired | Reuters News | WAFA | SPA | WAM | QNA | KUNA "
+    "| MENA | SANA | Ukrinform | Ukrainska Pravda | Meduza | TASS news agency"
 )
 OUTLET_NAMES = frozenset(name.strip().casefold() for name in _OUTLETS.split("|"))
 """News organisations known by a name that says nothing of what they are."""
 
-TITLE_ABBREVIATIONS = _words("mr mrs ms dr prof sen rep gov gen lt col adm st jr sr no")
+TITLE_ABBREVIATIONS = _words(
+    "mr mrs ms dr prof sen rep gov gen lt col adm st jr sr no brig maj capt sgt insp supt"
+)
 """Abbreviations whose full stop does not end a sentence: "Dr. Ahmed said"."""
+
+TIME_WORDS = _words(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight overnight "
+    "morning afternoon evening night week weekend month year hours day days weeks months "
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec midday midnight dawn gmt"
+)
+"""Words of a time phrase that may stand between a subject and its verb: "on Friday told"."""
+
+DOCUMENT_NOUNS = _words(
+    "report statement study survey analysis assessment audit letter memo readout communique "
+    "filing review paper note"
+)
+"""Documents whose owner speaks through them: "a Government Accountability Office report found"."""
+
+_PLACES = (
+    "Saudi Arabia | United States | United Kingdom | United Arab Emirates | South Korea "
+    "| North Korea | South Africa | South Sudan | New Zealand | Sri Lanka | Costa Rica "
+    "| El Salvador | Puerto Rico | Burkina Faso | Sierra Leone | Ivory Coast | Cote d'Ivoire "
+    "| Czech Republic | Dominican Republic | Central African Republic | Papua New Guinea "
+    "| East Timor | Timor-Leste | Bosnia and Herzegovina | North Macedonia | Hong Kong "
+    "| New Delhi | Abu Dhabi | Addis Ababa | Buenos Aires | Kuala Lumpur | Tel Aviv "
+    "| Washington DC | Vatican City | San Marino | Equatorial Guinea | Trinidad and Tobago "
+    "| Western Sahara | West Bank | Gaza Strip | European Union | Soviet Union"
+)
+PLACE_NAMES = frozenset(name.strip().casefold() for name in _PLACES.split("|"))
+"""Places of more than one word, which speak only as their government ("Saudi Arabia said")
+and are never a person; one-word places ("Moscow", "Egypt") already read as bodies."""

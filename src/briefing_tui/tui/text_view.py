@@ -19,7 +19,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from briefing_tui.model import BlockKind, Briefing, SectionKind
+from briefing_tui.model import AttributionVia, BlockKind, Briefing, SectionKind
 from briefing_tui.safe_text import visible
 from briefing_tui.tui.combining import capped_ranges
 from briefing_tui.tui.layout import (
@@ -105,6 +105,7 @@ class BriefingText(ScrollView, can_focus=True):
         "briefing-text--table-header",
         "briefing-text--clipped",
         "briefing-text--attribution",
+        "briefing-text--attribution-pronoun",
         "briefing-text--selected-source",
         "briefing-text--match",
         "briefing-text--match-current",
@@ -135,6 +136,7 @@ class BriefingText(ScrollView, can_focus=True):
         & > .briefing-text--table-header { text-style: bold; color: $text; }
         & > .briefing-text--clipped { color: $accent; text-style: bold; }
         & > .briefing-text--attribution { text-style: underline; }
+        & > .briefing-text--attribution-pronoun { text-style: italic underline; }
         & > .briefing-text--selected-source { background: $accent 40%; text-style: bold underline; }
         & > .briefing-text--match { background: $warning 35%; }
         & > .briefing-text--match-current { background: $warning; color: $background; text-style: bold; }
@@ -676,7 +678,9 @@ class BriefingText(ScrollView, can_focus=True):
         if unit.paragraph is not None and self.analysed:
             for attribution in unit.paragraph.attributions:
                 selected = attribution.source_id == highlights.source_id
-                name = "selected-source" if selected else "attribution"
+                # A resolved pronoun ("she said") is set apart from words that name the source.
+                plain = "attribution-pronoun" if attribution.via is AttributionVia.PRONOUN else "attribution"
+                name = "selected-source" if selected else plain
                 yield attribution.start, attribution.end, self._style(name)
         if highlights.search is not None:
             match_style = self._style("match")

@@ -1,0 +1,284 @@
+"""The table of attribution shapes: every way a sentence names who said what, with an example.
+
+`sources.find_mentions` compiles the anchors of this table into one pattern, and at each
+anchor it finds, tries the shapes of that anchor in table order. A shape says on which
+side of the anchor the source stands, what must come before or after it, and what kind
+the source must be. Nothing about a shape lives in control flow: to teach the finder a new
+shape, add a row.
+
+Anchors are word classes from `reporting_verbs`:
+
+* ``verb``: a reporting verb in any tense ("said", "says", "has said", "had warned");
+* ``told``: "told", "tells", "tell", whose object may be an outlet ("told AFP");
+* ``quoted_as``: "quoted as saying" (the passive "X was quoted as saying");
+* ``quoted``: "quoted" with an object ("state media quoted X as saying");
+* ``statement``: "released a statement", "issued a statement" and the like;
+* ``cue``: a phrase before the source ("according to", "citing", "a copy seen by");
+* ``channel``: a phrase before the outlet a source spoke through ("in an interview with",
+  "confirmed to", "speaking to");
+* ``quoted_by``: "quoted by", "cited by", between a source and the outlet that quotes it;
+* ``colon``: a colon opening a quotation ("X: “...”");
+* ``saying``: a participle after a comma (", saying", ", adding") whose speaker is the
+  subject of the sentence.
+
+What may stand between a subject and its verb (an auxiliary, a time, an aside between
+commas or dashes, a relative clause) is listed in `GAPS`, and what may follow a source
+that comes after its verb ("said X in Gaza") in `TAILS`; `sources` reads both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from briefing_tui.model import SourceKind
+
+__all__ = ["GAPS", "SHAPES", "TAILS", "Anchor", "Gap", "Shape", "Side"]
+
+
+class Anchor(Enum):
+    """The class of words a shape is anchored on."""
+
+    VERB = "verb"
+    TOLD = "told"
+    QUOTED_AS = "quoted_as"
+    QUOTED = "quoted"
+    STATEMENT = "statement"
+    CUE = "cue"
+    CHANNEL = "channel"
+    QUOTED_BY = "quoted_by"
+    COLON = "colon"
+    SAYING = "saying"
+
+
+class Side(Enum):
+    """Where the words naming the source stand relative to the anchor."""
+
+    BEFORE = "before"
+    """The subject: "officials said"."""
+    AFTER = "after"
+    """The object or the inverted subject: "according to X", "said X"."""
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """One way of naming a source, read at an anchor."""
+
+    name: str
+    """Identifier, for tests and documentation."""
+    example: str
+    """A sentence of this shape; the unit tests check that it yields its source."""
+    anchor: Anchor
+    """The words the shape is found by."""
+    side: Side
+    """Where the source stands."""
+    pronoun: bool = False
+    """The source is a pronoun ("he said"), to be resolved to an earlier speaker."""
+    after_mark: bool = False
+    """The anchor must follow a comma, a closing quote or a dash: "“...,” said X"."""
+    then: str = ""
+    """Words that must follow the source ("as saying" in "quoted X as saying")."""
+    kinds: frozenset[SourceKind] | None = None
+    """Only sources of these kinds count ("told AFP" names an outlet, "told reporters" none)."""
+    fallback: bool = False
+    """Tried only when no earlier shape of the same anchor found a source."""
+    follows: bool = False
+    """Tried only when an earlier shape of the same anchor found a source: "state radio" quotes
+    only when "quoted Ivo Marek as saying" was read after it."""
+    passive: bool = False
+    """The verb may be passive: "X was quoted as saying"."""
+    sentence: bool = False
+    """The source is the subject the sentence opens with, not the words next to the anchor:
+    "Fitch kept the rating and said ...", "Republicans walked out, saying ..."."""
+    conjoined: bool = False
+    """The anchor must follow "and" or "but": a second verb of the same subject."""
+    opens_clause: bool = False
+    """The source must open its clause: in "X told our reporter: “...”" the reporter is an object."""
+    named: bool = False
+    """The source must be written as a name, its last word capitalised: "told Harbour Radio"
+    names an outlet as the channel, "told state radio" only a medium."""
+
+
+_PEOPLE = frozenset({SourceKind.NAMED_PERSON, SourceKind.OFFICIAL, SourceKind.ANONYMOUS})
+
+SHAPES: tuple[Shape, ...] = (
+    Shape("pronoun_verb", "“We are close,” she said.", Anchor.VERB, Side.BEFORE, pronoun=True),
+    Shape("subject_verb", "Harbour officials said the port would reopen.", Anchor.VERB, Side.BEFORE),
+    Shape(
+        "verb_subject",
+        "“It is over,” said Lena Korhonen in Tampere.",
+        Anchor.VERB,
+        Side.AFTER,
+        after_mark=True,
+        fallback=True,
+    ),
+    Shape(
+        "verb_pronoun",
+        "“It is over,” said he.",
+        Anchor.VERB,
+        Side.AFTER,
+        pronoun=True,
+        after_mark=True,
+        fallback=True,
+    ),
+    Shape(
+        "coordinated_verb",
+        "Fitch kept the rating and said the outlook was stable.",
+        Anchor.VERB,
+        Side.BEFORE,
+        fallback=True,
+        sentence=True,
+        conjoined=True,
+    ),
+    Shape("pronoun_told", "He told reporters the vote was close.", Anchor.TOLD, Side.BEFORE, pronoun=True),
+    Shape(
+        "subject_told", "A port source on Friday told Harbour Radio it was shut.", Anchor.TOLD, Side.BEFORE
+    ),
+    Shape(
+        "told_outlet",
+        "A port source told Harbour Radio it was shut.",
+        Anchor.TOLD,
+        Side.AFTER,
+        kinds=frozenset({SourceKind.OUTLET}),
+        named=True,
+    ),
+    Shape(
+        "pronoun_quoted_as",
+        "He was quoted as saying the line would hold.",
+        Anchor.QUOTED_AS,
+        Side.BEFORE,
+        pronoun=True,
+        passive=True,
+    ),
+    Shape(
+        "quoted_as_saying",
+        "The governor was quoted as saying the line would hold.",
+        Anchor.QUOTED_AS,
+        Side.BEFORE,
+        passive=True,
+    ),
+    Shape(
+        "quoted_object",
+        "State radio quoted Ivo Marek as saying the line would hold.",
+        Anchor.QUOTED,
+        Side.AFTER,
+        then="as saying",
+    ),
+    Shape(
+        "quoting_subject",
+        "State radio quoted Ivo Marek as saying it would hold.",
+        Anchor.QUOTED,
+        Side.BEFORE,
+        follows=True,
+    ),
+    Shape(
+        "pronoun_statement",
+        "It released a statement saying the mill would close.",
+        Anchor.STATEMENT,
+        Side.BEFORE,
+        pronoun=True,
+    ),
+    Shape(
+        "statement_saying",
+        "The mill workers' union released a statement saying it would strike.",
+        Anchor.STATEMENT,
+        Side.BEFORE,
+    ),
+    Shape(
+        "cue_source", "According to a source briefed on the talks, the gap is narrow.", Anchor.CUE, Side.AFTER
+    ),
+    Shape(
+        "channel_outlet",
+        "Ari Tal said in an interview with Harbour Radio that the gap was narrow.",
+        Anchor.CHANNEL,
+        Side.AFTER,
+        kinds=frozenset({SourceKind.OUTLET}),
+        named=True,
+    ),
+    Shape(
+        "quoted_by_outlet",
+        "Ari Tal was quoted by Harbour Radio as saying the gap was narrow.",
+        Anchor.QUOTED_BY,
+        Side.AFTER,
+    ),
+    Shape(
+        "quoted_by_subject",
+        "Ari Tal was quoted by Harbour Radio as saying the gap was narrow.",
+        Anchor.QUOTED_BY,
+        Side.BEFORE,
+        passive=True,
+    ),
+    Shape(
+        "colon_quote",
+        "Korhonen: “The hard part starts now.”",
+        Anchor.COLON,
+        Side.BEFORE,
+        kinds=frozenset({*_PEOPLE}),
+        opens_clause=True,
+    ),
+    Shape(
+        "sentence_colon_quote",
+        "Commissioner Ilse Varga played it down on Monday: “We are in a dialogue.”",
+        Anchor.COLON,
+        Side.BEFORE,
+        fallback=True,
+        sentence=True,
+        kinds=frozenset({*_PEOPLE}),
+    ),
+    Shape(
+        "participle_saying",
+        "The retailers' federation urged both sides to return, saying stocks were low.",
+        Anchor.SAYING,
+        Side.BEFORE,
+        sentence=True,
+    ),
+)
+"""Every shape, in the order they are tried at an anchor."""
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """Words that may stand between a subject and its verb."""
+
+    name: str
+    example: str
+
+
+GAPS: tuple[Gap, ...] = (
+    Gap("auxiliary", "Iran's clerical establishment has said ... / officials had earlier warned"),
+    Gap("adverb", "Officials privately acknowledged ..."),
+    Gap("time", "A security source on Friday told AFP ... / the army late on Monday said"),
+    Gap("comma_aside", "Mohamed Nasr, the lead negotiator from Egypt, said ... (the aside describes him)"),
+    Gap("relative_aside", "Hamid Qadi, who heads the committee, said ..."),
+    Gap("dash_aside", "The ministry — which runs the crossings — said ..."),
+    Gap("relative_clause", "Arab countries which back the plan said ..."),
+    Gap("numbered_apposition", "One, Finance Minister Ilan Vered, said ... (the aside is the source)"),
+)
+"""What `sources` skips between a subject and its verb, with an example of each."""
+
+TAILS = frozenset(
+    [
+        "in",
+        "at",
+        "on",
+        "during",
+        "after",
+        "before",
+        "from",
+        "to",
+        "late",
+        "earlier",
+        "later",
+        "last",
+        "this",
+        "while",
+        "when",
+        "as",
+        "by",
+        "via",
+        "outside",
+        "inside",
+        "near",
+    ]
+)
+"""Words that may follow a source standing after its verb: "said Abd Rabbo in Khan Younis"."""
