@@ -25,6 +25,7 @@ from corpus import SEED_PATH, make_briefing_text, parse_size
 __all__ = [
     "BENCH_DIR",
     "CACHE_DIR",
+    "REPO_DIR",
     "RESULTS_DIR",
     "SEED_SIZE",
     "command_line",

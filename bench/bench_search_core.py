@@ -39,14 +39,19 @@ QUERIES: list[tuple[str, str, bool]] = [
 
 
 def median_seconds(action: Callable[[], object], runs: int) -> float:
-    """The median wall time of ``runs`` calls after one warm-up call."""
+    """The median CPU time of ``runs`` calls after one warm-up call.
+
+    CPU time of this thread (`time.thread_time`), not wall time: on a shared machine a call
+    of a few milliseconds is preempted often enough that wall time measures the other
+    processes, and the longer of two calls is preempted more.
+    """
     action()
     gc.collect()  # so that no cell pays for the garbage of the one before
     times = []
     for _ in range(runs):
-        started = time.perf_counter()
+        started = time.thread_time()
         action()
-        times.append(time.perf_counter() - started)
+        times.append(time.thread_time() - started)
     return statistics.median(times)
 
 

@@ -51,6 +51,7 @@ from typing import Any
 from _common import (
     BENCH_DIR,
     CACHE_DIR,
+    REPO_DIR,
     SEED_SIZE,
     command_line,
     document,
@@ -114,6 +115,9 @@ class Run:
     peak_rss_mb: float | None = None
     cpu_s: float | None = None
     """CPU time used up to the end of the run (idle, or the timeout)."""
+    paint_cpu_s: float | None = None
+    """CPU time (all threads, 10 ms ticks) when the marker was seen: what the first paint cost
+    the machine, which a loaded machine inflates far less than the wall-clock time."""
     detail: str = ""
 
 
@@ -164,8 +168,9 @@ def install_pip_peer(name: str, peer: PipPeer) -> tuple[Path | None, str]:
 def make_programs(names: Sequence[str]) -> list[Program]:
     """The programs to run, in the order asked, peers installed as needed."""
     python = sys.executable
-    ours = Path(python).parent / "briefing-tui"
-    ours_argv = [str(ours)] if ours.exists() else [python, "-m", "briefing_tui"]
+    # Always this checkout's code (``PYTHONPATH`` is set to its ``src/`` in `run_once`), never
+    # whatever an installed ``briefing-tui`` script points at.
+    ours_argv = [python, "-m", "briefing_tui"]
     peers = BENCH_DIR / "peers"
     programs: list[Program] = []
     for name in names:
@@ -380,6 +385,11 @@ def run_once(tmux: Tmux, program: Program, doc: Path, *, marker: str, settings: 
             "XDG_CACHE_HOME": str(home / "cache"),
             "LESS": "",
             "LESSHISTFILE": "-",
+            "PYTHONPATH": str(REPO_DIR / "src"),
+            # Bytecode cached as an installed package has it, in a cache of the benchmark's own
+            # (a machine-wide PYTHONDONTWRITEBYTECODE would make every run compile our modules).
+            "PYTHONDONTWRITEBYTECODE": "",
+            "PYTHONPYCACHEPREFIX": str(CACHE_DIR / "pycache"),
         }
         argv = [sys.executable, "-I", "-S", str(STAMP_EXEC), str(stamp), *program.argv(doc)]
         tmux.start(name, argv, env)
@@ -415,6 +425,7 @@ def _watch(
             if marker in tmux.capture(name):
                 painted = time.monotonic_ns()
                 result.paint_s = (painted - started) / NS
+                result.paint_cpu_s = ticks / CLK_TCK
             elif now > deadline:
                 result.status = "timeout"
                 return
@@ -442,6 +453,12 @@ def run_all(programs: list[Program], settings: Settings) -> list[Run]:
     tmux = Tmux()
     try:
         counter = 0
+        # One untimed run of each program first, so that every timed run finds its bytecode cached.
+        for program in programs:
+            if program.argv is not None:
+                doc = document(settings.sizes[0], program.fmt)
+                marker = settings.markers[f"{settings.sizes[0]}:{program.name}"]
+                run_once(tmux, program, doc, marker=marker, settings=settings, number=0)
         for size in settings.sizes:
             active = [program for program in programs if program.argv is not None]
             done: dict[str, int] = dict.fromkeys((program.name for program in active), 0)
@@ -499,6 +516,7 @@ def summarise(programs: list[Program], runs: list[Run], settings: Settings) -> d
                 "runs": len(mine),
                 "ok_runs": len(ok),
                 "paint_s": spread(run.paint_s for run in ok if run.paint_s is not None),
+                "paint_cpu_s": spread(run.paint_cpu_s for run in ok if run.paint_cpu_s is not None),
                 "idle_s": spread(run.idle_s for run in ok if run.idle_s is not None),
                 "peak_rss_mb": spread(run.peak_rss_mb for run in mine if run.peak_rss_mb is not None),
                 "detail": "; ".join(sorted({run.detail for run in mine if run.detail})),
@@ -531,6 +549,7 @@ def tables(programs: list[Program], summary: dict[str, Any], settings: Settings)
     parts: list[str] = []
     for title, key, unit in (
         ("First paint, seconds: median (min–max)", "paint_s", "s"),
+        ("CPU time at first paint (all threads), seconds", "paint_cpu_s", "s"),
         ("Idle (CPU quiet: background work done), seconds", "idle_s", "s"),
         ("Peak RSS (VmHWM), MiB", "peak_rss_mb", "MiB"),
     ):
@@ -578,6 +597,14 @@ def targets(summary: dict[str, Any], settings: Settings) -> list[dict[str, Any]]
         None if static is None else 1.3 * static,
         "" if static is None else f"static: {static:.3g} s",
     )
+    static_cpu = _median(summary, "static", SEED_SIZE, "paint_cpu_s")
+    check(
+        "seed CPU time at first paint ≤ 1.3x the minimal Textual app's",
+        SEED_SIZE,
+        _median(summary, "briefing-tui", SEED_SIZE, "paint_cpu_s"),
+        None if static_cpu is None else 1.3 * static_cpu,
+        "" if static_cpu is None else f"static: {static_cpu:.3g} s",
+    )
     textarea = _median(summary, "textarea", "1MB", "paint_s")
     check(
         "1 MB first paint ≤ the TextArea app's",
@@ -588,10 +615,10 @@ def targets(summary: dict[str, Any], settings: Settings) -> list[dict[str, Any]]
     )
     toolong = _median(summary, "toolong", "10MB", "paint_s")
     check(
-        "10 MB first paint ≤ 1.5x toolong's",
+        "10 MB first paint ≤ toolong's",
         "10MB",
         _median(summary, "briefing-tui", "10MB", "paint_s"),
-        None if toolong is None else 1.5 * toolong,
+        toolong,
         "" if toolong is None else f"toolong: {toolong:.3g} s (its last screen)",
     )
     check(

@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len, split_graphemes
 from rich.segment import Segment
+from wcwidth import wcswidth  # type: ignore[import-untyped]
 
 from briefing_tui.load import load_briefing
 from briefing_tui.model import Briefing, Paragraph, Section
@@ -142,15 +143,22 @@ def write(tmp_path: Path, text: str) -> Path:
 
 @pytest.mark.parametrize("size", [(100, 30), (47, 40), (31, 60)])
 async def test_every_strip_is_exactly_as_wide_as_the_view(tmp_path: Path, size: tuple[int, int]) -> None:
+    # Measured from outside: every row of the whole screen, as a terminal would count its
+    # cells (wcwidth, not Rich's cell_len), is as wide as the terminal, and the text
+    # pane's scrollbar stays in one column.
     app = create_app(load_briefing(write(tmp_path, TEXT)))
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         view = app.reader.text_view
-        width = view.scrollable_content_region.width
-        for y in range(view.scrollable_content_region.height):
-            strip = view.render_line(y)
-            assert strip.cell_length == width
-            assert sum(cell_len(segment.text) for segment in strip) == width
+        rows = [strip.text for strip in app.screen._compositor.render_strips()]
+        assert len(rows) == size[1]
+        assert [wcswidth(row) for row in rows] == [size[0]] * size[1]
+        region = view.content_region
+        for y in range(region.y, region.bottom):
+            row = rows[y]
+            text_part = row[: len(row) - (size[0] - region.right)]
+            assert wcswidth(text_part) == region.right, (y, row)
+            assert wcswidth(view.render_line(y - region.y).text) == view.scrollable_content_region.width
 
 
 @pytest.mark.parametrize("size", [(100, 30), (47, 40)])

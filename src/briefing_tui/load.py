@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing_tui.analysis import analyse
 from briefing_tui.ingest import read_document
 from briefing_tui.model import Briefing
 
@@ -36,5 +35,7 @@ def load_for_reading(
     if document.format == "json":
         return document.briefing, True
     if eager_chars is None or document.characters < eager_chars:
+        from briefing_tui.analysis import analyse  # only here: the reader analyses after its first frame
+
         return analyse(document.briefing), True
     return document.briefing, False

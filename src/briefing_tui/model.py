@@ -101,7 +101,9 @@ class AttributionVia(StrEnum):
     """A pronoun ("he", "she", "it") resolved to the nearest fitting earlier speaker."""
 
 
-_FROZEN = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+# Attribute docstrings are not read at import (parsing this module's source for them costs
+# about as much as building the classes): `briefing_tui.schema` adds them to the schema.
+_FROZEN = ConfigDict(frozen=True, extra="forbid")
 
 
 class Attribution(BaseModel):

@@ -35,6 +35,7 @@ from time import monotonic
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from briefing_tui.model import Briefing
+from briefing_tui.regex_reach import can_match_nul
 from briefing_tui.units import walk
 
 if TYPE_CHECKING:
@@ -72,6 +73,10 @@ _BATCH = 65_536
 _SPAN = operator.methodcaller("span")  # in C, for `re` and `regex` matches alike
 # Past this many matches over a unit boundary, a regex is searched again unit by unit.
 _REPAIR_LIMIT = 256
+# What stands between units for a pattern that cannot match it, so that no match crosses.
+_FENCE = "\x00"
+# Anchors that need the separator's line break: such a pattern is never searched fenced.
+_ANCHOR = re.compile(r"[\^$]|\\[AZ]")
 # A backslash escape in a regular expression (``\W``, ``\S``): its letter is syntax, not text.
 _ESCAPE = re.compile(r"\\.", re.DOTALL)
 
@@ -164,6 +169,7 @@ class SearchIndex:
     """
 
     __slots__ = (
+        "_fenced",
         "_last",
         "_max_matches",
         "_paragraph_ids",
@@ -204,6 +210,7 @@ class SearchIndex:
         self._unit_by_paragraph = {pid: u for u, pid in enumerate(self._paragraph_ids) if pid is not None}
         self._max_matches = max_matches
         self._last: SearchResult | None = None
+        self._fenced: str | None = None
         self._section_spans: list[tuple[str, int, int]] | None = None
 
     @property
@@ -307,6 +314,10 @@ class SearchIndex:
         # A literal query is never empty, and reaches over a separator only if it holds one.
         could_be_empty = compiled.regex
         could_span = compiled.regex or _SEPARATOR in compiled.query
+        if compiled.regex:
+            fenced = self._find_fenced(compiled, finder)
+            if fenced is not None:
+                return fenced
         found = finder.finditer(pattern, 0, len(self._text))
         truncated = self._collect(found, starts, ends, drop_empty=could_be_empty)
         if could_span:
@@ -318,6 +329,35 @@ class SearchIndex:
             if spanning:
                 starts, ends, repaired_truncated = self._repair(pattern, finder, starts, ends, spanning)
                 truncated = truncated or repaired_truncated
+        return starts, ends, truncated
+
+    def _find_fenced(
+        self, compiled: CompiledQuery, finder: _Finder
+    ) -> tuple[array[int], array[int], bool] | None:
+        """Every match, found in one pass over the units joined by a NUL fence, or None.
+
+        A pattern that can cross from one unit into the next must then match the fence
+        itself. When the pattern cannot match a NUL at all (most can't: ``\\.\\s+\\w``,
+        ``\\d+ \\w+``), its matches over the fenced text are exactly those a search unit by
+        unit finds, in a single pass with the loop in C; the fence is one character, like the
+        separator, so the offsets are the same. Otherwise, or when a unit holds a NUL, None:
+        the caller takes the general path. Patterns with ``^``, ``$``, ``\\A`` or ``\\Z``
+        never come here: they must anchor at the separator's line breaks.
+        """
+        pattern = compiled.pattern
+        if pattern is None or _ANCHOR.search(compiled.query):
+            return None
+        if can_match_nul(compiled.query, case_sensitive=compiled.case_sensitive):
+            return None
+        if self._fenced is None:
+            if _FENCE in self._text:
+                return None
+            text, unit_starts = self._text, self._unit_starts
+            unit_ends = [start - len(_SEPARATOR) for start in unit_starts[1:]]
+            self._fenced = _FENCE.join(map(text.__getitem__, map(slice, unit_starts[:-1], unit_ends)))
+        starts, ends = array("q"), array("q")
+        found = finder.over(self._fenced).finditer(pattern, 0, len(self._fenced))
+        truncated = self._collect(found, starts, ends, drop_empty=True)
         return starts, ends, truncated
 
     def _find_per_unit(
@@ -447,6 +487,10 @@ class _Finder:
     def __init__(self, text: str, deadline: float | None) -> None:
         self._text = text
         self._deadline = deadline
+
+    def over(self, text: str) -> _Finder:
+        """A finder over ``text`` that shares this one's deadline."""
+        return _Finder(text, self._deadline)
 
     def finditer(self, pattern: Pattern, start: int, end: int) -> Iterator[Any]:
         """``pattern.finditer`` over ``text[start:end]``; `TimeoutError` once the deadline passes."""

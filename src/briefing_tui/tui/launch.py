@@ -17,7 +17,8 @@ __all__ = ["launch", "launch_library", "library_to_start"]
 
 def launch(path: Path) -> int:
     """Open ``path`` in the reader and return the exit code; raises `BriefingError` before any screen."""
-    briefing, analysed = load_for_reading(path)
+    # Analysed after the first frame, whatever its size: the text is on screen at once.
+    briefing, analysed = load_for_reading(path, eager_chars=0)
     if str(path) == STDIN:
         attach_terminal()  # the briefing came down a pipe: the keys come from the terminal, as in less
     # The briefing lives as long as the app: keep the cyclic collector from walking its

@@ -19,13 +19,25 @@ from dataclasses import dataclass
 from enum import IntEnum
 from itertools import repeat
 
-from rich.cells import split_graphemes
+from rich.cells import cell_len, split_graphemes
 
-from briefing_tui.model import Briefing, Paragraph
+from briefing_tui.model import BlockKind, Briefing, Paragraph
 from briefing_tui.safe_text import SafeText, visible
 from briefing_tui.units import walk
 
-__all__ = ["GUTTER", "Layout", "LineRole", "Unit", "build_units", "with_paragraphs", "wrap"]
+__all__ = [
+    "CELL_GAP",
+    "GUTTER",
+    "MIN_WIDTH",
+    "QUOTE_BAR",
+    "UNWRAPPED",
+    "Layout",
+    "LineRole",
+    "Unit",
+    "build_units",
+    "with_paragraphs",
+    "wrap",
+]
 
 GUTTER = 3
 """Cells left of a paragraph: the kind bar, the flag, a space."""
@@ -49,6 +61,23 @@ class LineRole(IntEnum):
     RULE = 3
     HEADING = 4
     PARAGRAPH = 5
+    """A wrapped line of a paragraph (body, standfirst, quote, list item)."""
+    PRE = 6
+    """One line of a preformatted block, as written: never wrapped, panned sideways."""
+    TABLE_ROW = 7
+    """One row of a table, its cells aligned in columns."""
+    TABLE_RULE = 8
+    """The rule under a table's header row."""
+
+
+UNWRAPPED = frozenset({LineRole.PRE, LineRole.TABLE_ROW, LineRole.TABLE_RULE})
+"""Roles of lines drawn as written, wider than the view if need be."""
+QUOTE_BAR = "│ "
+"""What stands left of every line of a block quote."""
+CELL_GAP = " │ "
+"""What stands between two cells of a table row."""
+MIN_WIDTH = GUTTER + 4
+"""The narrowest text column laid out: narrower panes clip rather than wrap letter by letter."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +97,38 @@ class Unit:
         marker = self.paragraph.marker if self.paragraph is not None else None
         # The marker is briefing data like the text: an escape sequence in it is shown, not run.
         return visible(f"{marker} ") if marker else SafeText("")
+
+    @property
+    def block(self) -> BlockKind | None:
+        """The paragraph's shape, or None for a heading."""
+        return None if self.paragraph is None else self.paragraph.block
+
+    @property
+    def indent(self) -> str:
+        """What stands before the text on every line after the first: wrapped lines keep the indent."""
+        bar = QUOTE_BAR if self.block is BlockKind.QUOTE else ""
+        return bar + " " * cell_len(self.prefix)
+
+    def table_cells(self) -> tuple[tuple[tuple[int, int], ...], ...] | None:
+        """Each row's cells as ``(start, end)`` offsets in `text`, or None when not a table.
+
+        A table whose rows do not spell its text (as the model says they must) is drawn as
+        preformatted text instead, so that search offsets always land on what is shown.
+        """
+        paragraph = self.paragraph
+        if paragraph is None or paragraph.block is not BlockKind.TABLE or not paragraph.rows:
+            return None
+        if "\n".join("\t".join(row) for row in paragraph.rows) != paragraph.text:
+            return None
+        rows: list[tuple[tuple[int, int], ...]] = []
+        position = 0
+        for row in paragraph.rows:
+            cells: list[tuple[int, int]] = []
+            for cell in row:
+                cells.append((position, position + len(cell)))
+                position += len(cell) + 1
+            rows.append(tuple(cells))
+        return tuple(rows)
 
 
 def with_paragraphs(units: list[Unit], briefing: Briefing) -> list[Unit]:
@@ -159,7 +220,7 @@ class Layout:
     """The display lines of a briefing at one text width."""
 
     def __init__(self, briefing: Briefing, units: list[Unit], width: int) -> None:
-        self.width = max(20, width)
+        self.width = max(MIN_WIDTH, width)
         """The measure: cells from the gutter to the end of the longest line."""
         self.line_role = array("b")
         self.line_section = array("i")
@@ -169,6 +230,12 @@ class Layout:
         self.unit_first_line = array("i", [0]) * len(units)
         self.unit_line_count = array("i", [0]) * len(units)
         self.section_first_line = array("i", [0]) * len(briefing.sections)
+        self.columns: dict[int, tuple[int, ...]] = {}
+        """Each table's column widths in cells, by unit."""
+        self.row_cells: dict[int, tuple[tuple[int, int], ...]] = {}
+        """The cells shown on each table-row line, as ``(start, end)`` offsets, by display line."""
+        self.widest = 0
+        """Cells of the widest unwrapped line (preformatted or table), for panning."""
         self._lay_out(briefing, units)
 
     @property
@@ -219,10 +286,16 @@ class Layout:
             if section.heading is not None:
                 self._add_unit(LineRole.HEADING, units[unit_index], unit_index, self.width)
                 unit_index += 1
-            for _ in section.paragraphs:
+            for paragraph in section.paragraphs:
                 self._add(LineRole.BLANK, section_index)
                 unit = units[unit_index]
-                self._add_unit(LineRole.PARAGRAPH, unit, unit_index, self.width - GUTTER - len(unit.prefix))
+                if paragraph.block is BlockKind.PREFORMATTED:
+                    self._add_preformatted(unit, unit_index, paragraph.text)
+                elif paragraph.block is BlockKind.TABLE:
+                    self._add_table(unit, unit_index, paragraph.text)
+                else:
+                    width = self.width - GUTTER - cell_len(unit.indent)
+                    self._add_unit(LineRole.PARAGRAPH, unit, unit_index, width)
                 unit_index += 1
 
     def _add_unit(self, role: LineRole, unit: Unit, index: int, width: int) -> None:
@@ -236,3 +309,34 @@ class Layout:
         self.line_unit.extend(repeat(index, count))
         self.line_start.extend([start for start, _ in ranges])
         self.line_end.extend([end for _, end in ranges])
+
+    def _add_preformatted(self, unit: Unit, index: int, raw: str) -> None:
+        # The unit's text shows a newline as a visible stand-in; the model's text says where
+        # the lines break (same length, same offsets).
+        self.unit_first_line[index] = self.line_count
+        start = 0
+        for piece in raw.split("\n"):
+            end = start + len(piece)
+            self._add(LineRole.PRE, unit.section, index, start, end)
+            self.widest = max(self.widest, cell_len(unit.text[start:end]))
+            start = end + 1
+        self.unit_line_count[index] = self.line_count - self.unit_first_line[index]
+
+    def _add_table(self, unit: Unit, index: int, raw: str) -> None:
+        rows = unit.table_cells()
+        if rows is None:
+            self._add_preformatted(unit, index, raw)
+            return
+        columns = [0] * max(len(row) for row in rows)
+        for row in rows:
+            for column, (start, end) in enumerate(row):
+                columns[column] = max(columns[column], cell_len(unit.text[start:end]))
+        self.columns[index] = tuple(columns)
+        self.widest = max(self.widest, sum(columns) + len(CELL_GAP) * (len(columns) - 1))
+        self.unit_first_line[index] = self.line_count
+        for number, row in enumerate(rows):
+            self.row_cells[self.line_count] = row
+            self._add(LineRole.TABLE_ROW, unit.section, index, row[0][0], row[-1][1])
+            if number == 0 and len(rows) > 1:
+                self._add(LineRole.TABLE_RULE, unit.section, index, row[-1][1], row[-1][1])
+        self.unit_line_count[index] = self.line_count - self.unit_first_line[index]

@@ -2,29 +2,49 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import ClassVar, Protocol
+from typing import ClassVar, Literal, Protocol
 
+from rich.cells import cell_len
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.events import Click, Resize
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from briefing_tui.model import AttributionVia, Briefing, SectionKind
+from briefing_tui.model import AttributionVia, BlockKind, Briefing, SectionKind
 from briefing_tui.safe_text import visible
-from briefing_tui.tui.layout import GUTTER, Layout, LineRole, Unit, build_units, with_paragraphs
+from briefing_tui.tui.combining import capped_ranges
+from briefing_tui.tui.layout import (
+    CELL_GAP,
+    GUTTER,
+    QUOTE_BAR,
+    UNWRAPPED,
+    Layout,
+    LineRole,
+    Unit,
+    build_units,
+    with_paragraphs,
+)
 
-__all__ = ["BriefingText", "Highlights", "UnitMatches"]
+__all__ = ["BriefingText", "Change", "Highlights", "UnitMatches"]
 
 MEASURE = 92
 """The widest a line of text gets, in cells, however wide the pane: long lines tire the eye."""
+CACHE_SIZE = 1024
+"""Rendered lines kept: several screens, so that stepping back and forth re-renders nothing."""
+
+Change = Literal["new", "changed"]
+"""How a paragraph differs from the version of the briefing read before."""
+
+_CHANGE_MARKS: dict[str, str] = {"new": "+", "changed": "~"}
 
 
 class UnitMatches(Protocol):
@@ -52,6 +72,14 @@ class BriefingText(ScrollView, can_focus=True):
 
     Only the lines on screen are rendered (Textual's line API), from a `Layout` that knows
     which text every display line shows, so a 10 MB briefing scrolls like a small one.
+    Rendered lines are cached under everything that decides how they look (the line, the
+    cursor on it, the matches and the selected source on it, its change mark, the pan, the
+    layout and theme), as Textual's `Tree` does, so that moving the cursor or stepping to
+    the next match renders only the lines that change.
+
+    Block shapes are drawn as written: preformatted blocks and tables keep their lines and
+    columns and are never wrapped; when wider than the pane they are cut at its edge with
+    ``›`` (``‹`` on the left once panned) and ``left``/``right`` pan them, as ``less -S`` does.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -61,6 +89,8 @@ class BriefingText(ScrollView, can_focus=True):
         Binding("b,pageup", "page(-1)", "Page up", show=False, id="text.page_up"),
         Binding("g,home", "top", "Top", show=False, id="text.top"),
         Binding("G,end", "bottom", "Bottom", show=False, id="text.bottom"),
+        Binding("right", "pan(1)", "Pan right", show=False, id="text.pan_right"),
+        Binding("left", "pan(-1)", "Pan left", show=False, id="text.pan_left"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -69,6 +99,11 @@ class BriefingText(ScrollView, can_focus=True):
         "briefing-text--notice",
         "briefing-text--rule",
         "briefing-text--heading",
+        "briefing-text--standfirst",
+        "briefing-text--quote",
+        "briefing-text--preformatted",
+        "briefing-text--table-header",
+        "briefing-text--clipped",
         "briefing-text--attribution",
         "briefing-text--attribution-pronoun",
         "briefing-text--selected-source",
@@ -76,6 +111,8 @@ class BriefingText(ScrollView, can_focus=True):
         "briefing-text--match-current",
         "briefing-text--flag",
         "briefing-text--current",
+        "briefing-text--new",
+        "briefing-text--changed",
         *(f"briefing-text--{kind.value}" for kind in SectionKind),
     }
 
@@ -93,6 +130,11 @@ class BriefingText(ScrollView, can_focus=True):
         & > .briefing-text--notice { color: $warning; }
         & > .briefing-text--rule { color: $text-muted; }
         & > .briefing-text--heading { text-style: bold; color: $text; }
+        & > .briefing-text--standfirst { text-style: bold italic; color: $text; }
+        & > .briefing-text--quote { color: $text-muted; }
+        & > .briefing-text--preformatted { background: $foreground 6%; }
+        & > .briefing-text--table-header { text-style: bold; color: $text; }
+        & > .briefing-text--clipped { color: $accent; text-style: bold; }
         & > .briefing-text--attribution { text-style: underline; }
         & > .briefing-text--attribution-pronoun { text-style: italic underline; }
         & > .briefing-text--selected-source { background: $accent 40%; text-style: bold underline; }
@@ -100,6 +142,8 @@ class BriefingText(ScrollView, can_focus=True):
         & > .briefing-text--match-current { background: $warning; color: $background; text-style: bold; }
         & > .briefing-text--flag { color: $error; text-style: bold; }
         & > .briefing-text--current { text-style: bold; }
+        & > .briefing-text--new { color: $success; text-style: bold; }
+        & > .briefing-text--changed { color: $warning; text-style: bold; }
         & > .briefing-text--negotiations { color: $primary; }
         & > .briefing-text--terms { color: $success; }
         & > .briefing-text--implementation { color: $accent; }
@@ -112,6 +156,8 @@ class BriefingText(ScrollView, can_focus=True):
     """The unit the reader is at: the one at the top of the view, or the last one jumped to."""
     analysed: reactive[bool] = reactive(True)
     """Whether kinds and sources are known yet; until then none are shown."""
+    pan: reactive[int] = reactive(0, layout=False)
+    """How many cells preformatted blocks and tables are panned to the left."""
 
     class PositionChanged(Message):
         """The reader moved to another unit (by scrolling or by a jump)."""
@@ -140,7 +186,20 @@ class BriefingText(ScrollView, can_focus=True):
         self.units: list[Unit] = build_units(briefing)
         self.text_layout: Layout | None = None
         self.highlights = Highlights()
-        self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
+        self._cache: LRUCache[Hashable, Strip] = LRUCache(CACHE_SIZE)
+        self._generation = 0  # bumped whenever every line may look different
+        self._drawn: dict[int, tuple[int, Hashable]] = {}  # screen row -> the line and key drawn there
+        self._styles: dict[str, Style] = {}
+        self._frame_width: int | None = None  # the content width, read once per frame
+        self._prefetched: tuple[int, int] | None = None  # (top line, generation) last read ahead
+        self.cache_prefetched = 0
+        """Lines rendered ahead, after a paint, into the strip cache."""
+        self.cache_hits = 0
+        """Lines served from the strip cache (for benchmarks and tests)."""
+        self.cache_misses = 0
+        """Lines rendered afresh."""
+        self._changes: dict[str, Change] = {}
+        self._unit_changes: dict[int, Change] = {}
         self._start_unit: int | None = None
         self.set_reactive(BriefingText.analysed, analysed)
 
@@ -151,12 +210,40 @@ class BriefingText(ScrollView, can_focus=True):
         self.briefing = briefing
         self.units = with_paragraphs(self.units, briefing)
         self.analysed = analysed
+        self._unit_changes = self._changes_by_unit()
         self._invalidate()
 
     def set_highlights(self, highlights: Highlights) -> None:
-        """Change what stands out in the text."""
+        """Change what stands out in the text; only the lines whose look changes are rendered again."""
         self.highlights = highlights
-        self._invalidate()
+        self._refresh_changed()
+
+    def set_changes(self, changes: Mapping[str, Change]) -> None:
+        """Mark paragraphs, by id, as new or changed since the briefing was last read.
+
+        Each marked paragraph gets a mark in the gutter (``+`` new, ``~`` changed) in a
+        colour of its own; ids that name no paragraph are ignored.
+        """
+        self._changes = dict(changes)
+        self._unit_changes = self._changes_by_unit()
+        self._refresh_changed()
+
+    def changed_units(self) -> list[int]:
+        """The units marked new or changed, in reading order, for stepping through them."""
+        return sorted(self._unit_changes)
+
+    def change_of(self, unit: int) -> Change | None:
+        """How unit ``unit`` changed, if it is marked."""
+        return self._unit_changes.get(unit)
+
+    def _changes_by_unit(self) -> dict[int, Change]:
+        if not self._changes:
+            return {}
+        return {
+            index: self._changes[unit.paragraph.id]
+            for index, unit in enumerate(self.units)
+            if unit.paragraph is not None and unit.paragraph.id in self._changes
+        }
 
     # --- movement --------------------------------------------------------------------
 
@@ -175,6 +262,7 @@ class BriefingText(ScrollView, can_focus=True):
         y = self.text_layout.line_of(unit, offset)
         if not self._visible(y):
             self._scroll_to_line(y - context)
+        self._reveal_column(y, offset)
         self._set_cursor(unit)
 
     def go_to_section(self, section: int) -> None:
@@ -221,6 +309,37 @@ class BriefingText(ScrollView, can_focus=True):
         """Go to the bottom, at once."""
         self._scroll_to_line(self.virtual_size.height)
 
+    def action_pan(self, step: int) -> None:
+        """Pan preformatted blocks and tables by half a pane, as the arrow keys do in ``less -S``."""
+        if self.text_layout is None:
+            return
+        room = self.text_layout.width - GUTTER
+        furthest = max(0, self.text_layout.widest - room + 1)
+        self.pan = max(0, min(self.pan + step * max(1, room // 2), furthest))
+
+    def _reveal_column(self, y: int, offset: int) -> None:
+        """Pan so that character ``offset`` on unwrapped line ``y`` (a code or table line) is shown."""
+        layout = self.text_layout
+        assert layout is not None
+        role = LineRole(layout.line_role[y])
+        if role not in UNWRAPPED:
+            return
+        unit_index = layout.line_unit[y]
+        text = self.units[unit_index].text
+        start = layout.line_start[y]
+        column = cell_len(text[start:offset])
+        if role is LineRole.TABLE_ROW:
+            column = 0
+            row = layout.row_cells[y]
+            for width, (cell_start, cell_end) in zip(layout.columns[unit_index], row, strict=False):
+                if offset <= cell_end:
+                    column += cell_len(text[cell_start:offset])
+                    break
+                column += width + len(CELL_GAP)
+        room = layout.width - GUTTER
+        if not self.pan + 1 <= column < self.pan + room - 1 and (column >= room - 1 or self.pan > 0):
+            self.pan = max(0, column - room // 3)
+
     def _scroll_to_line(self, y: int) -> None:
         self.scroll_to(y=max(0, y), animate=False, immediate=True)
 
@@ -248,12 +367,15 @@ class BriefingText(ScrollView, can_focus=True):
                 self.cursor_unit = unit
 
     def watch_cursor_unit(self, old_unit: int, new_unit: int) -> None:
-        self._invalidate()
+        self._refresh_changed()
         if new_unit >= 0:
             self.post_message(self.PositionChanged(self, new_unit))
 
     def watch_analysed(self) -> None:
         self._invalidate()
+
+    def watch_pan(self) -> None:
+        self._refresh_changed()
 
     def on_click(self, event: Click) -> None:
         if self.text_layout is None:
@@ -267,10 +389,16 @@ class BriefingText(ScrollView, can_focus=True):
     def on_resize(self, event: Resize) -> None:
         self._lay_out()
 
+    def _text_width(self) -> int:
+        """Cells from the gutter's start to the end of the text column."""
+        return min(MEASURE, self.scrollable_content_region.width - 1)
+
     def _lay_out(self) -> None:
         """Lay the text out for the current width, keeping the reader where they were."""
-        width = min(MEASURE, self.scrollable_content_region.width - 1)
-        if self.text_layout is not None and self.text_layout.width == max(20, width):
+        if self.scrollable_content_region.width <= 0:
+            return
+        width = self._text_width()
+        if self.text_layout is not None and self.text_layout.width == max(GUTTER + 4, width):
             return
         anchor = self.cursor_unit
         self.text_layout = Layout(self.briefing, self.units, width)
@@ -286,41 +414,131 @@ class BriefingText(ScrollView, can_focus=True):
             self._set_cursor(anchor)
 
     def _invalidate(self) -> None:
+        self._generation += 1
         self._cache.clear()
+        self._styles.clear()
         self.refresh()
+
+    def _refresh_changed(self) -> None:
+        """Repaint only the lines on screen whose look has changed since they were drawn."""
+        region = self.scrollable_content_region
+        top = round(self.scroll_y)
+        changed = [
+            Region(0, row, region.width, 1)
+            for row in range(region.height)
+            if self._drawn.get(row) != (top + row, self._line_key(top + row, region.width))
+        ]
+        if changed:
+            self.refresh(*changed)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._generation += 1
         self._cache.clear()
+        self._styles.clear()
 
     # --- rendering -------------------------------------------------------------------
 
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        if self.text_layout is None and width > 0:
-            # The first frame can come before our Resize message: lay out now, so that
-            # frame already shows text.
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Once per frame, never per line: the first frame can come before our Resize
+        # message, and laying out now lets that frame already show text.
+        if self.text_layout is None or self.text_layout.width != max(GUTTER + 4, self._text_width()):
             self._lay_out()
+        self._frame_width = self.scrollable_content_region.width
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame_width = None
+            if self._prefetched != (round(self.scroll_y), self._generation):
+                self.call_after_refresh(self._read_ahead)
+
+    def _read_ahead(self) -> None:
+        """Render the screen below and the one above into the cache, after the paint.
+
+        Stepping to the next match usually scrolls less than a screen, so the lines it
+        brings into view are then already rendered: the keystroke only draws them.
+        """
+        top, height = round(self.scroll_y), self.scrollable_content_region.height
+        if self.text_layout is None or self._prefetched == (top, self._generation):
+            return
+        self._prefetched = (top, self._generation)
+        width = self.scrollable_content_region.width
+        for line in (*range(top + height, top + 2 * height), *range(max(0, top - height), top)):
+            if line >= self.text_layout.line_count:
+                continue
+            key = self._line_key(line, width)
+            if key not in self._cache:
+                self._cache[key] = self._render_display_line(line, width)
+                self.cache_prefetched += 1
+
+    def render_line(self, y: int) -> Strip:
+        width = self._frame_width if self._frame_width is not None else self.scrollable_content_region.width
         line = round(self.scroll_y) + y
-        key = (line, width)
+        key = self._line_key(line, width)
+        self._drawn[y] = (line, key)
         cached = self._cache.get(key)
         if cached is None:
+            self.cache_misses += 1
             cached = self._render_display_line(line, width)
             self._cache[key] = cached
+        else:
+            self.cache_hits += 1
         return cached.apply_offsets(0, line)
 
+    def _line_key(self, y: int, width: int) -> Hashable:
+        """Everything that decides how display line ``y`` looks, as a cache key."""
+        layout = self.text_layout
+        if layout is None or not 0 <= y < layout.line_count:
+            return (self._generation, width, -1)
+        unit = layout.line_unit[y]
+        if unit < 0:
+            return (self._generation, width, y)
+        start, end = layout.line_start[y], layout.line_end[y]
+        highlights = self.highlights
+        matches: tuple[tuple[int, int], ...] | None = None
+        if highlights.search is not None:
+            matches = tuple(highlights.search.matches_in_range(unit, start, end))
+        current = highlights.current
+        if current is not None and not (current[0] == unit and current[1] <= end and current[2] >= start):
+            current = None
+        source = highlights.source_id
+        paragraph = self.units[unit].paragraph
+        if source is not None and (
+            paragraph is None
+            or not any(
+                a.source_id == source and a.start < end and a.end > start for a in paragraph.attributions
+            )
+        ):
+            source = None
+        pan = self.pan if layout.line_role[y] in UNWRAPPED else 0
+        return (
+            self._generation,
+            width,
+            y,
+            unit == self.cursor_unit,
+            matches,
+            current,
+            source,
+            self._unit_changes.get(unit),
+            pan,
+        )
+
     def _render_display_line(self, y: int, width: int) -> Strip:
-        base = self.rich_style
-        if self.text_layout is None or y >= self.text_layout.line_count:
+        base = self._base_style()
+        layout = self.text_layout
+        if layout is None or y >= layout.line_count:
             return Strip.blank(width, base)
-        text = self._line_text(y)
-        text.style = base
-        strip = Strip(text.render(self.app.console), text.cell_len)
+        role = LineRole(layout.line_role[y])
+        if role in UNWRAPPED:
+            strip = self._unwrapped_line(y, role)
+        else:
+            text = self._line_text(y, role)
+            text.style = base
+            strip = Strip(text.render(self.app.console), text.cell_len)
         return strip.crop_extend(0, width, base).simplify()
 
-    def _line_text(self, y: int) -> Text:
+    def _line_text(self, y: int, role: LineRole) -> Text:
         assert self.text_layout is not None
-        role = LineRole(self.text_layout.line_role[y])
         if role is LineRole.TITLE:
             title = visible(self.briefing.title)
             piece = title[self.text_layout.line_start[y] : self.text_layout.line_end[y]]
@@ -340,6 +558,7 @@ class BriefingText(ScrollView, can_focus=True):
         parts = [
             briefing.outlet,
             briefing.author,
+            briefing.dateline,
             briefing.published.isoformat() if briefing.published else None,
         ]
         parts.append(briefing.origin)
@@ -357,37 +576,100 @@ class BriefingText(ScrollView, can_focus=True):
             " ── ", (label, kind_style), ("─" * max(0, width - len(label) - 3), self._style("rule"))
         )
 
-    def _paragraph_line(self, y: int) -> Text:
+    def _gutter(self, y: int) -> Text:
+        """The cells left of a paragraph's line: change mark, kind bar, flag, space."""
         assert self.text_layout is not None
         unit_index = self.text_layout.line_unit[y]
-        unit = self.units[unit_index]
-        paragraph = unit.paragraph
+        paragraph = self.units[unit_index].paragraph
         assert paragraph is not None
         first = y == self.text_layout.unit_first_line[unit_index]
         current = unit_index == self.cursor_unit
         bar = "┃" if current else "▎"
         bar_style = self._style(paragraph.kind.value) if self.analysed else self._style("rule")
         flagged = first and self.analysed and self.briefing.rests_on_one_anonymous_source(paragraph)
-        flag = "!" if flagged else " "
-        prefix = unit.prefix if first else " " * len(unit.prefix)
+        change = self._unit_changes.get(unit_index)
+        mark = _CHANGE_MARKS[change] if change is not None and first else " "
         return Text.assemble(
-            " ",
+            (mark, self._style(change) if change is not None else Style()),
             (bar, bar_style + (self._style("current") if current else Style())),
-            (flag, self._style("flag")),
+            ("!" if flagged else " ", self._style("flag")),
             " " * (GUTTER - 2),
-            prefix,
-            self._unit_text(y, Style()),
         )
+
+    def _paragraph_line(self, y: int) -> Text:
+        assert self.text_layout is not None
+        unit = self.units[self.text_layout.line_unit[y]]
+        first = y == self.text_layout.unit_first_line[self.text_layout.line_unit[y]]
+        block = unit.block
+        if block is BlockKind.QUOTE:
+            lead = Text.assemble((QUOTE_BAR, self._style("quote")), unit.prefix if first else unit.indent[2:])
+        else:
+            lead = Text(unit.prefix if first else unit.indent)
+        style = self._style("standfirst") if block is BlockKind.STANDFIRST else Style()
+        return Text.assemble(self._gutter(y), lead, self._unit_text(y, style))
+
+    def _unwrapped_line(self, y: int, role: LineRole) -> Strip:
+        """A line of a preformatted block or a table: drawn as written, panned, cut at the pane's edge."""
+        assert self.text_layout is not None
+        layout = self.text_layout
+        console = self.app.console
+        base = self._base_style()
+        gutter = self._gutter(y)
+        gutter.style = base
+        room = max(2, layout.width - GUTTER)
+        if role is LineRole.TABLE_ROW:
+            body = self._table_row(y)
+        elif role is LineRole.TABLE_RULE:
+            columns = layout.columns[layout.line_unit[y]]
+            body = Text("─┼─".join("─" * column for column in columns), self._style("rule"))
+        else:
+            body = self._unit_text(y, self._style("preformatted"))
+        body.style = base
+        content = Strip(body.render(console), body.cell_len)
+        total = content.cell_length
+        pan = min(self.pan, max(0, total - 1))
+        shown = content.crop(pan, pan + room)
+        marker = self._style("clipped")
+        if pan > 0 and total > 0:
+            shown = Strip.join([Strip([Segment("‹", base + marker)], 1), shown.crop(1, room)])
+        if total - pan > room:
+            shown = Strip.join([shown.crop(0, room - 1), Strip([Segment("›", base + marker)], 1)])
+        return Strip.join([Strip(gutter.render(console), gutter.cell_len), shown])
+
+    def _table_row(self, y: int) -> Text:
+        assert self.text_layout is not None
+        layout = self.text_layout
+        unit_index = layout.line_unit[y]
+        row = layout.row_cells[y]
+        header = y == layout.unit_first_line[unit_index] and layout.unit_line_count[unit_index] > 1
+        style = self._style("table-header") if header else Style()
+        gap = Text(CELL_GAP, self._style("rule"))
+        pieces: list[Text] = []
+        for column, width in enumerate(layout.columns[unit_index]):
+            if column < len(row):
+                cell_start, cell_end = row[column]
+                piece = self._styled_range(unit_index, cell_start, cell_end, style)
+            else:
+                piece = Text()
+            piece.pad_right(width - piece.cell_len)
+            pieces.append(piece)
+        return gap.join(pieces)
 
     def _unit_text(self, y: int, style: Style) -> Text:
         assert self.text_layout is not None
-        unit_index = self.text_layout.line_unit[y]
-        start, end = self.text_layout.line_start[y], self.text_layout.line_end[y]
+        layout = self.text_layout
+        return self._styled_range(layout.line_unit[y], layout.line_start[y], layout.line_end[y], style)
+
+    def _styled_range(self, unit_index: int, start: int, end: int, style: Style) -> Text:
+        """Characters ``start``..``end`` of a unit, with its spans, combining marks capped."""
         text = Text(self.units[unit_index].text[start:end], style=style, end="")
         for span_start, span_end, span_style in self._spans(unit_index, start, end):
             if span_end > start and span_start < end:
                 text.stylize(span_style, max(span_start, start) - start, min(span_end, end) - start)
-        return text
+        kept = capped_ranges(text.plain)
+        if kept is None:
+            return text
+        return Text("", end="").join(text[a:b] for a, b in kept)
 
     def _spans(self, unit_index: int, start: int, end: int) -> Iterator[tuple[int, int, Style]]:
         """Styled ranges of a unit that may touch its characters ``start``..``end``, weakest first."""
@@ -407,5 +689,15 @@ class BriefingText(ScrollView, can_focus=True):
         if highlights.current is not None and highlights.current[0] == unit_index:
             yield highlights.current[1], highlights.current[2], self._style("match-current")
 
+    def _base_style(self) -> Style:
+        """The widget's own style (background, focus tint), read once per style change."""
+        style = self._styles.get("")
+        if style is None:
+            style = self._styles[""] = self.rich_style
+        return style
+
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"briefing-text--{name}", partial=True)
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(f"briefing-text--{name}", partial=True)
+        return style
