@@ -54,7 +54,7 @@ def load_settings(path: Path | None = None) -> Settings:
         return Settings(problems=(f"{path}: ignored, it could not be read ({error})",))
     keys = data.get("keys", {})
     if not isinstance(keys, dict):
-        return Settings(problems=(f"{path}: [keys] must be a table of binding id = \"keys\"",))
+        return Settings(problems=(f'{path}: [keys] must be a table of binding id = "keys"',))
     keymap = {name: value for name, value in keys.items() if isinstance(value, str) and value.strip()}
     ignored = sorted(set(keys) - set(keymap))
     problems = (f"{path}: ignored keys for {', '.join(ignored)} (each must be a string)",) if ignored else ()

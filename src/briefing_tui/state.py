@@ -91,6 +91,28 @@ class StateStore:
 
         self._update(change)
 
+    def value(self, name: str, briefing: Path | None = None) -> Any:
+        """The JSON value saved as ``name`` for ``briefing`` (or for every briefing), else None."""
+        if briefing is None:
+            return self._read().get("values", {}).get(name)
+        return self._read().get("briefings", {}).get(_key(briefing), {}).get(name)
+
+    def set_value(self, name: str, value: Any, briefing: Path | None = None) -> None:
+        """Save the JSON value ``value`` as ``name`` for ``briefing`` (or for every briefing)."""
+
+        def change(data: dict[str, Any]) -> None:
+            if briefing is None:
+                data.setdefault("values", {})[name] = value
+                return
+            briefings = data.setdefault("briefings", {})
+            entry = briefings.pop(_key(briefing), {})
+            entry[name] = value
+            briefings[_key(briefing)] = entry  # most recent last, so the oldest go first
+            for stale in list(briefings)[:-POSITIONS_LIMIT]:
+                del briefings[stale]
+
+        self._update(change)
+
     def set_history(self, history: list[str]) -> None:
         """Remember the search queries, oldest first."""
 
@@ -118,6 +140,12 @@ class StateStore:
             data.pop("positions", None)
         if not isinstance(data.get("history"), list):
             data.pop("history", None)
+        for table in ("values", "briefings"):
+            if not isinstance(data.get(table), dict):
+                data.pop(table, None)
+        briefings = data.get("briefings", {})
+        for stale in [key for key, entry in briefings.items() if not isinstance(entry, dict)]:
+            del briefings[stale]
         return data
 
     def _update(self, change: Callable[[dict[str, Any]], None]) -> None:
