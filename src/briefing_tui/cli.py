@@ -32,6 +32,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args or os.environ.get(DEBUG_ENV, "") not in ("", "0")
+    # Stripped here, so every subcommand takes it; the reader's --help lists it.
     args = [arg for arg in args if arg != "--debug"]
     command = _COMMANDS.get(args[0]) if args else None
     try:
@@ -59,12 +60,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _open(args: list[str]) -> int:
     parser = _parser(
         PROG,
-        "Read a news or intelligence briefing in the terminal: outline by kind, full text, sources.",
+        "Read a news or intelligence briefing in the terminal: outline by kind, full text, sources.\n"
+        "'+/PATTERN' after PATH opens at the first match of PATTERN (a regular expression), as in less.",
         epilog=(
             "subcommands:\n"
             "  export PATH --to json|markdown|text   write the parsed briefing to stdout\n"
             "  search QUERY PATH... [--regex] [--case-sensitive | --ignore-case]\n"
-            "                                        print matches grep-style\n"
+            "                                        print matches grep-style, with paragraph ids\n"
             "  schema                                print the JSON Schema of the briefing model\n\n"
             "Run 'briefing-tui SUBCOMMAND --help' for details."
         ),
@@ -72,14 +74,22 @@ def _open(args: list[str]) -> int:
     parser.add_argument(
         "path", nargs="?", help="the briefing to open (.txt, .md or .json); default: the bundled seed"
     )
+    parser.add_argument(
+        "--at", metavar="ID", help="open at a paragraph (p7) or section id, as 'search' prints them"
+    )
+    parser.add_argument(
+        "--debug", action="store_true", help=f"show tracebacks instead of one-line errors (or {DEBUG_ENV}=1)"
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    options = parser.parse_args(args)
+    # "+/PATTERN", as less takes it: open at the first match of PATTERN, highlighted.
+    pattern = next((arg[2:] for arg in args if arg.startswith("+/")), None)
+    options = parser.parse_args([arg for arg in args if not arg.startswith("+/")])
     from briefing_tui.resources import seed_path
 
     path = Path(options.path) if options.path else seed_path()
     from briefing_tui.tui.launch import launch
 
-    return launch(path)
+    return launch(path, search=pattern or None, at=options.at)
 
 
 def _export(args: list[str]) -> int:

@@ -36,13 +36,17 @@ class BriefingApp(App[None]):
         path: Path | None = None,
         store: StateStore | None = None,
         keymap: Mapping[str, str] | None = None,
+        search: str | None = None,
+        at: str | None = None,
     ) -> None:
         super().__init__()
         self.keymap = dict(keymap or {})
         """Keys by binding id, overriding the defaults (see the help screen for the ids)."""
         if self.keymap:
             self.set_keymap(self.keymap)
-        self._first = ReaderScreen(briefing, analysed=analysed, path=path, store=store, keymap=self.keymap)
+        self._first = ReaderScreen(
+            briefing, analysed=analysed, path=path, store=store, keymap=self.keymap, search=search, at=at
+        )
         self.title = visible(briefing.title)
 
     @property
@@ -86,6 +90,13 @@ def create_app(
     path: Path | None = None,
     store: StateStore | None = None,
     keymap: Mapping[str, str] | None = None,
+    search: str | None = None,
+    at: str | None = None,
 ) -> BriefingApp:
-    """The reader for ``briefing``; ``analysed=False`` analyses it in the background once shown."""
-    return BriefingApp(briefing, analysed=analysed, path=path, store=store, keymap=keymap)
+    """The reader for ``briefing``; ``analysed=False`` analyses it in the background once shown.
+
+    ``search`` opens at its first match (a regular expression), ``at`` at a paragraph or section id.
+    """
+    return BriefingApp(
+        briefing, analysed=analysed, path=path, store=store, keymap=keymap, search=search, at=at
+    )

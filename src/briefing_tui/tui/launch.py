@@ -6,22 +6,48 @@ import gc
 from pathlib import Path
 
 from briefing_tui.config import load_settings
+from briefing_tui.errors import BriefingError
 from briefing_tui.load import load_for_reading
+from briefing_tui.model import Briefing
 from briefing_tui.state import StateStore
 from briefing_tui.tui.app import create_app
+from briefing_tui.tui.keymap_check import check_keymap
 
 __all__ = ["launch"]
 
 
-def launch(path: Path) -> int:
-    """Open ``path`` in the reader and return the exit code; raises `BriefingError` before any screen."""
+def launch(path: Path, *, search: str | None = None, at: str | None = None) -> int:
+    """Open ``path`` in the reader and return the exit code; raises `BriefingError` before any screen.
+
+    ``search`` opens at its first match (``+/PATTERN``), ``at`` at a paragraph or section id.
+    """
     briefing, analysed = load_for_reading(path)
+    if at is not None:
+        _check_id(path, briefing, at)
     # The briefing lives as long as the app: keep the cyclic collector from walking its
     # objects again and again (full collections cost hundreds of ms at 10 MB, mid-keystroke).
     gc.freeze()
-    settings = load_settings()
-    app = create_app(briefing, analysed=analysed, path=path, store=StateStore(), keymap=settings.keymap)
+    settings = check_keymap(load_settings())
+    app = create_app(
+        briefing,
+        analysed=analysed,
+        path=path,
+        store=StateStore(),
+        keymap=settings.keymap,
+        search=search,
+        at=at,
+    )
     for problem in settings.problems:
         app.call_later(app.inform, problem, title="Settings", severity="warning", timeout=10)
     app.run()
     return app.return_code or 0
+
+
+def _check_id(path: Path, briefing: Briefing, at: str) -> None:
+    ids = [paragraph.id for paragraph in briefing.paragraphs()]
+    sections = [section.id for section in briefing.sections]
+    if at not in ids and at not in sections:
+        span = f"{ids[0]}…{ids[-1]}" if ids else "none"
+        raise BriefingError(
+            path, f"has no paragraph or section '{at}' (paragraphs {span}; sections {', '.join(sections)})"
+        )

@@ -21,6 +21,8 @@ from briefing_tui.safe_text import visible
 __all__ = ["StatusLine", "position_label"]
 
 _GAP = "  "
+MIN_SECTION = 8
+"""The fewest cells worth giving the section's heading."""
 
 
 def position_label(top: int, height: int, lines: int) -> str:
@@ -86,34 +88,36 @@ class StatusLine(Widget):
 
     def render(self) -> Text:
         width = self.content_region.width
-        right = [
-            (part, self._style(name))
-            for part, name in ((self.hint, "hint"), (self.section, "section"), (self.position, "position"))
-            if part
-        ]
         left = Text(no_wrap=True, end="")
         if self.activity:
             left.append(visible(self.activity), self._style("activity"))
         if self.notice:
             left.append(" · " if self.activity else "")
             left.append(visible(self.notice), self._style("error" if self.error else "notice"))
-        # The position always shows, then what is current; the hint and section give way first.
-        while len(right) > 1 and _width(right) + left.cell_len + 1 > width:
+        # The position always shows, then what is current, then the hint; the section takes
+        # what room is left, cut short with an ellipsis.
+        right = [(part, name) for part, name in ((self.hint, "hint"), (self.position, "position")) if part]
+        if len(right) > 1 and _width(right) + left.cell_len + 1 > width:
             right.pop(0)
+        room = min(width // 3, width - _width(right) - left.cell_len - 1 - len(_GAP))
+        if self.section and room >= MIN_SECTION:
+            section = Text(visible(self.section), self._style("section"), no_wrap=True, end="")
+            section.truncate(room, overflow="ellipsis")
+            right.insert(len(right) - 1, (section.plain, "section"))
         room = max(0, width - _width(right) - 1)
         if left.cell_len > room:
             left.truncate(room, overflow="ellipsis")
         line = Text(no_wrap=True, end="")
         line.append_text(left)
         line.append(" " * max(1, width - left.cell_len - _width(right)))
-        for number, (part, style) in enumerate(right):
+        for number, (part, name) in enumerate(right):
             line.append(_GAP if number else "")
-            line.append(visible(part), style)
+            line.append(visible(part), self._style(name))
         return line
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"status-line--{name}", partial=True)
 
 
-def _width(parts: list[tuple[str, Style]]) -> int:
+def _width(parts: list[tuple[str, str]]) -> int:
     return sum(cell_len(part) for part, _ in parts) + len(_GAP) * max(0, len(parts) - 1)
