@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -15,6 +16,7 @@ from briefing_tui.model import Briefing
 from briefing_tui.safe_text import visible
 from briefing_tui.state import StateStore
 from briefing_tui.tui.reader import ReaderScreen
+from briefing_tui.tui.screenshot import save_screenshot
 
 __all__ = ["BriefingApp", "create_app"]
 
@@ -73,7 +75,12 @@ class BriefingApp(App[None]):
         self.notify(visible(message), title=title, severity=severity, timeout=timeout, markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:  # type: ignore[type-arg]
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if command.title == "Screenshot":
+                # Textual's own says only "Failed to save screenshot" when it fails.
+                yield SystemCommand(command.title, command.help, partial(save_screenshot, self))
+            else:
+                yield command
         if isinstance(screen, ReaderScreen):
             yield SystemCommand(
                 "Go to section…", "Jump to a section by its heading", screen.action_go_to_section

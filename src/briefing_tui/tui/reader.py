@@ -611,6 +611,7 @@ class ReaderScreen(Screen[None]):
             ("Outline (Enter jumps)", Outline.BINDINGS),
             ("Sources (Enter selects, again lets go)", SourceList.BINDINGS),
             ("Search bar", SearchBar.BINDINGS),
+            ("This help", HelpScreen.BINDINGS),
         ]
         self.app.push_screen(HelpScreen(groups, self.keymap))
 
