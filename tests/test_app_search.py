@@ -106,7 +106,8 @@ async def test_n_and_shift_n_move_and_wrap(seed: Briefing) -> None:
         assert len(set(seen)) == total
         await pilot.press("N")
         assert app.reader.text_view.highlights.current == seen[-1]
-        assert app.reader.status_line.notice == ("search wrapped to bottom" if total > 1 else "the only match")
+        wrapped = "search wrapped to bottom" if total > 1 else "the only match"
+        assert app.reader.status_line.notice == wrapped
 
 
 async def test_escape_closes_and_clears(seed: Briefing) -> None:
