@@ -13,11 +13,14 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from briefing_tui import __version__
 from briefing_tui.errors import BriefingError
 from briefing_tui.safe_text import visible
+
+if TYPE_CHECKING:
+    from briefing_tui.model import Briefing
 
 __all__ = ["DEBUG_ENV", "main"]
 
@@ -64,7 +67,9 @@ def _open(args: list[str]) -> int:
         "'+/PATTERN' after PATH opens at the first match of PATTERN (a regular expression), as in less.",
         epilog=(
             "subcommands:\n"
-            "  export PATH --to json|markdown|text   write the parsed briefing to stdout\n"
+            "  export PATH --to json|markdown|text   write the briefing to stdout; markdown and text\n"
+            "        [--paragraphs p3,p7 | --section ID] [--bare]\n"
+            "                                        carry its analysis (kinds, sources, questions)\n"
             "  search QUERY PATH... [--regex] [--case-sensitive | --ignore-case]\n"
             "                                        print matches grep-style, with paragraph ids\n"
             "  schema                                print the JSON Schema of the briefing model\n\n"
@@ -96,13 +101,36 @@ def _export(args: list[str]) -> int:
     parser = _parser(f"{PROG} export", "Write the parsed briefing to stdout.")
     parser.add_argument("path", help="the briefing to read")
     parser.add_argument("--to", choices=("json", "markdown", "text"), default="json", help="output format")
+    _report_options(parser)
     options = parser.parse_args(args)
     from briefing_tui.export import export
     from briefing_tui.load import load_briefing
 
     briefing = load_briefing(Path(options.path))
-    _write(sys.stdout, export(briefing, options.to))
+    if options.to == "json" or options.bare:
+        if options.paragraphs or options.section:
+            parser.error("--paragraphs and --section choose a part of a markdown or text report")
+        _write(sys.stdout, export(briefing, options.to))
+        return EXIT_OK
+    _write(sys.stdout, _report(briefing, options))
     return EXIT_OK
+
+
+def _report_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--bare", action="store_true", help="markdown or text without the analysis, to read back in"
+    )
+    part = parser.add_mutually_exclusive_group()
+    part.add_argument("--paragraphs", metavar="IDS", help="only these paragraphs, comma-separated: p3,p7")
+    part.add_argument("--section", metavar="ID", help="only this section (ids as 'search' prints them)")
+
+
+def _report(briefing: Briefing, options: argparse.Namespace) -> str:
+    from briefing_tui.report import report, select_part
+
+    wanted = [pid.strip() for pid in (options.paragraphs or "").split(",") if pid.strip()]
+    part = select_part(briefing, paragraphs=wanted, section=options.section, origin=options.path)
+    return report(briefing, options.to, part)
 
 
 def _schema(args: list[str]) -> int:
