@@ -87,7 +87,8 @@ class BindingInfo:
     keys: tuple[str, ...]
     """Its default keys, in Textual's spelling."""
     scope: str
-    """Where it works: ``"app"`` for everywhere, else the widget whose focus it needs."""
+    """Where it works: ``"app"`` for everywhere in the reader, else the widget whose focus it
+    needs; ``"screen:NAME"`` for a screen of its own, where only its own bindings work."""
 
 
 def check_keymap(
@@ -139,7 +140,7 @@ def _clashes(keymap: Mapping[str, str], bindings: Mapping[str, BindingInfo]) -> 
         scope = bindings[binding_id].scope
         for other, keys in effective.items():
             other_scope = bindings[other].scope
-            if other == binding_id or (scope != other_scope and "app" not in (scope, other_scope)):
+            if other == binding_id or not _compete(scope, other_scope):
                 continue
             if other in keymap and other < binding_id:
                 continue  # the pair is named once
@@ -148,3 +149,11 @@ def _clashes(keymap: Mapping[str, str], bindings: Mapping[str, BindingInfo]) -> 
     if QUIT_ID in keymap and any(QUIT_ID in problem for problem in problems):
         problems.append(f"keys: {QUIT_ID} shares its key; ctrl+q always quits")
     return problems
+
+
+def _compete(scope: str, other: str) -> bool:
+    if scope == other:
+        return True
+    if scope.startswith("screen:") or other.startswith("screen:"):
+        return False
+    return "app" in (scope, other)

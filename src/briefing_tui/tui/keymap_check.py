@@ -68,7 +68,7 @@ def binding_table() -> dict[str, BindingInfo]:
         "outline": [Outline],
         "sources": [SourceList],
         "search": [SearchBar],
-        "help": [HelpScreen],
+        "screen:help": [HelpScreen],
     }
     table: dict[str, BindingInfo] = {}
     for scope, classes in scopes.items():

@@ -10,10 +10,10 @@ from briefing_tui.errors import BriefingError
 from briefing_tui.load import load_for_reading
 from briefing_tui.model import Briefing
 from briefing_tui.state import StateStore
-from briefing_tui.tui.app import create_app
+from briefing_tui.tui.app import BriefingApp, create_app
 from briefing_tui.tui.keymap_check import check_keymap
 
-__all__ = ["launch"]
+__all__ = ["build_app", "launch"]
 
 
 def launch(path: Path, *, search: str | None = None, at: str | None = None) -> int:
@@ -21,6 +21,14 @@ def launch(path: Path, *, search: str | None = None, at: str | None = None) -> i
 
     ``search`` opens at its first match (``+/PATTERN``), ``at`` at a paragraph or section id.
     """
+    app = build_app(path, search=search, at=at)
+    app.run()
+    return app.return_code or 0
+
+
+def build_app(path: Path, *, search: str | None = None, at: str | None = None) -> BriefingApp:
+    """The reader for ``path`` with the user's settings and state, each settings problem
+    queued as a notification; raises `BriefingError` for a file or ``at`` it cannot open."""
     briefing, analysed = load_for_reading(path)
     if at is not None:
         _check_id(path, briefing, at)
@@ -39,8 +47,7 @@ def launch(path: Path, *, search: str | None = None, at: str | None = None) -> i
     )
     for problem in settings.problems:
         app.call_later(app.inform, problem, title="Settings", severity="warning", timeout=10)
-    app.run()
-    return app.return_code or 0
+    return app
 
 
 def _check_id(path: Path, briefing: Briefing, at: str) -> None:
