@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from rich.style import Style
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input
@@ -126,12 +127,13 @@ async def test_outline_shows_match_counts_while_searching(seed: Briefing) -> Non
     app = create_app(seed)
     async with app.run_test(size=SIZE) as pilot:
         await type_query(pilot, "Witkoff")
-        labels = [str(node.label) for node in app.query_one(Outline)._section_nodes[0]]
+        outline = app.query_one(Outline)
+        labels = [outline.render_label(n, Style(), Style()).plain for n in outline._section_nodes[0]]
         lead_matches = seed_count(seed, "Witkoff", sections=slice(0, 1))
         assert lead_matches
         assert any(label.endswith(f"  {lead_matches} ") for label in labels)
         await pilot.press("escape")
-        labels = [str(node.label) for node in app.query_one(Outline)._section_nodes[0]]
+        labels = [outline.render_label(n, Style(), Style()).plain for n in outline._section_nodes[0]]
         assert not any(label.endswith(f"  {lead_matches} ") for label in labels)
 
 

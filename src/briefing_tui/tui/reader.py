@@ -17,6 +17,7 @@ from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
@@ -33,6 +34,7 @@ from briefing_tui.tui.labels import KIND_KEYS, SECTION_KINDS
 from briefing_tui.tui.marks import KeyPrompt
 from briefing_tui.tui.memory import ReadingMemory
 from briefing_tui.tui.outline import Outline
+from briefing_tui.tui.pane_widths import pane_widths, resized
 from briefing_tui.tui.search_bar import SearchBar
 from briefing_tui.tui.sources_pane import SourceList, SourcesPane
 from briefing_tui.tui.status_line import StatusLine, position_label
@@ -58,8 +60,6 @@ class ReaderScreen(Screen[None]):
     DEFAULT_CSS = """
     ReaderScreen { layout: vertical; }
     #panes { height: 1fr; }
-    #outline { width: 30; }
-    #sources { width: 32; }
     #outline, #sources, #outline > *, #sources > * { background: $panel; }
     #outline:focus, #sources:focus-within, #sources:focus-within > * { background: $panel-lighten-1; }
     """
@@ -82,6 +82,8 @@ class ReaderScreen(Screen[None]):
             for key, kind in KIND_KEYS.items()
         ),
         Binding("o", "toggle_pane('outline')", "Outline", id="app.toggle_outline"),
+        Binding("less_than_sign", "resize_pane(-1)", "Narrow the pane", show=False, id="app.narrow_pane"),
+        Binding("greater_than_sign", "resize_pane(1)", "Widen the pane", show=False, id="app.widen_pane"),
         Binding("s", "toggle_pane('sources')", "Sources", id="app.toggle_sources"),
         Binding("escape", "clear", "Clear", show=False, id="app.clear"),
         Binding("question_mark", "help", "Help", id="app.help"),
@@ -129,12 +131,14 @@ class ReaderScreen(Screen[None]):
         self._open_search = search
         self._open_at = at
         self._anchors = unit_anchors(briefing)
+        self._chosen_widths: dict[str, int] = {}
         self._panes_chosen = False
         self._places: list[tuple[int, int, int]] = []
         self.memory = ReadingMemory(store, path, self.set_timer, self._warn_unsaved)
         """Where the reader was, and the search history, kept between sessions."""
         self.marks: dict[str, Place] = self.memory.marks()
         """Places marked with ``m`` and a letter, by letter."""
+        self._chosen_widths = self.memory.pane_widths()
         self._started = monotonic()
         self._progress: Timer | None = None
         self.title = visible(briefing.title)
@@ -248,6 +252,33 @@ class ReaderScreen(Screen[None]):
             wide = event.size.width >= NARROW
             self.outline_visible = wide
             self.sources_visible = wide
+        self._fit_panes()
+
+    def _fit_panes(self) -> None:
+        shown = {"outline": self.outline_visible, "sources": self.sources_visible}
+        for pane, width in pane_widths(self.size.width, shown, self._chosen_widths).items():
+            self.query_one(f"#{pane}").styles.width = width
+
+    def action_resize_pane(self, step: int) -> None:
+        """Narrow (-1) or widen (1) the focused side pane; the width is remembered."""
+        focused = self.app.focused
+        pane = next(
+            (name for name in ("outline", "sources") if focused is not None and self._inside(focused, name)),
+            None,
+        )
+        if pane is None:
+            self.status_line.say("< and > resize a side pane: Tab to it first")
+            return
+        other = "sources" if pane == "outline" else "outline"
+        others = self.query_one(f"#{other}").outer_size.width if self.query_one(f"#{other}").display else 0
+        current = self.query_one(f"#{pane}").outer_size.width
+        self._chosen_widths[pane] = resized(pane, current, step, self.size.width, others)
+        self._fit_panes()
+        self.memory.set_pane_widths(self._chosen_widths)
+        self.status_line.say(f"{pane} pane: {self._chosen_widths[pane]} columns")
+
+    def _inside(self, widget: Widget, pane: str) -> bool:
+        return any(node.id == pane for node in widget.ancestors_with_self)
 
     def action_toggle_pane(self, pane: str) -> None:
         """Show or hide a side pane."""
@@ -259,9 +290,11 @@ class ReaderScreen(Screen[None]):
 
     def watch_outline_visible(self, visible: bool) -> None:
         self.query_one("#outline").display = visible
+        self._fit_panes()
 
     def watch_sources_visible(self, visible: bool) -> None:
         self.query_one("#sources").display = visible
+        self._fit_panes()
 
     # --- moving around ---------------------------------------------------------------
 
