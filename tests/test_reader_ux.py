@@ -468,3 +468,85 @@ def test_debug_is_in_help(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--help"])
     out = capsys.readouterr().out
     assert "--debug" in out and "--at ID" in out and "+/PATTERN" in out
+
+
+# --- 2. panes that fit ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("size", "outline", "sources"), [((120, 40), 26, 30), ((200, 50), 44, 50)])
+async def test_side_panes_take_a_share_of_wide_terminals(
+    seed: Briefing, size: tuple[int, int], outline: int, sources: int
+) -> None:
+    app = create_app(seed)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert app.query_one("#outline").outer_size.width == outline
+        assert app.query_one("#sources").outer_size.width == sources
+
+
+async def test_both_panes_at_80_columns_leave_the_text_room(seed: Briefing) -> None:
+    app = create_app(seed)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("o", "s")
+        await pilot.pause()
+        assert app.reader.text_view.outer_size.width >= 44
+
+
+async def test_angle_brackets_resize_the_focused_pane_and_it_is_remembered(
+    seed: Briefing, tmp_path: Path
+) -> None:
+    store = StateStore(tmp_path)
+    app = create_app(seed, path=seed_path(), store=store)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("greater_than_sign")
+        assert "Tab to it first" in app.reader.status_line.notice
+        await pilot.press("tab", "tab")  # the sources, then the outline
+        await pilot.press("greater_than_sign", "greater_than_sign")
+        await pilot.pause()
+        assert app.query_one("#outline").outer_size.width == 30
+        await pilot.press("shift+tab", "less_than_sign")
+        await pilot.pause()
+        assert app.query_one("#sources").outer_size.width == 28
+    again = create_app(seed, path=seed_path(), store=store)
+    async with again.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert again.query_one("#outline").outer_size.width == 30
+        assert again.query_one("#sources").outer_size.width == 28
+
+
+async def test_outline_labels_fill_their_width_with_counts_right_aligned(seed: Briefing) -> None:
+    from rich.style import Style
+
+    from briefing_tui.tui.outline import Outline
+
+    app = create_app(seed)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("slash", *"kushner")
+        await pilot.pause()
+        outline = app.query_one(Outline)
+        room = outline.scrollable_content_region.width
+        counted = 0
+        for nodes in outline._section_nodes.values():
+            for node in nodes:
+                label = outline.render_label(node, Style(), Style()).plain
+                assert len(label) == room - 2 * outline.guide_depth
+                if re.search(r" \d+ $", label):
+                    counted += 1
+                heading = seed.sections[node.data.section].heading if node.data else None
+                if heading and len(heading) > len(label):
+                    assert "…" in label
+        search = app.reader._search
+        assert search is not None
+        sections_with_matches = len([count for count in search.counts_by_section().values() if count])
+        assert counted == sections_with_matches >= 4
+
+
+async def test_wrapped_source_descriptions_keep_their_indent(seed: Briefing) -> None:
+    app = create_app(seed)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        listing = app.query_one(SourceList)
+        lines = [listing.render_line(y).text for y in range(listing.size.height)]
+        start = next(i for i, line in enumerate(lines) if "Robert Greenway" in line)
+        description = lines[start + 1 : start + 4]
+        assert all(line.startswith(" " * 5) and line.strip() for line in description)
