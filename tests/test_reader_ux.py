@@ -550,3 +550,20 @@ async def test_wrapped_source_descriptions_keep_their_indent(seed: Briefing) -> 
         start = next(i for i, line in enumerate(lines) if "Robert Greenway" in line)
         description = lines[start + 1 : start + 4]
         assert all(line.startswith(" " * 5) and line.strip() for line in description)
+
+
+async def test_the_outline_cursor_is_a_bar_across_the_pane(seed: Briefing) -> None:
+    from briefing_tui.tui.outline import Outline
+
+    app = create_app(seed)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        outline = app.query_one(Outline)
+        strip = outline.render_line(outline.cursor_line)
+        other = outline.render_line(outline.cursor_line + 1)
+        label = [segment for segment in strip if segment.text.strip() and "├" not in segment.text]
+        padding = [segment for segment in strip if not segment.text.strip()][-2]
+        plain = next(segment for segment in other if segment.text.strip() and "├" not in segment.text)
+        assert label[0].style is not None and plain.style is not None
+        assert label[0].style.bgcolor != plain.style.bgcolor
+        assert padding.style is not None and padding.style.bgcolor == label[0].style.bgcolor

@@ -62,11 +62,7 @@ class Outline(Tree[Target | None]):
         scrollbar-size-vertical: 1;
         & > .tree--guides { color: $surface-lighten-2; }
         /* Where the reader is stays visible when the outline is not focused. */
-        & > .tree--cursor {
-            background: $block-cursor-blurred-background;
-            color: $block-cursor-blurred-foreground;
-            text-style: bold;
-        }
+        & > .tree--cursor { background: $primary 35%; color: $text; text-style: bold; }
         &:focus > .tree--cursor {
             background: $block-cursor-background;
             color: $block-cursor-foreground;

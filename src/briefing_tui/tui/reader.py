@@ -60,7 +60,7 @@ class ReaderScreen(Screen[None]):
     DEFAULT_CSS = """
     ReaderScreen { layout: vertical; }
     #panes { height: 1fr; }
-    #outline, #sources, #outline > *, #sources > * { background: $panel; }
+    #outline, #sources, #sources > * { background: $panel; }
     #outline:focus, #sources:focus-within, #sources:focus-within > * { background: $panel-lighten-1; }
     """
 

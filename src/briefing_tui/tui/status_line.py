@@ -97,19 +97,19 @@ class StatusLine(Widget):
         # The position always shows, then what is current, then the hint; the section takes
         # what room is left, cut short with an ellipsis.
         right = [(part, name) for part, name in ((self.hint, "hint"), (self.position, "position")) if part]
-        if len(right) > 1 and _width(right) + left.cell_len + 1 > width:
+        if len(right) > 1 and _width(right) + left.cell_len + len(_GAP) > width:
             right.pop(0)
-        room = min(width // 3, width - _width(right) - left.cell_len - 1 - len(_GAP))
+        room = min(width // 3, width - _width(right) - left.cell_len - 2 * len(_GAP))
         if self.section and room >= MIN_SECTION:
             section = Text(visible(self.section), self._style("section"), no_wrap=True, end="")
             section.truncate(room, overflow="ellipsis")
             right.insert(len(right) - 1, (section.plain, "section"))
-        room = max(0, width - _width(right) - 1)
+        room = max(0, width - _width(right) - len(_GAP))
         if left.cell_len > room:
             left.truncate(room, overflow="ellipsis")
         line = Text(no_wrap=True, end="")
         line.append_text(left)
-        line.append(" " * max(1, width - left.cell_len - _width(right)))
+        line.append(" " * max(len(_GAP), width - left.cell_len - _width(right)))
         for number, (part, name) in enumerate(right):
             line.append(_GAP if number else "")
             line.append(visible(part), self._style(name))
