@@ -72,7 +72,8 @@ def _open(args: list[str]) -> int:
             "                                        carry its analysis (kinds, sources, questions)\n"
             "  search QUERY PATH... [--regex] [--case-sensitive | --ignore-case]\n"
             "                                        print matches grep-style, with paragraph ids\n"
-            "  schema                                print the JSON Schema of the briefing model\n\n"
+            "  schema                                print the JSON Schema of the briefing model\n"
+            "  serve [PATH] [--host H] [--port N]    serve the reader to web browsers\n\n"
             "Run 'briefing-tui SUBCOMMAND --help' for details."
         ),
     )
@@ -167,10 +168,59 @@ def _search(args: list[str]) -> int:
     )
 
 
+def _serve(args: list[str]) -> int:
+    from briefing_tui import serve
+
+    parser = _parser(
+        f"{PROG} serve",
+        "Serve the reader to web browsers: each tab gets its own reader. Listens on this machine only "
+        "unless --host names another address.",
+    )
+    parser.add_argument("path", nargs="?", help="the briefing or folder to serve; default: the bundled seed")
+    parser.add_argument(
+        "--host", default=serve.DEFAULT_HOST, help="address to listen on (default %(default)s)"
+    )
+    parser.add_argument("--port", type=int, default=serve.DEFAULT_PORT, help="port (default %(default)s)")
+    parser.add_argument(
+        "--max-sessions",
+        type=_positive,
+        default=serve.DEFAULT_MAX_SESSIONS,
+        help="readers open at once (default %(default)s)",
+    )
+    parser.add_argument(
+        "--idle-timeout",
+        type=float,
+        default=serve.DEFAULT_IDLE_TIMEOUT,
+        help="seconds before an idle session ends (default %(default)s)",
+    )
+    options = parser.parse_args(args)
+    target = Path(options.path) if options.path else None
+    if target is not None and not target.exists():
+        raise BriefingError(target, "no such file or folder")
+    warning = serve.exposure_warning(options.host)
+    if warning is not None:
+        _fail(warning)
+    return serve.serve(
+        target,
+        host=options.host,
+        port=options.port,
+        max_sessions=options.max_sessions,
+        idle_timeout=options.idle_timeout,
+    )
+
+
+def _positive(text: str) -> int:
+    number = int(text)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
 _COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "export": _export,
     "schema": _schema,
     "search": _search,
+    "serve": _serve,
 }
 
 

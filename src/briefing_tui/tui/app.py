@@ -28,6 +28,16 @@ class BriefingApp(App[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
+        # Textual's own palette key, plus one that a browser lets through (it prints on Ctrl+P).
+        Binding(
+            "ctrl+p,alt+p",
+            "command_palette",
+            "palette",
+            show=False,
+            priority=True,
+            tooltip="Open the command palette",
+            id="app.command_palette",
+        ),
     ]
 
     def __init__(

@@ -41,6 +41,7 @@ from briefing_tui.tui.status_line import StatusLine, position_label
 from briefing_tui.tui.stepper import Stepper
 from briefing_tui.tui.text_view import BriefingText, Highlights
 from briefing_tui.tui.title_bar import TitleBar
+from briefing_tui.tui.web_keys import browser_alternatives
 
 __all__ = ["NARROW", "PROGRESS_INTERVAL", "ReaderScreen"]
 
@@ -89,7 +90,7 @@ class ReaderScreen(Screen[None]):
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("d,ctrl+d", "half_page(1)", "Half a page down", show=False, id="app.half_page_down"),
         Binding("u,ctrl+u", "half_page(-1)", "Half a page up", show=False, id="app.half_page_up"),
-        Binding("ctrl+f", "page(1)", "Page down", show=False, id="app.page_forward"),
+        Binding("f,ctrl+f", "page(1)", "Page down", show=False, id="app.page_forward"),
         Binding("ctrl+b", "page(-1)", "Page up", show=False, id="app.page_back"),
         Binding("m", "mark", "Set a mark (then a letter)", show=False, id="app.mark"),
         Binding("apostrophe", "go_to_mark", "Go to a mark (then a letter)", show=False, id="app.go_to_mark"),
@@ -646,6 +647,11 @@ class ReaderScreen(Screen[None]):
             ("Search bar", SearchBar.BINDINGS),
             ("This help", HelpScreen.BINDINGS),
         ]
+        if self.app.is_web:
+            everything = [binding for _, bindings in groups for binding in bindings]
+            groups.append(
+                ("In a browser, which keeps some keys for itself", browser_alternatives(everything))
+            )
         self.app.push_screen(HelpScreen(groups, self.keymap))
 
     # --- saved state -----------------------------------------------------------------

@@ -22,9 +22,9 @@ HISTORY_LIMIT = 100
 _CASE_CYCLE: dict[bool | None, bool | None] = {None: True, True: False, False: None}
 _CASE_LABELS: dict[bool | None, str] = {None: "smart", True: "Aa", False: "aa"}
 _CASE_TOOLTIPS: dict[bool | None, str] = {
-    None: "Smart case: match case only when the query has a capital (ctrl+t)",
-    True: "Match case (ctrl+t)",
-    False: "Ignore case (ctrl+t)",
+    None: "Smart case: match case only when the query has a capital (ctrl+t or alt+c)",
+    True: "Match case (ctrl+t or alt+c)",
+    False: "Ignore case (ctrl+t or alt+c)",
 }
 
 
@@ -63,9 +63,11 @@ class SearchBar(Widget):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+r", "toggle_regex", "Regex", tooltip="Toggle regular expressions", id="search.regex"),
         Binding(
-            "ctrl+t",
+            "ctrl+r,alt+r", "toggle_regex", "Regex", tooltip="Toggle regular expressions", id="search.regex"
+        ),
+        Binding(
+            "ctrl+t,alt+c",
             "cycle_case",
             "Case",
             tooltip="Cycle smart case, match case, ignore case",
@@ -78,8 +80,8 @@ class SearchBar(Widget):
     """
     | Key(s) | Description |
     | :- | :- |
-    | ctrl+r | Toggle regular-expression mode. |
-    | ctrl+t | Cycle the case rule: smart, match case, ignore case. |
+    | ctrl+r, alt+r | Toggle regular-expression mode. |
+    | ctrl+t, alt+c | Cycle the case rule: smart, match case, ignore case. |
     | escape | Close the bar and clear the highlights. |
     | up | Recall the previous submitted query. |
     | down | Recall the next submitted query, then what was being typed. |
