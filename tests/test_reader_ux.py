@@ -567,3 +567,29 @@ async def test_the_outline_cursor_is_a_bar_across_the_pane(seed: Briefing) -> No
         assert label[0].style is not None and plain.style is not None
         assert label[0].style.bgcolor != plain.style.bgcolor
         assert padding.style is not None and padding.style.bgcolor == label[0].style.bgcolor
+
+
+async def test_a_large_briefing_makes_its_anchors_after_the_first_paint_and_still_reopens(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_tui.tui import reader
+
+    monkeypatch.setattr(reader, "ANCHORS_AT_ONCE", 0)
+    path = tmp_path / "talks.txt"
+    write_briefing(path)
+    store = StateStore(tmp_path / "state")
+    app = create_app(load_briefing(path), path=path, store=store)
+    async with app.run_test(size=WIDE) as pilot:
+        assert app.reader._anchors == []  # not before the first frame
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.reader._anchors
+        await pilot.press("space", "space", "j", "j")
+        await pilot.pause()
+        words = top_text(app)
+    again = create_app(load_briefing(path), path=path, store=store)
+    async with again.run_test(size=WIDE) as pilot:
+        await again.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        assert top_text(again) == words

@@ -43,12 +43,14 @@ from briefing_tui.tui.text_view import BriefingText, Highlights
 from briefing_tui.tui.title_bar import TitleBar
 from briefing_tui.tui.web_keys import browser_alternatives
 
-__all__ = ["NARROW", "PROGRESS_INTERVAL", "ReaderScreen"]
+__all__ = ["ANCHORS_AT_ONCE", "NARROW", "PROGRESS_INTERVAL", "ReaderScreen"]
 
 NARROW = 110
 """Below this many columns the side panes start hidden; a key shows each one."""
 PROGRESS_INTERVAL = 0.125
 """Seconds between updates of the analysis progress in the outline."""
+ANCHORS_AT_ONCE = 2_000
+"""Up to this many headings and paragraphs, content anchors are made before the first frame."""
 
 
 class ReaderScreen(Screen[None]):
@@ -131,7 +133,9 @@ class ReaderScreen(Screen[None]):
         self._title_hits: tuple[tuple[int, int], ...] = ()
         self._open_search = search
         self._open_at = at
-        self._anchors = unit_anchors(briefing)
+        units = sum(len(section.paragraphs) + (section.heading is not None) for section in briefing.sections)
+        # Anchors digest every paragraph: a large briefing has them made after the first paint.
+        self._anchors = unit_anchors(briefing) if units <= ANCHORS_AT_ONCE else []
         self._chosen_widths: dict[str, int] = {}
         self._panes_chosen = False
         self._places: list[tuple[int, int, int]] = []
@@ -160,9 +164,11 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         self._show_analysis()
         self._restore_theme()
-        if self._open_search is None and self._open_at is None:
+        if not self._anchors and self.briefing.sections:
+            self.call_after_refresh(self._make_anchors)
+        elif self._open_search is None and self._open_at is None:
             self._restore_position()
-        else:
+        if self._open_search is not None or self._open_at is not None:
             self.call_after_refresh(self._open_at_place)
         self.watch(self.text_view, "scroll_y", self._scrolled, init=False)
         self.watch(self.app, "theme", self.memory.set_theme, init=False)
@@ -212,6 +218,18 @@ class ReaderScreen(Screen[None]):
             return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._analysis_done, result)
+
+    @work(thread=True, exclusive=True, group="anchors")
+    def _make_anchors(self) -> None:
+        anchors = unit_anchors(self.briefing)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._anchors_made, anchors)
+
+    def _anchors_made(self, anchors: list[str]) -> None:
+        self._anchors = anchors
+        # Restored only if the reader has not moved meanwhile, nor asked for a place.
+        if self._open_search is None and self._open_at is None and self.text_view.scroll_y == 0:
+            self._restore_position()
 
     def _analysis_failed(self, error: Exception) -> None:
         self._stop_progress()
