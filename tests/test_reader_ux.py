@@ -593,3 +593,25 @@ async def test_a_large_briefing_makes_its_anchors_after_the_first_paint_and_stil
         await pilot.pause()
         await pilot.pause()
         assert top_text(again) == words
+
+
+async def test_dragging_a_pane_border_resizes_it(seed: Briefing, tmp_path: Path) -> None:
+    store = StateStore(tmp_path)
+    app = create_app(seed, path=seed_path(), store=store)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        outline = app.query_one("#outline")
+        border = outline.region.right - 1
+        await pilot.mouse_down(offset=(border, 10))
+        await pilot.hover(offset=(border + 6, 12))
+        await pilot.mouse_up(offset=(border + 6, 12))
+        await pilot.pause()
+        assert outline.outer_size.width == 26 + 6
+        sources = app.query_one("#sources")
+        border = sources.region.x
+        await pilot.mouse_down(offset=(border, 10))
+        await pilot.hover(offset=(border + 4, 10))
+        await pilot.mouse_up(offset=(border + 4, 10))
+        await pilot.pause()
+        assert sources.outer_size.width == 30 - 4
+    assert store.value("pane_widths") == {"outline": 32, "sources": 26}

@@ -12,7 +12,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.events import Resize
+from textual.events import MouseDown, MouseMove, MouseUp, Resize
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -34,7 +34,7 @@ from briefing_tui.tui.labels import KIND_KEYS, SECTION_KINDS
 from briefing_tui.tui.marks import KeyPrompt
 from briefing_tui.tui.memory import ReadingMemory
 from briefing_tui.tui.outline import Outline
-from briefing_tui.tui.pane_widths import pane_widths, resized
+from briefing_tui.tui.pane_widths import STEP, pane_widths, resized
 from briefing_tui.tui.search_bar import SearchBar
 from briefing_tui.tui.sources_pane import SourceList, SourcesPane
 from briefing_tui.tui.status_line import StatusLine, position_label
@@ -137,6 +137,7 @@ class ReaderScreen(Screen[None]):
         # Anchors digest every paragraph: a large briefing has them made after the first paint.
         self._anchors = unit_anchors(briefing) if units <= ANCHORS_AT_ONCE else []
         self._chosen_widths: dict[str, int] = {}
+        self._dragging: str | None = None
         self._panes_chosen = False
         self._places: list[tuple[int, int, int]] = []
         self.memory = ReadingMemory(store, path, self.set_timer, self._warn_unsaved)
@@ -288,13 +289,44 @@ class ReaderScreen(Screen[None]):
         if pane is None:
             self.status_line.say("< and > resize a side pane: Tab to it first")
             return
-        other = "sources" if pane == "outline" else "outline"
-        others = self.query_one(f"#{other}").outer_size.width if self.query_one(f"#{other}").display else 0
-        current = self.query_one(f"#{pane}").outer_size.width
-        self._chosen_widths[pane] = resized(pane, current, step, self.size.width, others)
-        self._fit_panes()
+        self._set_width(pane, self.query_one(f"#{pane}").outer_size.width + step * STEP)
         self.memory.set_pane_widths(self._chosen_widths)
         self.status_line.say(f"{pane} pane: {self._chosen_widths[pane]} columns")
+
+    def _set_width(self, pane: str, width: int) -> None:
+        other = self.query_one("#sources" if pane == "outline" else "#outline")
+        others = other.outer_size.width if other.display else 0
+        self._chosen_widths[pane] = resized(pane, width, 0, self.size.width, others)
+        self._fit_panes()
+
+    def on_mouse_down(self, event: MouseDown) -> None:
+        self._dragging = self._border_at(event.screen_x)
+        if self._dragging is not None:
+            self.capture_mouse()
+
+    def on_mouse_move(self, event: MouseMove) -> None:
+        if self._dragging is not None:
+            region = self.query_one(f"#{self._dragging}").region
+            if self._dragging == "outline":
+                self._set_width("outline", event.screen_x - region.x + 1)
+            else:
+                self._set_width("sources", region.right - event.screen_x)
+
+    def on_mouse_up(self, event: MouseUp) -> None:
+        if self._dragging is not None:
+            self._dragging = None
+            self.release_mouse()
+            self.memory.set_pane_widths(self._chosen_widths)
+
+    def _border_at(self, x: int) -> str | None:
+        """The side pane whose border with the text is at column ``x``, if any."""
+        outline, sources = self.query_one("#outline"), self.query_one("#sources")
+        text = self.text_view.region
+        if outline.display and x in (outline.region.right - 1, text.x):
+            return "outline"
+        if sources.display and x == sources.region.x:
+            return "sources"
+        return None
 
     def _inside(self, widget: Widget, pane: str) -> bool:
         return any(node.id == pane for node in widget.ancestors_with_self)
