@@ -144,7 +144,7 @@ async def test_reading_searching_and_quitting_leave_the_briefing_untouched(
     assert sorted(p.name for p in state_dir.iterdir()) == ["state.json"]
     state = json.loads((state_dir / "state.json").read_text(encoding="utf-8"))
     assert state["history"] == ["ceasefire"]
-    assert str(path.resolve()) in state["positions"]
+    assert "place" in state["briefings"][str(path.resolve())]
     assert writes.paths, "nothing was recorded: the audit hook is not working"
     for written in map(Path, writes.paths):  # the state file, its temporary sibling, its folder
         assert state_dir.resolve() in (written.resolve(), written.resolve().parent), f"wrote {written}"
