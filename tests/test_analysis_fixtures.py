@@ -1,8 +1,9 @@
-"""Every labelled briefing, scored against its hand-written labels.
+"""Every labelled fixture, scored against its hand-written labels: sources, questions, structure.
 
-The seed must match its labels exactly; the other briefings must reach the acceptance
-thresholds: at least 90% of paragraphs with the labelled kind, at least 90% of labelled
-sources and attributions found, at most one source that the labels do not list.
+The seed's sources must match its labels exactly; the other briefings must reach the
+acceptance thresholds: at least 90% of labelled sources and attributions found, at most one
+source that the labels do not list. Paragraph kinds are not held to these fixtures: the
+kind model is learned, and measured on held-out data (tests/test_kind_learning.py).
 Run with ``-s`` to see the figures.
 """
 
@@ -14,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from briefing_tui.ingest import read_briefing
+from briefing_tui.model import Briefing
 from labelled import SEED_LABELS, Labels, analysed, briefing_file, label_files, load_labels, score
 
-MIN_KIND_ACCURACY = 0.9
 MIN_SOURCE_RECALL = 0.9
 MAX_WRONG_SOURCES = 1
 OTHER_FIXTURES = [path for path in label_files() if path != SEED_LABELS]
@@ -30,7 +31,6 @@ def test_the_seed_matches_its_labels_exactly(tmp_path: Path) -> None:
     labels = load_labels(SEED_LABELS)
     result = score(analysed(labels, tmp_path), labels)
     print(f"\n{SEED_LABELS.name}: {result.summary()}")
-    assert result.kind_misses == []
     assert result.missing_sources == []
     assert result.missing_attributions == []
     assert result.wrong_sources == []
@@ -41,7 +41,6 @@ def test_a_labelled_briefing_reaches_the_thresholds(path: Path, tmp_path: Path) 
     labels = load_labels(path)
     result = score(analysed(labels, tmp_path), labels)
     print(f"\n{path.name}: {result.summary()}")
-    assert result.kind_accuracy >= MIN_KIND_ACCURACY, result.kind_misses
     assert result.source_recall >= MIN_SOURCE_RECALL, result.missing_sources
     assert result.attribution_recall >= MIN_SOURCE_RECALL, result.missing_attributions
     assert len(result.wrong_sources) <= MAX_WRONG_SOURCES, result.wrong_sources
@@ -86,18 +85,25 @@ def test_the_plain_text_fixture_has_no_headings(tmp_path: Path) -> None:
     assert [section.heading for section in analysed(labels, tmp_path).sections] == [None]
 
 
-def _mislabelled(labels: Labels) -> Labels:
+def _mislabelled(labels: Labels, briefing: Briefing) -> Labels:
+    """``labels`` with every kind as analysed but the first, and one attribution and one source wrong."""
     wrong = copy.deepcopy(labels)
+    for label, paragraph in zip(wrong["paragraphs"], briefing.paragraphs(), strict=True):
+        label["kind"] = paragraph.kind.value
     first = wrong["paragraphs"][0]
     first["kind"] = "terms" if first["kind"] != "terms" else "background"
-    wrong["paragraphs"][0]["attributions"] = [{"text": first["starts"].split()[0]}]
+    first["attributions"] = [{"text": first["starts"].split()[0]}]
     wrong["sources"] = wrong["sources"][1:]
     return wrong
 
 
 def test_the_scoring_catches_wrong_labels(tmp_path: Path) -> None:
     labels = load_labels(SEED_LABELS)
-    result = score(analysed(labels, tmp_path), _mislabelled(labels))
-    assert result.kind_misses == [f"p1: negotiations, labelled {'terms'}"]
+    briefing = analysed(labels, tmp_path)
+    wrong = _mislabelled(labels, briefing)
+    result = score(briefing, wrong)
+    assert result.kind_misses == [
+        f"p1: {briefing.paragraphs()[0].kind.value}, labelled {wrong['paragraphs'][0]['kind']}"
+    ]
     assert result.missing_attributions == ["p1: 'According'"]
     assert result.wrong_sources == ["Politico"]

@@ -13,11 +13,12 @@ from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
 from briefing_tui.load import load_briefing
-from briefing_tui.model import Briefing, SectionKind
+from briefing_tui.model import Briefing, Paragraph, Section, SectionKind
 from briefing_tui.resources import seed_path
 from briefing_tui.state import StateStore
 from briefing_tui.tui.app import BriefingApp, create_app
 from briefing_tui.tui.help_screen import HelpScreen
+from briefing_tui.tui.labels import SECTION_KINDS
 from briefing_tui.tui.outline import Outline
 from briefing_tui.tui.reader import ReaderScreen
 from briefing_tui.tui.sources_pane import SourceList, SourcesPane
@@ -33,10 +34,6 @@ def seed() -> Briefing:
 
 def app_for(briefing: Briefing, **kwargs: object) -> BriefingApp:
     return create_app(briefing, **kwargs)  # type: ignore[arg-type]
-
-
-def section_of_kind(app: BriefingApp, kind: SectionKind) -> list[int]:
-    return [index for index, section in enumerate(app.reader.briefing.sections) if section.kind is kind]
 
 
 async def run_palette_command(pilot: Pilot[None], command: str, choice: str) -> None:
@@ -126,6 +123,12 @@ async def test_brackets_step_through_sections(seed: Briefing) -> None:
         assert view.current_section() == 2
 
 
+def paragraphs_of(app: BriefingApp, kind: SectionKind) -> list[int]:
+    """The units of the paragraphs of ``kind``, in reading order."""
+    units = app.reader.text_view.units
+    return [index for index, unit in enumerate(units) if unit.paragraph and unit.paragraph.kind is kind]
+
+
 @pytest.mark.parametrize(
     ("key", "kind"),
     [
@@ -135,32 +138,50 @@ async def test_brackets_step_through_sections(seed: Briefing) -> None:
         ("4", SectionKind.OPEN_QUESTIONS),
     ],
 )
-async def test_number_keys_jump_to_a_kind(seed: Briefing, key: str, kind: SectionKind) -> None:
+async def test_number_keys_jump_to_a_paragraph_of_their_kind(
+    seed: Briefing, key: str, kind: SectionKind
+) -> None:
     app = app_for(seed)
     async with app.run_test(size=WIDE) as pilot:
-        targets = section_of_kind(app, kind)
+        targets = paragraphs_of(app, kind)
+        assert targets, f"the seed has a {kind.value} paragraph"
+        view = app.reader.text_view
+        start = view.cursor_unit
         await pilot.press(key)
-        if targets:
-            assert app.reader.text_view.current_section() in targets
-            assert app.reader.briefing.sections[app.reader.text_view.current_section()].kind is kind
-        else:
-            assert app.reader.text_view.current_section() == 0
+        assert view.cursor_unit == next((unit for unit in targets if unit > start), targets[0])
+        paragraph = view.units[view.cursor_unit].paragraph
+        assert paragraph is not None and paragraph.kind is kind
+        here = app.query_one("#sources-here", Static).render()
+        assert str(here).splitlines()[-1].startswith(SECTION_KINDS[kind])
 
 
-async def test_number_key_cycles_through_sections_of_its_kind(seed: Briefing) -> None:
+async def test_number_key_cycles_through_paragraphs_of_its_kind(seed: Briefing) -> None:
     app = app_for(seed)
     async with app.run_test(size=WIDE) as pilot:
         keys = {SectionKind.NEGOTIATIONS: "1", SectionKind.TERMS: "2", SectionKind.IMPLEMENTATION: "3"}
-        kind = next((k for k in keys if len(section_of_kind(app, k)) >= 2), None)
-        assert kind is not None, "the seed has a kind with two sections"
-        targets = section_of_kind(app, kind)
+        kind = next((k for k in keys if len(paragraphs_of(app, k)) >= 2), None)
+        assert kind is not None, "the seed has a kind with two paragraphs"
+        targets = paragraphs_of(app, kind)
+        start = app.reader.text_view.cursor_unit
+        first = next((number for number, unit in enumerate(targets) if unit > start), 0)
         visited = []
         for _ in range(len(targets) + 1):
             await pilot.press(keys[kind])
-            visited.append(app.reader.text_view.current_section())
-        assert sorted(set(visited)) == targets
-        # Each press moves on to the next section of the kind, wrapping after the last.
-        assert visited[len(targets)] == visited[0]
+            visited.append(app.reader.text_view.cursor_unit)
+        # Each press moves on to the next paragraph of the kind, wrapping after the last.
+        order = targets[first:] + targets[:first]
+        assert visited == [*order, order[0]]
+
+
+async def test_a_number_key_without_paragraphs_of_its_kind_says_so() -> None:
+    paragraph = Paragraph(id="p1", text="The weather was mild.", kind=SectionKind.BACKGROUND)
+    briefing = Briefing(title="T", sections=(Section(id="s", paragraphs=(paragraph,)),))
+    app = app_for(briefing, analysed=True)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        assert app.reader.text_view.cursor_unit in (-1, 0)
+        assert any("No paragraph of this kind" in str(n.message) for n in app._notifications)
 
 
 async def test_outline_follows_the_text(seed: Briefing) -> None:

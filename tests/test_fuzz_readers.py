@@ -28,6 +28,7 @@ from briefing_tui.load import load_briefing
 from briefing_tui.model import (
     Attribution,
     Briefing,
+    Cue,
     KindBasis,
     Paragraph,
     Question,
@@ -96,6 +97,49 @@ def test_any_bytes_survive_analysis_too(folder: Path, data: bytes, suffix: str) 
     briefing = check_outcome(write(folder, data, suffix), analyse=True)
     if briefing is not None:
         assert Briefing.model_validate_json(export(briefing, "json")) == briefing
+
+
+# Bytes that start like each binary or markup format, so the new readers get them whole.
+FORMAT_PREFIXES = [
+    b"%PDF-1.4\n",
+    b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n",
+    b"PK\x03\x04",
+    b"PK\x03\x04\x14\x00\x00\x00\x08\x00word/document.xml",
+    b"\xd0\xcf\x11\xe0",
+    b"<html><body><article><p>",
+    b"<!DOCTYPE html><title>T</title><p>",
+    b"From: a@example.invalid\nSubject: S\nDate: Sat, 14 Mar 2026 09:30:00 +0000\n\n",
+    b"MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\nSubject: S\n\n--b\n",
+]
+FORMAT_SUFFIXES = [".html", ".htm", ".docx", ".pdf", ".eml", ""]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    prefix=st.sampled_from(FORMAT_PREFIXES),
+    data=st.binary(max_size=800) | st.text(max_size=400).map(lambda text: text.encode("utf-8")),
+    suffix=st.sampled_from(FORMAT_SUFFIXES),
+)
+def test_any_bytes_to_the_new_readers_give_a_briefing_or_a_briefing_error(
+    folder: Path, prefix: bytes, data: bytes, suffix: str
+) -> None:
+    briefing = check_outcome(write(folder, prefix + data, suffix))
+    if briefing is not None:
+        assert Briefing.model_validate_json(export(briefing, "json")) == briefing
+        export(briefing, "markdown")
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    text=st.lists(
+        st.sampled_from([*"[]()*_`#>|-! \n\tab.:—", "___", "\\###", "By A B", "\n\n", "---\n"]), max_size=120
+    ).map("".join)
+)
+def test_markdown_made_of_markup_reads_and_exports(folder: Path, text: str) -> None:
+    briefing = check_outcome(write(folder, text.encode("utf-8"), ".md"))
+    if briefing is not None:
+        assert Briefing.model_validate_json(export(briefing, "json")) == briefing
+        export(briefing, "markdown")
 
 
 # --- any text in several encodings ------------------------------------------------------------
@@ -292,7 +336,10 @@ def briefings(draw: st.DrawFn) -> Briefing:
                 kind=draw(st.sampled_from(SectionKind)),
                 marker=draw(st.none() | st.sampled_from(["1.", "-", "•", "*"])),
                 attributions=attributions,
-                cues=tuple(draw(st.lists(text, max_size=2))),
+                cues=tuple(
+                    Cue(feature=f"f{feature}", contribution=1.0)
+                    for feature in draw(st.lists(text, max_size=2))
+                ),
             )
             own.append(paragraph)
         paragraphs.extend(own)

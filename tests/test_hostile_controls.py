@@ -25,6 +25,7 @@ from briefing_tui.load import load_briefing
 from briefing_tui.model import (
     Attribution,
     Briefing,
+    Cue,
     Paragraph,
     Question,
     Section,
@@ -99,7 +100,7 @@ def hostile_briefing() -> Briefing:
                         attributions=(
                             Attribution(source_id="bob", start=13, end=13 + len(EVERY_CONTROL) + 8),
                         ),
-                        cues=(f"cue {CONTROLS['bell']}",),
+                        cues=(Cue(feature=f"cue {CONTROLS['bell']}", contribution=1.0),),
                     ),
                 ),
             ),

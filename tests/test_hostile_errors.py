@@ -132,7 +132,9 @@ READER_ERRORS: dict[str, Callable[[Path, pytest.MonkeyPatch], Path]] = {
     "NUL bytes": content("nul.txt", b"Title\x00\n\nText"),
     "control bytes": content("controls.txt", bytes(range(1, 9)) * 20),
     "broken UTF-16": content("utf16.txt", b"\xff\xfeT\x00i"),
-    "Markdown without a title": content("untitled.md", b"## Only a section\n\nSome text.\n"),
+    # A Markdown file without a title opens (its first heading or line is the title); one
+    # with nothing but front matter has neither title nor text.
+    "Markdown with nothing in it": content("untitled.md", b"---\nauthor: Someone\n---\n"),
 }
 JSON_ERRORS: dict[str, Callable[[Path, pytest.MonkeyPatch], Path]] = {
     "not JSON": content("plain.json", SAMPLE.encode()),

@@ -31,7 +31,7 @@ from briefing_tui.tui.search_bar import SearchBar
 from briefing_tui.tui.text_view import Highlights
 
 SUFFIXES = [".txt", ".md", ".json", ""]
-GIB = 1 << 30
+GB = 10**9  # sizes are decimal: 1 GB is 10^9 bytes, 1 MB 10^6
 
 
 @dataclass
@@ -83,7 +83,7 @@ def spy_on_reads(monkeypatch: pytest.MonkeyPatch, path: Path) -> Reads:
     return reads
 
 
-def sparse(tmp_path: Path, suffix: str, size: int = GIB) -> Path:
+def sparse(tmp_path: Path, suffix: str, size: int = GB) -> Path:
     path = tmp_path / f"huge{suffix}"
     with path.open("wb") as handle:
         handle.truncate(size)
@@ -135,7 +135,7 @@ def test_the_limit_is_the_documented_setting(tmp_path: Path, monkeypatch: pytest
     path.write_text("Title\n\n" + "word " * 2000, encoding="utf-8")
     monkeypatch.setenv(MAX_BYTES_ENV, "4096")
     with pytest.raises(
-        BriefingError, match=r"is 9\.8 KB, over the 4\.0 KB limit; set BRIEFING_TUI_MAX_BYTES"
+        BriefingError, match=r"is 10\.0 KB, over the 4\.1 KB limit; set BRIEFING_TUI_MAX_BYTES"
     ):
         read_briefing(path)
     monkeypatch.setenv(MAX_BYTES_ENV, str(path.stat().st_size))
@@ -161,40 +161,61 @@ def test_a_file_that_grows_after_stat_is_cut_at_the_limit(
 
     monkeypatch.setattr(Path, "stat", small_at_first)
     reads = spy_on_reads(monkeypatch, path)
-    with pytest.raises(BriefingError, match=r"is over the 4\.0 KB limit"):
+    with pytest.raises(BriefingError, match=r"is over the 4\.1 KB limit"):
         read_briefing(path)
     assert reads.sizes and None not in reads.sizes
     assert sum(size or 0 for size in reads.sizes) <= 4096 + 1
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero, an endless file")
-def test_an_endless_device_is_cut_at_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(MAX_BYTES_ENV, "4096")
+def test_an_endless_device_is_refused_before_a_byte_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    # It used to be read up to the 128 MB limit and then called "too large, raise the limit".
     reads = spy_on_reads(monkeypatch, Path("/dev/zero"))
-    with pytest.raises(BriefingError, match=r"/dev/zero: is over the 4\.0 KB limit"):
+    with pytest.raises(BriefingError, match=r"^/dev/zero: is not a regular file") as caught:
         read_briefing("/dev/zero")
-    assert reads.sizes and None not in reads.sizes
-    assert sum(size or 0 for size in reads.sizes) <= 4096 + 1
+    assert "briefing-tui -" in str(caught.value)
+    assert reads.opened == []
 
 
-@pytest.mark.parametrize(
-    ("raw", "expected"),
-    [
-        ("", DEFAULT_MAX_BYTES),
-        ("4096", 4096),
-        (" 4096 ", 4096),
-        ("0", DEFAULT_MAX_BYTES),
-        ("-5", DEFAULT_MAX_BYTES),
-        ("1e6", DEFAULT_MAX_BYTES),
-        ("lots", DEFAULT_MAX_BYTES),
-        ("²", DEFAULT_MAX_BYTES),  # a digit to str.isdigit that int() refuses: it used to crash
-    ],
-)
-def test_a_bad_limit_setting_falls_back_to_the_default(
+def test_a_named_pipe_is_refused_before_it_is_opened(tmp_path: Path) -> None:
+    # Opening a FIFO with no writer would block forever: it must be refused on its type alone.
+    fifo = tmp_path / "stream.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(BriefingError, match="is not a regular file"):
+        read_briefing(fifo)
+
+
+def test_sizes_are_in_decimal_units(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A 100,000,000-byte limit used to read "95.4 MB", and a 106 MB file "101.1 MB".
+    path = sparse(tmp_path, ".txt", size=106_000_000)
+    monkeypatch.setenv(MAX_BYTES_ENV, "100000000")
+    with pytest.raises(BriefingError, match=r"is 106\.0 MB, over the 100\.0 MB limit"):
+        read_briefing(path)
+
+
+@pytest.mark.parametrize(("raw", "expected"), [("", DEFAULT_MAX_BYTES), ("4096", 4096), (" 4096 ", 4096)])
+def test_the_limit_setting_is_a_whole_number_of_bytes(
     monkeypatch: pytest.MonkeyPatch, raw: str, expected: int
 ) -> None:
     monkeypatch.setenv(MAX_BYTES_ENV, raw)
     assert max_bytes() == expected
+
+
+@pytest.mark.parametrize("raw", ["0", "-5", "1e9", "lots", "²", "4096 bytes"])
+def test_a_bad_limit_setting_is_an_error_naming_the_variable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], raw: str
+) -> None:
+    # "1e9" used to fall back to the default without a word.
+    monkeypatch.setenv(MAX_BYTES_ENV, raw)
+    with pytest.raises(BriefingError, match=rf"^{MAX_BYTES_ENV}: is .*not a positive whole number of bytes"):
+        max_bytes()
+    path = tmp_path / "fine.txt"
+    path.write_text("Title\n\nBody.\n", encoding="utf-8")
+    assert main(["export", str(path)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.count("\n") == 1
+    assert MAX_BYTES_ENV in err
 
 
 # --- a 10 MB single line -------------------------------------------------------------------

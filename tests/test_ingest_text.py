@@ -123,10 +123,18 @@ def test_no_headings_means_one_untitled_section(tmp_path: Path) -> None:
 
 
 def test_title_block_with_more_lines_keeps_them(tmp_path: Path) -> None:
-    path = write(tmp_path, "tight.txt", b"Title\nBy Someone.\n\nBody text.\n")
+    path = write(tmp_path, "tight.txt", b"Title\nA second line, kept as written.\n\nBody text.\n")
     briefing = read_briefing(path)
     assert briefing.title == "Title"
-    assert [p.text for p in briefing.paragraphs()] == ["By Someone.", "Body text."]
+    assert [p.text for p in briefing.paragraphs()] == ["A second line, kept as written.", "Body text."]
+
+
+def test_a_byline_under_the_title_is_the_author_not_a_paragraph(tmp_path: Path) -> None:
+    path = write(tmp_path, "tight.txt", b"Title\nBy Someone Else\n\nBody text.\n")
+    briefing = read_briefing(path)
+    assert briefing.author == "Someone Else"
+    assert [p.text for p in briefing.paragraphs()] == ["Body text."]
+    assert briefing.furniture == ("By Someone Else",)
 
 
 def test_duplicate_headings_get_distinct_ids(tmp_path: Path) -> None:

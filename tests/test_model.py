@@ -13,6 +13,7 @@ from briefing_tui.ingest import read_briefing
 from briefing_tui.model import (
     Attribution,
     Briefing,
+    Cue,
     Paragraph,
     Question,
     Section,
@@ -42,7 +43,9 @@ def sample() -> Briefing:
                         text="Robert Greenway said: Will it hold?",
                         kind=SectionKind.OPEN_QUESTIONS,
                         attributions=(Attribution(source_id="greenway", start=0, end=15),),
-                        cues=("question",),
+                        cues=(Cue(feature="question outside quotes", contribution=1.2),),
+                        kind_confidence=0.8,
+                        alternative_kind=SectionKind.BACKGROUND,
                     ),
                 ),
             ),

@@ -78,7 +78,10 @@ def _open(args: list[str]) -> int:
         ),
     )
     parser.add_argument(
-        "path", nargs="?", help="the briefing to open (.txt, .md or .json); default: the bundled seed"
+        "path",
+        nargs="?",
+        help="the briefing to open (.txt, .md, .json, .html, .docx, .pdf, .eml; '-': standard input); "
+        "default: standard input when it is a pipe, else the bundled seed",
     )
     parser.add_argument(
         "--at", metavar="ID", help="open at a paragraph (p7) or section id, as 'search' prints them"
@@ -90,9 +93,12 @@ def _open(args: list[str]) -> int:
     # "+/PATTERN", as less takes it: open at the first match of PATTERN, highlighted.
     pattern = next((arg[2:] for arg in args if arg.startswith("+/")), None)
     options = parser.parse_args([arg for arg in args if not arg.startswith("+/")])
+    from briefing_tui.ingest.stdin import stdin_is_piped
     from briefing_tui.resources import seed_path
 
-    path = Path(options.path) if options.path else seed_path()
+    # No path and a pipe on stdin reads the pipe, as less does; no path and a terminal: the seed.
+    piped = Path("-") if stdin_is_piped() else None
+    path = Path(options.path) if options.path else piped or seed_path()
     from briefing_tui.tui.launch import launch
 
     return launch(path, search=pattern or None, at=options.at)
@@ -100,14 +106,14 @@ def _open(args: list[str]) -> int:
 
 def _export(args: list[str]) -> int:
     parser = _parser(f"{PROG} export", "Write the parsed briefing to stdout.")
-    parser.add_argument("path", help="the briefing to read")
+    parser.add_argument("path", help="the briefing to read ('-': standard input)")
     parser.add_argument("--to", choices=("json", "markdown", "text"), default="json", help="output format")
     _report_options(parser)
     options = parser.parse_args(args)
     from briefing_tui.export import export
     from briefing_tui.load import load_briefing
 
-    briefing = load_briefing(Path(options.path))
+    briefing = load_briefing(options.path if options.path == "-" else Path(options.path))
     if options.to == "json" or options.bare:
         if options.paragraphs or options.section:
             parser.error("--paragraphs and --section choose a part of a markdown or text report")

@@ -19,6 +19,7 @@ __all__ = [
     "AttributionVia",
     "BlockKind",
     "Briefing",
+    "Cue",
     "KindBasis",
     "Paragraph",
     "Question",
@@ -118,6 +119,17 @@ class Attribution(BaseModel):
     """How the words name the source: by name, by alias, or by a resolved pronoun."""
 
 
+class Cue(BaseModel):
+    """One feature of a paragraph that decided its kind, and how much it weighed."""
+
+    model_config = _FROZEN
+
+    feature: str = Field(min_length=1)
+    """What the analysis read, in words a reader understands: 'modal "will"', 'heading names terms'."""
+    contribution: float
+    """How much it favoured the paragraph's kind over the runner-up (in the model's log-odds)."""
+
+
 class Paragraph(BaseModel):
     """One paragraph, or one item of a list, in reading order."""
 
@@ -137,8 +149,12 @@ class Paragraph(BaseModel):
     """A table's cells, row by row (the first row is the header); empty for other blocks."""
     attributions: tuple[Attribution, ...] = ()
     """Where the paragraph names its sources, in order of position."""
-    cues: tuple[str, ...] = ()
-    """The words or rules that decided `kind`, so a reader can see why."""
+    cues: tuple[Cue, ...] = ()
+    """The features that decided `kind`, strongest first, so a reader can see why."""
+    kind_confidence: float = Field(default=0.0, ge=0.0, le=1.0)
+    """How sure the analysis is of `kind` (its probability); 0 before any analysis."""
+    alternative_kind: SectionKind | None = None
+    """The runner-up kind when it came close to `kind`, else None."""
 
     @model_validator(mode="after")
     def _attributions_inside_text(self) -> Self:

@@ -1,22 +1,27 @@
-"""The weighted cues that say what a paragraph is about, and the headings that name a kind.
+"""The word classes the kind features read, and the headings that name a kind.
 
-Each kind has phrases at three weights: 3 for words that nearly settle the matter ("under the
-terms", "sticking points"), 2 for strong hints, 1 for words that only tip a balance. Phrases
-are lower case; a trailing ``*`` lets a word run on ("negotiat*"). A few cues need a pattern
-(a percentage, "within 24 hours") and are listed as regular expressions.
-
-Background has cues of its own, but it is also what a paragraph is when no other kind
-reaches `MIN_SCORE`.
+These are grammatical classes, not cue phrases with weights: "a modal verb", "a verb of
+bargaining", "a noun that names a deal". Whether such a word leans a paragraph towards one
+kind or another is learned from the labelled corpus (see `kind_learning`); this module only
+says which words belong to which class. Words are lower case, as the features see them.
 """
 
 from __future__ import annotations
 
 from briefing_tui.model import SectionKind
 
-__all__ = ["CUE_PATTERNS", "CUE_PHRASES", "HEADING_PATTERNS", "KIND_PRIORITY", "MIN_SCORE"]
-
-MIN_SCORE = 3
-"""The least score that lets a kind other than background win a paragraph."""
+__all__ = [
+    "DEAL_NOUNS",
+    "HEADING_PATTERNS",
+    "KIND_PRIORITY",
+    "MODALS",
+    "NEGOTIATION_VERBS",
+    "PARTY_NOUNS",
+    "PROVISION_VERBS",
+    "STOPWORDS",
+    "TIME_UNITS",
+    "WORD_CLASSES",
+]
 
 KIND_PRIORITY = (
     SectionKind.OPEN_QUESTIONS,
@@ -27,108 +32,129 @@ KIND_PRIORITY = (
 )
 """Which kind wins a tie: the more specific one."""
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_ON_A_WEEKDAY = " | ".join(f"{word} {day}" for word in ("on", "by", "from", "until") for day in _WEEKDAYS)
-_MONTHS: tuple[str, ...] = ("january", "february", "march", "april", "may", "june", "july", "august")
-_MONTHS += ("september", "october", "november", "december")
-_BY_A_MONTH = " | ".join(
-    f"{word} {month}" for word in ("by", "from", "starting", "until") for month in _MONTHS
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+MODALS = _words("will would must shall could may might should can cannot won't wouldn't can't mustn't")
+"""Modal verbs; each is a feature of its own ('modal "will"')."""
+
+DEAL_NOUNS = _words(
+    "deal agreement accord plan text contract treaty framework settlement pact package law bill "
+    "decision resolution memorandum arrangement truce ceasefire scheme regulation protocol charter "
+    "declaration statement proposal offer"
 )
-_ON_A_MONTH = " | ".join(f"on {month}" for month in _MONTHS)
+"""Nouns that name a deal or a document: the subject of "the deal provides" or "under the accord"."""
 
-CUE_PHRASES: dict[SectionKind, dict[int, str]] = {
-    SectionKind.NEGOTIATIONS: {
-        3: "negotiat* | mediat* | talks between | round of talks | rounds of talks | stage of talks "
-        "| peace talks | sticking point* | impasse | deadlock* | stalemate | back down | key positions "
-        "| bargaining | diplomatic pressure | pressured | pressure on | brokered | counterproposal* "
-        "| counter-proposal* | shuttle diplomacy | shuttling between | at the table | urged | lobbied "
-        "| lobbying | wrangl* | haggl* | won over | win over | horse-trading",
-        2: "talks | discussions | demand* | refusal | refused | insist* | compromise* | proposal* "
-        "| offered | delegation* | pressure | consultation* | breakthrough | neither side | diplomacy "
-        "| diplomatic efforts | stalled | walk out | walked out | walk away | walked away | positions "
-        "| position | pushed for | dropped its | holdout* | paved the way | lobby | opposed "
-        "| opposition to | objected | objection* | rejected | veto* | gave up | give up | backed down "
-        "| agreed to | agreeing to | majority | reached a deal | struck a deal | reached agreement "
-        "| persuad* | counteroffer*",
-        1: "both sides | pledged | assured | met with | meeting | resumed | struck | agreed | envoy "
-        "| envoys | posture | approach | coalition | voted | stuck | accepted",
-    },
-    SectionKind.TERMS: {
-        3: "under the terms | the terms | terms of | clause* | provision* | stipulat* | in exchange "
-        "| in return | exchange of | concession* | will see | would see | calls for | the deal says "
-        "| the agreement says | the accord says | under the accord | under the agreement | under the deal "
-        "| under the plan | sets out | percent | per cent | guarantees | obliges | entitles | entitled to "
-        "| under the scheme | under the law | under the rules | under the proposal | under the bill "
-        "| under the resolution | under the settlement | under the arrangement | under the contract "
-        "| under the decision",
-        2: "released | release of | will free | amnesty | quota* | capped | cap on | backdated "
-        "| exemption* | exceptions | minimum | maximum | wage* | pay rise* | pay increase* "
-        "| compensation | expires | valid for | runs for | requires | allowed to | may not | must not "
-        "| only when | million | billion | does not count | do not count | main points | set out "
-        "| apply to | applies to | would apply | applied to | reciprocal | will pay | exempt* | fee "
-        "| fees | discount* | tariff* | subsid* | ring-fenced | earmarked | must go to | eligible "
-        "| only if | threshold* | penalt* | per day | per year | per month | half the",
-        1: "hostages | prisoners | withdrawal* | ceasefire | allow* | aid flows | free | fund | requiring "
-        "| cap | pay | rate | charge | fine | must | limit* | a day | a year | a month | euros | dollars "
-        "| pounds | yuan",
-    },
-    SectionKind.IMPLEMENTATION: {
-        3: "implement* | deploy* | per the schedule | timetable | timeline | task force | oversee* "
-        "| oversight | initial phase | first phase | first stage | execution | into effect | take effect "
-        "| takes effect | come into force | comes into force | enter into force | enters into force "
-        "| roll out | rolled out | rollout | expected to begin | next steps | handover | hand over "
-        "| installation | install* | approved the | go live | goes live | grace period | carry out "
-        "| carried out | carrying out",
-        2: "schedule* | phase | logistic* | coordination | troops | forces | security force | operations "
-        "| will begin | by the end of | ratif* | approved | approval | vote on | ballot | publish* "
-        "| inspect* | arrived in | itinerary | on the ground | convoys | checkpoint* | monitor* "
-        "| is due to | are due to | will start | starting | backlog | awarded | tender* | procure* "
-        "| compliance | comply | complied"
-        f"| enforce* | {_BY_A_MONTH}",
-        1: f"begin* | arrive* | travel* | visit | military | crews | shifts | daily | launch* | contract "
-        "| trustee | complete | completed"
-        f"| {_ON_A_WEEKDAY} | {_ON_A_MONTH}",
-    },
-    SectionKind.OPEN_QUESTIONS: {
-        3: "unresolved | open question* | unanswered | unclear | uncertain* | remains to be seen | doubt* "
-        "| fragil* | go off track | off track | the hard part | hard part | sceptic* | skeptic* "
-        "| not clear | no guarantee | unknown | unsure",
-        2: "risk* | collaps* | challenges | concern* | worr* | fear* | whether | questions | question "
-        "| warned | uneasy | unease | yet to | has not said | have not said | has not explained "
-        "| have not explained | not yet | subject to change | dispute* | could derail | threaten* "
-        "| obstacle*",
-        1: "if | should the | challenge | difficult | complex | hurdle* | still",
-    },
-    SectionKind.BACKGROUND: {
-        3: "for decades | dates back | history | historically | long-running | for years | years ago "
-        "| decades",
-        2: "has long | have long | was founded | founded in | traditionally | context | background "
-        "| has been | have been",
-        1: "last year | in the past | earlier this year | war | conflict | previously",
-    },
-}
-"""Cue phrases by kind and weight, separated by ``|``."""
+PARTY_NOUNS = _words(
+    "side sides negotiators negotiator delegation delegations mediators mediator union unions "
+    "management employers employer government governments officials ministers minister envoy envoys "
+    "parties party team leaders leader administration companies company they"
+)
+"""Nouns (and a pronoun) that name a party to talks: the subject of "the union rejected"."""
 
-CUE_PATTERNS: dict[SectionKind, tuple[tuple[int, str], ...]] = {
-    SectionKind.TERMS: ((3, r"%(?<=\d%)|%(?<=\d\s%)"), (2, r"[€$£¥]\s?\d")),
-    SectionKind.IMPLEMENTATION: (
-        (
-            3,
-            r"within(?<=\bwithin)\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve"
-            r"|a\s+few|several)\s+(?:hours?|days?|weeks?|months?|years?)\b",
-        ),
-    ),
-    SectionKind.BACKGROUND: (
-        (2, r"since(?<=\bsince)\s+(?:1[89]|20)\d\d\b"),
-        (1, r"in(?<=\bin)\s+(?:1[89]|20)\d\d\b"),
-    ),
-}
-"""Cues that need a pattern, by kind: (weight, regular expression over lower-cased text).
+NEGOTIATION_VERBS = _words(
+    "negotiate negotiated negotiating negotiates propose proposed proposes proposing offer offered "
+    "offering offers reject rejected rejecting rejects demand demanded demanding demands insist "
+    "insisted insisting insists refuse refused refusing refuses urge urged urging press pressed "
+    "pressing push pushed pushing pushes seek sought seeking seeks mediate mediated mediating broker "
+    "brokered brokering concede conceded conceding counter countered bargain bargained bargaining "
+    "haggle haggled lobby lobbied lobbying meet met meets resume resumed resuming stall stalled "
+    "balk balked object objected oppose opposed opposes soften softened harden hardened signal "
+    "signalled signaled threaten threatened threatens walked accept accepted accepts agree agreed "
+    "agrees discuss discussed discussing talked held hold holds convened"
+)
+PROVISION_VERBS = _words(
+    "provides provide includes include requires require allows allow sets grants grant gives give "
+    "calls commits commit obliges caps cap raises raise covers cover establishes establish says "
+    "stipulates guarantees guarantee extends extend lets freezes freeze ensures entitles bars bans "
+    "creates create limits limit phases sees envisages foresees lifts lift cuts cut reduces reduce"
+)
+_HEDGES = _words(
+    "unclear uncertain uncertainty whether possible possibly perhaps likely unlikely appears appear "
+    "seems seem reportedly doubt doubts doubtful risk risks fragile uneasy unknown unsure unresolved "
+    "unanswered concern concerns concerned fear fears feared worry worries worried warned warns "
+    "questions question sceptical skeptical cautious caution"
+)
+_NEGATIONS = _words(
+    "not no never neither nor none without cannot won't wouldn't can't didn't doesn't don't isn't "
+    "aren't wasn't weren't hasn't haven't hadn't"
+)
+_FUTURE = _words("tomorrow next upcoming later soon expected due scheduled planned plans slated pending")
+_PAST = _words("yesterday ago last earlier previously former formerly once decades history historic")
+_WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+_MONTHS = _words(
+    "january february march april june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+TIME_UNITS = _words("hours hour days day weeks week months month years year")
+_MONEY = _words("dollars dollar euros euro pounds yuan yen francs rupees million billion trillion")
+_REPORTING = _words("said says told added according stated announced confirmed noted explained")
+_START_VERBS = _words(
+    "begin begins began beginning start starts started starting launch launched launches arrive "
+    "arrived arrives deploy deployed deploying install installed complete completed"
+)
+_REACTION = _words("welcomed welcome hailed praised criticised criticized condemned celebrated reacted")
+_POSITIONS = _words(
+    "want wants wanted wish hopes hoped ready willing prepared insist insists demand demands call calls "
+    "called asks asked seeks position positions stance line lines proposal proposals offer counteroffer "
+    "condition conditions"
+)
+_CARRYING_OUT = _words(
+    "handed transferred released freed deployed deploy withdrew withdrawn withdrawing disbursed ratified "
+    "ratify ratification signed signature signing vote voted voting ballot ballots implemented "
+    "implementation implementing implement monitoring monitors verified verification underway began "
+    "begun completed installed opened opens reopened crossed arrived arriving delivered convoys "
+    "enter entered entry force effect takes took schedule scheduled timetable phase"
+)
+_OBSTACLES = _words(
+    "divided division divisions gap gaps sticking obstacle obstacles hurdle hurdles dispute disputes "
+    "disputed disagreement disagreements unresolved undecided ambiguous unclear vague short assured "
+    "remain remains yet stumbling outstanding differences sceptics critics derail collapse jeopardy"
+)
+_BYSTANDERS = _words(
+    "residents families family skippers farmers commuters passengers patients parents locals shoppers "
+    "fishermen villagers analysts economists experts investors markets neighbours neighbors children "
+    "mother father son daughter survivors refugees displaced"
+)
+_HISTORY = _words(
+    "history historic historically decades decade century since founded long previous previously "
+    "earlier ago origins began war wars years"
+)
 
-Each starts with a literal and checks what comes before it with a lookbehind placed after
-that literal ("within(?<=\\bwithin)" rather than "\\bwithin"): the regex engine can then
-skip ahead to the literal, which makes a scan of a large briefing about ten times faster.
-"""
+WORD_CLASSES: dict[str, tuple[str, ...]] = {}
+"""Each word of a class, with the class features it fires ("negotiation verb", "hedge"...)."""
+for _name, _members in (
+    ("negotiation verb", NEGOTIATION_VERBS),
+    ("provision verb", PROVISION_VERBS),
+    ("hedge", _HEDGES),
+    ("negation", _NEGATIONS),
+    ("future word", _FUTURE),
+    ("past word", _PAST),
+    ("weekday", _WEEKDAYS),
+    ("month", _MONTHS),
+    ("unit of time", TIME_UNITS),
+    ("money", _MONEY),
+    ("reporting verb", _REPORTING),
+    ("verb of starting", _START_VERBS),
+    ("reaction verb", _REACTION),
+    ("a position or demand", _POSITIONS),
+    ("a step being carried out", _CARRYING_OUT),
+    ("an obstacle or gap", _OBSTACLES),
+    ("a bystander", _BYSTANDERS),
+    ("history", _HISTORY),
+):
+    for _word in _members:
+        WORD_CLASSES[_word] = (*WORD_CLASSES.get(_word, ()), _name)
+for _word in MODALS:
+    WORD_CLASSES[_word] = (*WORD_CLASSES.get(_word, ()), f'modal "{_word}"')
+
+STOPWORDS = _words(
+    "the a an of to in and or for on at by with from as that this these those it its is are was were be "
+    "been has have had he she they we i his her their our them him who which what said says"
+)
+"""Words too common to be features on their own; they still count in word pairs ("the deal")."""
 
 HEADING_PATTERNS: dict[SectionKind, str] = {
     SectionKind.TERMS: r"(?:the\s+)?(?:key\s+|main\s+)?(?:terms|provisions|clauses)\b"

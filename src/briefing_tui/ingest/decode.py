@@ -11,12 +11,21 @@ from pathlib import Path
 
 from briefing_tui.errors import BriefingError
 
-__all__ = ["DEFAULT_MAX_BYTES", "MAX_BYTES_ENV", "DecodedText", "max_bytes", "read_text"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "MAX_BYTES_ENV",
+    "DecodedText",
+    "decode",
+    "limit_error",
+    "max_bytes",
+    "read_bytes",
+    "read_text",
+]
 
 MAX_BYTES_ENV = "BRIEFING_TUI_MAX_BYTES"
 """Environment variable that overrides the largest file the reader accepts, in bytes."""
-DEFAULT_MAX_BYTES = 128 * 1024 * 1024
-"""Files larger than this are refused before a byte is read."""
+DEFAULT_MAX_BYTES = 128_000_000
+"""Files larger than this (128 MB, in units of 10^6 bytes) are refused before a byte is read."""
 
 # C0 controls other than bell, tab, newline, vertical tab, form feed, carriage return and
 # escape: plenty of them means the bytes are not prose. Escape and bell are left out because
@@ -42,12 +51,24 @@ class DecodedText:
 
 
 def max_bytes() -> int:
-    """The size limit in force: `MAX_BYTES_ENV` when set to a positive whole number."""
+    """The size limit in force: `MAX_BYTES_ENV` when set, else `DEFAULT_MAX_BYTES`.
+
+    A value that is not a positive whole number of bytes is an error naming the variable,
+    not a silent fall-back to the default.
+    """
     raw = os.environ.get(MAX_BYTES_ENV, "").strip()
-    # isdecimal, not isdigit: "²" is a digit that int() refuses.
-    if raw.isdecimal() and int(raw) > 0:
-        return int(raw)
-    return DEFAULT_MAX_BYTES
+    if not raw:
+        return DEFAULT_MAX_BYTES
+    digits = raw.replace("_", "")
+    # isdecimal and isascii, not isdigit: "²" is a digit that int() refuses.
+    if digits.isascii() and digits.isdecimal() and int(digits) > 0:
+        return int(digits)
+    shown = raw if len(raw) <= 30 else raw[:30] + "…"
+    raise BriefingError(
+        MAX_BYTES_ENV,
+        f"is {shown!r}, not a positive whole number of bytes; set it to one (such as 200000000 for "
+        "200 MB) or unset it for the 128 MB default",
+    )
 
 
 def read_bytes(path: Path) -> bytes:
@@ -63,19 +84,30 @@ def read_bytes(path: Path) -> bytes:
         raise BriefingError(path, f"cannot be opened ({_reason(error)}); {_PATH_HINT}") from None
     if stat.S_ISDIR(info.st_mode):
         raise BriefingError(path, "is a directory; name a briefing file inside it") from None
-    if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+    if not stat.S_ISREG(info.st_mode):
+        # A device, pipe or socket may never end (/dev/zero): refuse it before reading a byte.
+        raise BriefingError(
+            path,
+            "is not a regular file (a device, pipe or socket); to read a stream, pipe it to 'briefing-tui -'",
+        )
+    if info.st_size > limit:
         raise BriefingError(path, f"is {_size(info.st_size)}, over the {_size(limit)} limit; {_raise_hint()}")
     try:
         with path.open("rb") as handle:
-            # Read one byte past the limit so devices and growing files are caught too.
+            # Read one byte past the limit so a file that grows after stat is caught too.
             data = handle.read(limit + 1)
     except PermissionError:
         raise BriefingError(path, f"cannot be read: permission denied; {_PERMISSION_HINT}") from None
     except OSError as error:
         raise BriefingError(path, f"cannot be read ({_reason(error)}); {_PATH_HINT}") from None
     if len(data) > limit:
-        raise BriefingError(path, f"is over the {_size(limit)} limit; {_raise_hint()}")
+        raise limit_error(path, limit)
     return data
+
+
+def limit_error(path: Path | str, limit: int) -> BriefingError:
+    """The error for a stream found to be longer than ``limit`` bytes."""
+    return BriefingError(path, f"is over the {_size(limit)} limit; {_raise_hint()}")
 
 
 def read_text(path: Path) -> DecodedText:
@@ -134,7 +166,8 @@ def _looks_binary(text: str) -> bool:
 
 
 def _size(count: int) -> str:
-    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+    # Decimal units, as disks and downloads count them: 1 MB is 10^6 bytes.
+    for unit, scale in (("GB", 10**9), ("MB", 10**6), ("KB", 10**3)):
         if count >= scale:
             return f"{count / scale:.1f} {unit}"
     return f"{count} bytes"

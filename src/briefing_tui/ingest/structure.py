@@ -7,9 +7,9 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from briefing_tui.model import Briefing, KindBasis, Paragraph, Section, SectionKind
+from briefing_tui.model import BlockKind, Briefing, KindBasis, Paragraph, Section, SectionKind
 
-__all__ = ["LIST_MARKER", "Draft", "Heading", "Item", "block_items", "slugify"]
+__all__ = ["LIST_MARKER", "Draft", "Entry", "Heading", "Item", "block_items", "slugify"]
 
 LIST_MARKER = re.compile(r"^[ \t]*(?P<marker>\d{1,3}[.)]|[-*+•‣◦▪●–])[ \t]+(?=\S)")
 """A list item's marker at the start of a line: ``1.``, ``2)``, ``-``, ``*``, ``•``..."""
@@ -32,6 +32,12 @@ class Item:
 
     text: str
     marker: str | None = None
+    block: BlockKind = BlockKind.BODY
+    rows: tuple[tuple[str, ...], ...] = ()
+
+
+Entry = Heading | Item
+"""What a reader finds, in reading order: a heading that starts a section, or a block."""
 
 
 @dataclass
@@ -43,7 +49,9 @@ class Draft:
     outlet: str | None = None
     author: str | None = None
     published: dt.date | None = None
+    dateline: str | None = None
     notices: list[str] = field(default_factory=list)
+    furniture: list[str] = field(default_factory=list)
     _sections: list[tuple[Heading | None, list[Item]]] = field(default_factory=list)
 
     def heading(self, heading: Heading) -> None:
@@ -65,7 +73,12 @@ class Draft:
             paragraphs = []
             for item in items:
                 counter += 1
-                paragraphs.append(Paragraph(id=f"p{counter}", text=item.text, marker=item.marker))
+                block = BlockKind.LIST_ITEM if item.marker and item.block is BlockKind.BODY else item.block
+                paragraphs.append(
+                    Paragraph(
+                        id=f"p{counter}", text=item.text, marker=item.marker, block=block, rows=item.rows
+                    )
+                )
             sections.append(
                 _section(heading, tuple(paragraphs), _unique(_section_slug(heading, index), slugs))
             )
@@ -76,8 +89,10 @@ class Draft:
                 "outlet": self.outlet,
                 "author": self.author,
                 "published": self.published,
+                "dateline": self.dateline,
                 "sections": tuple(sections),
                 "notices": tuple(self.notices),
+                "furniture": tuple(self.furniture),
             }
         )
 

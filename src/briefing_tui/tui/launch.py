@@ -7,6 +7,8 @@ from pathlib import Path
 
 from briefing_tui.config import load_settings
 from briefing_tui.errors import BriefingError
+from briefing_tui.ingest import STDIN
+from briefing_tui.ingest.stdin import attach_terminal
 from briefing_tui.load import load_for_reading
 from briefing_tui.model import Briefing
 from briefing_tui.state import StateStore
@@ -32,14 +34,17 @@ def build_app(path: Path, *, search: str | None = None, at: str | None = None) -
     briefing, analysed = load_for_reading(path)
     if at is not None:
         _check_id(path, briefing, at)
+    if str(path) == STDIN:
+        attach_terminal()  # the briefing came down a pipe: the keys come from the terminal, as in less
     # The briefing lives as long as the app: keep the cyclic collector from walking its
     # objects again and again (full collections cost hundreds of ms at 10 MB, mid-keystroke).
     gc.freeze()
     settings = check_keymap(load_settings())
+    remembered = None if str(path) == STDIN else path  # a pipe has no place to remember
     app = create_app(
         briefing,
         analysed=analysed,
-        path=path,
+        path=remembered,
         store=StateStore(),
         keymap=settings.keymap,
         search=search,

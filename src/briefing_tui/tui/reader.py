@@ -23,6 +23,7 @@ from textual.worker import get_current_worker
 
 from briefing_tui.citation import cite_paragraph, cite_section
 from briefing_tui.model import Briefing, SectionKind
+from briefing_tui.paragraph_kinds import paragraphs_of_kind
 from briefing_tui.place import Place, unit_anchors
 from briefing_tui.safe_text import visible
 from briefing_tui.search import SearchIndex, SearchResult
@@ -98,6 +99,7 @@ class ReaderScreen(Screen[None]):
         Binding("apostrophe", "go_to_mark", "Go to a mark (then a letter)", show=False, id="app.go_to_mark"),
         Binding("y", "copy('paragraph')", "Copy the paragraph, cited", show=False, id="app.copy_paragraph"),
         Binding("Y", "copy('section')", "Copy the section, cited", show=False, id="app.copy_section"),
+        Binding("F", "furniture", "Set-aside text", show=False, id="app.furniture"),
     ]
 
     outline_visible: reactive[bool] = reactive(True)
@@ -358,16 +360,19 @@ class ReaderScreen(Screen[None]):
         self.text_view.go_to_section(section)
 
     def action_kind(self, kind_value: str) -> None:
-        """Go to the next section of a kind, cycling through them."""
+        """Go to the next paragraph of a kind after the cursor, cycling through them."""
         kind = SectionKind(kind_value)
-        sections = [index for index, section in enumerate(self.briefing.sections) if section.kind is kind]
-        if not self.analysed or not sections:
-            what = "The briefing is still being analysed." if not self.analysed else "No such section."
+        ids = {paragraph.id for paragraph in paragraphs_of_kind(self.briefing, kind)}
+        if not self.analysed or not ids:
+            what = (
+                "The briefing is still being analysed." if not self.analysed else "No paragraph of this kind."
+            )
             self.inform(f"{SECTION_KINDS[kind]}: {what}", timeout=3)
             return
-        current = self.text_view.current_section()
-        later = [index for index in sections if index > current]
-        self.text_view.go_to_section(later[0] if later else sections[0])
+        units = self.text_view.units
+        targets = [index for index, unit in enumerate(units) if unit.paragraph and unit.paragraph.id in ids]
+        later = [index for index in targets if index > self.text_view.cursor_unit]
+        self.text_view.go_to_unit(later[0] if later else targets[0], context=2)
 
     def on_outline_jump(self, event: Outline.Jump) -> None:
         target = event.target
@@ -703,6 +708,15 @@ class ReaderScreen(Screen[None]):
                 ("In a browser, which keeps some keys for itself", browser_alternatives(everything))
             )
         self.app.push_screen(HelpScreen(groups, self.keymap))
+
+    def action_furniture(self) -> None:
+        """Show the blocks set aside as site furniture, bylines and credits."""
+        from briefing_tui.tui.furniture_screen import FurnitureScreen
+
+        if not self.briefing.furniture:
+            self.inform("Nothing was set aside: every block of the file is in the text.", timeout=4)
+            return
+        self.app.push_screen(FurnitureScreen(self.briefing.furniture))
 
     # --- saved state -----------------------------------------------------------------
 

@@ -111,9 +111,12 @@ class SourcesPane(Vertical):
         text.append(", ".join(names) if names else "no source named")
         if self._briefing.rests_on_one_anonymous_source(paragraph):
             text.append("\n! its only source is anonymous", style="bold red")
-        text.append(f"\n{SECTION_KINDS[paragraph.kind]}", style="bold")
+        kind = SECTION_KINDS[paragraph.kind]
+        if paragraph.alternative_kind is not None:
+            kind += f" or {SECTION_KINDS[paragraph.alternative_kind].lower()}"
+        text.append(f"\n{kind}", style="bold")
         if paragraph.cues:
-            reasons = ", ".join(visible(cue.split(": ", 1)[-1]) for cue in paragraph.cues[:CUES_SHOWN])
+            reasons = ", ".join(visible(cue.feature) for cue in paragraph.cues[:CUES_SHOWN])
             text.append(f" because of {reasons}", style="italic")
         here.update(text)
 

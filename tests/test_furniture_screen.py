@@ -1,0 +1,64 @@
+"""F shows the blocks set aside while reading: furniture, bylines and credits are never lost."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+from textual.widgets._toast import Toast
+
+from briefing_tui.model import Briefing, Paragraph, Section
+from briefing_tui.tui.app import create_app
+from briefing_tui.tui.furniture_screen import FurnitureScreen
+from briefing_tui.tui.help_screen import HelpScreen, binding_rows
+
+FURNITURE = ("By Jane Roe", "You May Also Like", "\x1b]0;PWNED\x07Ferry fares \x1b[2Jto rise")
+
+
+def briefing(furniture: tuple[str, ...]) -> Briefing:
+    paragraph = Paragraph(id="p1", text="Ministers met for six hours and agreed to talk again.")
+    return Briefing(
+        title="Talks", sections=(Section(id="lead", paragraphs=(paragraph,)),), furniture=furniture
+    )
+
+
+def shown(screen: FurnitureScreen) -> list[str]:
+    return [str(static.render()) for static in screen.query(Static)]
+
+
+async def test_f_lists_what_was_set_aside_and_escape_closes_it() -> None:
+    app = create_app(briefing(FURNITURE))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("F")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, FurnitureScreen)
+        lines = shown(screen)
+        assert lines[:2] == ["By Jane Roe", "You May Also Like"]
+        # Briefing text is data: the escape sequences are not passed to the terminal.
+        assert "\x1b" not in lines[2] and "\x07" not in lines[2]
+        assert "Ferry fares" in lines[2]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, FurnitureScreen)
+
+
+async def test_f_with_nothing_set_aside_says_so() -> None:
+    app = create_app(briefing(()))
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.press("F")
+        await pilot.pause()
+        assert not isinstance(app.screen, FurnitureScreen)
+        assert any("Nothing was set aside" in str(toast.render()) for toast in app.query(Toast))
+
+
+async def test_the_key_is_in_the_help() -> None:
+    app = create_app(briefing(FURNITURE))
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        rows = {
+            description: keys
+            for _, bindings in app.screen._groups
+            for keys, description in binding_rows(bindings, {}, app.get_key_display)
+        }
+        assert "Set-aside text" in rows
