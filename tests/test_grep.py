@@ -54,19 +54,19 @@ def test_one_line_per_match_with_file_and_section(briefing: Path) -> None:
     status, out, err = grep("prisoners", briefing)
     assert (status, err) == (EXIT_MATCH, "")
     assert out.splitlines() == [
-        f"{briefing}:Terms of the deal: The deal frees hostages and prisoners in stages.",
-        f"{briefing}:Terms of the deal: Hostages are released first; prisoners follow within days.",
+        f"{briefing}:p2:Terms of the deal: The deal frees hostages and prisoners in stages.",
+        f"{briefing}:p3:Terms of the deal: Hostages are released first; prisoners follow within days.",
     ]
 
 
 def test_lead_section_is_labelled(briefing: Path) -> None:
     _, out, _ = grep("cairo", briefing)
-    assert out == f"{briefing}:(lead): Talks resumed in Cairo on Monday.\n"
+    assert out == f"{briefing}:p1:(lead): Talks resumed in Cairo on Monday.\n"
 
 
 def test_heading_matches_are_printed_with_the_heading(briefing: Path) -> None:
     _, out, _ = grep("terms", briefing)
-    assert out == f"{briefing}:Terms of the deal: Terms of the deal\n"
+    assert out == f"{briefing}:terms-of-the-deal:Terms of the deal: Terms of the deal\n"
 
 
 def test_every_match_in_a_paragraph_gets_its_own_line(briefing: Path) -> None:
@@ -82,7 +82,7 @@ def test_files_in_order_and_matches_in_reading_order(tmp_path: Path, briefing: P
     _, out, _ = grep("hostages", other, briefing)
     lines = out.splitlines()
     assert [line.split(":", 1)[0] for line in lines] == [str(other)] * 2 + [str(briefing)] * 2
-    assert lines[1] == f"{other}:Later: More hostages."
+    assert lines[1] == f"{other}:p2:Later: More hostages."
     assert lines[2].endswith(": The deal frees hostages and prisoners in stages.")
 
 
@@ -152,7 +152,7 @@ def test_unreadable_file_is_reported_and_the_rest_still_searched(tmp_path: Path,
     missing = tmp_path / "missing.txt"
     status, out, err = grep("cairo", missing, briefing)
     assert status == EXIT_ERROR  # an error wins over a match, as in grep
-    assert out == f"{briefing}:(lead): Talks resumed in Cairo on Monday.\n"
+    assert out == f"{briefing}:p1:(lead): Talks resumed in Cairo on Monday.\n"
     assert err.count("\n") == 1
     assert err.startswith(f"{missing}: ")
 

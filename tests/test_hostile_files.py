@@ -422,7 +422,7 @@ def test_search_finds_or_reports_one_line(
         return
     assert (code, err) == (0, "")
     assert out.count("\n") == 1
-    assert out.startswith(f"{path}:(lead): The talks in {QUERY} resumed")
+    assert out.startswith(f"{path}:p1:(lead): The talks in {QUERY} resumed")
     result = SearchIndex(read_briefing(path)).search(QUERY)
     assert result.total == 1
     match = result.match(0)

@@ -208,6 +208,9 @@ async def test_text_view_shows_markup_literally_and_clicks_do_nothing(tmp_path: 
         app.query_one(SearchBar).input.value = "[/]"
         await pilot.press("enter")
         await pilot.pause()
+        for start, end in view.highlights.title:  # the title is searched too, and comes first
+            assert app.reader.briefing.title[start:end] == "[/]"
+            await pilot.press("n")
         assert view.highlights.current is not None
         unit, start, end = view.highlights.current
         assert view.units[unit].text[start:end] == "[/]"

@@ -146,7 +146,7 @@ async def test_reading_searching_and_quitting_leave_the_briefing_untouched(
     assert sorted(p.name for p in state_dir.iterdir()) == [".state.lock", "state.json"]
     state = json.loads((state_dir / "state.json").read_text(encoding="utf-8"))
     assert state["history"] == ["ceasefire"]
-    assert str(path.resolve()) in state["positions"]
+    assert "place" in state["briefings"][str(path.resolve())]
     assert writes.paths, "nothing was recorded: the audit hook is not working"
     # The state file, its temporary sibling and its folder; the library database and its folder.
     allowed = {state_dir.resolve(), Path(os.environ[DATA_DIR_ENV]).resolve()}

@@ -51,3 +51,27 @@ def test_selected_source(snap_compare: Compare, seed_app: BriefingApp) -> None:
 
 def test_search_in_progress(snap_compare: Compare, seed_app: BriefingApp) -> None:
     assert snap_compare(seed_app, terminal_size=(120, 40), press=["slash", *"Witkoff"])
+
+
+def test_main_screen_very_wide(snap_compare: Compare, seed_app: BriefingApp) -> None:
+    assert snap_compare(seed_app, terminal_size=(200, 50))
+
+
+def test_status_line_after_a_search_and_n(snap_compare: Compare, seed_app: BriefingApp) -> None:
+    assert snap_compare(seed_app, terminal_size=(120, 40), press=["slash", *"hamas", "enter", "n"])
+
+
+def test_status_line_while_walking_a_source_at_80_columns(
+    snap_compare: Compare, seed_app: BriefingApp
+) -> None:
+    async def walk(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        seed_app.reader.select_source("senior-u-s-officials")
+        await pilot.press("n")
+        await pilot.pause()
+
+    assert snap_compare(seed_app, terminal_size=(80, 24), run_before=walk)
+
+
+def test_help_screen_at_80_columns(snap_compare: Compare, seed_app: BriefingApp) -> None:
+    assert snap_compare(seed_app, terminal_size=(80, 24), press=["question_mark", "G"])

@@ -22,6 +22,9 @@ from briefing_tui import __version__
 from briefing_tui.errors import BriefingError
 from briefing_tui.safe_text import visible
 
+if TYPE_CHECKING:
+    from briefing_tui.model import Briefing
+
 __all__ = ["DEBUG_ENV", "main"]
 
 PROG = "briefing-tui"
@@ -35,6 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args or os.environ.get(DEBUG_ENV, "") not in ("", "0")
+    # Stripped here, so every subcommand takes it; the reader's --help lists it.
     args = [arg for arg in args if arg != "--debug"]
     command = _COMMANDS.get(args[0]) if args else None
     try:
@@ -62,12 +66,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _open(args: list[str]) -> int:
     parser = _parser(
         PROG,
-        "Read a news or intelligence briefing in the terminal: outline by kind, full text, sources.",
+        "Read a news or intelligence briefing in the terminal: outline by kind, full text, sources.\n"
+        "'+/PATTERN' after PATH opens at the first match of PATTERN (a regular expression), as in less.",
         epilog=(
             "subcommands:\n"
-            "  export PATH --to json|markdown|text   write the parsed briefing to stdout\n"
+            "  export PATH --to json|markdown|text   write the briefing to stdout; markdown and text\n"
+            "        [--paragraphs p3,p7 | --section ID] [--bare]\n"
+            "                                        carry its analysis (kinds, sources, questions)\n"
             "  search QUERY PATH... [--regex] [--case-sensitive | --ignore-case]\n"
-            "                                        print matches grep-style\n"
+            "                                        print matches grep-style, with paragraph ids\n"
             "  schema                                print the JSON Schema of the briefing model\n"
             "  library add|list|search|sources|path  the library of briefings (see 'library --help')\n"
             "  diff OLD NEW [--json]                 what changed between two versions of a briefing\n"
@@ -84,8 +91,16 @@ def _open(args: list[str]) -> int:
             "else the library when it holds more than one briefing, else the bundled seed"
         ),
     )
+    parser.add_argument(
+        "--at", metavar="ID", help="open at a paragraph (p7) or section id, as 'search' prints them"
+    )
+    parser.add_argument(
+        "--debug", action="store_true", help=f"show tracebacks instead of one-line errors (or {DEBUG_ENV}=1)"
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    options = parser.parse_args(args)
+    # "+/PATTERN", as less takes it: open at the first match of PATTERN, highlighted.
+    pattern = next((arg[2:] for arg in args if arg.startswith("+/")), None)
+    options = parser.parse_args([arg for arg in args if not arg.startswith("+/")])
     from briefing_tui.ingest.stdin import stdin_is_piped
     from briefing_tui.resources import seed_path
     from briefing_tui.tui.launch import launch, launch_library, library_to_start
@@ -98,20 +113,43 @@ def _open(args: list[str]) -> int:
     if not options.path and piped is None and library_to_start():
         return launch_library(None)
     path = Path(options.path) if options.path else piped or seed_path()
-    return launch(path)
+    return launch(path, search=pattern or None, at=options.at)
 
 
 def _export(args: list[str]) -> int:
     parser = _parser(f"{PROG} export", "Write the parsed briefing to stdout.")
     parser.add_argument("path", help="the briefing to read ('-': standard input)")
     parser.add_argument("--to", choices=("json", "markdown", "text"), default="json", help="output format")
+    _report_options(parser)
     options = parser.parse_args(args)
     from briefing_tui.export import export
     from briefing_tui.load import load_briefing
 
     briefing = load_briefing(options.path if options.path == "-" else Path(options.path))
-    _write(sys.stdout, export(briefing, options.to))
+    if options.to == "json" or options.bare:
+        if options.paragraphs or options.section:
+            parser.error("--paragraphs and --section choose a part of a markdown or text report")
+        _write(sys.stdout, export(briefing, options.to))
+        return EXIT_OK
+    _write(sys.stdout, _report(briefing, options))
     return EXIT_OK
+
+
+def _report_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--bare", action="store_true", help="markdown or text without the analysis, to read back in"
+    )
+    part = parser.add_mutually_exclusive_group()
+    part.add_argument("--paragraphs", metavar="IDS", help="only these paragraphs, comma-separated: p3,p7")
+    part.add_argument("--section", metavar="ID", help="only this section (ids as 'search' prints them)")
+
+
+def _report(briefing: Briefing, options: argparse.Namespace) -> str:
+    from briefing_tui.report import report, select_part
+
+    wanted = [pid.strip() for pid in (options.paragraphs or "").split(",") if pid.strip()]
+    part = select_part(briefing, paragraphs=wanted, section=options.section, origin=options.path)
+    return report(briefing, options.to, part)
 
 
 def _schema(args: list[str]) -> int:

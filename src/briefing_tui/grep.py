@@ -1,8 +1,10 @@
 """``briefing-tui search``: print every match in some briefings, one per line, grep-style.
 
-Each line is ``FILE:SECTION: …context MATCH context…``: the section's heading (``(lead)``
-for an untitled one) and about thirty characters of the match's own paragraph or heading
-on each side, trimmed to whole words. Exit status follows grep: 0 when anything matched,
+Each line is ``FILE:ID:SECTION: …context MATCH context…``: the id of the match's paragraph
+(``p3``; a heading's match gives its section's id), as ``grep -n`` gives a line number, so
+``briefing-tui FILE --at ID`` opens there; the section's heading (``(lead)`` for an untitled
+one); and about thirty characters of the match's own paragraph or heading on each side,
+trimmed to whole words. Exit status follows grep: 0 when anything matched,
 1 when nothing did, 2 when a file could not be read, the regular expression is malformed or
 its search of a file ran past `search.SEARCH_TIMEOUT`.
 
@@ -98,7 +100,8 @@ def match_lines(briefing: Briefing, compiled: CompiledQuery, *, label: str, colo
             unit_number, text = match.unit, index.unit(match.unit).text
         heading = headings[match.section_id]
         section = LEAD_LABEL if heading is None else visible(heading)
-        yield f"{prefix}:{section}: {excerpt(text, match.start, match.end, color=color)}"
+        place = visible(match.paragraph_id or match.section_id)
+        yield f"{prefix}:{place}:{section}: {excerpt(text, match.start, match.end, color=color)}"
 
 
 def excerpt(text: str, start: int, end: int, *, color: bool = False) -> str:

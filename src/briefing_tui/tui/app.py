@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -16,6 +17,7 @@ from briefing_tui.model import Briefing
 from briefing_tui.safe_text import visible
 from briefing_tui.state import StateStore
 from briefing_tui.tui.reader import ReaderScreen
+from briefing_tui.tui.screenshot import save_screenshot
 
 __all__ = ["BriefingApp", "LibraryStart", "create_app", "create_library_app"]
 
@@ -48,6 +50,8 @@ class BriefingApp(App[None]):
         store: StateStore | None = None,
         keymap: Mapping[str, str] | None = None,
         library: LibraryStart | None = None,
+        search: str | None = None,
+        at: str | None = None,
     ) -> None:
         super().__init__()
         self.keymap = dict(keymap or {})
@@ -65,7 +69,13 @@ class BriefingApp(App[None]):
             self._first = LibraryScreen(folder=start.folder, database=start.database)
         else:
             self._first = ReaderScreen(
-                briefing, analysed=analysed, path=path, store=store, keymap=self.keymap
+                briefing,
+                analysed=analysed,
+                path=path,
+                store=store,
+                keymap=self.keymap,
+                search=search,
+                at=at,
             )
             self.title = visible(briefing.title)
 
@@ -99,7 +109,12 @@ class BriefingApp(App[None]):
         return visible(super().get_key_display(binding))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:  # type: ignore[type-arg]
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if command.title == "Screenshot":
+                # Textual's own says only "Failed to save screenshot" when it fails.
+                yield SystemCommand(command.title, command.help, partial(save_screenshot, self))
+            else:
+                yield command
         if isinstance(screen, ReaderScreen):
             yield SystemCommand(
                 "Go to section…", "Jump to a section by its heading", screen.action_go_to_section
@@ -126,9 +141,16 @@ def create_app(
     path: Path | None = None,
     store: StateStore | None = None,
     keymap: Mapping[str, str] | None = None,
+    search: str | None = None,
+    at: str | None = None,
 ) -> BriefingApp:
-    """The reader for ``briefing``; ``analysed=False`` analyses it in the background once shown."""
-    return BriefingApp(briefing, analysed=analysed, path=path, store=store, keymap=keymap)
+    """The reader for ``briefing``; ``analysed=False`` analyses it in the background once shown.
+
+    ``search`` opens at its first match (a regular expression), ``at`` at a paragraph or section id.
+    """
+    return BriefingApp(
+        briefing, analysed=analysed, path=path, store=store, keymap=keymap, search=search, at=at
+    )
 
 
 def create_library_app(

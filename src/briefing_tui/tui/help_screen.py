@@ -16,10 +16,27 @@ from textual.widgets import Static
 
 from briefing_tui.safe_text import visible
 
-__all__ = ["HelpScreen", "binding_rows"]
+__all__ = ["MARKERS", "HelpScreen", "binding_rows"]
 
 KEYS_WIDTH = 22
 ACTION_WIDTH = 50
+
+MARKERS: tuple[tuple[str, str], ...] = (
+    ("┃", "text: the paragraph you are at (its colour is its kind)"),
+    ("▎", "text: a paragraph, coloured by its kind"),
+    ("!", "text: the paragraph rests on a single anonymous source"),
+    ("underline", "text: the words that name a source"),
+    ("── TERMS ──", "text: a section starts, with its kind"),
+    ("10¶", "outline: how many paragraphs are of this kind"),
+    ("¶", "outline: a paragraph of this kind inside a section of another kind"),
+    ("?", "outline: an open question the briefing asks"),
+    (" 3 ", "outline: matches of the search in the section"),
+    ("●", "sources: the selected source, whose citations n and N walk"),
+    ("  2 name", "sources: how often the source is cited"),
+    ("[3/17]", "status line: the current match of all; citation 2/5 while walking a source"),
+    ("Top 42% END", "status line: where the top of the text is in the briefing"),
+)
+"""Every marker the reader draws, with what it means (the README lists the same)."""
 
 
 def binding_rows(
@@ -46,6 +63,12 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
+        Binding("j,down", "scroll('down')", "Down", show=False, id="help.down"),
+        Binding("k,up", "scroll('up')", "Up", show=False, id="help.up"),
+        Binding("space,pagedown", "scroll('page_down')", "Page down", show=False, id="help.page_down"),
+        Binding("b,pageup", "scroll('page_up')", "Page up", show=False, id="help.page_up"),
+        Binding("g,home", "scroll('home')", "Top", show=False, id="help.top"),
+        Binding("G,end", "scroll('end')", "Bottom", show=False, id="help.bottom"),
     ]
 
     DEFAULT_CSS = """
@@ -72,11 +95,38 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
             scroll.border_title = "Keys"
-            scroll.border_subtitle = "Esc closes"
+            scroll.border_subtitle = "j k Space b g G scroll · q, Esc or ? closes"
             for title, bindings in self._groups:
                 yield Static(self._table(title, bindings))
+            yield Static(self._markers())
+
+    def action_scroll(self, where: str) -> None:
+        """Scroll the help, as the same keys scroll the text."""
+        scroll = self.query_one(VerticalScroll)
+        moves = {
+            "down": scroll.scroll_down,
+            "up": scroll.scroll_up,
+            "page_down": scroll.scroll_page_down,
+            "page_up": scroll.scroll_page_up,
+            "home": scroll.scroll_home,
+            "end": scroll.scroll_end,
+        }
+        moves[where](animate=False)
+
+    def _markers(self) -> Table:
+        table = self._new_table("Markers")
+        for marker, meaning in MARKERS:
+            table.add_row(Text(marker), Text(meaning))
+        return table
 
     def _table(self, title: str, bindings: list[BindingType]) -> Table:
+        table = self._new_table(title)
+        for keys, description in binding_rows(bindings, self._keymap, self.app.get_key_display):
+            # Key names come from the user's settings file: data, shown safely.
+            table.add_row(Text(visible(keys)), Text(description))
+        return table
+
+    def _new_table(self, title: str) -> Table:
         table = Table(
             title=Text(title, style="bold"),
             title_justify="left",
@@ -87,7 +137,4 @@ class HelpScreen(ModalScreen[None]):
         )
         table.add_column("keys", style="bold", width=KEYS_WIDTH, no_wrap=True)
         table.add_column("action", width=ACTION_WIDTH)
-        for keys, description in binding_rows(bindings, self._keymap, self.app.get_key_display):
-            # Key names come from the user's settings file: data, shown safely.
-            table.add_row(Text(visible(keys)), Text(description))
         return table

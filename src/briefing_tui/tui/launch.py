@@ -6,28 +6,53 @@ import gc
 from pathlib import Path
 
 from briefing_tui.config import load_settings
+from briefing_tui.errors import BriefingError
 from briefing_tui.ingest import STDIN
 from briefing_tui.ingest.stdin import attach_terminal
 from briefing_tui.load import load_for_reading
+from briefing_tui.model import Briefing
 from briefing_tui.state import StateStore
 from briefing_tui.tui.app import BriefingApp, LibraryStart, create_app, create_library_app
+from briefing_tui.tui.keymap_check import check_keymap
 
-__all__ = ["launch", "launch_library", "library_to_start"]
+__all__ = ["build_app", "launch", "launch_library", "library_to_start"]
 
 
-def launch(path: Path) -> int:
-    """Open ``path`` in the reader and return the exit code; raises `BriefingError` before any screen."""
+def launch(path: Path, *, search: str | None = None, at: str | None = None) -> int:
+    """Open ``path`` in the reader and return the exit code; raises `BriefingError` before any screen.
+
+    ``search`` opens at its first match (``+/PATTERN``), ``at`` at a paragraph or section id.
+    """
+    app = build_app(path, search=search, at=at)
+    app.run()
+    return app.return_code or 0
+
+
+def build_app(path: Path, *, search: str | None = None, at: str | None = None) -> BriefingApp:
+    """The reader for ``path`` with the user's settings and state, each settings problem
+    queued as a notification; raises `BriefingError` for a file or ``at`` it cannot open."""
     # Analysed after the first frame, whatever its size: the text is on screen at once.
     briefing, analysed = load_for_reading(path, eager_chars=0)
+    if at is not None:
+        _check_id(path, briefing, at)
     if str(path) == STDIN:
         attach_terminal()  # the briefing came down a pipe: the keys come from the terminal, as in less
     # The briefing lives as long as the app: keep the cyclic collector from walking its
     # objects again and again (full collections cost hundreds of ms at 10 MB, mid-keystroke).
     gc.freeze()
-    settings = load_settings()
+    settings = check_keymap(load_settings())
     remembered = None if str(path) == STDIN else path  # a pipe has no place to remember
-    app = create_app(briefing, analysed=analysed, path=remembered, store=StateStore(), keymap=settings.keymap)
-    return _run(app, settings.problems)
+    app = create_app(
+        briefing,
+        analysed=analysed,
+        path=remembered,
+        store=StateStore(),
+        keymap=settings.keymap,
+        search=search,
+        at=at,
+    )
+    _queue_problems(app, settings.problems)
+    return app
 
 
 def launch_library(folder: Path | None) -> int:
@@ -36,10 +61,12 @@ def launch_library(folder: Path | None) -> int:
 
     # Opened once here, so a database that cannot be used is one line before any screen.
     Library().close()
-    settings = load_settings()
+    settings = check_keymap(load_settings())
     start = LibraryStart(folder=folder.resolve() if folder is not None else None)
     app = create_library_app(start, store=StateStore(), keymap=settings.keymap)
-    return _run(app, settings.problems)
+    _queue_problems(app, settings.problems)
+    app.run()
+    return app.return_code or 0
 
 
 def library_to_start() -> bool:
@@ -54,8 +81,16 @@ def library_to_start() -> bool:
         return library.count() > 1
 
 
-def _run(app: BriefingApp, problems: tuple[str, ...]) -> int:
+def _queue_problems(app: BriefingApp, problems: tuple[str, ...]) -> None:
     for problem in problems:
         app.call_later(app.inform, problem, title="Settings", severity="warning", timeout=10)
-    app.run()
-    return app.return_code or 0
+
+
+def _check_id(path: Path, briefing: Briefing, at: str) -> None:
+    ids = [paragraph.id for paragraph in briefing.paragraphs()]
+    sections = [section.id for section in briefing.sections]
+    if at not in ids and at not in sections:
+        span = f"{ids[0]}…{ids[-1]}" if ids else "none"
+        raise BriefingError(
+            path, f"has no paragraph or section '{at}' (paragraphs {span}; sections {', '.join(sections)})"
+        )

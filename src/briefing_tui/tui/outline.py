@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -20,7 +21,7 @@ from briefing_tui.tui.layout import Unit
 
 __all__ = ["Outline", "Target"]
 
-_LEAD_WORDS = 7
+_LEAD_CHARS = 240  # more than any pane is wide: the label is cut to the width it has
 LARGE = 300
 """Past this many sections the kinds start folded: Tree measures every unfolded entry."""
 
@@ -42,7 +43,9 @@ class Outline(Tree[Target | None]):
 
     The entry for what the reader is at stays highlighted as the text scrolls; Enter
     (or a click) posts `Outline.Jump`. While a search is active, each section shows its
-    match count.
+    match count. Every label fills the pane's width: cut with an ellipsis when it is too
+    long, its count (paragraphs of a kind, matches in a section) always shown at the right,
+    so the cursor is a bar across the pane.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -59,7 +62,7 @@ class Outline(Tree[Target | None]):
         scrollbar-size-vertical: 1;
         & > .tree--guides { color: $surface-lighten-2; }
         /* Where the reader is stays visible when the outline is not focused. */
-        & > .tree--cursor { background: $primary 30%; text-style: bold; }
+        & > .tree--cursor { background: $primary 35%; color: $text; text-style: bold; }
         &:focus > .tree--cursor {
             background: $block-cursor-background;
             color: $block-cursor-foreground;
@@ -81,6 +84,7 @@ class Outline(Tree[Target | None]):
             return self.outline
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        self._badges: dict[NodeID, Text] = {}  # before Tree's own init, which renders the root
         super().__init__("Outline", id=id, classes=classes)
         self.show_root = False
         self.guide_depth = 2
@@ -105,6 +109,7 @@ class Outline(Tree[Target | None]):
         self._unit_nodes.clear()
         self._kind_nodes.clear()
         self._unfilled.clear()
+        self._badges.clear()
         if analysed:
             self._build_by_kind(briefing, units)
         else:
@@ -141,13 +146,13 @@ class Outline(Tree[Target | None]):
         for child in event.node.children:
             target = child.data
             if target is not None and target.unit is None and target.section in self._stale:
-                child.set_label(self._section_label(target.section))
+                self._show_section(child, target.section)
 
     def _relabel(self, index: int) -> None:
         shown = True
         for node in self._section_nodes.get(index, ()):
             if node.parent is not None and node.parent.is_expanded:
-                node.set_label(self._section_label(index))
+                self._show_section(node, index)
             else:
                 shown = False
         if shown:
@@ -190,8 +195,8 @@ class Outline(Tree[Target | None]):
             questions = len(briefing.questions) if kind is SectionKind.OPEN_QUESTIONS else 0
             if not counts[kind] and not questions:
                 continue
-            label = Text.assemble((name, "bold"), (f"  {counts[kind]}¶", "dim"))
-            branch = self.root.add(label, expand=not large, allow_expand=True)
+            branch = self.root.add(Text(name, style="bold"), expand=not large, allow_expand=True)
+            self._badges[branch.id] = Text(f"{counts[kind]}¶", style="dim")
             self._kind_nodes[kind] = branch
             if large:
                 # Filled in when unfolded: tens of thousands of entries cost seconds to add.
@@ -209,32 +214,75 @@ class Outline(Tree[Target | None]):
         if kind is SectionKind.OPEN_QUESTIONS:
             for question, unit_index in zip(briefing.questions, question_units(briefing), strict=True):
                 target = Target(units[unit_index].section, unit_index, question.start)
-                branch.add_leaf(Text(f"? {visible(question.text)}", style="italic"), target)
+                branch.add_leaf(Text(f"? {_lead(visible(question.text))}", style="italic"), target)
 
     def _add_section(self, branch: TreeNode[Target | None], index: int) -> None:
         node = branch.add_leaf(self._section_label(index), Target(index))
         self._section_nodes.setdefault(index, []).append(node)
+        badge = self._section_badge(index)
+        if badge is not None:
+            self._badges[node.id] = badge
 
     def _add_strays(self, branch: TreeNode[Target | None], kind: SectionKind, units: list[Unit]) -> None:
         """Paragraphs of ``kind`` inside sections of another kind, so none is missing."""
         assert self._briefing is not None
         for section, index in stray_units(self._briefing, kind):
-            node = branch.add_leaf(Text(f"¶ {_lead(units[index].text)}", style="dim"), Target(section, index))
+            node = branch.add_leaf(
+                Text(f"¶ {_lead(units[index].text)}", style="dim", no_wrap=True), Target(section, index)
+            )
             self._unit_nodes[index] = node
 
     def _section_label(self, index: int) -> Text:
         assert self._briefing is not None
         section = self._briefing.sections[index]
         heading = visible(section.heading) if section.heading is not None else "Lead"
-        label = Text(heading, style="" if section.heading is not None else "italic")
-        count = self._counts.get(section.id)
-        if count:
-            label.append("  ")
-            label.append(f" {count} ", style="bold reverse")
+        return Text(heading, style="" if section.heading is not None else "italic")
+
+    def _section_badge(self, index: int) -> Text | None:
+        assert self._briefing is not None
+        count = self._counts.get(self._briefing.sections[index].id)
+        return Text(f" {count} ", style="bold reverse") if count else None
+
+    def _show_section(self, node: TreeNode[Target | None], index: int) -> None:
+        badge = self._section_badge(index)
+        if badge is None:
+            self._badges.pop(node.id, None)
+        else:
+            self._badges[node.id] = badge
+        node.set_label(self._section_label(index))
+
+    # --- labels that fit ----------------------------------------------------------------
+
+    def render_label(self, node: TreeNode[Target | None], base_style: Style, style: Style) -> Text:
+        label = super().render_label(node, base_style, Style())
+        badge = self._badges.get(node.id)
+        room = self._label_room(node)
+        if room <= 0 or "\n" in label.plain:
+            if badge is not None:
+                label.append_text(Text.assemble("  ", badge))
+            label.stylize(style)
+            return label
+        badge_cells = badge.cell_len + 1 if badge is not None else 0
+        room_for_label = max(1, room - badge_cells)
+        if label.cell_len > room_for_label:
+            label.truncate(room_for_label, overflow="ellipsis")
+        label.pad_right(room - badge_cells - label.cell_len)
+        if badge is not None:
+            label.append(" ")
+            label.append_text(badge)
+        label.stylize(style)
         return label
+
+    def _label_room(self, node: TreeNode[Target | None]) -> int:
+        """Cells a node's label may take: the pane's width less the guides before it."""
+        depth, parent = 0, node.parent
+        while parent is not None:
+            depth, parent = depth + 1, parent.parent
+        return self.scrollable_content_region.width - depth * self.guide_depth
+
+    def on_resize(self) -> None:
+        self._invalidate()  # labels are cut to the width
 
 
 def _lead(text: str) -> str:
-    words = text.split()
-    lead = " ".join(words[:_LEAD_WORDS])
-    return lead + ("…" if len(words) > _LEAD_WORDS else "")
+    return " ".join(text[:_LEAD_CHARS].split())

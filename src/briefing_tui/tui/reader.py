@@ -12,41 +12,50 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.events import Resize
+from textual.events import MouseDown, MouseMove, MouseUp, Resize
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
+from briefing_tui.citation import cite_paragraph, cite_section
 from briefing_tui.model import Briefing, SectionKind
 from briefing_tui.paragraph_kinds import paragraphs_of_kind
+from briefing_tui.place import Place, unit_anchors
 from briefing_tui.presenter import attribution_places
 from briefing_tui.safe_text import visible
 from briefing_tui.search import SearchResult
 from briefing_tui.state import StateStore
+from briefing_tui.title_search import title_matches
 from briefing_tui.tui.changes_screen import ChangesScreen
 from briefing_tui.tui.commands import SectionCommands, SourceCommands
 from briefing_tui.tui.help_screen import HelpScreen
 from briefing_tui.tui.labels import KIND_KEYS, SECTION_KINDS
+from briefing_tui.tui.marks import KeyPrompt
 from briefing_tui.tui.memory import ReadingMemory
 from briefing_tui.tui.outline import Outline
+from briefing_tui.tui.pane_widths import STEP, pane_widths, resized
 from briefing_tui.tui.reader_library import ReaderLibrary
 from briefing_tui.tui.search_bar import SearchBar
 from briefing_tui.tui.search_session import SearchSession
 from briefing_tui.tui.sources_pane import SourceList, SourcesPane
+from briefing_tui.tui.status_line import StatusLine, position_label
 from briefing_tui.tui.stepper import Stepper
 from briefing_tui.tui.text_view import BriefingText, Highlights
 from briefing_tui.tui.title_bar import TitleBar
 from briefing_tui.tui.web_keys import browser_alternatives
 
-__all__ = ["NARROW", "PROGRESS_INTERVAL", "ReaderScreen"]
+__all__ = ["ANCHORS_AT_ONCE", "NARROW", "PROGRESS_INTERVAL", "ReaderScreen"]
 
 NARROW = 110
 """Below this many columns the side panes start hidden; a key shows each one."""
 PROGRESS_INTERVAL = 0.125
 """Seconds between updates of the analysis progress in the outline."""
+ANCHORS_AT_ONCE = 2_000
+"""Up to this many headings and paragraphs, content anchors are made before the first frame."""
 
 
 class ReaderScreen(Screen[None]):
@@ -59,9 +68,7 @@ class ReaderScreen(Screen[None]):
     DEFAULT_CSS = """
     ReaderScreen { layout: vertical; }
     #panes { height: 1fr; }
-    #outline { width: 30; }
-    #sources { width: 32; }
-    #outline, #sources, #outline > *, #sources > * { background: $panel; }
+    #outline, #sources, #sources > * { background: $panel; }
     #outline:focus, #sources:focus-within, #sources:focus-within > * { background: $panel-lighten-1; }
     """
 
@@ -83,11 +90,21 @@ class ReaderScreen(Screen[None]):
             for key, kind in KIND_KEYS.items()
         ),
         Binding("o", "toggle_pane('outline')", "Outline", id="app.toggle_outline"),
+        Binding("less_than_sign", "resize_pane(-1)", "Narrow the pane", show=False, id="app.narrow_pane"),
+        Binding("greater_than_sign", "resize_pane(1)", "Widen the pane", show=False, id="app.widen_pane"),
         Binding("s", "toggle_pane('sources')", "Sources", id="app.toggle_sources"),
         Binding("c", "next_change", "Next change", show=False, id="app.next_change"),
         Binding("C", "show_changes", "List changes", show=False, id="app.show_changes"),
         Binding("escape", "clear", "Clear", show=False, id="app.clear"),
         Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("d,ctrl+d", "half_page(1)", "Half a page down", show=False, id="app.half_page_down"),
+        Binding("u,ctrl+u", "half_page(-1)", "Half a page up", show=False, id="app.half_page_up"),
+        Binding("f,ctrl+f", "page(1)", "Page down", show=False, id="app.page_forward"),
+        Binding("ctrl+b", "page(-1)", "Page up", show=False, id="app.page_back"),
+        Binding("m", "mark", "Set a mark (then a letter)", show=False, id="app.mark"),
+        Binding("apostrophe", "go_to_mark", "Go to a mark (then a letter)", show=False, id="app.go_to_mark"),
+        Binding("y", "copy('paragraph')", "Copy the paragraph, cited", show=False, id="app.copy_paragraph"),
+        Binding("Y", "copy('section')", "Copy the section, cited", show=False, id="app.copy_section"),
         Binding("F", "furniture", "Set-aside text", show=False, id="app.furniture"),
     ]
 
@@ -106,6 +123,8 @@ class ReaderScreen(Screen[None]):
         path: Path | None = None,
         store: StateStore | None = None,
         keymap: Mapping[str, str] | None = None,
+        search: str | None = None,
+        at: str | None = None,
     ) -> None:
         super().__init__()
         self.keymap = dict(keymap or {})
@@ -118,12 +137,24 @@ class ReaderScreen(Screen[None]):
         self._attributions = Stepper()
         self._source_id: str | None = None
         self._search_origin = -1
+        self._search_origin_place: Place | None = None
+        self._title_hits: tuple[tuple[int, int], ...] = ()
+        self._open_search = search
+        self._open_at = at
+        units = sum(len(section.paragraphs) + (section.heading is not None) for section in briefing.sections)
+        # Anchors digest every paragraph: a large briefing has them made after the first paint.
+        self._anchors = unit_anchors(briefing) if units <= ANCHORS_AT_ONCE else []
+        self._chosen_widths: dict[str, int] = {}
+        self._dragging: str | None = None
         self._panes_chosen = False
         self._places: list[tuple[int, int, int]] = []
         self.memory = ReadingMemory(store, path, self.set_timer, self._warn_unsaved)
         """Where the reader was, and the search history, kept between sessions."""
         self.library = ReaderLibrary(self, path)
         """The briefing in the library: its file watched, what changed marked."""
+        self.marks: dict[str, Place] = self.memory.marks()
+        """Places marked with ``m`` and a letter, by letter."""
+        self._chosen_widths = self.memory.pane_widths()
         self._started = monotonic()
         self._progress: Timer | None = None
         self.title = visible(briefing.title)
@@ -137,12 +168,21 @@ class ReaderScreen(Screen[None]):
             yield Outline(id="outline")
             yield BriefingText(self.briefing, analysed=self.analysed, id="text")
             yield SourcesPane(id="sources")
+        yield StatusLine(id="status")
         yield SearchBar(history=self.memory.history())
         yield Footer()
 
     def on_mount(self) -> None:
         self._show_analysis()
-        self._restore_position()
+        self._restore_theme()
+        if not self._anchors and self.briefing.sections:
+            self.call_after_refresh(self._make_anchors)
+        elif self._open_search is None and self._open_at is None:
+            self._restore_position()
+        if self._open_search is not None or self._open_at is not None:
+            self.call_after_refresh(self._open_at_place)
+        self.watch(self.text_view, "scroll_y", self._scrolled, init=False)
+        self.watch(self.app, "theme", self.memory.set_theme, init=False)
         for notice in self.memory.notices():
             self.inform(notice, title="Reading state set aside", severity="warning", timeout=10)
         self.text_view.focus()
@@ -156,6 +196,11 @@ class ReaderScreen(Screen[None]):
     def text_view(self) -> BriefingText:
         """The full-text pane."""
         return self.query_one(BriefingText)
+
+    @property
+    def status_line(self) -> StatusLine:
+        """The line under the text: position, section, current match or citation."""
+        return self.query_one(StatusLine)
 
     def inform(
         self,
@@ -187,6 +232,18 @@ class ReaderScreen(Screen[None]):
             return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._analysis_done, result)
+
+    @work(thread=True, exclusive=True, group="anchors")
+    def _make_anchors(self) -> None:
+        anchors = unit_anchors(self.briefing)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._anchors_made, anchors)
+
+    def _anchors_made(self, anchors: list[str]) -> None:
+        self._anchors = anchors
+        # Restored only if the reader has not moved meanwhile, nor asked for a place.
+        if self._open_search is None and self._open_at is None and self.text_view.scroll_y == 0:
+            self._restore_position()
 
     def _analysis_failed(self, error: Exception) -> None:
         self._stop_progress()
@@ -229,6 +286,64 @@ class ReaderScreen(Screen[None]):
             wide = event.size.width >= NARROW
             self.outline_visible = wide
             self.sources_visible = wide
+        self._fit_panes()
+
+    def _fit_panes(self) -> None:
+        shown = {"outline": self.outline_visible, "sources": self.sources_visible}
+        for pane, width in pane_widths(self.size.width, shown, self._chosen_widths).items():
+            self.query_one(f"#{pane}").styles.width = width
+
+    def action_resize_pane(self, step: int) -> None:
+        """Narrow (-1) or widen (1) the focused side pane; the width is remembered."""
+        focused = self.app.focused
+        pane = next(
+            (name for name in ("outline", "sources") if focused is not None and self._inside(focused, name)),
+            None,
+        )
+        if pane is None:
+            self.status_line.say("< and > resize a side pane: Tab to it first")
+            return
+        self._set_width(pane, self.query_one(f"#{pane}").outer_size.width + step * STEP)
+        self.memory.set_pane_widths(self._chosen_widths)
+        self.status_line.say(f"{pane} pane: {self._chosen_widths[pane]} columns")
+
+    def _set_width(self, pane: str, width: int) -> None:
+        other = self.query_one("#sources" if pane == "outline" else "#outline")
+        others = other.outer_size.width if other.display else 0
+        self._chosen_widths[pane] = resized(pane, width, 0, self.size.width, others)
+        self._fit_panes()
+
+    def on_mouse_down(self, event: MouseDown) -> None:
+        self._dragging = self._border_at(event.screen_x)
+        if self._dragging is not None:
+            self.capture_mouse()
+
+    def on_mouse_move(self, event: MouseMove) -> None:
+        if self._dragging is not None:
+            region = self.query_one(f"#{self._dragging}").region
+            if self._dragging == "outline":
+                self._set_width("outline", event.screen_x - region.x + 1)
+            else:
+                self._set_width("sources", region.right - event.screen_x)
+
+    def on_mouse_up(self, event: MouseUp) -> None:
+        if self._dragging is not None:
+            self._dragging = None
+            self.release_mouse()
+            self.memory.set_pane_widths(self._chosen_widths)
+
+    def _border_at(self, x: int) -> str | None:
+        """The side pane whose border with the text is at column ``x``, if any."""
+        outline, sources = self.query_one("#outline"), self.query_one("#sources")
+        text = self.text_view.region
+        if outline.display and x in (outline.region.right - 1, text.x):
+            return "outline"
+        if sources.display and x == sources.region.x:
+            return "sources"
+        return None
+
+    def _inside(self, widget: Widget, pane: str) -> bool:
+        return any(node.id == pane for node in widget.ancestors_with_self)
 
     def action_toggle_pane(self, pane: str) -> None:
         """Show or hide a side pane."""
@@ -240,9 +355,11 @@ class ReaderScreen(Screen[None]):
 
     def watch_outline_visible(self, visible: bool) -> None:
         self.query_one("#outline").display = visible
+        self._fit_panes()
 
     def watch_sources_visible(self, visible: bool) -> None:
         self.query_one("#sources").display = visible
+        self._fit_panes()
 
     # --- moving around ---------------------------------------------------------------
 
@@ -281,30 +398,45 @@ class ReaderScreen(Screen[None]):
         unit = self.text_view.units[event.unit]
         self.query_one(Outline).show_position(unit.section, event.unit)
         self.query_one(SourcesPane).show_paragraph(unit.paragraph, analysed=self.analysed)
-        self.memory.moved(event.unit, len(self.text_view.units))
+        self._show_position()
 
     # --- search ----------------------------------------------------------------------
 
     def action_search(self) -> None:
         """Open the search bar."""
         self._search_origin = self.text_view.cursor_unit
+        self._search_origin_place = self._place_here()
         self.query_one(SearchBar).open()
 
     def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
-        if not self._searches.search(event.query, regex=event.regex, case_sensitive=event.case_sensitive):
+        self._run_search(event.query, regex=event.regex, case_sensitive=event.case_sensitive)
+
+    def _run_search(self, query: str, *, regex: bool, case_sensitive: bool | None) -> None:
+        if not self._searches.search(query, regex=regex, case_sensitive=case_sensitive):
             self.query_one(SearchBar).show_searching()
 
     def _show_search(self, result: SearchResult) -> None:
-        self._search = result if result.total else None
-        self._match.set_count(result.total)
+        self._title_hits = title_matches(self.briefing.title, result.compiled)
+        total = len(self._title_hits) + result.total
+        self._search = result if total else None
+        self._match.set_count(total)
         bar = self.query_one(SearchBar)
-        if result.error is not None or not result.total:
-            bar.show_result(None, 0, result.error)
+        if result.error is not None or not total:
+            # The bar says it briefly; the status line has room for the whole reason.
+            bar.show_result(None, 0, "bad regex" if result.error is not None else None)
             self._refresh_highlights()
             self.query_one(Outline).show_match_counts({})
+            self._show_activity()
+            if result.error is not None:
+                self.status_line.say(result.error, error=True)
             return
-        start = result.index_at_or_after(max(self._search_origin, 0), 0)
-        self._match.index = 0 if start is None else start
+        self.status_line.quiet()
+        origin = max(self._search_origin, 0)
+        start = result.index_at_or_after(origin, 0) if result.total else None
+        if (origin == 0 and self._title_hits) or start is None:
+            self._match.index = 0  # from the top the title comes first; past the last match, wrap
+        else:
+            self._match.index = len(self._title_hits) + start
         self._go_to_match()
         self.query_one(Outline).show_match_counts(result.counts_by_section())
 
@@ -314,41 +446,66 @@ class ReaderScreen(Screen[None]):
 
     def on_search_bar_cancelled(self, event: SearchBar.Cancelled) -> None:
         self._clear_search()
-        if self._search_origin >= 0:
-            self.text_view.go_to_unit(self._search_origin)
+        self._go_to_place(self._search_origin_place)
         self.text_view.focus()
 
     def action_step(self, step: int) -> None:
         """Go to the next (1) or previous (-1) match, or attribution when a source is selected."""
-        stepper = self._attributions if self._source_id is not None else self._match
+        walking = self._source_id is not None
+        stepper = self._attributions if walking else self._match
         if not stepper.count:
-            self.inform("Nothing to step through: search with / or select a source.", timeout=3)
+            self.status_line.say("nothing to step through: search with / or select a source")
             return
-        if stepper.step(step):
-            edge = "bottom, continuing at the top" if step > 0 else "top, continuing at the bottom"
-            self.inform(f"Search hit {edge}.", timeout=2)
-        if self._source_id is not None:
+        wrapped = stepper.step(step)
+        if walking:
             self._go_to_attribution()
         else:
             self._go_to_match()
+        if stepper.count == 1:
+            only = f"the only citation of {self._source_name()}" if walking else "the only match"
+            self.status_line.say(only)
+        elif wrapped:
+            edge = "top" if step > 0 else "bottom"
+            what = f"citations of {self._source_name()}" if walking else "search"
+            self.status_line.say(f"{what} wrapped to {edge}")
+
+    def _match_at(self, index: int) -> tuple[int, int, int]:
+        """``(unit, start, end)`` of match ``index``; unit -1 is the title."""
+        titled = len(self._title_hits)
+        if index < titled:
+            start, end = self._title_hits[index]
+            return -1, start, end
+        assert self._search is not None
+        match = self._search.match(index - titled)
+        return match.unit, match.start, match.end
 
     def _go_to_match(self) -> None:
         assert self._search is not None
-        match = self._search.match(self._match.index)
-        self.text_view.go_to_unit(match.unit, match.start, context=2)
+        unit, start, _ = self._match_at(self._match.index)
+        if unit < 0:
+            self.text_view.action_top()
+        else:
+            self.text_view.go_to_unit(unit, start, context=2)
         self._refresh_highlights()
-        self.query_one(SearchBar).show_result(self._match.index + 1, self._search.total)
+        self.query_one(SearchBar).show_result(self._match.index + 1, self._match.count)
+        self.status_line.quiet()
+        self._show_activity()
 
     def _clear_search(self) -> None:
         self._searches.cancel()
         self._search = None
+        self._title_hits = ()
         self._match.set_count(0)
         self.query_one(Outline).show_match_counts({})
         self._refresh_highlights()
+        self._show_activity()
 
     # --- sources ---------------------------------------------------------------------
 
     def on_sources_pane_selected(self, event: SourcesPane.Selected) -> None:
+        if event.source_id is None and self._source_id is None:
+            self.action_clear()  # Esc in the sources pane with nothing selected: the highlights go
+            return
         self.select_source(event.source_id)
 
     def select_source(self, source_id: str | None) -> None:
@@ -358,31 +515,175 @@ class ReaderScreen(Screen[None]):
         places = attribution_places(self.briefing, source_id)
         self._attributions.set_count(len(places))
         self._places = places
+        self.status_line.quiet()
         if places:
             here = self.text_view.cursor_unit
             self._attributions.index = next((i for i, (unit, _, _) in enumerate(places) if unit >= here), 0)
             self._go_to_attribution()
         self._refresh_highlights()
+        self._show_activity()
 
     def _go_to_attribution(self) -> None:
         unit, start, _ = self._places[self._attributions.index]
         self.text_view.go_to_unit(unit, start, context=2)
+        self.status_line.quiet()
+        self._show_activity()
+
+    def _source_name(self) -> str:
+        return self.briefing.source(self._source_id).name if self._source_id is not None else ""
 
     def action_clear(self) -> None:
-        """Let go of the selected source and the search highlights."""
-        if self._source_id is not None:
+        """Close the Keys panel, else let go of the selected source, else of the search highlights."""
+        if self.query("HelpPanel"):
+            self.app.action_hide_help_panel()
+        elif self._source_id is not None:
             self.select_source(None)
         else:
             self._clear_search()
+        self.status_line.quiet()
+
+    # --- the status line -------------------------------------------------------------
+
+    def _show_activity(self) -> None:
+        """Say what n steps through, where in it the reader is, and what n does next."""
+        status = self.status_line
+        if self._source_id is not None:
+            count = self._attributions.count
+            where = f"{self._attributions.index + 1}/{count}" if count else "0"
+            status.activity = f"citation {where} · {self._source_name()}"
+            status.hint = "n: next citation" if count > 1 else ""
+        elif self._search is not None:
+            status.activity = f"[{self._match.index + 1}/{self._match.count}] /{self._search.query}"
+            status.hint = "n: next match" if self._match.count > 1 else ""
+        else:
+            status.activity = ""
+            status.hint = ""
+
+    def _show_position(self) -> None:
+        view = self.text_view
+        layout = view.text_layout
+        if layout is None:
+            return
+        status = self.status_line
+        height = view.scrollable_content_region.height
+        status.position = position_label(round(view.scroll_y), height, layout.line_count)
+        if self.briefing.sections:
+            heading = self.briefing.sections[view.current_section()].heading
+            status.section = "Lead" if heading is None else " ".join(heading.split())
+
+    def _scrolled(self) -> None:
+        self._show_position()
+        place = self._place_here()
+        if place is not None:
+            self.memory.moved(place)
+
+    # --- places: memory, marks, Esc after a search -----------------------------------
+
+    def _place_here(self) -> Place | None:
+        """The place at the top of the text view, named by content."""
+        view = self.text_view
+        layout = view.text_layout
+        if layout is None or not self._anchors:
+            return None
+        top = round(view.scroll_y)
+        unit = layout.unit_at(top)
+        if unit is not None:
+            return Place.at(self._anchors, unit, layout.line_start[top])
+        unit = layout.unit_at_or_after(top)
+        if unit is None:
+            return Place.at(self._anchors, len(self._anchors) - 1)
+        return Place.at(self._anchors, unit, 0, layout.unit_first_line[unit] - top)
+
+    def _go_to_place(self, place: Place | None) -> bool:
+        found = place.find(self._anchors) if place is not None else None
+        if found is None:
+            return False
+        self.text_view.start_at(*found)
+        return True
+
+    def action_mark(self) -> None:
+        """Set a mark: the next letter names the place at the top of the text."""
+
+        def set_mark(letter: str | None) -> None:
+            place = self._place_here()
+            if letter is None or place is None:
+                self.status_line.say("no mark set")
+                return
+            self.marks[letter] = place
+            self.memory.set_marks(self.marks)
+            self.status_line.say(f"mark {letter} set: ' then {letter} comes back here")
+
+        self.app.push_screen(KeyPrompt("mark: type a letter to name this place (Esc cancels)"), set_mark)
+
+    def action_go_to_mark(self) -> None:
+        """Go back to a mark: the next letter names it."""
+
+        def jump(letter: str | None) -> None:
+            if letter is None:
+                return
+            if letter not in self.marks:
+                known = ", ".join(sorted(self.marks)) or "none yet (m and a letter sets one)"
+                self.status_line.say(f"no mark {letter}; marks: {known}")
+            elif self._go_to_place(self.marks[letter]):
+                self.status_line.say(f"at mark {letter}")
+            else:
+                self.status_line.say(f"mark {letter}: its text is no longer in the briefing")
+
+        self.app.push_screen(KeyPrompt("go to mark: type its letter (Esc cancels)"), jump)
+
+    # --- paging ----------------------------------------------------------------------
+
+    def action_half_page(self, step: int) -> None:
+        """Scroll the text by half a screen, as d and u do in less and vim."""
+        view = self.text_view
+        view.action_scroll_lines(step * max(1, view.scrollable_content_region.height // 2))
+
+    def action_page(self, step: int) -> None:
+        """Scroll the text by a screen, as ctrl+f and ctrl+b do in vim."""
+        self.text_view.action_page(step)
+
+    # --- copy ------------------------------------------------------------------------
+
+    def action_copy(self, what: str) -> None:
+        """Copy the current paragraph (or section) with a line naming its sources (OSC 52)."""
+        units = self.text_view.units
+        if not units:
+            self.inform("Nothing to copy: the briefing is empty.", timeout=3)
+            return
+        unit = units[max(0, self.text_view.cursor_unit)]
+        section = self.briefing.sections[unit.section]
+        if what == "section":
+            text = cite_section(self.briefing, section)
+            name = "the section " + ("Lead" if section.heading is None else f"“{section.heading}”")
+        else:
+            paragraph = unit.paragraph or (section.paragraphs[0] if section.paragraphs else None)
+            if paragraph is None:
+                self.inform("Nothing to copy here: this section has no paragraphs.", timeout=3)
+                return
+            text = cite_paragraph(self.briefing, paragraph)
+            name = f"paragraph {paragraph.id}"
+        self.app.copy_to_clipboard(text)
+        self.inform(
+            f"Copied {name} with its sources ({len(text):,} characters). If nothing arrives, "
+            "the terminal does not pass OSC 52 on: briefing-tui export does the same from the shell.",
+            title="Copied",
+            timeout=4,
+        )
 
     # --- highlights ------------------------------------------------------------------
 
     def _refresh_highlights(self) -> None:
-        current = None
+        current = title_current = None
         if self._search is not None and self._match.count:
-            match = self._search.match(self._match.index)
-            current = (match.unit, match.start, match.end)
-        self.text_view.set_highlights(Highlights(self._search, current, self._source_id))
+            unit, start, end = self._match_at(self._match.index)
+            if unit < 0:
+                title_current = (start, end)
+            else:
+                current = (unit, start, end)
+        search = self._search if self._search is not None and self._search.total else None
+        self.text_view.set_highlights(
+            Highlights(search, current, self._source_id, self._title_hits, title_current)
+        )
 
     # --- new versions ----------------------------------------------------------------
 
@@ -439,6 +740,7 @@ class ReaderScreen(Screen[None]):
             ("Outline (Enter jumps)", Outline.BINDINGS),
             ("Sources (Enter selects, again lets go)", SourceList.BINDINGS),
             ("Search bar", SearchBar.BINDINGS),
+            ("This help", HelpScreen.BINDINGS),
         ]
         if self.app.is_web:
             everything = [binding for _, bindings in groups for binding in bindings]
@@ -459,9 +761,43 @@ class ReaderScreen(Screen[None]):
     # --- saved state -----------------------------------------------------------------
 
     def _restore_position(self) -> None:
-        unit = self.memory.position(len(self.text_view.units))
+        if self._go_to_place(self.memory.place()):
+            return
+        unit = self.memory.legacy_position(len(self.text_view.units))
         if unit is not None:
             self.text_view.start_at(unit)
+
+    def _restore_theme(self) -> None:
+        theme = self.memory.theme()
+        if theme is not None and theme in self.app.available_themes and theme != self.app.theme:
+            self.app.theme = theme
+
+    def _open_at_place(self, tries: int = 20) -> None:
+        """Open where the command line asked: at ``--at ID``, then at the first ``+/PATTERN`` match."""
+        if self.text_view.text_layout is None:
+            if tries:
+                self.call_after_refresh(self._open_at_place, tries - 1)
+            return
+        if self._open_at is not None:
+            self._go_to_id(self._open_at)
+        if self._open_search is not None:
+            self._search_origin = max(0, self.text_view.cursor_unit) if self._open_at is not None else 0
+            self._run_search(self._open_search, regex=True, case_sensitive=None)
+            if self._search is None:
+                error = self.status_line.notice if self.status_line.error else None
+                self.inform(error or f"Pattern not found: {self._open_search}", title="+/", timeout=6)
+
+    def _go_to_id(self, target: str) -> None:
+        """Go to the paragraph or section whose id is ``target``."""
+        for index, unit in enumerate(self.text_view.units):
+            if unit.paragraph is not None and unit.paragraph.id == target:
+                self.text_view.start_at(index)
+                return
+        for index, section in enumerate(self.briefing.sections):
+            if section.id == target:
+                self.text_view.go_to_section(index)
+                return
+        self.inform(f"--at {target}: no paragraph or section has this id.", severity="warning", timeout=6)
 
     def _warn_unsaved(self, message: str) -> None:
         self.inform(message, title="Reading position not saved", severity="warning", timeout=8)

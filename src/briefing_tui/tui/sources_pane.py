@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import ClassVar
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -23,6 +24,8 @@ __all__ = ["SourceList", "SourcesPane"]
 
 CUES_SHOWN = 4
 """How many of the cues that decided a paragraph's kind are shown."""
+GUTTER = 5
+"""Cells before a source's name: the selection mark and the count."""
 
 
 class SourceList(OptionList):
@@ -156,18 +159,24 @@ class SourcesPane(Vertical):
                 continue
             options.append(Option(Text(f"{heading} ({len(group)})", style="bold"), disabled=True))
             for source in group:
-                selected = source.id == self.selected
-                prompt = Text.assemble(
-                    ("●" if selected else " ", "bold"),
-                    (f"{self._counts[source.id]:>3} ", "dim"),
-                    (visible(source.name), "bold" if selected else ""),
-                )
-                if source.id in self._new:
-                    prompt.append(" new", style="bold green")
-                if source.description:
-                    prompt.append(f"\n     {visible(source.description)}", style="dim italic")
-                options.append(Option(prompt, id=source.id))
+                options.append(Option(self._prompt(source.id, source.name, source.description), id=source.id))
         return options
+
+    def _prompt(self, source_id: str, name: str, description: str | None) -> Table:
+        """The source's entry: a gutter with the selection and the count, then its name and
+        description, which wrap under the name rather than back to the gutter."""
+        selected = source_id == self.selected
+        gutter = Text.assemble(("●" if selected else " ", "bold"), (f"{self._counts[source_id]:>3} ", "dim"))
+        words = Text(visible(name), style="bold" if selected else "")
+        if source_id in self._new:
+            words.append(" new", style="bold green")
+        if description:
+            words.append(f"\n{visible(description)}", style="dim italic")
+        grid = Table.grid(expand=True)
+        grid.add_column(width=GUTTER, no_wrap=True)
+        grid.add_column(ratio=1)
+        grid.add_row(gutter, words)
+        return grid
 
     def _cited_names(self, paragraph: Paragraph) -> list[str]:
         assert self._briefing is not None

@@ -65,6 +65,10 @@ class Highlights:
     """The current match as ``(unit, start, end)``."""
     source_id: str | None = None
     """The selected source, whose attributions stand out."""
+    title: tuple[tuple[int, int], ...] = ()
+    """Matches of the search in the briefing's title, as ``(start, end)``."""
+    title_current: tuple[int, int] | None = None
+    """The current match when it is in the title."""
 
 
 class BriefingText(ScrollView, can_focus=True):
@@ -200,7 +204,7 @@ class BriefingText(ScrollView, can_focus=True):
         """Lines rendered afresh."""
         self._changes: dict[str, Change] = {}
         self._unit_changes: dict[int, Change] = {}
-        self._start_unit: int | None = None
+        self._start_unit: tuple[int, int, int] | None = None
         self.set_reactive(BriefingText.analysed, analysed)
 
     # --- the model -------------------------------------------------------------------
@@ -247,12 +251,13 @@ class BriefingText(ScrollView, can_focus=True):
 
     # --- movement --------------------------------------------------------------------
 
-    def start_at(self, unit: int) -> None:
-        """Open at ``unit`` (a saved position) once the text has been laid out."""
+    def start_at(self, unit: int, offset: int = 0, above: int = 0) -> None:
+        """Open with character ``offset`` of ``unit`` ``above`` lines below the top (a saved
+        position), once the text has been laid out."""
         if self.text_layout is None:
-            self._start_unit = unit
+            self._start_unit = (unit, offset, above)
         elif 0 <= unit < len(self.units):
-            self._scroll_to_line(self.text_layout.unit_first_line[unit])
+            self._scroll_to_line(self.text_layout.line_of(unit, offset) - above)
             self._set_cursor(unit)
 
     def go_to_unit(self, unit: int, offset: int = 0, *, context: int = 0) -> None:
@@ -405,8 +410,8 @@ class BriefingText(ScrollView, can_focus=True):
         self.virtual_size = Size(self.scrollable_content_region.width, self.text_layout.line_count)
         self._invalidate()
         if self._start_unit is not None:
-            anchor, self._start_unit = self._start_unit, None
-            self.call_after_refresh(self.start_at, anchor)
+            start, self._start_unit = self._start_unit, None
+            self.call_after_refresh(self.start_at, *start)
         elif anchor < 0 and self.units:
             self.cursor_unit = 0
         elif anchor >= 0 and round(self.scroll_y) > 0:
@@ -540,9 +545,13 @@ class BriefingText(ScrollView, can_focus=True):
     def _line_text(self, y: int, role: LineRole) -> Text:
         assert self.text_layout is not None
         if role is LineRole.TITLE:
-            title = visible(self.briefing.title)
-            piece = title[self.text_layout.line_start[y] : self.text_layout.line_end[y]]
-            return Text.assemble(" ", (piece, self._style("title")))
+            start, end = self.text_layout.line_start[y], self.text_layout.line_end[y]
+            piece = Text(visible(self.briefing.title)[start:end], self._style("title"), end="")
+            for match in (*self.highlights.title, self.highlights.title_current):
+                if match is not None and match[1] > start and match[0] < end:
+                    name = "match-current" if match == self.highlights.title_current else "match"
+                    piece.stylize(self._style(name), max(match[0], start) - start, min(match[1], end) - start)
+            return Text.assemble(" ", piece)
         if role is LineRole.META:
             return Text.assemble(" ", (self._meta(), self._style("meta")))
         if role is LineRole.RULE:
