@@ -3,10 +3,12 @@ across briefings open readers where they point, and a briefing that changes is m
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import DataTable, OptionList, Static
 
@@ -194,7 +196,9 @@ async def test_a_file_changed_while_open_is_marked_and_the_position_kept(tmp_pat
         assert now is not None and now.text == here.text
         assert view.cursor_unit == last + 1
         sources = reader.query_one(SourceList)
-        assert any("new" in str(sources.get_option_at_index(i).prompt) for i in range(sources.option_count))
+        assert any(
+            " new" in _plain(sources.get_option_at_index(i).prompt) for i in range(sources.option_count)
+        )
         await pilot.press("c")
         await pilot.pause()
         assert view.cursor_unit == reader.library.change_units[0]
@@ -270,3 +274,10 @@ async def test_a_briefing_analysed_after_opening_is_stored_with_its_analysis(tmp
     async with app.run_test(size=WIDE) as pilot:
         await _until(pilot, lambda: app.reader.analysed)
         await _until(pilot, stored_analysed)
+
+
+def _plain(renderable: object) -> str:
+    """What a list entry reads as on screen (entries are Rich tables, not strings)."""
+    console = Console(width=60, record=True, file=io.StringIO())
+    console.print(renderable)
+    return console.export_text()
