@@ -24,7 +24,7 @@ NESTED = r"(\w+\s?)*$"
 
 
 def long_spaces() -> Briefing:
-    paragraph = Paragraph(id="p1", text="Opening words" + " " * 30_000 + "and the end.")
+    paragraph = Paragraph(id="p1", text="Opening words" + " " * 100_000 + "and the end.")
     return Briefing(
         title="Spaces",
         sections=(Section(id="s1", paragraphs=(Paragraph(id="p0", text="A short paragraph."), paragraph)),),
@@ -54,6 +54,14 @@ def test_a_runaway_regex_gives_up_with_a_reason() -> None:
     assert index.search("end", timeout=0.2).total == 1
 
 
+@pytest.fixture
+def roomy_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A limit well past how long the keys below take, however loaded the machine: the search
+    must still be running when they arrive (it backtracks far longer than this limit)."""
+    monkeypatch.setattr("briefing_tui.tui.search_session.SEARCH_TIMEOUT", 4.0)
+
+
+@pytest.mark.usefixtures("roomy_timeout")
 async def test_the_reader_answers_keys_while_a_slow_search_runs() -> None:
     app = create_app(long_spaces())
     async with app.run_test(size=SIZE) as pilot:
@@ -72,6 +80,7 @@ async def test_the_reader_answers_keys_while_a_slow_search_runs() -> None:
         assert app.query_one(SearchBar).is_open
 
 
+@pytest.mark.usefixtures("roomy_timeout")
 async def test_escape_drops_a_running_search() -> None:
     app = create_app(long_spaces())
     async with app.run_test(size=SIZE) as pilot:

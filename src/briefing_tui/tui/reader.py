@@ -27,7 +27,7 @@ from briefing_tui.paragraph_kinds import paragraphs_of_kind
 from briefing_tui.place import Place, unit_anchors
 from briefing_tui.presenter import attribution_places
 from briefing_tui.safe_text import visible
-from briefing_tui.search import SearchResult
+from briefing_tui.search import TIMED_OUT, SearchResult
 from briefing_tui.state import StateStore
 from briefing_tui.title_search import title_matches
 from briefing_tui.tui.changes_screen import ChangesScreen
@@ -423,7 +423,8 @@ class ReaderScreen(Screen[None]):
         bar = self.query_one(SearchBar)
         if result.error is not None or not total:
             # The bar says it briefly; the status line has room for the whole reason.
-            bar.show_result(None, 0, "bad regex" if result.error is not None else None)
+            brief = None if result.error is None else TIMED_OUT if result.timed_out else "bad regex"
+            bar.show_result(None, 0, brief)
             self._refresh_highlights()
             self.query_one(Outline).show_match_counts({})
             self._show_activity()
