@@ -148,6 +148,8 @@ class ReaderScreen(Screen[None]):
         self._dragging: str | None = None
         self._panes_chosen = False
         self._places: list[tuple[int, int, int]] = []
+        self._told: set[str] = set()
+        """Notices of the briefing already shown, so each is shown once."""
         self.memory = ReadingMemory(store, path, self.set_timer, self._warn_unsaved)
         """Where the reader was, and the search history, kept between sessions."""
         self.library = ReaderLibrary(self, path)
@@ -275,7 +277,9 @@ class ReaderScreen(Screen[None]):
         self.query_one(Outline).show_briefing(self.briefing, view.units, analysed=self.analysed)
         self.query_one(SourcesPane).show_briefing(self.briefing, analysed=self.analysed)
         for notice in self.briefing.notices:
-            self.inform(notice, title="Opened with a notice", severity="warning", timeout=8)
+            if notice not in self._told:  # the analysed briefing carries the same notices again
+                self._told.add(notice)
+                self.inform(notice, title="Opened with a notice", timeout=8)
         if self._search is not None:
             self.query_one(Outline).show_match_counts(self._search.counts_by_section())
 
