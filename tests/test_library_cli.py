@@ -65,7 +65,7 @@ def test_a_folder_on_the_command_line_opens_the_library(
         return 0
 
     monkeypatch.setattr(launch, "launch_library", remember)
-    monkeypatch.setattr(launch, "launch", lambda path: remember(("file", path)))
+    monkeypatch.setattr(launch, "launch", lambda path, **_: remember(("file", path)))
     assert main([str(folder)]) == 0
     assert main([str(folder / "briefing-02.txt")]) == 0
     assert opened == [folder, ("file", folder / "briefing-02.txt")]
@@ -83,7 +83,7 @@ def test_no_file_opens_the_library_once_it_has_several_briefings(
         return 0
 
     monkeypatch.setattr(launch, "launch_library", lambda path: remember(("library", path)))
-    monkeypatch.setattr(launch, "launch", lambda path: remember(("file", path.name)))
+    monkeypatch.setattr(launch, "launch", lambda path, **_: remember(("file", path.name)))
     assert main([]) == 0
     main(["library", "add", str(folder)])
     assert main([]) == 0
