@@ -96,6 +96,7 @@ async def test_escape_drops_a_running_search() -> None:
         assert not app.query_one(SearchBar).is_open
 
 
+@pytest.mark.usefixtures("roomy_timeout")
 async def test_the_next_keystroke_replaces_a_running_search() -> None:
     app = create_app(long_spaces())
     async with app.run_test(size=SIZE) as pilot:
