@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from briefing_tui.analysis.kind_clauses import clause_signals, speaker_signals
 from briefing_tui.analysis.lexicon import (
     DEAL_NOUNS,
     HEADING_PATTERNS,
@@ -70,7 +71,7 @@ _CALENDAR = (
 )
 # A capitalised word after a lower-case word or a comma is a name, unless it is a day or a month.
 _NAME_WORD = rf"(?!{_CALENDAR})[A-Z][\w'’.-]*"
-_NAMES = re.compile(rf"(?<=[a-z,;] ){_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|de|al|bin|van|von))*")
+_NAMES = re.compile(rf"(?<=[a-z,;] ){_NAME_WORD}(?:\s+(?:(?:of|de|al|bin|van|von)\s+)?{_NAME_WORD})*")
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _TOKENS = re.compile(r"[a-z]+(?:'[a-z]+)*|[#.?!;:%]")
@@ -242,6 +243,8 @@ def observe_paragraph(text: str, place: set[str] | None = None, context: str = "
         for word in _CLASS_WORDS.intersection(tokens[:opening]):
             signals.update(_OPENING_CLASSES[word])
     _grammar(tokens, signals)
+    signals.update(clause_signals(lowered))
+    speaker_signals(tokens, signals)
     if "%" in lowered or "percent" in lowered or "per cent" in lowered:
         signals.add("percentage")
     if any(symbol in text for symbol in _CURRENCY):
