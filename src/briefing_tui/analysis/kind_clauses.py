@@ -134,7 +134,20 @@ def _after_opening_phrase(tokens: list[str]) -> int:
 
 
 def _verb_group(tokens: list[str], start: int) -> tuple[int, int] | None:
-    """Where the first verb group from ``start`` begins, and where its main verb stands."""
+    """Where the first verb group from ``start`` begins, and where its main verb stands.
+
+    A bare participle followed by a preposition ("drivers *kidnapped in* the north were
+    freed") is taken for a modifier of the subject when a later verb group follows it.
+    """
+    found = _first_verb(tokens, start)
+    if found is not None and found[0] == found[1] and found[0] + 1 < len(tokens):
+        verb, following = tokens[found[0]], tokens[found[0] + 1]
+        if following in _PREPOSITIONS and VERB_TENSE.get(verb, "past") in {"past", "participle"}:
+            return _first_verb(tokens, found[0] + 1) or found
+    return found
+
+
+def _first_verb(tokens: list[str], start: int) -> tuple[int, int] | None:
     for index in range(start, len(tokens)):
         token = tokens[index]
         before = tokens[index - 1] if index > start else ""
