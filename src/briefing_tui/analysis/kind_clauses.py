@@ -29,7 +29,7 @@ from briefing_tui.analysis.kind_lexicon import (
     VERB_TENSE,
 )
 
-__all__ = ["clause_signals", "lead_tokens", "speaker_signals"]
+__all__ = ["clause_signals", "lead_tokens", "sentences", "speaker_signals"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -78,20 +78,42 @@ _WH_WORDS = _words("how whether what who when why where which")
 _GROUP = CLAUSE_ADVERBS | AUXILIARY_FORMS | frozenset(_MODALITY) | _EXPECTED | {"to", "able", "unable"}
 
 
-def lead_tokens(lowered: str) -> list[str]:
-    """The tokens of the first sentence of ``lowered`` (normalised, lower-case text), punctuation kept."""
-    tokens = _TOKENS.findall(lowered[: _LEAD_MAX * 12])
-    for index, token in enumerate(tokens[:_LEAD_MAX]):
-        if token in ".?!" and index > 2:
+def sentences(lowered: str, limit: int = 4) -> list[list[str]]:
+    """The tokens of the first ``limit`` sentences of ``lowered`` (normalised text), punctuation kept."""
+    tokens = _TOKENS.findall(lowered[: _LEAD_MAX * 12 * limit])
+    found: list[list[str]] = []
+    start = 0
+    for index, token in enumerate(tokens):
+        if token in ".?!" and index - start > 2:
             before = tokens[index - 1]
             if len(before) > 1 and before not in _ABBREVIATIONS:
-                return tokens[:index]
-    return tokens[:_LEAD_MAX]
+                found.append(tokens[start:index][:_LEAD_MAX])
+                start = index + 1
+                if len(found) == limit:
+                    return found
+    if len(tokens) - start > 2:
+        found.append(tokens[start:][:_LEAD_MAX])
+    return found
+
+
+def lead_tokens(lowered: str) -> list[str]:
+    """The tokens of the first sentence of ``lowered`` (normalised, lower-case text), punctuation kept."""
+    found = sentences(lowered, 1)
+    return found[0] if found else []
 
 
 def clause_signals(lowered: str) -> set[str]:
-    """The signals of the main clause of the first sentence of ``lowered``."""
+    """The signals of the main clause of the first sentence of ``lowered``.
+
+    Only the lead is read: the same signals from later sentences were tried and measured
+    worse by cross-validation on the training part.
+    """
     tokens = lead_tokens(lowered)
+    return _sentence_signals(tokens) if tokens else set()
+
+
+def _sentence_signals(tokens: list[str]) -> set[str]:
+    """The signals of the main clause of one sentence."""
     signals: set[str] = set()
     if tokens and tokens[0] in {"“", '"'}:
         signals.add("lead: a quotation")
@@ -260,6 +282,7 @@ def _tense(group: list[str], verb: str) -> str:
 
 _SAYS = _words("said says told tells added adds according")
 _SPEAKER_WINDOW = 4
+_SPEAKER_AFTER = 8
 
 
 def speaker_signals(tokens: list[str], signals: set[str]) -> None:
@@ -267,7 +290,7 @@ def speaker_signals(tokens: list[str], signals: set[str]) -> None:
     for word in _SAYS.intersection(tokens):
         index = tokens.index(word)
         while True:
-            for token in tokens[max(0, index - _SPEAKER_WINDOW) : index + _SPEAKER_WINDOW + 1]:
+            for token in tokens[max(0, index - _SPEAKER_WINDOW) : index + _SPEAKER_AFTER + 1]:
                 kind = NOUN_CLASSES.get(token)
                 if kind is not None:
                     signals.add(f"a speaker near: {kind}")

@@ -127,7 +127,8 @@ _NOUNS: dict[str, str] = {
     "doctors nurse nurses teacher teachers driver drivers engineer student students shopkeeper "
     "fisherman farmer resident commuter victims victim widow mothers fathers pensioners customers "
     "consumers retailers exporters importers manufacturers growers unionist commentators "
-    "historian professor scholar fellow",
+    "historian professor scholar fellow scientist scientists fighter fighters veteran veterans "
+    "citizens shops shop owner farmer's union's",
     "a gap or doubt": "gap gaps question questions issue issues obstacle obstacles hurdle hurdles "
     "dispute disputes disagreement disagreements differences problem problems concern concerns "
     "doubt doubts risk risks uncertainty point sticking",
