@@ -49,7 +49,7 @@ _VERBS: dict[str, str] = {
     "raise cover establish stipulate guarantee extend let/let/let freeze/froze/frozen ensure entitle "
     "bar ban create limit phase envisage foresee lift cut/cut/cut reduce exempt permit restrict "
     "oblige mandate specify define outline contain foresee preserve waive abolish eliminate "
-    "introduce replace",
+    "introduce replace see/saw/seen",
     "carrying out": "begin/began/begun start launch arrive deploy install complete hand transfer "
     "release free withdraw/withdrew/withdrawn disburse ratify sign vote implement monitor verify "
     "open reopen cross deliver enter take/took/taken pull move leave/left/left pay/paid/paid "
