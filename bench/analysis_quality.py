@@ -13,8 +13,8 @@ scored with ``bench/gold.py``:
 
 * **kinds**: strict accuracy over the labelled paragraphs the reader found, each kind's
   precision, recall and support, and the confusion matrix;
-* **cross-validated kinds**: leave-one-briefing-out over the whole corpus: each briefing
-  labelled by a model trained (``bench/train_kinds.py``'s learner) on all the others;
+* **cross-validated kinds**: ten folds grouped by briefing over the whole corpus: each fold
+  labelled by a model trained (``bench/train_kinds.py``'s learner) on the other folds;
 * **sources**: source recall (any kind, right kind) and precision, attribution recall at
   exact offsets and overlapping, attribution precision, pronoun links, with the misses;
 * **structure**: title, dateline, author, outlet, date, standfirst, furniture left out of
@@ -50,7 +50,7 @@ from gold import (
     score_structure,
 )
 from kind_data import labelled
-from kind_quality import cross_validated
+from kind_quality import CV_FOLDS, cross_validated
 
 Part = Literal["train", "eval", "all"]
 
@@ -88,7 +88,7 @@ def kinds_by(read: Sequence[tuple[GoldBriefing, Briefing]], field: str) -> str:
 
 
 def cross_validated_kinds(corpus: Sequence[GoldBriefing]) -> KindScore | None:
-    """Leave-one-briefing-out kinds over ``corpus``: each briefing labelled by a model trained on the rest."""
+    """Kinds over ``corpus`` in folds grouped by briefing: each labelled by a model trained on the others."""
     return cross_validated([labelled(gold) for gold in corpus])
 
 
@@ -156,7 +156,7 @@ def build_report(
         lines += ["Files that could not be read:", "", *[f"- {failure}" for failure in failures], ""]
     lines += ["## Paragraph kinds", "", kinds.report()]
     lines += ["By outlet style:", "", kinds_by(read, "style"), "By topic:", "", kinds_by(read, "topic")]
-    lines += ["## Paragraph kinds, leave-one-briefing-out over the whole corpus", ""]
+    lines += [f"## Paragraph kinds, {CV_FOLDS}-fold cross-validation grouped by briefing, whole corpus", ""]
     if cross is None:
         lines += ["Not run (`--no-cv`, or `--part train`).", ""]
     else:
@@ -183,7 +183,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-save", action="store_true", help="print only; write nothing to bench/results/")
     parser.add_argument("--suffix", default="", help="write analysis_quality-<date>-SUFFIX.*")
     parser.add_argument(
-        "--no-cv", action="store_true", help="skip the cross-validation (it trains one model per briefing)"
+        "--no-cv", action="store_true", help="skip the cross-validation (it trains one model per fold)"
     )
     args = parser.parse_args(argv)
     part = cast("Part", args.part)

@@ -7,8 +7,8 @@ Run from the repository::
 
 Only ``tests/corpus/train/`` is read: the evaluation part is never trained or tuned on. The
 settings (penalties, the least number of briefings a word must occur in) are the defaults of
-`briefing_tui.analysis.kind_learning.Settings`, chosen by leave-one-briefing-out
-cross-validation on the training part (``python bench/analysis_quality.py --tune``).
+`briefing_tui.analysis.kind_learning.Settings`, chosen by cross-validation grouped by briefing
+on the training part (``python bench/kind_quality.py --tune``, ``--part train``).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 The floors are measured on data the model was not trained on: grouped folds of the whole
 corpus (each briefing predicted by a model trained without it) and the eval part with the
 shipped weights (trained on the train part only). ``python bench/kind_quality.py`` prints
-the full figures, with leave-one-briefing-out cross-validation.
+the full figures, with cross-validation grouped by briefing.
 """
 
 from __future__ import annotations

@@ -164,7 +164,8 @@ def _verb_group(tokens: list[str], start: int) -> tuple[int, int] | None:
     found = _first_verb(tokens, start)
     if found is not None and found[0] == found[1] and found[0] + 1 < len(tokens):
         verb, following = tokens[found[0]], tokens[found[0] + 1]
-        if following in _PREPOSITIONS and VERB_TENSE.get(verb, "past") in {"past", "participle"}:
+        modifier = following in _PREPOSITIONS and following != "to"  # "agreed to begin" is a verb
+        if modifier and VERB_TENSE.get(verb, "past") in {"past", "participle"}:
             return _first_verb(tokens, found[0] + 1) or found
     return found
 
