@@ -29,9 +29,9 @@ from kind_quality import grouped_folds  # noqa: E402
 from train_kinds import trained_text  # noqa: E402
 
 FOLDS = 4
-HELD_OUT_FLOOR = 0.70
+HELD_OUT_FLOOR = 0.77
 """Pooled accuracy of grouped folds over the whole corpus may not fall below this."""
-EVAL_FLOOR = 0.75
+EVAL_FLOOR = 0.80
 """Accuracy of the shipped analysis on the eval part may not fall below this."""
 
 N, T = SectionKind.NEGOTIATIONS, SectionKind.TERMS
@@ -105,7 +105,7 @@ def corpus() -> list[Labelled]:
 def test_held_out_briefings_stay_above_the_floor(corpus: list[Labelled]) -> None:
     result = grouped_folds(corpus, Settings(), FOLDS)
     print(f"\n{FOLDS}-fold held-out accuracy: {result.accuracy:.1%} of {result.total}")
-    assert result.total >= 600
+    assert result.total >= 1200
     assert result.accuracy >= HELD_OUT_FLOOR, result.report()
 
 
