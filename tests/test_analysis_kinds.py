@@ -203,13 +203,20 @@ def test_every_paragraph_is_explained_without_pointing_at_ids(seed: Briefing) ->
         assert paragraph.alternative_kind is not paragraph.kind
 
 
-def test_the_seed_has_paragraphs_of_every_kind_the_keys_reach(seed: Briefing) -> None:
-    for kind in (SectionKind.NEGOTIATIONS, SectionKind.TERMS, SectionKind.OPEN_QUESTIONS):
-        assert paragraphs_of_kind(seed, kind), kind
-    found = paragraphs_of_kind(seed, SectionKind.TERMS)
-    assert all(paragraph.kind is SectionKind.TERMS for paragraph in found)
+def test_the_seed_has_paragraphs_of_most_kinds_the_keys_reach(seed: Briefing) -> None:
+    # Which kinds exactly is the model's call, measured on held-out data (test_kind_learning).
+    keyed = (
+        SectionKind.NEGOTIATIONS,
+        SectionKind.TERMS,
+        SectionKind.IMPLEMENTATION,
+        SectionKind.OPEN_QUESTIONS,
+    )
+    assert sum(1 for kind in keyed if paragraphs_of_kind(seed, kind)) >= 3
     ids = [paragraph.id for paragraph in seed.paragraphs()]
-    assert [paragraph.id for paragraph in found] == [i for i in ids if i in {p.id for p in found}]
+    for kind in keyed:
+        found = paragraphs_of_kind(seed, kind)
+        assert all(paragraph.kind is kind for paragraph in found)
+        assert [paragraph.id for paragraph in found] == [i for i in ids if i in {p.id for p in found}]
 
 
 @pytest.mark.parametrize(

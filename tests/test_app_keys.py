@@ -132,6 +132,27 @@ def paragraphs_of(app: BriefingApp, kind: SectionKind) -> list[int]:
     return [index for index, unit in enumerate(units) if unit.paragraph and unit.paragraph.kind is kind]
 
 
+def with_every_kind(briefing: Briefing) -> Briefing:
+    """``briefing`` with its paragraphs' kinds dealt in turn, so that every key has a target.
+
+    Which kinds the learned model gives the seed is measured on held-out data, not here.
+    """
+    kinds = list(KIND_KEYS.values())
+    numbers = iter(range(10_000))
+    sections = tuple(
+        section.model_copy(
+            update={
+                "paragraphs": tuple(
+                    paragraph.model_copy(update={"kind": kinds[next(numbers) % len(kinds)]})
+                    for paragraph in section.paragraphs
+                )
+            }
+        )
+        for section in briefing.sections
+    )
+    return briefing.model_copy(update={"sections": sections})
+
+
 @pytest.mark.parametrize(
     ("key", "kind"),
     [
@@ -144,7 +165,7 @@ def paragraphs_of(app: BriefingApp, kind: SectionKind) -> list[int]:
 async def test_number_keys_jump_to_a_paragraph_of_their_kind(
     seed: Briefing, key: str, kind: SectionKind
 ) -> None:
-    app = app_for(seed)
+    app = app_for(with_every_kind(seed))
     async with app.run_test(size=WIDE) as pilot:
         targets = paragraphs_of(app, kind)
         assert targets, f"the seed has a {kind.value} paragraph"
