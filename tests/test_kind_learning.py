@@ -31,7 +31,7 @@ from train_kinds import trained_text  # noqa: E402
 FOLDS = 4
 HELD_OUT_FLOOR = 0.78
 """Pooled accuracy of grouped folds over the whole corpus may not fall below this."""
-EVAL_FLOOR = 0.77
+EVAL_FLOOR = 0.78
 """Accuracy of the shipped analysis on the eval part may not fall below this."""
 
 N, T = SectionKind.NEGOTIATIONS, SectionKind.TERMS
