@@ -31,7 +31,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefing_tui.analysis.reporting_verbs import VERB_FORMS
+from briefing_tui.analysis.people_nouns import is_people_plural
+from briefing_tui.analysis.reporting_verbs import IRREGULAR_PAST, VERB_FORMS
 from briefing_tui.analysis.tokens import Token, TokenType
 from briefing_tui.analysis.vocabulary import (
     DETERMINERS,
@@ -45,6 +46,7 @@ from briefing_tui.analysis.vocabulary import (
     PREMODIFIERS,
     ROLE_WORDS,
     STOPWORDS,
+    TIME_WORDS,
 )
 from briefing_tui.model import SourceKind
 
@@ -204,6 +206,8 @@ def _is_phrase_word(tokens: list[Token], position: int, limit: int) -> bool:
         return False  # an article inside a phrase starts another one: "told AFP the government"
     if _is_name_word(token) or low in HEAD_KINDS or low in ROLE_WORDS or low in PREMODIFIERS:
         return True
+    if is_people_plural(low) and not token.possessive:
+        return True  # "the dockers"
     if token.possessive or ("-" in low and low.replace("-", "").isalpha()):
         return True
     return _modifies_next(tokens, position, limit)
@@ -409,6 +413,10 @@ def _last_head(tokens: list[Token], words: list[int]) -> int | None:
         low = token.base_lower if number == len(words) - 1 else token.lower
         if low in HEAD_KINDS or low in ROLE_WORDS:
             return number
+    last = tokens[words[-1]]
+    opens = len(words) == 1 and (words[0] == 0 or tokens[words[0] - 1].text in {".", "“", '"', ":"})
+    if is_people_plural(last.lower) and (not last.capitalised or opens):
+        return len(words) - 1  # "the dockers", "Growers in the valley" (not "Reuters")
     return None
 
 
@@ -434,6 +442,8 @@ def _common(tokens: list[Token], index: int, words: list[int], limit: int) -> Pa
         kind=kind,
         common_start=_common_opener(tokens[index]),
     )
+    if end_index == words[-1] + 1:  # "the Palestinian Authority (PA)": the acronym belongs
+        return _with_acronym(tokens, Parsed((phrase,), end_index), limit)
     return Parsed((phrase,), end_index)
 
 
@@ -564,8 +574,8 @@ def _postmodifier(tokens: list[Token], position: int, limit: int) -> int:
             return _tail(tokens, after + 1, limit) or after
         return after
     lead = _lead_end(tokens, position, limit)
-    if lead is None:
-        return position
+    if lead is None or (lead < limit and tokens[lead].lower in TIME_WORDS):
+        return position  # "the union on Friday said": a time is no part of the phrase
     return _tail(tokens, lead, limit) or position
 
 
@@ -639,7 +649,7 @@ def _looks_finite(token: Token) -> bool:
     if token.capitalised:
         return False
     low = token.lower
-    return (low.endswith("ed") and len(low) > 4) or low in VERB_FORMS
+    return (low.endswith("ed") and len(low) > 4) or low in VERB_FORMS or low in IRREGULAR_PAST
 
 
 def _name_list_follows(tokens: list[Token], comma: int, limit: int) -> bool:

@@ -23,6 +23,8 @@ __all__ = [
     "CHANNEL_PHRASES",
     "CUE_PHRASES",
     "DECLINED_ACTS",
+    "IRREGULAR_PAST",
+    "PARTICIPLES",
     "PRESENT_TENSE",
     "QUOTED_BY_PHRASES",
     "STATEMENT_ADJUNCTS",
@@ -71,7 +73,7 @@ _CLAUSE = _verbs(
     "predict estimate admit concede acknowledge reveal disclose claim allege assert contend "
     "maintain declare report indicate suggest find/found/found complain lament recall observe "
     "vow pledge promise threaten boast concur counter reaffirm affirm advise recommend "
-    "propose hint imply signal forecast conclude believe think/thought/thought expect hope fear "
+    "hint imply signal forecast conclude believe think/thought/thought expect hope fear "
     "worry doubt speculate clarify elaborate attest underline underscore highlight "
     "reckon recount detail outline confess refute rebut dispute contest contradict correct "
     "guarantee anticipate alert counsel instruct proclaim publish mention posit theorise theorize "
@@ -81,7 +83,8 @@ _CLAUSE = _verbs(
 )
 _OBJECT = _verbs(
     "accuse describe blame criticise criticize praise condemn characterise characterize dub "
-    "label brand credit thank fault slam welcome name"
+    "label brand credit thank fault slam welcome name deplore decry denounce hail lambast rebuke "
+    "castigate"
 )
 
 _DECLINE = _verbs("decline refuse")
@@ -167,6 +170,41 @@ AUXILIARIES = frozenset(
 )
 """Words that may stand between a subject and its verb: "has said", "had earlier warned"."""
 
+
+IRREGULAR_PAST = frozenset(
+    _verbs(
+        "gave took made came went met held sent left kept began won lost put set led brought bought "
+        "sought fought thought spoke wrote drew grew knew threw flew broke chose rose fell stood "
+        "struck hit cut ran sat saw paid laid meant felt heard built spent lent dealt"
+    )
+)
+"""Past forms of common irregular verbs: no noun phrase runs across one ("farmers in the
+valley gave a guarded welcome"), as none runs across a verb ending in "-ed"."""
+
+PARTICIPLES = (
+    "saying",
+    "adding",
+    "noting",
+    "arguing",
+    "warning",
+    "insisting",
+    "stressing",
+    "claiming",
+    "explaining",
+    "complaining",
+    "asserting",
+    "acknowledging",
+    "admitting",
+    "conceding",
+    "contending",
+    "declaring",
+    "predicting",
+    "cautioning",
+    "telling",
+)
+"""Participles after a comma or a dash that report for the subject of the sentence: "the union
+walked out, saying ...", "Kyiv condemned the plan – claiming ..." ("proposing" and "calling
+for" are actions, not speech, and are left out)."""
 
 PRESENT_TENSE = frozenset(
     [

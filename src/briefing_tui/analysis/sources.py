@@ -29,6 +29,7 @@ from briefing_tui.analysis.reporting_verbs import (
     AUXILIARIES,
     CHANNEL_PHRASES,
     CUE_PHRASES,
+    PARTICIPLES,
     QUOTED_BY_PHRASES,
     VERB_FORMS,
     Frame,
@@ -118,9 +119,10 @@ def _anchor_pattern() -> str:
 _TRIGGER = re.compile(
     rf"\b(?P<word>{_anchor_pattern()})\b"
     r"|(?P<colon>:\s*[“\"](?=\S))"
-    r"|(?P<saying>,\s+(?:saying|adding|noting|arguing|warning|insisting|stressing)\b)"
+    rf"|(?P<saying>(?:,|\s[—–])\s+(?:{'|'.join(PARTICIPLES)})\b)"
 )
-"""Every anchor of `SHAPES`: a phrase of `_ANCHOR_OF`, a colon before a quotation, ", saying"."""
+"""Every anchor of `SHAPES`: a phrase of `_ANCHOR_OF`, a colon before a quotation, ", saying",
+" – claiming"."""
 _SHAPES_BY_ANCHOR: dict[Anchor, tuple[Shape, ...]] = {
     anchor: tuple(shape for shape in SHAPES if shape.anchor is anchor) for anchor in Anchor
 }
@@ -169,7 +171,7 @@ _CLAUSE_OPENERS = frozenset(["that", "he", "she", "it", "they", "we", "i", "ther
 _ADJUNCT_OPENERS = frozenset(
     ["in", "at", "on", "during", "after", "late", "earlier", "later", "last", "this", "when", "while"]
 )
-_SAYING = frozenset(["saying", "adding", "noting", "telling", "warning", "arguing", "stressing", "insisting"])
+_SAYING = frozenset(PARTICIPLES)
 _TOPIC_OPENERS = frozenset(["of", "about", "against"])
 _CLAUSE_FOLLOWERS = _CLAUSE_OPENERS | _FINITE | _ADJUNCT_OPENERS | TIME_WORDS | _TOPIC_OPENERS
 """Words after a clause verb that show it reports: "that", "he", "is", "in", "Friday", "of"."""
@@ -369,7 +371,12 @@ def _frame_allows(text: str, verb: str, end: int) -> bool:
 
 
 def _object_then_preposition(tokens: list[Token]) -> bool:
-    return any(token.lower in {"of", "as", "for"} for token in _until_punct(tokens))
+    """ "accused X of", "described X as", or a quotation: "deplored “a cowardly attack”"."""
+    words = _until_punct(tokens)
+    if any(token.lower in {"of", "as", "for"} for token in words):
+        return True
+    rest = tokens[len(words) :]
+    return bool(rest) and rest[0].text in {"“", '"'} and len(words) <= 3
 
 
 def _clause_follows(tokens: list[Token]) -> bool:
@@ -579,8 +586,8 @@ def _subject_before(text: str, anchor: int, shape: Shape, before: tuple[str, boo
     last = tokens[end - 1]
     if shape.pronoun:
         return _pronoun(last)
-    if last.punct or last.lower in {"which", "who"}:
-        return _subject_before_aside(tokens, end)
+    if last.punct or (last.lower in {"which", "who"} and not last.text.isupper()):
+        return _subject_before_aside(tokens, end)  # "WHO" is a body, "who" opens a clause
     if last.lower in STOPWORDS and last.lower not in ADVERBS and not last.text.isupper():
         return []  # "declined to say", "the people who said": no naming phrase ends here
     phrases = _phrases_ending_at(tokens, end) or _before_relative_clause(tokens, end)
@@ -664,10 +671,28 @@ def _sentence_subject(text: str, anchor: int, conjoined: bool, before: tuple[str
     parsed = parse_phrase(tokens, start, len(tokens))
     if parsed is None or parsed.next >= len(tokens):
         return []
-    verb = tokens[parsed.next]
+    verb = tokens[_after_gap(tokens, parsed.next)]
     if verb.punct or verb.capitalised or (verb.lower in STOPWORDS and verb.lower not in AUXILIARIES):
         return []  # the phrase is not the subject of a verb: "In the talks officials..."
     return [_Found(phrase) for phrase in parsed.phrases]
+
+
+def _after_gap(tokens: list[Token], position: int) -> int:
+    """The index after a time or an adverb that follows a subject: "Kyiv at first condemned",
+    "the union on Friday rejected" (the last token if the gap runs to the end)."""
+    last = len(tokens) - 1
+    while position < last:
+        token = tokens[position]
+        if token.lower in _TIME_OPENERS and tokens[position + 1].lower in _GAP_AFTER_OPENER:
+            position += 2
+        elif (token.lower in TIME_WORDS or _is_adverb(token)) and not token.capitalised:
+            position += 1
+        else:
+            break
+    return position
+
+
+_GAP_AFTER_OPENER = TIME_WORDS | frozenset({"first", "once", "least"})
 
 
 def _after_introduction(tokens: list[Token]) -> int | None:

@@ -1,0 +1,66 @@
+"""More shapes of wire copy: each with sentences it must read and sentences it must refuse.
+
+The sentences are invented (names, places, facts) in the shapes of real reports studied for
+this: acronyms after a body, verbs of condemnation with a quotation, participles after a
+dash, a time after the subject, proposals that are actions, verbs no phrase runs across.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing_tui.analysis.sources import find_mentions
+
+
+def named(text: str) -> list[str]:
+    """The naming words of every mention that is not a pronoun."""
+    return [text[m.start : m.end] for m in find_mentions(text) if m.pronoun is None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A body whose head is a common noun keeps its acronym: "Authority (PA)".
+        ("The Velmar Port Authority (VPA) said the quay was shut.", ["The Velmar Port Authority (VPA)"]),
+        ("The Velmar Health Organization (WHO) said beds ran out.", ["The Velmar Health Organization (WHO)"]),
+        # An acronym that spells a function word is still a name.
+        ("The WHO said more vaccines would come.", ["The WHO"]),
+        # Verbs of condemnation or praise report through a quotation.
+        ("Spokesman Ivo Marek deplored “a cowardly attack” on the depot.", ["Spokesman Ivo Marek"]),
+        ("The mayor hailed the vote as “a turning point”.", ["The mayor"]),
+        # A participle after a dash reports for the subject, across a time after it.
+        ("Port Velmar at first condemned the plan – claiming it would strand ships.", ["Port Velmar"]),
+        ("The union on Friday rejected the offer, saying it was too low.", ["The union"]),
+        ("The dockers walked out, complaining that the shifts were too long.", ["The dockers"]),
+        # No phrase runs across an irregular past verb.
+        (
+            "Growers in the Tor valley gave a cool welcome to the deal, saying they would wait.",
+            ["Growers in the Tor valley"],
+        ),
+    ],
+)
+def test_shapes_it_reads(text: str, expected: list[str]) -> None:
+    assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Proposing is an action, not speech (docs/labelling.md).
+        "Estmark has proposed a three-stage timetable in which each step would be checked.",
+        "Velmar proposed that the fund be shared.",
+        # Condemnation without a quotation or "as"/"of" is an act, not a report.
+        "The mayor hailed a taxi.",
+        "The council denounced the contract and walked out.",
+        # A dash participle that is no speech verb.
+        "The convoy left at dawn – carrying food and tents.",
+        # A time after a subject is not part of it, and names nobody by itself.
+        "The vote on Friday was delayed, saying nothing.",
+    ],
+)
+def test_shapes_it_refuses(text: str) -> None:
+    assert named(text) == []
+
+
+def test_a_time_after_the_head_is_not_part_of_the_phrase() -> None:
+    assert named("The union on Friday rejected the offer, arguing it was late.") == ["The union"]
