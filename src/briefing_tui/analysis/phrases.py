@@ -268,10 +268,14 @@ def _is_connector(tokens: list[Token], words: list[int], position: int, limit: i
     last = tokens[words[-1]]
     if low == "the":
         return last.lower in {"of", "for"} and words[-1] == position - 1 and _is_name_word(nxt)
+    if low in NAME_PARTICLES and (_is_name_word(last) or last.lower in NAME_PARTICLES):
+        # "Anouk van der Berg": a particle may follow another before the surname.
+        after = tokens[position + 2] if position + 2 < limit else None
+        return _is_name_word(nxt) or (
+            nxt.lower in NAME_PARTICLES and after is not None and _is_name_word(after)
+        )
     if not _is_name_word(last):
         return False
-    if low in NAME_PARTICLES:
-        return _is_name_word(nxt)
     if low in {"of", "for"}:
         return _is_name_word(nxt) or (
             nxt.lower == "the" and position + 2 < limit and _is_name_word(tokens[position + 2])

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from briefing_tui.analysis.sources import Mention
-from briefing_tui.analysis.vocabulary import HEAD_KINDS
+from briefing_tui.analysis.vocabulary import HEAD_KINDS, NAME_PARTICLES
 from briefing_tui.ingest.structure import slugify
 from briefing_tui.model import Attribution, AttributionVia, Source, SourceKind
 
@@ -149,6 +149,11 @@ class SourceRegistry:
             return self._register(key, mention), AttributionVia.NAME
         if entry.description is None and mention.description:
             entry.description = mention.description
+        if _fuller_name(entry, key, mention):
+            entry.aliases.append(entry.name)  # "Hella Vane" after "Ms Vane": the fullest name leads
+            entry.name, entry.key = _without_acronym(mention.name)[0], key
+            self._by_key[key] = entry
+            return entry, AttributionVia.NAME
         if key == entry.key:
             return entry, AttributionVia.NAME
         known = {source_key(alias) for alias in entry.aliases}
@@ -225,7 +230,10 @@ class SourceRegistry:
         head = _head(words) if kind is not SourceKind.NAMED_PERSON else None
         entry = _Entry(self._new_id(key), name, kind, mention.description, key, head=head)
         if kind is SourceKind.ORGANIZATION:
-            entry.aliases.extend(_shorter_names(name))
+            shorter = _shorter_names(name)
+            entry.aliases.extend(shorter)
+            for alias in shorter:  # "HavenBond said" later is the union named before
+                self._by_key.setdefault(source_key(alias), entry)
         if acronym:
             entry.aliases.append(acronym)  # "the ICRC" later is the same body
             self._by_key.setdefault(source_key(acronym), entry)
@@ -233,7 +241,8 @@ class SourceRegistry:
         self._by_key[key] = entry
         self._order.append(entry)
         if kind is SourceKind.NAMED_PERSON and len(words) > 1:
-            self._by_surname.setdefault(words[-1], entry)
+            for surname in _surnames_of(words):
+                self._by_surname.setdefault(surname, entry)
         return entry
 
     def _lone_word_kind(self, key: str) -> SourceKind:
@@ -253,6 +262,24 @@ class SourceRegistry:
             candidate = f"{base}-{suffix}"
         self._ids.add(candidate)
         return candidate
+
+
+def _surnames_of(words: list[str]) -> list[str]:
+    """The ways a full name may be cut to its surname: "groot" and "de groot" for "niek de groot"."""
+    found = [words[-1]]
+    start = len(words) - 1
+    while start > 1 and words[start - 1] in NAME_PARTICLES:
+        start -= 1
+        found.append(" ".join(words[start:]))
+    return found
+
+
+def _fuller_name(entry: _Entry, key: str, mention: Mention) -> bool:
+    """Whether a person's mention names them more fully than the name kept so far."""
+    if entry.kind is not SourceKind.NAMED_PERSON or mention.kind is not SourceKind.NAMED_PERSON:
+        return False
+    words, known = key.split(), entry.key.split()
+    return len(words) > len(known) and words[-len(known) :] == known
 
 
 def _head(words: list[str]) -> str | None:
@@ -290,6 +317,11 @@ def _shorter_names(name: str) -> list[str]:
     """A body's name without what only places it: "Ukraine's Coordination Headquarters" →
     "Coordination Headquarters", "the opposition Democratic Path party" → "Democratic Path party"."""
     words = name.split()
+    trailing = len(words)
+    while trailing and words[trailing - 1][:1].isupper():
+        trailing -= 1
+    if 0 < trailing < len(words) and words[trailing - 1] in HEAD_KINDS:
+        return [" ".join(words[trailing:])]  # "the dockers' union HavenBond" → "HavenBond"
     for number, word in enumerate(words[:-1]):
         if word[:1].isupper() and (number or word.endswith(("'s", "’s"))):
             rest = words[number + 1 :] if word.endswith(("'s", "’s")) else words[number:]

@@ -1,0 +1,74 @@
+"""One source per entity: a surname with its particle, a body's own name after what it is,
+and the fullest name of a person leading whatever order the text gives them in."""
+
+from __future__ import annotations
+
+from briefing_tui.analysis import analyse
+from briefing_tui.model import Briefing, Paragraph, Section
+
+
+def briefing_of(*texts: str) -> Briefing:
+    """A briefing of one section with one paragraph per text."""
+    paragraphs = tuple(Paragraph(id=f"p{number}", text=text) for number, text in enumerate(texts, 1))
+    return Briefing(title="Test", sections=(Section(id="s1", heading="Part", paragraphs=paragraphs),))
+
+
+def cited(briefing: Briefing) -> list[tuple[str, str, str]]:
+    """(words as written, source name, via) for every attribution, in reading order."""
+    sources = {source.id: source for source in briefing.sources}
+    return [
+        (paragraph.text[a.start : a.end], sources[a.source_id].name, a.via.value)
+        for paragraph in briefing.paragraphs()
+        for a in paragraph.attributions
+    ]
+
+
+def test_a_surname_with_its_particle_is_the_person_named_in_full() -> None:
+    briefing = analyse(
+        briefing_of("Spokesman Anouk van der Berg said talks had failed.", "Van der Berg said more.")
+    )
+    assert [(name, via) for _, name, via in cited(briefing)] == [
+        ("Anouk van der Berg", "name"),
+        ("Anouk van der Berg", "alias"),
+    ]
+
+
+def test_a_particle_alone_is_not_taken_for_the_surname() -> None:
+    briefing = analyse(
+        briefing_of("Spokesman Anouk van der Berg said talks had failed.", "Der Spiegel said more.")
+    )
+    assert {source.name for source in briefing.sources} == {"Anouk van der Berg", "Der Spiegel"}
+
+
+def test_a_body_named_after_what_it_is_answers_to_its_own_name() -> None:
+    briefing = analyse(
+        briefing_of(
+            "Talks broke up, the crane drivers' union Kranbond said.", "Kranbond said the strike would go on."
+        )
+    )
+    assert [(name, via) for _, name, via in cited(briefing)] == [
+        ("the crane drivers' union Kranbond", "name"),
+        ("the crane drivers' union Kranbond", "alias"),
+    ]
+
+
+def test_a_name_inside_a_longer_name_is_not_cut_out_of_it() -> None:
+    briefing = analyse(
+        briefing_of(
+            "Velmar's Coordination Office for the Return of Prisoners of War said 40 were freed.",
+            "War said nothing.",
+        )
+    )
+    office = briefing.sources[0]
+    assert office.name.endswith("Prisoners of War")
+    assert "War" not in office.aliases
+    assert [source.name for source in briefing.sources] == [office.name, "War"]
+
+
+def test_the_fullest_name_of_a_person_leads() -> None:
+    briefing = analyse(
+        briefing_of("“We wrote to them,” Ms Vane told the committee.", "Hella Vane said so again.")
+    )
+    (source,) = briefing.sources
+    assert source.name == "Hella Vane"
+    assert "Ms Vane" in source.aliases
