@@ -62,5 +62,36 @@ def test_shapes_it_refuses(text: str) -> None:
     assert named(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“We will not give up,” the harbour master.", ["the harbour master"]),
+        ("“It is over,” Ivo Marek, a spokesman for the dockers.", ["Ivo Marek"]),
+        ("“We are close,” Velmar's chief negotiator, Oren Dask.", ["Oren Dask"]),
+        ("“It is over,” the minister said. “Not yet,” the envoy.", ["the minister", "the envoy"]),
+        ("Ana Roe: We will stay until the end.", ["Ana Roe"]),
+        ("Harbour master Ivo Marek: “The quay is shut.”", ["Harbour master Ivo Marek"]),
+    ],
+)
+def test_a_speaker_alone_by_a_quotation(text: str, expected: list[str]) -> None:
+    assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“It is over.” Talks then ended.",
+        "“It is over,” Smith and the others left.",
+        "The poster read “No deal,” the slogan of the strike, in red.",
+        "Analysis: We think the deal is weak.",
+        "Port Velmar: Officials met the crews at noon.",
+        "New Velmar: Ships left the harbour at dawn.",
+        "What we know: The deal is weak.",
+    ],
+)
+def test_no_speaker_alone_where_none_speaks(text: str) -> None:
+    assert named(text) == []
+
+
 def test_a_time_after_the_head_is_not_part_of_the_phrase() -> None:
     assert named("The union on Friday rejected the offer, arguing it was late.") == ["The union"]

@@ -18,8 +18,12 @@ Anchors are word classes from `reporting_verbs`:
   "confirmed to", "speaking to");
 * ``quoted_by``: "quoted by", "cited by", between a source and the outlet that quotes it;
 * ``colon``: a colon opening a quotation ("X: “...”");
-* ``saying``: a participle after a comma (", saying", ", adding") whose speaker is the
-  subject of the sentence.
+* ``saying``: a participle after a comma or a dash (", saying", " – claiming") whose
+  speaker is the subject of the sentence;
+* ``quote_end``: the end of a quotation ("...,” ") with nothing but its speaker after it:
+  "“We will not give up,” the harbour master.";
+* ``bare_colon``: a colon after a speaker who opens the paragraph, as in a transcript or a
+  live blog: "Ana Roe: We will stay until the end."
 
 What may stand between a subject and its verb (an auxiliary, a time, an aside between
 commas or dashes, a relative clause) is listed in `GAPS`, and what may follow a source
@@ -49,6 +53,8 @@ class Anchor(Enum):
     QUOTED_BY = "quoted_by"
     COLON = "colon"
     SAYING = "saying"
+    QUOTE_END = "quote_end"
+    BARE_COLON = "bare_colon"
 
 
 class Side(Enum):
@@ -97,6 +103,10 @@ class Shape:
     named: bool = False
     """The source must be written as a name, its last word capitalised: "told Harbour Radio"
     names an outlet as the channel, "told state radio" only a medium."""
+    alone: bool = False
+    """No verb: the source stands alone by its quotation and must fill the words up to the
+    end of the sentence ("“...,” the minister.") or from the start of the paragraph to the
+    colon ("Ana Roe: ..."); a description after a comma may follow a source after a quote."""
 
 
 _PEOPLE = frozenset({SourceKind.NAMED_PERSON, SourceKind.OFFICIAL, SourceKind.ANONYMOUS})
@@ -224,6 +234,22 @@ SHAPES: tuple[Shape, ...] = (
         fallback=True,
         sentence=True,
         kinds=frozenset({*_PEOPLE}),
+    ),
+    Shape(
+        "quote_then_speaker",
+        "“We will not give up,” the harbour master, Ivo Marek.",
+        Anchor.QUOTE_END,
+        Side.AFTER,
+        alone=True,
+        kinds=frozenset({*_PEOPLE, SourceKind.ORGANIZATION}),
+    ),
+    Shape(
+        "speaker_colon",
+        "Ana Roe: We will stay until the end.",
+        Anchor.BARE_COLON,
+        Side.BEFORE,
+        alone=True,
+        kinds=frozenset({SourceKind.NAMED_PERSON, SourceKind.OFFICIAL}),
     ),
     Shape(
         "participle_saying",

@@ -120,9 +120,18 @@ _TRIGGER = re.compile(
     rf"\b(?P<word>{_anchor_pattern()})\b"
     r"|(?P<colon>:\s*[“\"](?=\S))"
     rf"|(?P<saying>(?:,|\s[—–])\s+(?:{'|'.join(PARTICIPLES)})\b)"
+    r"|(?<=[,.!?…][”\"])(?P<quote_end>[ \t]+)(?=[^\W\d_])"
+    r"|(?P<bare_colon>:[ \t]+)(?=[“\"‘'(]?[^\W\d_])"
 )
 """Every anchor of `SHAPES`: a phrase of `_ANCHOR_OF`, a colon before a quotation, ", saying",
 " – claiming"."""
+_MARK_ANCHORS = {
+    "colon": Anchor.COLON,
+    "saying": Anchor.SAYING,
+    "quote_end": Anchor.QUOTE_END,
+    "bare_colon": Anchor.BARE_COLON,
+}
+"""The anchors found by a mark rather than a phrase, by the name of their group in `_TRIGGER`."""
 _SHAPES_BY_ANCHOR: dict[Anchor, tuple[Shape, ...]] = {
     anchor: tuple(shape for shape in SHAPES if shape.anchor is anchor) for anchor in Anchor
 }
@@ -219,7 +228,7 @@ def find_mentions(text: str) -> list[Mention]:
             words = match.group()
             anchor = _ANCHOR_OF.get(words) or _ANCHOR_OF[" ".join(words.split()).lower()]
         else:
-            anchor = Anchor.COLON if group == "colon" else Anchor.SAYING
+            anchor = _MARK_ANCHORS[group or ""]
         before: tuple[str, bool] | None = None
         if anchor is Anchor.VERB:
             before = _word_before(text, match.start())
@@ -460,6 +469,10 @@ def _word_before(text: str, position: int) -> tuple[str, bool]:
 
 def _read(text: str, match: re.Match[str], shape: Shape, before: tuple[str, bool] | None) -> list[_Found]:
     """What ``shape`` finds at the anchor ``match``; ``before`` is the word before the anchor."""
+    if shape.alone:
+        if shape.side is Side.AFTER:
+            return _speaker_after_quote(text, match.end())
+        return _speaker_opening_paragraph(text, match.start())
     if shape.sentence:
         return _sentence_subject(text, match.start(), shape.conjoined, before or ("", False))
     if shape.side is Side.BEFORE:
@@ -467,6 +480,52 @@ def _read(text: str, match: re.Match[str], shape: Shape, before: tuple[str, bool
     if shape.after_mark:
         return _subject_after(text, match.end(), shape.pronoun)
     return _object_after(text, match.end(), shape.then)
+
+
+def _speaker_after_quote(text: str, position: int) -> list[_Found]:
+    """ "“We will not give up,” the harbour master.": a speaker, perhaps described, then the end."""
+    tokens = _window_after(text, position)
+    if not tokens:
+        return []
+    parsed = parse_phrase(tokens, 0, len(tokens))
+    if parsed is None or len(parsed.phrases) != 1 or parsed.phrases[0].kind is None:
+        return []  # a lone capitalised word after a quotation may start any sentence
+    after = parsed.next
+    if after < len(tokens) and tokens[after].text == ",":
+        closing = next((n for n in range(after + 1, len(tokens)) if tokens[n].punct), len(tokens))
+        if closing == len(tokens) or tokens[closing].text != ".":
+            return []
+        described = _with_description_after(tokens[: closing + 1], parsed)
+        return described if described[0].description is not None else []
+    if after < len(tokens) and tokens[after].text != ".":
+        return []
+    return [_Found(phrase) for phrase in parsed.phrases]
+
+
+def _speaker_opening_paragraph(text: str, colon: int) -> list[_Found]:
+    """ "Ana Roe: We will stay.": a speaker alone before a colon at the start of a paragraph."""
+    if colon > _SPEAKER_LABEL and "\n" not in text[colon - _SPEAKER_LABEL : colon]:
+        return []  # bounded look back: the label must open the paragraph or a line
+    line = text.rfind("\n", max(0, colon - _SPEAKER_LABEL), colon) + 1
+    tokens = tokenize(text, line, colon)
+    parsed = parse_phrase(tokens, 0, len(tokens)) if tokens else None
+    if parsed is None or parsed.next != len(tokens) or len(parsed.phrases) != 1:
+        return []
+    phrase = parsed.phrases[0]
+    if phrase.kind is None or " " not in text[phrase.start : phrase.end].strip():
+        return []  # "Analysis: ...", "Update: ...": one word is a label, not a speaker
+    if not _SPOKEN.match(text, colon + 1, min(len(text), colon + 1 + _SPOKEN_REACH)):
+        return []  # "New York: Officials met ...": a place or a topic heads reported news
+    return [_Found(phrase)]
+
+
+_SPOKEN = re.compile(r"\s*[“\"‘']|[^\n]*?\b(?:I|I'm|I’m|we|We|we're|we’re|our|Our|my|My|me|us|you|You)\b")
+"""Words after a speaker's colon that are spoken: a quotation, or the first or second person."""
+_SPOKEN_REACH = 200
+
+
+_SPEAKER_LABEL = 60
+"""The longest speaker label before a colon that opens a paragraph, in characters."""
 
 
 def _object_after(text: str, position: int, then: str) -> list[_Found]:
