@@ -93,5 +93,44 @@ def test_no_speaker_alone_where_none_speaks(text: str) -> None:
     assert named(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A stance reported through its noun.
+        ("The Ministers expressed their satisfaction with the talks.", ["The Ministers"]),
+        ("Harbour officials have raised concerns that the cranes are unsafe.", ["Harbour officials"]),
+        ("The union voiced deep concern over the cuts.", ["The union"]),
+        # The owner of a record speaks through it, without its "'s".
+        ("What is in it, according to the union's summary: a 4% rise.", ["the union"]),
+        ("According to the ministry's figures, 40 people died.", ["the ministry"]),
+        # A sentence that opens with "By" is no byline.
+        (
+            "By Thursday two ships had berthed, and harbour master Ivo Marek said more would.",
+            ["harbour master Ivo Marek"],
+        ),
+        # A plural body.
+        (
+            "Growers' associations in the Kaspa delta say the flow is measured wrongly.",
+            ["Growers' associations in the Kaspa delta"],
+        ),
+    ],
+)
+def test_stances_records_and_bodies(text: str, expected: list[str]) -> None:
+    assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The firm raised prices in May.",
+        "The group expressed interest in buying the port.",
+        "Ardan kept to the schedule, according to the basin commission's gauges.",
+        "By Ana Roe and Ivo Marek, Harbour Radio",
+    ],
+)
+def test_no_stance_record_or_byline_names_a_source(text: str) -> None:
+    assert named(text) == []
+
+
 def test_a_time_after_the_head_is_not_part_of_the_phrase() -> None:
     assert named("The union on Friday rejected the offer, arguing it was late.") == ["The union"]

@@ -23,6 +23,7 @@ __all__ = [
     "CHANNEL_PHRASES",
     "CUE_PHRASES",
     "DECLINED_ACTS",
+    "FEELING_NOUNS",
     "IRREGULAR_PAST",
     "PARTICIPLES",
     "PRESENT_TENSE",
@@ -49,6 +50,8 @@ class Frame(Enum):
     """Reports by what it calls something: "called it a betrayal", "called the deal “fragile”"."""
     THAT = "that"
     """A present form that is often a noun ("reports", "fears"): reports only before "that"."""
+    FEELING = "feeling"
+    """Reports a stance through its noun: "expressed concern", "voiced their satisfaction"."""
 
 
 def _verbs(text: str) -> tuple[str, ...]:
@@ -88,6 +91,17 @@ _OBJECT = _verbs(
 )
 
 _DECLINE = _verbs("decline refuse")
+_FEELING = _verbs("express voice raise")
+
+FEELING_NOUNS = frozenset(
+    _verbs(
+        "concern concerns satisfaction appreciation regret hope hopes support gratitude confidence "
+        "doubt doubts disappointment frustration alarm sympathy condolences solidarity thanks "
+        "opposition reservations optimism scepticism skepticism dismay outrage anger readiness "
+        "commitment determination willingness objections fears fear unease"
+    )
+)
+"""Nouns after "expressed", "voiced", "raised" that make the verb report a stance."""
 _NAMING = _verbs("call term")
 
 DECLINED_ACTS = frozenset(
@@ -288,6 +302,7 @@ VERB_FORMS: dict[str, Frame] = {
     **_forms(_CLAUSE, Frame.CLAUSE),
     **_forms(_DECLINE, Frame.DECLINE),
     **_forms(_NAMING, Frame.NAMING),
+    **_forms(_FEELING, Frame.FEELING),
 }
 VERB_FORMS.update(_forms(_REPORT, Frame.SPEECH))
 VERB_FORMS.update(_forms(_SPEECH, Frame.SPEECH))
@@ -413,6 +428,6 @@ listed for the lexicon's size and the documentation, and read by the shapes that
 
 def lexicon_size() -> int:
     """How many distinct verbs (by lemma) and statement phrases the lexicon holds."""
-    lemmas = {entry.split("/")[0] for entry in (*_SPEECH, *_CLAUSE, *_OBJECT, *_DECLINE, *_NAMING)}
+    lemmas = {entry.split("/")[0] for entry in (*_SPEECH, *_CLAUSE, *_OBJECT, *_DECLINE, *_NAMING, *_FEELING)}
     phrases = {*CUE_PHRASES, *STATEMENT_ADJUNCTS, *CHANNEL_PHRASES, *QUOTED_BY_PHRASES}
     return len(lemmas) + len(phrases)

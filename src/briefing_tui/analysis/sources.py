@@ -29,6 +29,7 @@ from briefing_tui.analysis.reporting_verbs import (
     AUXILIARIES,
     CHANNEL_PHRASES,
     CUE_PHRASES,
+    FEELING_NOUNS,
     PARTICIPLES,
     QUOTED_BY_PHRASES,
     VERB_FORMS,
@@ -139,7 +140,8 @@ _MARK_BEFORE = re.compile(r"[,”\"—–]\s*$")
 """An inverted verb comes right after a comma, a closing quote or a dash: "“...,” said X"."""
 _CREDIT_LINE = re.compile(
     r"\((?:[A-Z][a-z]+\s+)?(?:Reporting|Writing|Editing|Compiled|Edited|Written|Additional)\b[^)]{0,600}\)"
-    r"|^[ \t]*(?:By|Reporting by|Writing by|Editing by|Edited by)[ \t][^\n]{0,300}$"
+    r"|^[ \t]*(?:Reporting by|Writing by|Editing by|Edited by)[ \t][^\n]{0,300}$"
+    r"|^[ \t]*By[ \t][^\n]{0,100}$(?<![.!?”\"])"  # a byline, not "By Thursday, ... said."
     r"|\b(?:contributed|contributing)\s+(?:reporting|to\s+(?:this|the)\s+(?:report|story))"
     r"|\b(?:reported|reporting)\s+from\s+(?=[A-Z])",
     re.MULTILINE,
@@ -436,7 +438,13 @@ _FIRST_AFTER = re.compile(r"\s*([^\W_]+|\S)")
 """The first word or mark after a verb."""
 
 
+def _states_a_feeling(tokens: list[Token]) -> bool:
+    """ "expressed their satisfaction", "voiced deep concern"; not "raised prices"."""
+    return any(token.lower in FEELING_NOUNS for token in _until_punct(tokens)[:4])
+
+
 _FRAME_CHECKS = {
+    Frame.FEELING: _states_a_feeling,
     Frame.NAMING: _names_something,
     Frame.OBJECT: _object_then_preposition,
     Frame.CLAUSE: _clause_follows,
@@ -540,7 +548,45 @@ def _object_after(text: str, position: int, then: str) -> list[_Found]:
         words = [token.lower for token in tokens[parsed.next : parsed.next + len(then.split())]]
         if words != then.split():
             return []
+    last = tokens[parsed.next - 1]
+    if last.possessive and parsed.phrases and parsed.phrases[-1].end == last.end:
+        return _record_owner(tokens, parsed)
     return [_Found(phrase) for phrase in parsed.phrases]
+
+
+def _record_owner(tokens: list[Token], parsed: Parsed) -> list[_Found]:
+    """ "according to the union's summary": the owner of a record speaks through it, without
+    its "'s"; "according to the commission's gauges" names an instrument, and no source."""
+    words = _until_punct(tokens[parsed.next : parsed.next + 4])
+    if not any(token.lower in _RECORDS for token in words):
+        return []
+    owner = parsed.phrases[-1]
+    trimmed = replace(owner, end=tokens[parsed.next - 1].base_end)
+    return [_Found(phrase) for phrase in (*parsed.phrases[:-1], trimmed)]
+
+
+_RECORDS = DOCUMENT_NOUNS | frozenset(
+    {
+        "summary",
+        "figures",
+        "figure",
+        "data",
+        "tally",
+        "estimates",
+        "estimate",
+        "count",
+        "account",
+        "records",
+        "website",
+        "statement",
+        "version",
+        "draft",
+        "timeline",
+        "minutes",
+        "transcript",
+    }
+)
+"""What a body or person keeps that speaks for them: "according to the ministry's figures"."""
 
 
 def _window_after(text: str, position: int) -> list[Token]:

@@ -83,7 +83,8 @@ _ORGANIZATION_HEADS = _words(
     "institute foundation charity charities mission missions delegation delegations signatories "
     "chamber lobby caucus bloc faction syndicate guild conglomerate forum employers employer "
     "carmaker carmakers automaker automakers manufacturer manufacturers producer producers "
-    "exporters importers retailers shippers refiners suppliers headquarters"
+    "exporters importers retailers shippers refiners suppliers headquarters associations "
+    "federations coalitions alliances movements commissions foundations embassies"
 )
 _OUTLET_HEADS = _words(
     "newspaper newspapers broadcaster broadcasters outlet magazine website daily radio television tv"
