@@ -132,5 +132,36 @@ def test_no_stance_record_or_byline_names_a_source(text: str) -> None:
     assert named(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A group narrowed by a common word after a determiner.
+        ("Some progressive Greens said they could not back the bill.", ["Some progressive Greens"]),
+        # A "who" clause that ends in a function word, right up to the verb.
+        ("Two council members who voted no said the budget was short.", ["Two council members who voted no"]),
+        ("Members who voted against said the deal was rushed.", ["Members who voted against"]),
+        # A list that opens inside a clause is no list subject: its last item speaks.
+        (
+            "It was agreed between the mayor, Ivo Marek, who chairs the board, and two others, Marek said.",
+            ["Marek"],
+        ),
+    ],
+)
+def test_groups_clauses_and_lists(text: str, expected: list[str]) -> None:
+    assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The people who voted no were outnumbered.",
+        "Some progressive ideas were left out.",
+        "The man who had declined to say left early.",
+    ],
+)
+def test_no_group_or_clause_where_nobody_speaks(text: str) -> None:
+    assert named(text) == []
+
+
 def test_a_time_after_the_head_is_not_part_of_the_phrase() -> None:
     assert named("The union on Friday rejected the offer, arguing it was late.") == ["The union"]

@@ -487,12 +487,22 @@ def _name(tokens: list[Token], index: int, words: list[int], limit: int) -> Pars
     if not all(_is_name_word(t) or t.lower in _NAME_JOINERS or t.text.isdigit() for t in names[1:]):
         return None
     if not _is_name_word(names[0]):
-        return None
+        return _modified_group(tokens, index, words)
     if names[-1].possessive and words[-1] + 1 < limit:
         return None  # "Iran's foreign ministry": the possessive opens a longer phrase
     determiner = tokens[index] if index != words[0] else None
     phrase = _name_phrase(tokens[index], names, determiner)
     return _with_acronym(tokens, Parsed((phrase,), words[-1] + 1), limit)
+
+
+def _modified_group(tokens: list[Token], index: int, words: list[int]) -> Parsed | None:
+    """ "some progressive Democrats": a group named in the plural, after a determiner and a
+    common word that narrows it (`_modifies_next` lets the common word in)."""
+    last = tokens[words[-1]]
+    if index == words[0] or len(words) != 2 or not (last.capitalised and last.lower.endswith("s")):
+        return None
+    phrase = Phrase(tokens[index].start, last.end, SourceKind.ORGANIZATION, _common_opener(tokens[index]))
+    return Parsed((phrase,), words[-1] + 1)
 
 
 def _person_after_possessive(tokens: list[Token], index: int, words: list[int]) -> Parsed | None:

@@ -683,7 +683,8 @@ def _is_acronym_aside(tokens: list[Token], number: int) -> bool:
 def _subject_before(text: str, anchor: int, shape: Shape, before: tuple[str, bool]) -> list[_Found]:
     """The source named before an anchor, skipping the `GAPS` between subject and verb."""
     word, comma = before
-    if word and not comma and word not in _MAY_PRECEDE_VERB and (word in STOPWORDS or shape.pronoun):
+    refused = word and not comma and word not in _MAY_PRECEDE_VERB and (word in STOPWORDS or shape.pronoun)
+    if refused and (shape.pronoun or " who " not in text[max(0, anchor - 60) : anchor]):
         return []  # "said said", "declined to say", "Gamma said" for a pronoun: nothing here
     tokens, end = _subject_window(text, anchor, shape)
     if not end:
@@ -693,13 +694,27 @@ def _subject_before(text: str, anchor: int, shape: Shape, before: tuple[str, boo
         return _pronoun(last)
     if last.punct or (last.lower in {"which", "who"} and not last.text.isupper()):
         return _subject_before_aside(tokens, end)  # "WHO" is a body, "who" opens a clause
-    if last.lower in STOPWORDS and last.lower not in ADVERBS and not last.text.isupper():
+    function_word = last.lower in STOPWORDS and last.lower not in ADVERBS and not last.text.isupper()
+    if function_word and not _ends_who_clause(tokens, end):
         return []  # "declined to say", "the people who said": no naming phrase ends here
     phrases = _phrases_ending_at(tokens, end) or _before_relative_clause(tokens, end)
     phrases = tuple(phrase for phrase in phrases if not _after_preposition(tokens, _first_offset(phrase)))
+    if len(phrases) > 1 and not _opens_clause(tokens, _first_offset(phrases[0])):
+        phrases = phrases[-1:]  # "who chairs the committee, and two others, Ortiz said": not a list
     if shape.opens_clause:
         phrases = tuple(phrase for phrase in phrases if _opens_clause(tokens, _first_offset(phrase)))
     return [_Found(phrase) for phrase in phrases or _document_owner(tokens, end)]
+
+
+def _ends_who_clause(tokens: list[Token], end: int) -> bool:
+    """ "two council members who voted no said": a "who" clause, unbroken, runs up to the verb."""
+    for number in range(end - 2, max(0, end - 9), -1):
+        token = tokens[number]
+        if token.punct:
+            return False
+        if token.lower == "who":
+            return number > 0 and not tokens[number - 1].punct
+    return False
 
 
 def _document_owner(tokens: list[Token], end: int) -> tuple[Phrase, ...]:
