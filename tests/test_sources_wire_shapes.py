@@ -163,5 +163,28 @@ def test_no_group_or_clause_where_nobody_speaks(text: str) -> None:
     assert named(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "According to a senior diplomat who asked not to be named, the deal is close.",
+            ["a senior diplomat who asked not to be named"],
+        ),
+        (
+            "A former guard who asked not to be named said the camp was empty.",
+            ["A former guard who asked not to be named"],
+        ),
+        ("Officials who were at the talks said no deal was near.", ["Officials who were at the talks"]),
+    ],
+)
+def test_a_who_clause_belongs_to_its_source(text: str, expected: list[str]) -> None:
+    assert named(text) == expected
+
+
+def test_a_who_clause_that_names_the_source_stays_out_after_a_cue() -> None:
+    # Only a clause that keeps the source unnamed runs past a comma into the phrase.
+    assert named("According to officials who were there, the deal is close.") == ["officials"]
+
+
 def test_a_time_after_the_head_is_not_part_of_the_phrase() -> None:
     assert named("The union on Friday rejected the offer, arguing it was late.") == ["The union"]

@@ -621,9 +621,16 @@ def _relative_clause(tokens: list[Token], position: int, limit: int) -> int:
         return position
     while end < limit and end - position <= _RELATIVE_MAX_WORDS:
         if tokens[end].punct:
-            return position
+            # "a diplomat who asked not to be named, ...": a clause that keeps the source unnamed
+            # belongs to it wherever it ends.
+            anonymous = any(token.lower in _ANONYMITY for token in tokens[position:end])
+            return end if anonymous else position
         end += 1
     return end if end == limit else position
+
+
+_ANONYMITY = frozenset({"named", "identified", "anonymity", "anonymously"})
+"""Words of a relative clause that keeps its source unnamed: "who asked not to be named"."""
 
 
 def _tail(tokens: list[Token], position: int, limit: int) -> int | None:

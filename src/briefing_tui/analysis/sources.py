@@ -895,7 +895,14 @@ def _before_relative_clause(tokens: list[Token], end: int) -> tuple[Phrase, ...]
         token = tokens[number]
         if token.punct:
             return ()
-        if token.lower in {"which", "that", "who"} and number:
+        if token.lower == "who" and number:
+            # "a former fighter who asked not to be named said": the clause is part of the
+            # phrase, up to the verb (docs/labelling.md).
+            found = _phrases_ending_at(tokens, number)
+            if len(found) != 1:
+                return found
+            return (replace(found[0], end=tokens[end - 1].end),)
+        if token.lower in {"which", "that"} and number:
             return _phrases_ending_at(tokens, number)
         if token.lower in {"we", "they", "i", "you"} and number and end - number <= 3:
             # The clause belongs to the phrase, as "who" clauses do: "officials we interviewed".
