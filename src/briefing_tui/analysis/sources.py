@@ -898,10 +898,10 @@ def _before_relative_clause(tokens: list[Token], end: int) -> tuple[Phrase, ...]
         if token.lower == "who" and number:
             # "a former fighter who asked not to be named said": the clause is part of the
             # phrase, up to the verb (docs/labelling.md).
-            found = _phrases_ending_at(tokens, number)
-            if len(found) != 1:
-                return found
-            return (replace(found[0], end=tokens[end - 1].end),)
+            before_who = _phrases_ending_at(tokens, number)
+            if len(before_who) != 1:
+                return before_who
+            return (replace(before_who[0], end=tokens[end - 1].end),)
         if token.lower in {"which", "that"} and number:
             return _phrases_ending_at(tokens, number)
         if token.lower in {"we", "they", "i", "you"} and number and end - number <= 3:
