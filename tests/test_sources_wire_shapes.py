@@ -186,5 +186,42 @@ def test_a_who_clause_that_names_the_source_stays_out_after_a_cue() -> None:
     assert named("According to officials who were there, the deal is close.") == ["officials"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A singular noun for people right after an article.
+        ("In Port Velmar, a shopkeeper told our correspondent it was quiet.", ["a shopkeeper"]),
+        # A record put out by someone, after "according to".
+        (
+            "What is in it, according to a summary released by the mayor's office: more for schools.",
+            ["the mayor's office"],
+        ),
+        # A speaker after a quotation and a dash, with where they spoke.
+        (
+            "“We have to meet in the middle.” — a member of the creditor committee, at a meeting in Lyon",
+            ["a member of the creditor committee"],
+        ),
+        # Two common words before a head, and a role no title list held.
+        ("The joint coordination center said more ships had applied.", ["The joint coordination center"]),
+        ("Relief coordinator Teo Malan said the corridor was open.", ["Relief coordinator Teo Malan"]),
+    ],
+)
+def test_people_records_and_roles(text: str, expected: list[str]) -> None:
+    assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A letter said the port would close.",  # a document, not a person
+        "The former said no more.",
+        "The war displaced ten million people, according to Velmar figures.",
+        "Unless the council published the audit first, nothing would change.",
+    ],
+)
+def test_no_person_record_or_publisher_where_none_speaks(text: str) -> None:
+    assert named(text) == []
+
+
 def test_a_time_after_the_head_is_not_part_of_the_phrase() -> None:
     assert named("The union on Friday rejected the offer, arguing it was late.") == ["The union"]

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefing_tui.analysis.people_nouns import is_people_plural
+from briefing_tui.analysis.people_nouns import is_people_noun, is_people_plural
 from briefing_tui.analysis.reporting_verbs import IRREGULAR_PAST, VERB_FORMS
 from briefing_tui.analysis.tokens import Token, TokenType
 from briefing_tui.analysis.vocabulary import (
@@ -208,6 +208,8 @@ def _is_phrase_word(tokens: list[Token], position: int, limit: int) -> bool:
         return True
     if is_people_plural(low) and not token.possessive:
         return True  # "the dockers"
+    if position and tokens[position - 1].lower in _ARTICLES and is_people_noun(low):
+        return True  # "a shopkeeper"
     if token.possessive or ("-" in low and low.replace("-", "").isalpha()):
         return True
     return _modifies_next(tokens, position, limit)
@@ -234,6 +236,16 @@ def _modifies_next(tokens: list[Token], position: int, limit: int) -> bool:
     following = tokens[nxt]
     if following.base_lower in HEAD_KINDS or following.base_lower in ROLE_WORDS:
         return True
+    if (
+        nxt + 1 < limit
+        and not following.capitalised
+        and following.lower.isalpha()
+        and following.lower not in STOPWORDS
+        and not following.possessive
+        and tokens[nxt + 1].lower in HEAD_KINDS
+        and not tokens[nxt + 1].capitalised
+    ):
+        return True  # "the joint coordination center": two common words before the head
     return (
         position > 0
         and tokens[position - 1].lower in DETERMINERS
@@ -421,6 +433,9 @@ def _last_head(tokens: list[Token], words: list[int]) -> int | None:
     opens = len(words) == 1 and (words[0] == 0 or tokens[words[0] - 1].text in {".", "“", '"', ":"})
     if is_people_plural(last.lower) and (not last.capitalised or opens):
         return len(words) - 1  # "the dockers", "Growers in the valley" (not "Reuters")
+    after_article = words[-1] and tokens[words[-1] - 1].lower in _ARTICLES
+    if len(words) == 1 and after_article and not last.capitalised and is_people_noun(last.lower):
+        return 0  # "a shopkeeper"
     return None
 
 

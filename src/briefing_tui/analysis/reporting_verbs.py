@@ -62,7 +62,7 @@ def _verbs(text: str) -> tuple[str, ...]:
 _SPEECH = _verbs(
     "say/said/said tell/told/told write/wrote/written tweet post quip remark comment reply retort "
     "answer exclaim shout whisper mutter murmur joke muse sigh plead testify "
-    "swear/swore/sworn reiterate repeat add state/stated/stated document publish"
+    "swear/swore/sworn reiterate repeat add state/stated/stated document"
 )
 _REPORT = _verbs(
     "announce confirm deny claim report warn note acknowledge reveal disclose stress emphasise "
@@ -363,7 +363,15 @@ CUE_PHRASES = (
     "a memo from",
     "a filing by",
 )
-"""Phrases that come right before the words naming a source: "according to a senior official"."""
+_RECORD_CUES = tuple(
+    f"{article} {record} {verb} by"
+    for article in ("a", "the")
+    for record in ("summary", "report", "document", "letter", "memo", "readout", "note", "proposal", "list")
+    for verb in ("released", "issued", "published", "circulated", "sent", "drawn up")
+)
+CUE_PHRASES = tuple(dict.fromkeys((*CUE_PHRASES, *_RECORD_CUES)))
+"""Phrases that come right before the words naming a source: "according to a senior official",
+"a summary released by" (a record and the one who put it out)."""
 
 CHANNEL_PHRASES = (
     "in an interview with",

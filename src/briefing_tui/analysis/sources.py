@@ -121,7 +121,7 @@ _TRIGGER = re.compile(
     rf"\b(?P<word>{_anchor_pattern()})\b"
     r"|(?P<colon>:\s*[“\"](?=\S))"
     rf"|(?P<saying>(?:,|\s[—–])\s+(?:{'|'.join(PARTICIPLES)})\b)"
-    r"|(?<=[,.!?…][”\"])(?P<quote_end>[ \t]+)(?=[^\W\d_])"
+    r"|(?<=[,.!?…][”\"])(?P<quote_end>[ \t]+(?:[—–][ \t]*)?)(?=[^\W\d_])"
     r"|(?P<bare_colon>:[ \t]+)(?=[“\"‘'(]?[^\W\d_])"
 )
 """Every anchor of `SHAPES`: a phrase of `_ANCHOR_OF`, a colon before a quotation, ", saying",
@@ -501,13 +501,20 @@ def _speaker_after_quote(text: str, position: int) -> list[_Found]:
     after = parsed.next
     if after < len(tokens) and tokens[after].text == ",":
         closing = next((n for n in range(after + 1, len(tokens)) if tokens[n].punct), len(tokens))
-        if closing == len(tokens) or tokens[closing].text != ".":
+        at_end = closing == len(tokens) and tokens[-1].end >= len(text.rstrip())
+        if not at_end and (closing == len(tokens) or tokens[closing].text != "."):
             return []
+        if after + 1 < len(tokens) and tokens[after + 1].lower in _SETTINGS:
+            return [_Found(phrase) for phrase in parsed.phrases]  # "..., at a conference in London"
         described = _with_description_after(tokens[: closing + 1], parsed)
         return described if described[0].description is not None else []
     if after < len(tokens) and tokens[after].text != ".":
         return []
     return [_Found(phrase) for phrase in parsed.phrases]
+
+
+_SETTINGS = frozenset({"at", "in", "on", "during", "after", "speaking", "writing", "addressing"})
+"""Words that open where or when a speaker alone after a quotation spoke: "..., at a summit"."""
 
 
 def _speaker_opening_paragraph(text: str, colon: int) -> list[_Found]:
@@ -551,6 +558,8 @@ def _object_after(text: str, position: int, then: str) -> list[_Found]:
     last = tokens[parsed.next - 1]
     if last.possessive and parsed.phrases and parsed.phrases[-1].end == last.end:
         return _record_owner(tokens, parsed)
+    if parsed.next < len(tokens) and tokens[parsed.next].lower in _RECORDS:
+        return []  # "according to UN figures": a record with no one speaking through it
     return [_Found(phrase) for phrase in parsed.phrases]
 
 

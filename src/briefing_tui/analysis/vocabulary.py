@@ -50,7 +50,7 @@ _OFFICIAL_HEADS = _words(
     "prosecutor prosecutors leader leaders director directors chief chiefs secretary "
     "undersecretary governor governors mayor mayors president premier chairman chairwoman chair "
     "manager managers executive executives hardliners moderates conservatives liberals "
-    "progressives reformists"
+    "progressives reformists coordinator coordinators facilitator facilitators ombudsman"
 )
 _ANONYMOUS_HEADS = _words(
     "source sources person people individual individuals insider insiders witness witnesses "
@@ -84,7 +84,7 @@ _ORGANIZATION_HEADS = _words(
     "chamber lobby caucus bloc faction syndicate guild conglomerate forum employers employer "
     "carmaker carmakers automaker automakers manufacturer manufacturers producer producers "
     "exporters importers retailers shippers refiners suppliers headquarters associations "
-    "federations coalitions alliances movements commissions foundations embassies"
+    "federations coalitions alliances movements commissions foundations embassies center centre"
 )
 _OUTLET_HEADS = _words(
     "newspaper newspapers broadcaster broadcasters outlet magazine website daily radio television tv"
