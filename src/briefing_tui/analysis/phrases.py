@@ -206,13 +206,19 @@ def _is_phrase_word(tokens: list[Token], position: int, limit: int) -> bool:
         return False  # an article inside a phrase starts another one: "told AFP the government"
     if _is_name_word(token) or low in HEAD_KINDS or low in ROLE_WORDS or low in PREMODIFIERS:
         return True
-    if is_people_plural(low) and not token.possessive:
-        return True  # "the dockers"
-    if position and tokens[position - 1].lower in _ARTICLES and is_people_noun(low):
-        return True  # "a shopkeeper"
+    if _is_people_word(tokens, position):
+        return True
     if token.possessive or ("-" in low and low.replace("-", "").isalpha()):
         return True
     return _modifies_next(tokens, position, limit)
+
+
+def _is_people_word(tokens: list[Token], position: int) -> bool:
+    """A noun for people no list holds: "the dockers", "a shopkeeper" (see `people_nouns`)."""
+    token = tokens[position]
+    if is_people_plural(token.base_lower) and not token.possessive:
+        return True
+    return bool(position) and tokens[position - 1].lower in _ARTICLES and is_people_noun(token.base_lower)
 
 
 def _special_word(tokens: list[Token], position: int, limit: int) -> bool | None:

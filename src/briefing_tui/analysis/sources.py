@@ -500,17 +500,24 @@ def _speaker_after_quote(text: str, position: int) -> list[_Found]:
         return []  # a lone capitalised word after a quotation may start any sentence
     after = parsed.next
     if after < len(tokens) and tokens[after].text == ",":
-        closing = next((n for n in range(after + 1, len(tokens)) if tokens[n].punct), len(tokens))
-        at_end = closing == len(tokens) and tokens[-1].end >= len(text.rstrip())
-        if not at_end and (closing == len(tokens) or tokens[closing].text != "."):
-            return []
-        if after + 1 < len(tokens) and tokens[after + 1].lower in _SETTINGS:
-            return [_Found(phrase) for phrase in parsed.phrases]  # "..., at a conference in London"
-        described = _with_description_after(tokens[: closing + 1], parsed)
-        return described if described[0].description is not None else []
+        return _speaker_with_aside(text, tokens, parsed)
     if after < len(tokens) and tokens[after].text != ".":
         return []
     return [_Found(phrase) for phrase in parsed.phrases]
+
+
+def _speaker_with_aside(text: str, tokens: list[Token], parsed: Parsed) -> list[_Found]:
+    """ "“...,” Ivo Marek, a spokesman." or "..., at a conference in London": the aside ends the
+    sentence or the paragraph, and either describes the speaker or says where they spoke."""
+    after = parsed.next
+    closing = next((n for n in range(after + 1, len(tokens)) if tokens[n].punct), len(tokens))
+    at_end = closing == len(tokens) and tokens[-1].end >= len(text.rstrip())
+    if not at_end and (closing == len(tokens) or tokens[closing].text != "."):
+        return []
+    if after + 1 < len(tokens) and tokens[after + 1].lower in _SETTINGS:
+        return [_Found(phrase) for phrase in parsed.phrases]
+    described = _with_description_after(tokens[: closing + 1], parsed)
+    return described if described[0].description is not None else []
 
 
 _SETTINGS = frozenset({"at", "in", "on", "during", "after", "speaking", "writing", "addressing"})
