@@ -312,7 +312,7 @@ for _entry in _CLAUSE:
         VERB_FORMS.setdefault(_form, Frame.THAT)  # "the secretariat reports that"
 """Every inflected reporting verb, lower case, and the frame it needs; speech verbs win ties."""
 
-CUE_PHRASES = (
+_BASE_CUES: tuple[str, ...] = (
     "according to",
     "citing",
     "quoting",
@@ -369,7 +369,7 @@ _RECORD_CUES = tuple(
     for record in ("summary", "report", "document", "letter", "memo", "readout", "note", "proposal", "list")
     for verb in ("released", "issued", "published", "circulated", "sent", "drawn up")
 )
-CUE_PHRASES = tuple(dict.fromkeys((*CUE_PHRASES, *_RECORD_CUES)))
+CUE_PHRASES = tuple(dict.fromkeys((*_BASE_CUES, *_RECORD_CUES)))
 """Phrases that come right before the words naming a source: "according to a senior official",
 "a summary released by" (a record and the one who put it out)."""
 
