@@ -223,5 +223,30 @@ def test_no_person_record_or_publisher_where_none_speaks(text: str) -> None:
     assert named(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An opening participle is no name, and its object describes nobody.
+        (
+            "Announcing the stoppage, the union's general secretary, Mick Lyle, said more would follow.",
+            ["Mick Lyle"],
+        ),
+        ("Speaking to reporters, Ana Roe said the talks were useful.", ["Ana Roe"]),
+        # Roles the title lists did not hold.
+        ("Union boss Mark Serk admitted the walkout would hurt travellers.", ["Union boss Mark Serk"]),
+        ("The PM said the offer to the unions was fair.", ["The PM"]),
+        # A place ending in "-ing" is still a name.
+        ("Beijing said the talks were useful.", ["Beijing"]),
+    ],
+)
+def test_openers_and_roles(text: str, expected: list[str]) -> None:
+    assert named(text) == expected
+
+
+def test_an_object_before_a_name_does_not_describe_it() -> None:
+    (mention,) = find_mentions("Speaking to reporters, Ana Roe said the talks were useful.")
+    assert mention.description is None
+
+
 def test_a_time_after_the_head_is_not_part_of_the_phrase() -> None:
     assert named("The union on Friday rejected the offer, arguing it was late.") == ["The union"]

@@ -511,9 +511,25 @@ def _name(tokens: list[Token], index: int, words: list[int], limit: int) -> Pars
         return _modified_group(tokens, index, words)
     if names[-1].possessive and words[-1] + 1 < limit:
         return None  # "Iran's foreign ministry": the possessive opens a longer phrase
+    if len(names) == 1 and _opens_participle(tokens, words[0], limit):
+        return None  # "Announcing the strikes, ...", "Speaking to reporters, ...": no name
     determiner = tokens[index] if index != words[0] else None
     phrase = _name_phrase(tokens[index], names, determiner)
     return _with_acronym(tokens, Parsed((phrase,), words[-1] + 1), limit)
+
+
+def _opens_participle(tokens: list[Token], position: int, limit: int) -> bool:
+    """A capitalised "-ing" word before a function word is a participle ("Speaking to"), not
+    a name ("Beijing said", "Reading, the town,")."""
+    low = tokens[position].lower
+    nxt = position + 1
+    return (
+        low.endswith("ing")
+        and len(low) > 5
+        and nxt < limit
+        and not tokens[nxt].capitalised
+        and (tokens[nxt].lower in STOPWORDS or tokens[nxt].lower in DETERMINERS)
+    )
 
 
 def _modified_group(tokens: list[Token], index: int, words: list[int]) -> Parsed | None:

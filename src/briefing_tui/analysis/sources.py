@@ -714,12 +714,22 @@ def _subject_before(text: str, anchor: int, shape: Shape, before: tuple[str, boo
     if function_word and not _ends_who_clause(tokens, end):
         return []  # "declined to say", "the people who said": no naming phrase ends here
     phrases = _phrases_ending_at(tokens, end) or _before_relative_clause(tokens, end)
+    phrases = tuple(_outside_preposition(tokens, phrase) for phrase in phrases)
     phrases = tuple(phrase for phrase in phrases if not _after_preposition(tokens, _first_offset(phrase)))
     if len(phrases) > 1 and not _opens_clause(tokens, _first_offset(phrases[0])):
         phrases = phrases[-1:]  # "who chairs the committee, and two others, Ortiz said": not a list
     if shape.opens_clause:
         phrases = tuple(phrase for phrase in phrases if _opens_clause(tokens, _first_offset(phrase)))
     return [_Found(phrase) for phrase in phrases or _document_owner(tokens, end)]
+
+
+def _outside_preposition(tokens: list[Token], phrase: Phrase) -> Phrase:
+    """ "Speaking to reporters, Ana Roe said": an object before the comma ("reporters") is no
+    description of the name after it."""
+    described = phrase.description
+    if described is None or described[0] >= phrase.start or not _after_preposition(tokens, described[0]):
+        return phrase
+    return replace(phrase, description=None)
 
 
 def _ends_who_clause(tokens: list[Token], end: int) -> bool:

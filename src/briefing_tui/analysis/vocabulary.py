@@ -50,7 +50,8 @@ _OFFICIAL_HEADS = _words(
     "prosecutor prosecutors leader leaders director directors chief chiefs secretary "
     "undersecretary governor governors mayor mayors president premier chairman chairwoman chair "
     "manager managers executive executives hardliners moderates conservatives liberals "
-    "progressives reformists coordinator coordinators facilitator facilitators ombudsman"
+    "progressives reformists coordinator coordinators facilitator facilitators ombudsman pm boss "
+    "bosses"
 )
 _ANONYMOUS_HEADS = _words(
     "source sources person people individual individuals insider insiders witness witnesses "
