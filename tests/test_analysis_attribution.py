@@ -418,7 +418,7 @@ def test_sources_on_the_evaluation_part_stay_above_a_floor() -> None:
         ),
         (
             "A Velmar Audit Office report released in May found that the fund was short.",
-            ["A Velmar Audit Office"],
+            ["Velmar Audit Office"],
         ),
         ("The ministry's statement said the crossing was open.", ["The ministry"]),
         (

@@ -72,3 +72,13 @@ def test_the_fullest_name_of_a_person_leads() -> None:
     (source,) = briefing.sources
     assert source.name == "Hella Vane"
     assert "Ms Vane" in source.aliases
+
+
+def test_the_same_source_is_the_source_just_cited() -> None:
+    briefing = analyse(
+        briefing_of("A source familiar with the talks said they were close.", "“Soon,” the same source said.")
+    )
+    assert [(name, via) for _, name, via in cited(briefing)] == [
+        ("a source familiar with the talks", "name"),
+        ("a source familiar with the talks", "alias"),
+    ]

@@ -248,5 +248,35 @@ def test_an_object_before_a_name_does_not_describe_it() -> None:
     assert mention.description is None
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "description"),
+    [
+        (
+            "Rear Adm. Dan Hagar, the chief spokesman for the navy said at a briefing that crews were safe.",
+            "Rear Adm. Dan Hagar",
+            "the chief spokesman for the navy",
+        ),
+        (
+            "Wais Bark, the Minister of Interior Affairs on Tuesday admitted that police took bribes.",
+            "Wais Bark",
+            "the Minister of Interior Affairs",
+        ),
+    ],
+)
+def test_an_apposition_missing_its_closing_comma(text: str, expected: str, description: str) -> None:
+    (mention,) = find_mentions(text)
+    assert (text[mention.start : mention.end], mention.description) == (expected, description)
+
+
+def test_a_role_after_a_comma_that_follows_no_name_is_the_source() -> None:
+    assert named("The deal was signed in Lyon, the chief spokesman for the navy said.") == [
+        "the chief spokesman for the navy"
+    ]
+
+
+def test_the_owner_of_a_statement_without_the_documents_article() -> None:
+    assert named("“Most of the crew are safe,” an army statement said.") == ["army"]
+
+
 def test_a_time_after_the_head_is_not_part_of_the_phrase() -> None:
     assert named("The union on Friday rejected the offer, arguing it was late.") == ["The union"]

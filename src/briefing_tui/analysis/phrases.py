@@ -595,6 +595,8 @@ def _name_phrase(opener: Token, names: list[Token], determiner: Token | None) ->
         return Phrase(start, end, SourceKind.OUTLET, _common_opener(opener))
     if plain in PLACE_NAMES:
         return Phrase(start, end, SourceKind.ORGANIZATION)  # "Saudi Arabia said": its government
+    if len(lowered) > 2 and lowered[0] in ROLE_WORDS and lowered[1] in {"of", "for"}:
+        return Phrase(start, end, SourceKind.OFFICIAL, _common_opener(opener))  # "the Minister of Finance"
     acronym = len(names) == 1 and names[0].type is TokenType.ACRONYM
     # "NJ Transit", "UN Office": a word in capitals makes a name a body, not a person.
     capitals = len(names) > 1 and any(

@@ -51,6 +51,8 @@ _GENERIC_BODIES = frozenset(
     ]
 )
 """Nouns that, alone after "the", stand for the body just cited: "the organisation said"."""
+_REPEATERS = frozenset({"same", "said"})
+"""Words that only say a description repeats an earlier source: "the same source"."""
 _PRONOUN_REACH = 3
 """How many paragraphs back (this one included) a pronoun may find its speaker."""
 
@@ -176,7 +178,7 @@ class SourceRegistry:
         """ "the official" after "an Israeli official", "the union" after "the dockers' union
         HavenBond": every word of it in the earlier name (or its description), same kind of source.
         """
-        words = key.split()
+        words = [word for word in key.split() if word not in _REPEATERS]  # "the same source"
         if kind is None or kind is SourceKind.NAMED_PERSON or _head(words) is None:
             return None
         wanted = {_singular(word) for word in words}

@@ -713,6 +713,11 @@ def _subject_before(text: str, anchor: int, shape: Shape, before: tuple[str, boo
     function_word = last.lower in STOPWORDS and last.lower not in ADVERBS and not last.text.isupper()
     if function_word and not _ends_who_clause(tokens, end):
         return []  # "declined to say", "the people who said": no naming phrase ends here
+    return _subject_phrases(tokens, end, shape)
+
+
+def _subject_phrases(tokens: list[Token], end: int, shape: Shape) -> list[_Found]:
+    """The naming phrases that end at ``end``, right before the verb, as a subject stands."""
     phrases = _phrases_ending_at(tokens, end) or _before_relative_clause(tokens, end)
     phrases = tuple(_outside_preposition(tokens, phrase) for phrase in phrases)
     phrases = tuple(phrase for phrase in phrases if not _after_preposition(tokens, _first_offset(phrase)))
@@ -720,7 +725,26 @@ def _subject_before(text: str, anchor: int, shape: Shape, before: tuple[str, boo
         phrases = phrases[-1:]  # "who chairs the committee, and two others, Ortiz said": not a list
     if shape.opens_clause:
         phrases = tuple(phrase for phrase in phrases if _opens_clause(tokens, _first_offset(phrase)))
+    named = _named_before_role(tokens, phrases[0]) if len(phrases) == 1 else None
+    if named is not None:
+        return [named]
     return [_Found(phrase) for phrase in phrases or _document_owner(tokens, end)]
+
+
+def _named_before_role(tokens: list[Token], role: Phrase) -> _Found | None:
+    """ "Rear Adm. Dan Hagar, the chief spokesman for the military said": an apposition whose
+    closing comma is missing still describes the person named before it."""
+    if role.kind is not SourceKind.OFFICIAL:
+        return None
+    comma = next((n for n, token in enumerate(tokens) if token.start == role.start), 0) - 1
+    if comma < 1 or tokens[comma].text != ",":
+        return None
+    person = _phrases_ending_at(tokens, comma)
+    if len(person) != 1 or person[0].kind is not SourceKind.NAMED_PERSON:
+        return None
+    if not _opens_clause(tokens, _first_offset(person[0])):
+        return None
+    return _Found(person[0], (role.start, role.end))
 
 
 def _outside_preposition(tokens: list[Token], phrase: Phrase) -> Phrase:
@@ -758,8 +782,19 @@ def _document_owner(tokens: list[Token], end: int) -> tuple[Phrase, ...]:
             last = tokens[number - 1]
             if last.possessive and named[-1].end == last.end:  # "the ministry's statement"
                 named[-1] = replace(named[-1], end=last.base_end)
+            elif len(named) == 1:  # "an army statement": the article is the document's
+                named[0] = _without_article(tokens, named[0])
             return tuple(named)
     return ()
+
+
+def _without_article(tokens: list[Token], phrase: Phrase) -> Phrase:
+    for number, token in enumerate(tokens):
+        if token.start == phrase.start:
+            if token.lower in {"a", "an", "the"} and number + 1 < len(tokens):
+                return replace(phrase, start=tokens[number + 1].start, common_start=False)
+            break
+    return phrase
 
 
 def _pronoun(token: Token) -> list[_Found]:
