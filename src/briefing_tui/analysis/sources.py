@@ -8,8 +8,10 @@ a small window on the shape's side is parsed (see `phrases`).
 
 Between a subject and its verb the finder skips what `attribution_shapes.GAPS` lists
 (auxiliaries, a time, an aside between commas or dashes, a relative clause); after an
-inverted "said X" it allows the tails of `attribution_shapes.TAILS`. Credit lines
-("(Reporting by ...)", "X contributed reporting") never yield a source.
+inverted "said X" it allows the tails of `attribution_shapes.TAILS`. Whether a verb reports
+at all ("announced that" but not "announced the plan") is read by `verb_frames`; what
+stands in a quotation or a credit line ("(Reporting by ...)", "X contributed reporting") is
+set aside by `excluded_text` and never yields a source.
 
 The work per paragraph is proportional to the number of anchors, and every window is
 bounded, so the whole pass stays linear in the size of the briefing.
@@ -23,19 +25,24 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from briefing_tui.analysis.attribution_shapes import SHAPES, TAILS, Anchor, Shape, Side
+from briefing_tui.analysis.excluded_text import (
+    InsideSpans,
+    outside_quotations,
+    quoted_spans,
+    without_credit_lines,
+)
 from briefing_tui.analysis.patterns import phrase_alternation
 from briefing_tui.analysis.phrases import GIVEN_NAMES, Parsed, Phrase, parse_list, parse_phrase
 from briefing_tui.analysis.reporting_verbs import (
     AUXILIARIES,
     CHANNEL_PHRASES,
     CUE_PHRASES,
-    FEELING_NOUNS,
     PARTICIPLES,
     QUOTED_BY_PHRASES,
     VERB_FORMS,
-    Frame,
 )
 from briefing_tui.analysis.tokens import UPPER, Token, TokenType, tokenize
+from briefing_tui.analysis.verb_frames import frame_allows, until_punct
 from briefing_tui.analysis.vocabulary import (
     ADVERBS,
     CLAUSE_WORDS,
@@ -64,8 +71,6 @@ _TOKENS_AFTER = 24
 """How many tokens after an anchor the naming words may take up, commas and all."""
 _APPOSITIVE_TOKENS = 40
 """How many tokens back an aside ("X, a former minister, said") may start."""
-_CLAUSE_LOOKAHEAD = 10
-"""How far after a clause verb a finite verb is looked for ("warned the truce could fail")."""
 
 _TOLD = ("told", "tells", "tell")
 _STATEMENT_VERBS = ("released", "issued", "put out", "published", "posted", "sent")
@@ -138,55 +143,12 @@ _SHAPES_BY_ANCHOR: dict[Anchor, tuple[Shape, ...]] = {
 }
 _MARK_BEFORE = re.compile(r"[,”\"—–]\s*$")
 """An inverted verb comes right after a comma, a closing quote or a dash: "“...,” said X"."""
-_CREDIT_LINE = re.compile(
-    r"\((?:[A-Z][a-z]+\s+)?(?:Reporting|Writing|Editing|Compiled|Edited|Written|Additional)\b[^)]{0,600}\)"
-    r"|^[ \t]*(?:Reporting by|Writing by|Editing by|Edited by)[ \t][^\n]{0,300}$"
-    r"|^[ \t]*By[ \t][^\n]{0,100}$(?<![.!?”\"])"  # a byline, not "By Thursday, ... said."
-    r"|\b(?:contributed|contributing)\s+(?:reporting|to\s+(?:this|the)\s+(?:report|story))"
-    r"|\b(?:reported|reporting)\s+from\s+(?=[A-Z])",
-    re.MULTILINE,
-)
-"""Credit lines and bylines: who wrote the report is not a source of what it reports."""
 _NAME_PAIR = re.compile(rf"(?=\b([{UPPER}][\w’'-]+)\s+([{UPPER}][\w’'-]+)\b)")
 """Two capitalised words in a row, found overlapping ("Donald John Trump" gives both pairs)."""
 _PRONOUNS = frozenset({"he", "she", "it", "they"})
 """Pronouns that may stand for an earlier speaker."""
 _NEGATIONS = frozenset({"not", "never", "n't"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
-_FINITE = frozenset(
-    [
-        "would",
-        "could",
-        "will",
-        "was",
-        "were",
-        "is",
-        "are",
-        "had",
-        "has",
-        "have",
-        "may",
-        "might",
-        "must",
-        "should",
-        "can",
-        "did",
-        "does",
-        "do",
-        "remained",
-        "remains",
-    ]
-)
-"""Words that show a clause follows a verb without "that": "warned the truce could fail"."""
-_CLAUSE_OPENERS = frozenset(["that", "he", "she", "it", "they", "we", "i", "there", "this", "these", "those"])
-_ADJUNCT_OPENERS = frozenset(
-    ["in", "at", "on", "during", "after", "late", "earlier", "later", "last", "this", "when", "while"]
-)
-_SAYING = frozenset(PARTICIPLES)
-_TOPIC_OPENERS = frozenset(["of", "about", "against"])
-_CLAUSE_FOLLOWERS = _CLAUSE_OPENERS | _FINITE | _ADJUNCT_OPENERS | TIME_WORDS | _TOPIC_OPENERS
-"""Words after a clause verb that show it reports: "that", "he", "is", "in", "Friday", "of"."""
-_AUDIENCES = frozenset(["reporters", "journalists", "lawmakers", "parliament", "the"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,8 +182,8 @@ class _Found:
 def find_mentions(text: str) -> list[Mention]:
     """Every source the paragraph ``text`` names, in order of position, without overlaps."""
     found: list[_Found] = []
-    quoted = _quoted_spans(text)
-    inside = _Inside(quoted)
+    quoted = quoted_spans(text)
+    inside = InsideSpans(quoted)
     for match in _TRIGGER.finditer(text):
         if inside(match.start()):
             continue  # words inside a quotation are the speaker's, not the report's
@@ -234,7 +196,7 @@ def find_mentions(text: str) -> list[Mention]:
         before: tuple[str, bool] | None = None
         if anchor is Anchor.VERB:
             before = _word_before(text, match.start())
-            if before[0] in _BE or not _frame_allows(text, match.group(), match.end()):
+            if before[0] in _BE or not frame_allows(text, match.group(), match.end()):
                 continue  # "is expected to": a passive names no speaker
         any_found = False
         for shape in _SHAPES_BY_ANCHOR[anchor]:
@@ -251,41 +213,8 @@ def find_mentions(text: str) -> list[Mention]:
                 results = [item for item in results if _last_word_capitalised(text, item.phrase)]
             any_found = any_found or bool(results)
             found.extend(results)
-    mentions = _outside(quoted, _mentions(text, found))
-    return _with_antecedents(text, _without_credit_lines(text, mentions))
-
-
-_QUOTED = re.compile(r"“[^“”]{0,2000}”|\"[^\"]{0,2000}\"")
-"""A closed quotation: what the speaker said, not who the report cites."""
-
-
-class _Inside:
-    """Whether offsets, asked in increasing order, fall inside one of sorted ``spans``."""
-
-    __slots__ = ("_index", "_spans")
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self._spans = spans
-        self._index = 0
-
-    def __call__(self, offset: int) -> bool:
-        spans = self._spans
-        while self._index < len(spans) and spans[self._index][1] <= offset:
-            self._index += 1
-        return self._index < len(spans) and spans[self._index][0] < offset
-
-
-def _quoted_spans(text: str) -> list[tuple[int, int]]:
-    if "“" not in text and '"' not in text:
-        return []
-    return [match.span() for match in _QUOTED.finditer(text)]
-
-
-def _outside(spans: list[tuple[int, int]], mentions: list[Mention]) -> list[Mention]:
-    """Mentions that do not stand inside a quotation ("“They told me...”")."""
-    if not spans:
-        return mentions
-    return _outside_spans(spans, mentions, inclusive=False)
+    mentions = outside_quotations(quoted, _mentions(text, found))
+    return _with_antecedents(text, without_credit_lines(text, mentions))
 
 
 def _with_antecedents(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -362,102 +291,6 @@ def _last_word_capitalised(text: str, phrase: Phrase) -> bool:
 def _kind_fits(kind: SourceKind | None, kinds: frozenset[SourceKind]) -> bool:
     """A lone capitalised word (kind None) may be the person a shape asks for."""
     return kind in kinds if kind is not None else SourceKind.NAMED_PERSON in kinds
-
-
-def _frame_allows(text: str, verb: str, end: int) -> bool:
-    """Whether what follows a reporting verb makes it report (see `reporting_verbs.Frame`)."""
-    frame = VERB_FORMS[verb]
-    if frame is Frame.SPEECH:
-        return True
-    if frame is Frame.DECLINE:
-        return False  # "declined to comment" attributes nothing (docs/labelling.md)
-    if frame is Frame.THAT:
-        return text.startswith("that", end + 1) and text[end : end + 1].isspace()
-    if frame is Frame.CLAUSE and _clause_follows_plainly(text, end):
-        return True
-    tokens = tokenize(text, end, min(len(text), end + 160), _CLAUSE_LOOKAHEAD + 2)
-    if not tokens:
-        return True  # the paragraph ends right after the verb: "..., he warned."
-    return _FRAME_CHECKS[frame](tokens)
-
-
-def _object_then_preposition(tokens: list[Token]) -> bool:
-    """ "accused X of", "described X as", or a quotation: "deplored “a cowardly attack”"."""
-    words = _until_punct(tokens)
-    if any(token.lower in {"of", "as", "for"} for token in words):
-        return True
-    rest = tokens[len(words) :]
-    return bool(rest) and rest[0].text in {"“", '"'} and len(words) <= 3
-
-
-def _clause_follows(tokens: list[Token]) -> bool:
-    """ "warned that", "warned:", "warned on Friday", "warned the truce could fail"."""
-    first = tokens[0]
-    low = first.lower
-    if low == "on":
-        return len(tokens) > 1 and tokens[1].lower in TIME_WORDS  # not "insisted on a cap"
-    if low == "to":
-        return len(tokens) > 1 and (tokens[1].lower in _AUDIENCES or tokens[1].capitalised)
-    if first.punct or low in _CLAUSE_FOLLOWERS:
-        return True
-    # A clause without "that" has a finite verb soon after; "emphasized the risk, saying:"
-    # reports through the participle that follows.
-    words = _until_punct(tokens[1:])
-    if any(token.lower in _FINITE for token in words):
-        return True
-    rest = tokens[1 + len(words) :]
-    return bool(rest) and (rest[0].text == ":" or (len(rest) > 1 and rest[1].lower in _SAYING))
-
-
-def _names_something(tokens: list[Token]) -> bool:
-    """ "called it a betrayal", "called the reform “a historic shift”"; not "called for talks"."""
-    if tokens[0].lower in {"it", "them", "this", "that", "him", "her"}:
-        return True
-    if tokens[0].lower == "on" and len(tokens) > 1 and tokens[1].lower not in TIME_WORDS:
-        return any(token.lower == "to" for token in _until_punct(tokens[2:]))  # "called on X to"
-    words = _until_punct(tokens)
-    rest = tokens[len(words) :]
-    return (
-        bool(words)
-        and bool(rest)
-        and rest[0].text in {"“", '"'}
-        and words[0].lower not in {"for", "on", "off"}
-    )
-
-
-def _clause_follows_plainly(text: str, end: int) -> bool:
-    """ "warned that", "warned:", "warned he", or the end: settled by one look, without tokens."""
-    first = _FIRST_AFTER.match(text, end)
-    if first is None:
-        return True
-    word = first.group(1).lower()
-    return not word[0].isalnum() or (word in _CLAUSE_FOLLOWERS and word not in {"on", "to"})
-
-
-_FIRST_AFTER = re.compile(r"\s*([^\W_]+|\S)")
-"""The first word or mark after a verb."""
-
-
-def _states_a_feeling(tokens: list[Token]) -> bool:
-    """ "expressed their satisfaction", "voiced deep concern"; not "raised prices"."""
-    return any(token.lower in FEELING_NOUNS for token in _until_punct(tokens)[:4])
-
-
-_FRAME_CHECKS = {
-    Frame.FEELING: _states_a_feeling,
-    Frame.NAMING: _names_something,
-    Frame.OBJECT: _object_then_preposition,
-    Frame.CLAUSE: _clause_follows,
-}
-"""What a frame needs to see after its verb; `_frame_allows` settles SPEECH, DECLINE and
-THAT without tokens."""
-
-
-def _until_punct(tokens: list[Token]) -> list[Token]:
-    for number, token in enumerate(tokens):
-        if token.punct:
-            return tokens[:number]
-    return tokens
 
 
 def _word_before(text: str, position: int) -> tuple[str, bool]:
@@ -573,7 +406,7 @@ def _object_after(text: str, position: int, then: str) -> list[_Found]:
 def _record_owner(tokens: list[Token], parsed: Parsed) -> list[_Found]:
     """ "according to the union's summary": the owner of a record speaks through it, without
     its "'s"; "according to the commission's gauges" names an instrument, and no source."""
-    words = _until_punct(tokens[parsed.next : parsed.next + 4])
+    words = until_punct(tokens[parsed.next : parsed.next + 4])
     if not any(token.lower in _RECORDS for token in words):
         return []
     owner = parsed.phrases[-1]
@@ -1209,59 +1042,6 @@ def _kind_from_description(phrase: Phrase, description: str | None) -> SourceKin
 _DESCRIPTION_STOPS = frozenset(
     ["of", "at", "in", "for", "from", "near", "with", "on", "who", "which", "that"]
 )
-
-
-def _without_credit_lines(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Mentions outside credit lines and bylines."""
-    if not mentions:
-        return mentions
-    if not any(word in text for word in _CREDIT_WORDS):
-        return mentions
-    credits = [_credit_span(text, match) for match in _CREDIT_LINE.finditer(text)]
-    if not credits:
-        return mentions
-    return _outside_spans(credits, mentions, inclusive=True)
-
-
-_CREDIT_WORDS = (
-    "reported from",
-    "reporting from",
-    "Reporting",
-    "Writing",
-    "Editing",
-    "Compiled",
-    "Edited",
-    "Written",
-    "Additional",
-    "contribut",
-    "By ",
-)
-
-
-def _credit_span(text: str, match: re.Match[str]) -> tuple[int, int]:
-    """A credit line's span; "X contributed reporting" reaches back to the start of its sentence."""
-    start, end = match.span()
-    if match.group().startswith(("contribut", "report")):
-        start = max(
-            text.rfind(".", max(0, start - 200), start), text.rfind("\n", max(0, start - 200), start), 0
-        )
-    return start, end
-
-
-def _outside_spans(spans: list[tuple[int, int]], mentions: list[Mention], inclusive: bool) -> list[Mention]:
-    """Mentions that start inside none of ``spans`` (sorted, not overlapping); linear in both."""
-    kept: list[Mention] = []
-    index = 0
-    for mention in mentions:  # mentions are in order of position
-        while index < len(spans) and spans[index][1] <= mention.start:
-            index += 1
-        if index < len(spans):
-            start, end = spans[index]
-            inside = start <= mention.start < end if inclusive else start < mention.start < end
-            if inside:
-                continue
-        kept.append(mention)
-    return kept
 
 
 def _name(text: str, phrase: Phrase) -> str:
