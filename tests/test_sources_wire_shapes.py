@@ -278,5 +278,9 @@ def test_the_owner_of_a_statement_without_the_documents_article() -> None:
     assert named("“Most of the crew are safe,” an army statement said.") == ["army"]
 
 
+def test_network_in_capitals_is_part_of_a_name() -> None:
+    assert named("The strike is off while members vote, Network Lines said.") == ["Network Lines"]
+
+
 def test_a_time_after_the_head_is_not_part_of_the_phrase() -> None:
     assert named("The union on Friday rejected the offer, arguing it was late.") == ["The union"]

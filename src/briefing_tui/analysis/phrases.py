@@ -397,9 +397,11 @@ def _role_object_end(tokens: list[Token], words: list[int], head: int) -> int | 
 
 def _is_outlet_head(tokens: list[Token], words: list[int], head: int) -> bool:
     """ "state news agency", "the newspaper", "broadcaster": words that describe an outlet."""
-    low = tokens[words[head]].lower
+    token = tokens[words[head]]
+    low = token.lower
     if low in OUTLET_DESCRIPTIONS:
-        return True
+        # "the network X" describes an outlet; "Network Lines", all in capitals, is one name.
+        return not (token.capitalised and head == 0)
     return low == "agency" and head > 0 and tokens[words[head - 1]].lower in {"news", "press"}
 
 

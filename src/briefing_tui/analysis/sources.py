@@ -228,7 +228,8 @@ def _with_antecedents(text: str, mentions: list[Mention]) -> list[Mention]:
     if person is None:
         return mentions
     linked = Mention(first.start, first.end, first.name, None, None, first.pronoun, person)
-    return [linked, *mentions[1:]]
+    # The person named before the quotation is its speaker too: "Ana Roe held a photo. “...,” she said."
+    return [person, linked, *mentions[1:]]
 
 
 def _who_follows(tokens: list[Token], number: int) -> bool:
