@@ -278,6 +278,19 @@ def test_the_owner_of_a_statement_without_the_documents_article() -> None:
     assert named("“Most of the crew are safe,” an army statement said.") == ["army"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At one point the Greens walked out of a session, saying the offer was an insult.", ["the Greens"]),
+        ("On Monday the union walked out, saying it had waited long enough.", ["the union"]),
+        ("After the vote Ana Roe left the hall, saying she was tired.", ["Ana Roe"]),
+        ("In Lyon officials met for an hour, saying little.", []),  # the place is no part of a subject
+    ],
+)
+def test_a_short_opening_phrase_without_a_comma(text: str, expected: list[str]) -> None:
+    assert named(text) == expected
+
+
 def test_network_in_capitals_is_part_of_a_name() -> None:
     assert named("The strike is off while members vote, Network Lines said.") == ["Network Lines"]
 

@@ -715,7 +715,18 @@ def _after_introduction(tokens: list[Token]) -> int | None:
     if not tokens or (tokens[0].lower not in _INTRODUCERS and tokens[0].lower not in TIME_WORDS):
         return 0
     comma = next((number for number, token in enumerate(tokens[:8]) if token.text == ","), None)
-    return None if comma is None else comma + 1
+    if comma is not None:
+        return comma + 1
+    # "At one point Republicans walked out": a short phrase without a comma, then a name.
+    for number in range(1, min(len(tokens), 5)):
+        token, previous = tokens[number], tokens[number - 1]
+        if token.punct:
+            return None
+        after_time = previous.lower in TIME_WORDS and token.lower in DETERMINERS  # "On Monday the union"
+        object_ended = number >= 2 and not previous.capitalised and previous.lower not in _PREPOSITIONS
+        if after_time or (token.capitalised and token.lower not in TIME_WORDS and object_ended):
+            return number - 1 if previous.lower in DETERMINERS and not after_time else number
+    return None
 
 
 _CONJOINED_GAP = AUXILIARIES | ADVERBS | {"and", "but"}
