@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from briefing_tui.analysis.sources import find_mentions
+from briefing_tui.model import SourceKind
 
 
 def named(text: str) -> list[str]:
@@ -289,6 +290,29 @@ def test_the_owner_of_a_statement_without_the_documents_article() -> None:
 )
 def test_a_short_opening_phrase_without_a_comma(text: str, expected: list[str]) -> None:
     assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "After a three-week strike, Local 44 of the Harbour Workers Union announced a deal.",
+            ["Local 44 of the Harbour Workers Union"],
+        ),
+        ("A woman said the water had not come back.", ["A woman"]),
+        (
+            "Catches will overshoot the advice, a scientist at the Council for the Study of the Sea said.",
+            ["a scientist at the Council for the Study of the Sea"],
+        ),
+    ],
+)
+def test_numbered_bodies_people_and_long_names_in_a_tail(text: str, expected: list[str]) -> None:
+    assert named(text) == expected
+
+
+def test_a_name_ending_in_a_number_is_a_body() -> None:
+    (mention,) = find_mentions("Local 44 said the vote would be on Sunday.")
+    assert mention.kind is SourceKind.ORGANIZATION
 
 
 def test_network_in_capitals_is_part_of_a_name() -> None:

@@ -286,6 +286,8 @@ def _is_connector(tokens: list[Token], words: list[int], position: int, limit: i
     last = tokens[words[-1]]
     if low == "the":
         return last.lower in {"of", "for"} and words[-1] == position - 1 and _is_name_word(nxt)
+    if low in {"of", "for"} and last.text.isdigit() and len(words) > 1 and _is_name_word(tokens[words[-2]]):
+        last = tokens[words[-2]]  # "Local 44 of the Hospitality Workers Union"
     if low in NAME_PARTICLES and (_is_name_word(last) or last.lower in NAME_PARTICLES):
         # "Anouk van der Berg": a particle may follow another before the surname.
         after = tokens[position + 2] if position + 2 < limit else None
@@ -595,8 +597,8 @@ def _name_phrase(opener: Token, names: list[Token], determiner: Token | None) ->
     start, end = opener.start, names[-1].end
     if plain in OUTLET_NAMES or lowered[-1] in OUTLET_WORDS:
         return Phrase(start, end, SourceKind.OUTLET, _common_opener(opener))
-    if plain in PLACE_NAMES:
-        return Phrase(start, end, SourceKind.ORGANIZATION)  # "Saudi Arabia said": its government
+    if plain in PLACE_NAMES or names[-1].text.isdigit() or any(token.text.isdigit() for token in names[1:-1]):
+        return Phrase(start, end, SourceKind.ORGANIZATION)  # "Saudi Arabia said", "Local 44"
     if len(lowered) > 2 and lowered[0] in ROLE_WORDS and lowered[1] in {"of", "for"}:
         return Phrase(start, end, SourceKind.OFFICIAL, _common_opener(opener))  # "the Minister of Finance"
     acronym = len(names) == 1 and names[0].type is TokenType.ACRONYM
@@ -686,6 +688,9 @@ def _tail(tokens: list[Token], position: int, limit: int) -> int | None:
             continue
         if token.punct:
             break
+        if _joins_name_in_tail(tokens, position, limit):
+            position += 1  # "at the International Council for the Exploration of the Sea"
+            continue
         if token.lower == "and":
             # "officials from Egypt and Turkey" but not "sources ... and one U.S. official".
             previous = tokens[position - 1]
@@ -704,6 +709,21 @@ def _tail(tokens: list[Token], position: int, limit: int) -> int | None:
         position += 1
         count += 1
     return position if count else None
+
+
+def _joins_name_in_tail(tokens: list[Token], position: int, limit: int) -> bool:
+    """ "of", "for" or "the" inside a capitalised name, which a tail's word count leaves out."""
+    low = tokens[position].lower
+    if low not in {"of", "for", "the"} or position + 1 >= limit or not position:
+        return False
+    previous, nxt = tokens[position - 1], tokens[position + 1]
+    if low == "the":
+        return previous.lower in {"of", "for"} and nxt.capitalised and not nxt.punct
+    if not previous.capitalised or previous.punct:
+        return False
+    if nxt.capitalised and not nxt.punct:
+        return True
+    return nxt.lower == "the" and position + 2 < limit and tokens[position + 2].capitalised
 
 
 def _looks_finite(token: Token) -> bool:

@@ -68,7 +68,7 @@ _ANONYMOUS_HEADS = _words(
     "trader banker investor scientist engineer farmer soldier fighter militant rebel "
     "investigators inspectors auditors monitors surveyors pollster medical sister brother "
     "mother father son daughter wife husband widow cousin uncle aunt friend friends neighbour "
-    "neighbor neighbours neighbors colleague colleagues relatives"
+    "neighbor neighbours neighbors colleague colleagues relatives man woman men women"
 )
 _ORGANIZATION_HEADS = _words(
     "ministry ministries government governments company companies firm firms agency agencies "
