@@ -534,7 +534,8 @@ def _subject_before(text: str, anchor: int, shape: Shape, before: tuple[str, boo
     """The source named before an anchor, skipping the `GAPS` between subject and verb."""
     word, comma = before
     refused = word and not comma and word not in _MAY_PRECEDE_VERB and (word in STOPWORDS or shape.pronoun)
-    if refused and (shape.pronoun or " who " not in text[max(0, anchor - 60) : anchor]):
+    infinitive = word in {"to", "not", "never"}  # "who had declined to say": no subject of "say"
+    if refused and (shape.pronoun or infinitive or " who " not in text[max(0, anchor - 60) : anchor]):
         return []  # "said said", "declined to say", "Gamma said" for a pronoun: nothing here
     tokens, end = _subject_window(text, anchor, shape)
     if not end:
