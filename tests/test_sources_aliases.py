@@ -82,3 +82,21 @@ def test_the_same_source_is_the_source_just_cited() -> None:
         ("a source familiar with the talks", "name"),
         ("a source familiar with the talks", "alias"),
     ]
+
+
+def test_a_part_of_a_group_is_the_group_cited_before() -> None:
+    briefing = analyse(
+        briefing_of(
+            "Two diplomats familiar with the talks said the deal was close.",
+            "One of the diplomats said the schedule had no deadlines.",
+        )
+    )
+    assert [(name, via) for _, name, via in cited(briefing)] == [
+        ("two diplomats familiar with the talks", "name"),
+        ("two diplomats familiar with the talks", "alias"),
+    ]
+
+
+def test_a_part_of_a_group_never_cited_is_a_source_of_its_own() -> None:
+    briefing = analyse(briefing_of("Two of the new owners said they were never party to the deal."))
+    assert [source.name for source in briefing.sources] == ["two of the new owners"]

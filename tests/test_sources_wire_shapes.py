@@ -315,6 +315,31 @@ def test_a_name_ending_in_a_number_is_a_body() -> None:
     assert mention.kind is SourceKind.ORGANIZATION
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The state port company, Velport, said the first ship could sail next week.", ["Velport"]),
+        ("Two of the new owners say they were never party to the deal.", ["Two of the new owners"]),
+        ("One of the envoys said the schedule had no deadlines.", ["One of the envoys"]),
+        ("Moody's said the rating was stable.", ["Moody's"]),
+    ],
+)
+def test_named_asides_parts_of_groups_and_possessive_names(text: str, expected: list[str]) -> None:
+    assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The obstacle was Estmark's demand that shares be split by zone.",
+        "The farm lobby, a powerful force in the party, said no.",  # the aside is no name ...
+        "Talks with one of the envoys said nothing.",
+    ],
+)
+def test_no_possessive_subject_or_common_aside_as_a_name(text: str) -> None:
+    assert named(text) in ([], ["The farm lobby"])  # ... so the body before it speaks
+
+
 def test_network_in_capitals_is_part_of_a_name() -> None:
     assert named("The strike is off while members vote, Network Lines said.") == ["Network Lines"]
 

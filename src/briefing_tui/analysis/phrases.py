@@ -242,6 +242,8 @@ def _modifies_next(tokens: list[Token], position: int, limit: int) -> bool:
     following = tokens[nxt]
     if following.base_lower in HEAD_KINDS or following.base_lower in ROLE_WORDS:
         return True
+    if is_people_plural(following.lower) and not following.capitalised:
+        return True  # "the new owners"
     if (
         nxt + 1 < limit
         and not following.capitalised
@@ -753,22 +755,32 @@ def _apposition(tokens: list[Token], parsed: Parsed, limit: int) -> Parsed | Non
     """ "the agency’s chief negotiator, Tomas Brandt," is the person, described by the role."""
     (phrase,) = parsed.phrases
     comma = parsed.next
-    if phrase.kind not in {SourceKind.OFFICIAL, SourceKind.ANONYMOUS} or phrase.description is not None:
+    body = phrase.kind is SourceKind.ORGANIZATION and not _is_name_word(tokens[_token_at(tokens, phrase.end)])
+    if phrase.kind not in {SourceKind.OFFICIAL, SourceKind.ANONYMOUS} and not body:
         return None
-    if comma + 1 >= limit or tokens[comma].text != ",":
+    if phrase.description is not None or comma + 1 >= limit or tokens[comma].text != ",":
         return None
     named = _phrase(tokens, comma + 1, limit)
     if named is None or len(named.phrases) != 1:
         return None
     (person,) = named.phrases
-    if person.kind not in {SourceKind.NAMED_PERSON, None} or person.description is not None:
-        return None
-    if named.next < limit and not tokens[named.next].punct:
+    ends_aside = named.next >= limit or tokens[named.next].punct
+    # "the state mining company, Minval, said": a body is named between commas.
+    closed = named.next < limit and tokens[named.next].text == "," if body else ends_aside
+    if person.kind not in {SourceKind.NAMED_PERSON, None} or person.description is not None or not closed:
         return None
     merged = Phrase(
         start=person.start,
         end=person.end,
-        kind=SourceKind.NAMED_PERSON,
+        kind=SourceKind.ORGANIZATION if body else SourceKind.NAMED_PERSON,
         description=(phrase.start, phrase.end),
     )
     return Parsed((merged,), named.next)
+
+
+def _token_at(tokens: list[Token], end: int) -> int:
+    """The index of the token that ends at offset ``end``."""
+    for number, token in enumerate(tokens):
+        if token.end == end:
+            return number
+    return 0

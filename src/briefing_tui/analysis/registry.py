@@ -51,6 +51,10 @@ _GENERIC_BODIES = frozenset(
     ]
 )
 """Nouns that, alone after "the", stand for the body just cited: "the organisation said"."""
+_PARTITIVE = re.compile(
+    r"^(?:one|two|three|four|five|some|several|most|many|few|each|another) of (?:the|its|their) (.+)$"
+)
+"""A part of a group named before: "one of the diplomats" (the group is what follows "of the")."""
 _REPEATERS = frozenset({"same", "said"})
 """Words that only say a description repeats an earlier source: "the same source"."""
 _PRONOUN_REACH = 3
@@ -145,6 +149,9 @@ class SourceRegistry:
             entry = self._by_surname.get(key) or self._lone_surname_of(key)
         if entry is None and mention.name.casefold().startswith(("the ", "this ", "that ")):
             entry = self._described(key, mention.kind) or self._generic(key)
+        part = _PARTITIVE.match(mention.name.casefold()) if entry is None else None
+        if part is not None:  # "one of the diplomats" after "two diplomats familiar with the talks"
+            entry = self._described(source_key(part.group(1)), mention.kind)
         if entry is None:
             entry = self._spelled_out(mention.name)
         if entry is None:

@@ -40,6 +40,7 @@ from briefing_tui.analysis.reporting_verbs import (
     PARTICIPLES,
     QUOTED_BY_PHRASES,
     VERB_FORMS,
+    Frame,
 )
 from briefing_tui.analysis.tokens import UPPER, Token, TokenType, tokenize
 from briefing_tui.analysis.verb_frames import frame_allows, until_punct
@@ -545,8 +546,10 @@ def _subject_before(text: str, anchor: int, shape: Shape, before: tuple[str, boo
         return _pronoun(last)
     if last.punct or (last.lower in {"which", "who"} and not last.text.isupper()):
         return _subject_before_aside(tokens, end)  # "WHO" is a body, "who" opens a clause
+    # "Skarvøy's demand that ...": a possessive owns a noun ("Moody's said" speaks).
+    owner = last.possessive and VERB_FORMS.get(text[anchor : anchor + 24].split(" ", 1)[0]) is Frame.THAT
     function_word = last.lower in STOPWORDS and last.lower not in ADVERBS and not last.text.isupper()
-    if function_word and not _ends_who_clause(tokens, end):
+    if owner or (function_word and not _ends_who_clause(tokens, end)):
         return []  # "declined to say", "the people who said": no naming phrase ends here
     return _subject_phrases(tokens, end, shape)
 
@@ -555,6 +558,8 @@ def _subject_phrases(tokens: list[Token], end: int, shape: Shape) -> list[_Found
     """The naming phrases that end at ``end``, right before the verb, as a subject stands."""
     phrases = _phrases_ending_at(tokens, end) or _before_relative_clause(tokens, end)
     phrases = tuple(_outside_preposition(tokens, phrase) for phrase in phrases)
+    if len(phrases) == 1:
+        phrases = (_with_partitive(tokens, phrases[0]),)  # before "of" is read as a preposition
     phrases = tuple(phrase for phrase in phrases if not _after_preposition(tokens, _first_offset(phrase)))
     if len(phrases) > 1 and not _opens_clause(tokens, _first_offset(phrases[0])):
         phrases = phrases[-1:]  # "who chairs the committee, and two others, Ortiz said": not a list
@@ -564,6 +569,27 @@ def _subject_phrases(tokens: list[Token], end: int, shape: Shape) -> list[_Found
     if named is not None:
         return [named]
     return [_Found(phrase) for phrase in phrases or _document_owner(tokens, end)]
+
+
+def _with_partitive(tokens: list[Token], phrase: Phrase) -> Phrase:
+    """ "two of the new owners", "One of the diplomats": the part of a group speaks, named with
+    the number that picks it out."""
+    number = next((n for n, token in enumerate(tokens) if token.start == phrase.start), 0)
+    if number < 2 or tokens[number - 1].lower != "of" or tokens[number].lower not in _PARTITIVE_OWNERS:
+        return phrase
+    part = tokens[number - 2]
+    if part.lower not in _PARTS or not _opens_clause(tokens, part.start):
+        return phrase
+    return replace(phrase, start=part.start, common_start=part.capitalised)
+
+
+_PARTS = frozenset(
+    {
+        *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+        *("some", "many", "several", "most", "few", "each", "none", "all", "both", "another"),
+    }
+)
+_PARTITIVE_OWNERS = frozenset({"the", "its", "their", "his", "her", "our", "these", "those"})
 
 
 def _named_before_role(tokens: list[Token], role: Phrase) -> _Found | None:
@@ -949,7 +975,30 @@ def _with_appositive(subject: tuple[Phrase, ...], tokens: list[Token], first: in
                 )
                 return [_Found(described)]
         return [_Found(phrase)]
+    body = _named_body_aside(tokens, phrase, first, stop) if phrase.kind is SourceKind.ORGANIZATION else None
+    if body is not None:
+        return [_Found(body)]
     return [_Found(phrase, _description(phrase, tokens, first, stop))]
+
+
+def _last_word_capitalised_in(tokens: list[Token], phrase: Phrase) -> bool:
+    return any(token.end == phrase.end and token.capitalised for token in tokens)
+
+
+def _named_body_aside(tokens: list[Token], phrase: Phrase, first: int, stop: int) -> Phrase | None:
+    """ "The state mining company, Minval, said": a body described by common words, then named."""
+    last = next((token for token in tokens if token.end == phrase.end), None)
+    if last is None or last.capitalised:
+        return None  # "Velmar Ports, a shipping firm, said": the name came first
+    named = parse_phrase(tokens, first, stop)
+    if named is None or named.next != stop or len(named.phrases) != 1:
+        return None
+    body = named.phrases[0]
+    if body.kind not in {SourceKind.ORGANIZATION, None} or body.description is not None:
+        return None
+    if not _last_word_capitalised_in(tokens, body):
+        return None  # "the farm lobby, a powerful force in the party,": a description, not a name
+    return Phrase(body.start, body.end, SourceKind.ORGANIZATION, False, (phrase.start, phrase.end))
 
 
 def _description(phrase: Phrase, tokens: list[Token], first: int, stop: int) -> tuple[int, int] | None:
