@@ -340,6 +340,26 @@ def test_no_possessive_subject_or_common_aside_as_a_name(text: str) -> None:
     assert named(text) in ([], ["The farm lobby"])  # ... so the body before it speaks
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A woman waiting at the airport tells our reporter she has not seen her son.",
+            ["A woman waiting at the airport"],
+        ),
+        ("Families living near the dam said the water was rising.", ["Families living near the dam"]),
+        ("An official speaking on condition of anonymity said the talks were over.", ["An official"]),
+        ("Two officials talking to reporters said the vote would be close.", ["Two officials"]),
+    ],
+)
+def test_participles_that_place_or_keep_a_source_unnamed(text: str, expected: list[str]) -> None:
+    assert named(text) == expected
+
+
+def test_a_participle_that_reports_is_no_part_of_the_phrase() -> None:
+    assert named("“We are close,” said an envoy speaking at the summit.") == ["an envoy"]
+
+
 def test_network_in_capitals_is_part_of_a_name() -> None:
     assert named("The strike is off while members vote, Network Lines said.") == ["Network Lines"]
 

@@ -279,6 +279,8 @@ GAPS: tuple[Gap, ...] = (
     Gap("dash_aside", "The ministry — which runs the crossings — said ..."),
     Gap("relative_clause", "Arab countries which back the plan said ..."),
     Gap("numbered_apposition", "One, Finance Minister Ilan Vered, said ... (the aside is the source)"),
+    Gap("anonymity", "An official speaking on condition of anonymity said ..."),
+    Gap("opening_phrase", "At one point Republicans walked out, saying ... (no comma after the opener)"),
 )
 """What `sources` skips between a subject and its verb, with an example of each."""
 
@@ -305,6 +307,12 @@ TAILS = frozenset(
         "outside",
         "inside",
         "near",
+        "speaking",
+        "talking",
+        "writing",
+        "adding",
+        "referring",
     ]
 )
-"""Words that may follow a source standing after its verb: "said Abd Rabbo in Khan Younis"."""
+"""Words that may follow a source standing after its verb: "said Abd Rabbo in Khan Younis",
+"said an envoy speaking at the summit"."""

@@ -644,6 +644,8 @@ def _lead_end(tokens: list[Token], position: int, limit: int) -> int | None:
     if low in _ONE_WORD_LEADS:
         return position + 1
     words = [token.lower for token in tokens[position + 1 : min(limit, position + 4)]]
+    if _is_participle_lead(tokens[position]) and words[:1] and words[0] in _PLACE_LEADS:
+        return position + 2  # "a woman waiting at the airport", "families living near the dam"
     follower = _TWO_WORD_LEADS.get(low)
     if follower is not None:
         return position + 2 if words[:1] == [follower] else None
@@ -653,6 +655,44 @@ def _lead_end(tokens: list[Token], position: int, limit: int) -> int | None:
         if words[:2] == ["knowledge", "of"]:
             return position + 3
     return None
+
+
+def _is_participle_lead(token: Token) -> bool:
+    """A participle that places people ("waiting", "living", "working"), not one that reports."""
+    low = token.lower
+    return low.endswith("ing") and len(low) > 5 and not token.capitalised and low not in _NOT_PLACING
+
+
+_PLACE_LEADS = _ONE_WORD_LEADS | {"outside", "near"}
+_NOT_PLACING = frozenset(
+    {
+        "speaking",
+        "talking",
+        "saying",
+        "writing",
+        "adding",
+        "asking",
+        "requesting",
+        "citing",
+        "declining",
+        "referring",
+        "giving",
+        "according",
+        "noting",
+        "insisting",
+        "arguing",
+        "warning",
+        "stressing",
+        "claiming",
+        "during",
+        "including",
+        "following",
+        "regarding",
+        "concerning",
+        "pending",
+    }
+)
+"""Participles that do not place their subject: they report, or they are prepositions."""
 
 
 def _relative_clause(tokens: list[Token], position: int, limit: int) -> int:

@@ -677,7 +677,27 @@ def _subject_window(text: str, anchor: int, shape: Shape) -> tuple[list[Token], 
         return tokens, 0  # "was told", "has been accused": the subject is not the speaker
     if any(token.lower in _NEGATIONS for token in tokens[end:]):
         return tokens, 0  # "would not say": nothing is attributed
-    return tokens, end
+    return tokens, _before_anonymity(tokens, end)
+
+
+def _before_anonymity(tokens: list[Token], end: int) -> int:
+    """ "An official speaking on condition of anonymity said": the participle that keeps the
+    speaker unnamed stands between subject and verb, unset by commas."""
+    if not end or tokens[end - 1].lower not in _UNNAMED_ENDS:
+        return end
+    for number in range(end - 2, max(0, end - 9), -1):
+        token = tokens[number]
+        if token.punct:
+            return end
+        if token.lower in _UNNAMING_PARTICIPLES:
+            return number
+    return end
+
+
+_UNNAMED_ENDS = frozenset(
+    {"anonymity", "anonymously", "named", "identified", "reporters", "journalists", "press"}
+)
+_UNNAMING_PARTICIPLES = frozenset({"speaking", "talking", "requesting", "asking", "declining", "insisting"})
 
 
 def _subject_before_aside(tokens: list[Token], end: int) -> list[_Found]:
