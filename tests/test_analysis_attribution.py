@@ -88,6 +88,7 @@ NEGATIVES = {
     "colon_quote": "The agenda: “Wages, hours, pensions.”",
     "sentence_colon_quote": "The agenda had three items: “Wages, hours, pensions.”",
     "participle_saying": "The vote was delayed, saying nothing of the cause.",
+    "passive_agent": "The figures were confirmed by the count and were published by noon.",
     "quote_then_speaker": "They called it “a disgrace,” the worst in years.",
     "speaker_colon": "Port Velmar: Officials met the crews at noon.",
 }

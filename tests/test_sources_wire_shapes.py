@@ -360,6 +360,30 @@ def test_a_participle_that_reports_is_no_part_of_the_phrase() -> None:
     assert named("“We are close,” said an envoy speaking at the summit.") == ["an envoy"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Its points were confirmed to us by officials of two parties.", ["officials of two parties"]),
+        ("The plan was announced by the ministry on Monday.", ["the ministry"]),
+        ("The deal was described by analysts as fragile.", ["analysts"]),
+    ],
+)
+def test_the_agent_of_a_passive_verb_of_speech(text: str, expected: list[str]) -> None:
+    assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The body was found by divers near the quay.",  # finding is no speech
+        "The strike was called off by noon.",
+        "The plan was announced on Monday.",  # no agent
+    ],
+)
+def test_no_agent_where_the_passive_is_no_speech(text: str) -> None:
+    assert named(text) == []
+
+
 def test_network_in_capitals_is_part_of_a_name() -> None:
     assert named("The strike is off while members vote, Network Lines said.") == ["Network Lines"]
 

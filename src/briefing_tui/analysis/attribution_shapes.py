@@ -103,6 +103,8 @@ class Shape:
     named: bool = False
     """The source must be written as a name, its last word capitalised: "told Harbour Radio"
     names an outlet as the channel, "told state radio" only a medium."""
+    agent: bool = False
+    """The verb is passive and the source is its agent, after "by": "was confirmed by officials"."""
     alone: bool = False
     """No verb: the source stands alone by its quotation and must fill the words up to the
     end of the sentence ("“...,” the minister.") or from the start of the paragraph to the
@@ -130,6 +132,14 @@ SHAPES: tuple[Shape, ...] = (
         pronoun=True,
         after_mark=True,
         fallback=True,
+    ),
+    Shape(
+        "passive_agent",
+        "The figures were confirmed to us by harbour officials.",
+        Anchor.VERB,
+        Side.AFTER,
+        passive=True,
+        agent=True,
     ),
     Shape(
         "coordinated_verb",

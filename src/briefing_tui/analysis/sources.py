@@ -195,13 +195,15 @@ def find_mentions(text: str) -> list[Mention]:
         else:
             anchor = _MARK_ANCHORS[group or ""]
         before: tuple[str, bool] | None = None
+        passive = False
         if anchor is Anchor.VERB:
             before = _word_before(text, match.start())
-            if before[0] in _BE or not frame_allows(text, match.group(), match.end()):
-                continue  # "is expected to": a passive names no speaker
+            passive = before[0] in _BE
+            if not _verb_reports(text, match, passive):
+                continue  # "is expected to": a passive names no speaker, unless "by" one
         any_found = False
         for shape in _SHAPES_BY_ANCHOR[anchor]:
-            if (shape.fallback and any_found) or (shape.follows and not any_found):
+            if (shape.fallback and any_found) or (shape.follows and not any_found) or shape.agent != passive:
                 continue
             if shape.after_mark and not _MARK_BEFORE.search(text, max(0, match.start() - 3), match.start()):
                 continue
@@ -216,6 +218,17 @@ def find_mentions(text: str) -> list[Mention]:
             found.extend(results)
     mentions = outside_quotations(quoted, _mentions(text, found))
     return _with_antecedents(text, without_credit_lines(text, mentions))
+
+
+def _verb_reports(text: str, match: re.Match[str], passive: bool) -> bool:
+    """Whether a reporting verb reports here: by what follows it, or, in the passive, when it
+    is a verb of speech whose agent may follow ("was confirmed by officials")."""
+    if passive:
+        return (
+            VERB_FORMS[match.group()] in {Frame.SPEECH, Frame.OBJECT}
+            and " by " in text[match.end() : match.end() + 40]
+        )
+    return frame_allows(text, match.group(), match.end())
 
 
 def _with_antecedents(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -312,10 +325,8 @@ def _word_before(text: str, position: int) -> tuple[str, bool]:
 
 def _read(text: str, match: re.Match[str], shape: Shape, before: tuple[str, bool] | None) -> list[_Found]:
     """What ``shape`` finds at the anchor ``match``; ``before`` is the word before the anchor."""
-    if shape.alone:
-        if shape.side is Side.AFTER:
-            return _speaker_after_quote(text, match.end())
-        return _speaker_opening_paragraph(text, match.start())
+    if shape.agent or shape.alone:
+        return _read_without_verb_subject(text, match, shape)
     if shape.sentence:
         return _sentence_subject(text, match.start(), shape.conjoined, before or ("", False))
     if shape.side is Side.BEFORE:
@@ -323,6 +334,27 @@ def _read(text: str, match: re.Match[str], shape: Shape, before: tuple[str, bool
     if shape.after_mark:
         return _subject_after(text, match.end(), shape.pronoun)
     return _object_after(text, match.end(), shape.then)
+
+
+def _read_without_verb_subject(text: str, match: re.Match[str], shape: Shape) -> list[_Found]:
+    """The shapes whose source is no subject of the anchor: a passive's agent, a speaker alone."""
+    if shape.agent:
+        return _agent_after(text, match.end())
+    if shape.side is Side.AFTER:
+        return _speaker_after_quote(text, match.end())
+    return _speaker_opening_paragraph(text, match.start())
+
+
+def _agent_after(text: str, position: int) -> list[_Found]:
+    """ "The figures were confirmed to us by officials of three parties": the agent after "by"."""
+    tokens = _window_after(text, position)
+    by = next((n for n, token in enumerate(tokens[:6]) if token.lower == "by"), None)
+    if by is None or any(token.punct for token in tokens[:by]):
+        return []
+    parsed = parse_list(tokens, by + 1, len(tokens))
+    if parsed is None:
+        return []
+    return [_Found(phrase) for phrase in parsed.phrases if phrase.kind is not None]
 
 
 def _speaker_after_quote(text: str, position: int) -> list[_Found]:
