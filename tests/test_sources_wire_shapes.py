@@ -384,6 +384,38 @@ def test_no_agent_where_the_passive_is_no_speech(text: str) -> None:
     assert named(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A decimal point is no sentence stop: the subject opens the sentence before it.
+        (
+            "Finance minister Ivo Marek has offered to cut 1.2 billion and has said that is the limit.",
+            ["Finance minister Ivo Marek"],
+        ),
+        ("Residents reached by phone described queues for water before dawn.", ["Residents"]),
+        ("Two officials contacted by Harbour Radio said the talks were over.", ["Two officials"]),
+        (
+            "According to a port official who spoke to Harbour Radio, the cranes stopped.",
+            ["a port official", "Harbour Radio"],
+        ),
+    ],
+)
+def test_numbers_contacts_and_channels(text: str, expected: list[str]) -> None:
+    assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ship was reached by boat and sank.",
+        "The plan described a phased withdrawal.",  # a document describes, it does not speak
+        "Growth was 1.5% last year.",
+    ],
+)
+def test_no_contact_document_or_number_names_a_source(text: str) -> None:
+    assert named(text) == []
+
+
 def test_network_in_capitals_is_part_of_a_name() -> None:
     assert named("The strike is off while members vote, Network Lines said.") == ["Network Lines"]
 

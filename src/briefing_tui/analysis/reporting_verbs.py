@@ -67,7 +67,7 @@ _SPEECH = _verbs(
 _REPORT = _verbs(
     "announce confirm deny claim report warn note acknowledge reveal disclose stress emphasise "
     "emphasize reaffirm affirm underline underscore admit allege assert declare concede complain "
-    "highlight dismiss"
+    "highlight dismiss describe"
 )
 """Verbs that report whatever follows them, an object included: "confirmed the deaths",
 "announced the deal" (docs/labelling.md counts them as attributions)."""
@@ -382,6 +382,9 @@ CHANNEL_PHRASES = (
     "in an email to",
     "speaking to",
     "speaking with",
+    "spoke to",
+    "spoke with",
+    "talking to",
     "writing in",
     "in an article for",
     "in an op-ed for",

@@ -498,10 +498,13 @@ def _window_before(text: str, position: int, reach: int = _WINDOW) -> list[Token
     low = max(0, position - reach)
     first, end = low, position
     while (stop := _UP_TO_LAST_STOP.match(text, low, end)) is not None:
-        if not _ABBREVIATION_BEFORE.search(text, max(low, stop.end() - 6), stop.end()):
+        mark = stop.end() - 1
+        digits = text[mark - 1 : mark].isdigit() and text[mark + 1 : mark + 2].isdigit()
+        in_number = digits and text[mark] in ".:"
+        if not in_number and not _ABBREVIATION_BEFORE.search(text, max(low, stop.end() - 6), stop.end()):
             first = stop.end()
             break
-        end = stop.end() - 1  # "U.S." or "Dr." does not end a sentence: look further back
+        end = mark  # "U.S.", "Dr." or "1.2" does not end a sentence: look further back
     tokens = tokenize(text, first, position)
     if first == low > 0 and tokens and tokens[0].start == low:
         del tokens[0]  # the window may have cut this word in two
@@ -713,22 +716,27 @@ def _subject_window(text: str, anchor: int, shape: Shape) -> tuple[list[Token], 
 
 
 def _before_anonymity(tokens: list[Token], end: int) -> int:
-    """ "An official speaking on condition of anonymity said": the participle that keeps the
-    speaker unnamed stands between subject and verb, unset by commas."""
-    if not end or tokens[end - 1].lower not in _UNNAMED_ENDS:
+    """ "An official speaking on condition of anonymity said", "Residents reached by phone
+    described": a participle that keeps the speaker unnamed, or says how they were reached,
+    stands between subject and verb, unset by commas."""
+    if not end:
         return end
     for number in range(end - 2, max(0, end - 9), -1):
         token = tokens[number]
         if token.punct:
             return end
-        if token.lower in _UNNAMING_PARTICIPLES:
+        if token.lower in _UNNAMING_PARTICIPLES and tokens[end - 1].lower in _UNNAMED_ENDS:
             return number
+        if token.lower in _CONTACTED and tokens[number + 1].lower == "by" and number:
+            return number  # "Residents reached by phone described ...", "officials contacted by AFP said"
     return end
 
 
 _UNNAMED_ENDS = frozenset(
     {"anonymity", "anonymously", "named", "identified", "reporters", "journalists", "press"}
 )
+_CONTACTED = frozenset({"reached", "contacted", "interviewed", "approached", "polled", "surveyed", "asked"})
+"""Participles of being reached for comment, which stand between a subject and its verb."""
 _UNNAMING_PARTICIPLES = frozenset({"speaking", "talking", "requesting", "asking", "declining", "insisting"})
 
 
