@@ -292,7 +292,7 @@ def test_one_source_per_person_with_its_other_names() -> None:
         briefing_of(
             (
                 "Velmar Prime Minister Ari Tal said the deal was close.",
-                "Tal told reporters it would be signed. Mr Tal added nothing.",
+                "Tal told reporters it would be signed. Mr Tal added that it was final.",
             )
         )
     )

@@ -56,7 +56,7 @@ def test_a_name_inside_a_longer_name_is_not_cut_out_of_it() -> None:
     briefing = analyse(
         briefing_of(
             "Velmar's Coordination Office for the Return of Prisoners of War said 40 were freed.",
-            "War said nothing.",
+            "War said the count was wrong.",
         )
     )
     office = briefing.sources[0]

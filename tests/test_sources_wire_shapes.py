@@ -416,6 +416,31 @@ def test_no_contact_document_or_number_names_a_source(text: str) -> None:
     assert named(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army said nothing about the strikes.",
+        "Asked about the convoy, the ministry said little.",
+        "Surveys suggest voters are split.",
+        "Figures show a sharp rise in arrivals.",
+    ],
+)
+def test_saying_nothing_and_records_that_open_a_sentence_name_no_source(text: str) -> None:
+    assert named(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The army said nothing had changed at the crossing.", ["The army"]),
+        ("The army said little had changed at the crossing.", ["The army"]),
+        ("Polls show the vote is close, analysts said.", ["analysts"]),
+    ],
+)
+def test_what_nothing_reports_and_a_source_after_a_record(text: str, expected: list[str]) -> None:
+    assert named(text) == expected
+
+
 def test_network_in_capitals_is_part_of_a_name() -> None:
     assert named("The strike is off while members vote, Network Lines said.") == ["Network Lines"]
 

@@ -515,13 +515,29 @@ def _name(tokens: list[Token], index: int, words: list[int], limit: int) -> Pars
         return None
     if not _is_name_word(names[0]):
         return _modified_group(tokens, index, words)
-    if names[-1].possessive and words[-1] + 1 < limit:
+    if (names[-1].possessive and words[-1] + 1 < limit) or _lone_common_word(tokens, words, limit):
         return None  # "Iran's foreign ministry": the possessive opens a longer phrase
-    if len(names) == 1 and _opens_participle(tokens, words[0], limit):
-        return None  # "Announcing the strikes, ...", "Speaking to reporters, ...": no name
     determiner = tokens[index] if index != words[0] else None
     phrase = _name_phrase(tokens[index], names, determiner)
     return _with_acronym(tokens, Parsed((phrase,), words[-1] + 1), limit)
+
+
+def _lone_common_word(tokens: list[Token], words: list[int], limit: int) -> bool:
+    """A capitalised word that opens a sentence and names no one: "Announcing the strikes, ...",
+    "Surveys suggest ..."."""
+    if len(words) != 1:
+        return False
+    return _opens_participle(tokens, words[0], limit) or tokens[words[0]].lower in _RECORDS_OF_NOBODY
+
+
+_RECORDS_OF_NOBODY = frozenset(
+    {
+        *("surveys", "polls", "studies", "figures", "data", "reports", "estimates", "records"),
+        *("documents", "images", "videos", "photos", "footage", "results", "tests", "analyses"),
+        *("statements", "documents", "accounts", "projections", "forecasts", "models", "numbers"),
+    }
+)
+"""Plural records that open a sentence with a capital and name no one: "Polls suggest ..."."""
 
 
 def _opens_participle(tokens: list[Token], position: int, limit: int) -> bool:

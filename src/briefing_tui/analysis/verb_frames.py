@@ -55,13 +55,20 @@ _CLAUSE_FOLLOWERS = _CLAUSE_OPENERS | _FINITE | _ADJUNCT_OPENERS | TIME_WORDS | 
 _AUDIENCES = frozenset(["reporters", "journalists", "lawmakers", "parliament", "the"])
 
 
+_NOTHING = re.compile(
+    r"[ \t]+(?:nothing|little)(?:[ \t]*[.,;:)]|[ \t]+(?:about|on|of|to|in|at|publicly|more|else|new)\b)"
+)
+"""What a verb says when it says nothing: "said nothing about the strikes", "said little." (but
+"said nothing had changed" reports that nothing had)."""
+
+
 def frame_allows(text: str, verb: str, end: int) -> bool:
     """Whether what follows a reporting verb makes it report (see `reporting_verbs.Frame`)."""
     frame = VERB_FORMS[verb]
+    if frame is Frame.DECLINE or _NOTHING.match(text, end):
+        return False  # "declined to comment", "said nothing about it" attribute nothing
     if frame is Frame.SPEECH:
         return True
-    if frame is Frame.DECLINE:
-        return False  # "declined to comment" attributes nothing (docs/labelling.md)
     if frame is Frame.THAT:
         return text.startswith("that", end + 1) and text[end : end + 1].isspace()
     if frame is Frame.CLAUSE and _clause_follows_plainly(text, end):
