@@ -441,6 +441,14 @@ def test_what_nothing_reports_and_a_source_after_a_record(text: str, expected: l
     assert named(text) == expected
 
 
+def test_an_outlet_named_inside_its_description_is_the_channel() -> None:
+    assert named("The envoy told the Harbour news agency the talks would go on.") == [
+        "The envoy",
+        "the Harbour news agency",
+    ]
+    assert named("The envoy told state radio the talks would go on.") == ["The envoy"]
+
+
 def test_network_in_capitals_is_part_of_a_name() -> None:
     assert named("The strike is off while members vote, Network Lines said.") == ["Network Lines"]
 

@@ -213,7 +213,7 @@ def find_mentions(text: str) -> list[Mention]:
             if shape.kinds is not None:
                 results = [item for item in results if _kind_fits(item.phrase.kind, shape.kinds)]
             if shape.named:
-                results = [item for item in results if _last_word_capitalised(text, item.phrase)]
+                results = [item for item in results if _written_as_name(text, item.phrase)]
             any_found = any_found or bool(results)
             found.extend(results)
     mentions = outside_quotations(quoted, _mentions(text, found))
@@ -298,9 +298,14 @@ def surnames_in(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _last_word_capitalised(text: str, phrase: Phrase) -> bool:
+def _written_as_name(text: str, phrase: Phrase) -> bool:
+    """ "told Harbour Radio", "told Channel 12", "told the Reuters news agency": a capital after
+    the opening word; "told state radio" names only a medium."""
     words = [word for word in text[phrase.start : phrase.end].split() if not word.isdigit()]
-    return bool(words) and words[-1][:1].isupper()  # "told Harbour Radio", "told Channel 12"
+    if not words:
+        return False
+    named_inside = phrase.kind is SourceKind.OUTLET and any(word[:1].isupper() for word in words[1:])
+    return words[-1][:1].isupper() or named_inside
 
 
 def _kind_fits(kind: SourceKind | None, kinds: frozenset[SourceKind]) -> bool:
