@@ -349,6 +349,17 @@ def test_a_definite_description_is_the_earlier_source_it_repeats() -> None:
         ("The regional news agency VNA reported that ships had sailed.", "VNA", SourceKind.OUTLET),
         ("A port source told Reuters the cranes had stopped.", "Reuters", SourceKind.OUTLET),
         ("Senior U.S. officials said the talks were over.", "senior U.S. officials", SourceKind.OFFICIAL),
+        (
+            "The Office of the Velmar Trade Representative said talks would resume.",
+            "the Office of the Velmar Trade Representative",
+            SourceKind.ORGANIZATION,
+        ),
+        ("A member of the delegation said no.", "a member of the delegation", SourceKind.OFFICIAL),
+        ("Members of the crowd said no.", "members of the crowd", SourceKind.ANONYMOUS),
+        ("Ivo Marek, a historian at the university, said no.", "Ivo Marek", SourceKind.NAMED_PERSON),
+        ("Velport, a carmaker, said no.", "Velport", SourceKind.ORGANIZATION),
+        ("Two delegates said no.", "two delegates", SourceKind.ANONYMOUS),
+        ("A diplomat said no.", "a diplomat", SourceKind.OFFICIAL),
     ],
 )
 def test_kinds_from_head_nouns_titles_and_outlets(text: str, name: str, kind: SourceKind) -> None:

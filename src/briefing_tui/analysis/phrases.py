@@ -470,12 +470,30 @@ def _common(tokens: list[Token], index: int, words: list[int], limit: int) -> Pa
     phrase = Phrase(
         start=tokens[index].start,
         end=tokens[end_index - 1].end,
-        kind=kind,
+        kind=_kind_in_context(tokens, words, end_index, kind),
         common_start=_common_opener(tokens[index]),
     )
     if end_index == words[-1] + 1:  # "the Palestinian Authority (PA)": the acronym belongs
         return _with_acronym(tokens, Parsed((phrase,), end_index), limit)
     return Parsed((phrase,), end_index)
+
+
+def _kind_in_context(tokens: list[Token], words: list[int], end: int, kind: SourceKind) -> SourceKind:
+    """The kind a phrase's other words give it: "the Office of the U.S. Trade Representative"
+    is a body, "a member of the delegation" an official."""
+    first = tokens[words[0]]
+    if (
+        first.capitalised
+        and first.lower in ORGANIZATION_WORDS
+        and len(words) > 1
+        and tokens[words[1]].lower in {"of", "for"}
+    ):
+        return SourceKind.ORGANIZATION
+    if tokens[words[-1]].base_lower in {"member", "members"}:
+        tail = (HEAD_KINDS.get(token.base_lower) for token in tokens[words[-1] + 1 : end])
+        if any(found is SourceKind.ORGANIZATION for found in tail):
+            return SourceKind.OFFICIAL
+    return kind
 
 
 def _person_after_role(tokens: list[Token], index: int, words: list[int], head: int) -> Parsed:

@@ -1153,7 +1153,10 @@ def _kind_from_description(phrase: Phrase, description: str | None) -> SourceKin
     ):
         return phrase.kind
     head: SourceKind | None = None
-    for written in description.casefold().replace("’", "'").split():
+    words = description.casefold().replace("’", "'").split()
+    if words[:1] in (["a"], ["an"]) and any(_is_agent_noun(word) for word in words[1:4]):
+        return SourceKind.NAMED_PERSON  # "Darnell Price, a crane operator": a person's trade
+    for written in words:
         word = written.removesuffix("'s")
         if word in _DESCRIPTION_STOPS:
             break
@@ -1164,6 +1167,13 @@ def _kind_from_description(phrase: Phrase, description: str | None) -> SourceKin
     if head is None:
         return phrase.kind
     return SourceKind.ORGANIZATION if head is SourceKind.ORGANIZATION else SourceKind.NAMED_PERSON
+
+
+def _is_agent_noun(word: str) -> bool:
+    """A noun for someone who does something ("a farmer", "a historian"); "a carmaker" and "an
+    operator" are listed as bodies in `vocabulary.HEAD_KINDS` and stay bodies."""
+    agent = len(word) > 4 and word.isalpha() and word.endswith(("er", "or", "ist", "ian"))
+    return agent and word != "other" and HEAD_KINDS.get(word) is not SourceKind.ORGANIZATION
 
 
 _DESCRIPTION_STOPS = frozenset(

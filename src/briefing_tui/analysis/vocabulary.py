@@ -46,7 +46,7 @@ _OFFICIAL_HEADS = _words(
     "spokeswoman spokeswomen spokespeople aide aides adviser advisers advisor advisors minister "
     "ministers negotiator negotiators envoy envoys mediator mediators ambassador ambassadors "
     "commander commanders officer officers lawmaker lawmakers legislator legislators delegate "
-    "delegates representative representatives administrator administrators regulator regulators "
+    "representative representatives administrator administrators regulator regulators "
     "prosecutor prosecutors leader leaders director directors chief chiefs secretary "
     "undersecretary governor governors mayor mayors president premier chairman chairwoman chair "
     "manager managers executive executives hardliners moderates conservatives liberals "
@@ -68,7 +68,7 @@ _ANONYMOUS_HEADS = _words(
     "trader banker investor scientist engineer farmer soldier fighter militant rebel "
     "investigators inspectors auditors monitors surveyors pollster medical sister brother "
     "mother father son daughter wife husband widow cousin uncle aunt friend friends neighbour "
-    "neighbor neighbours neighbors colleague colleagues relatives man woman men women"
+    "neighbor neighbours neighbors colleague colleagues relatives man woman men women delegates"
 )
 _ORGANIZATION_HEADS = _words(
     "ministry ministries government governments company companies firm firms agency agencies "
