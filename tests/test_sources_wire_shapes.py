@@ -449,6 +449,37 @@ def test_an_outlet_named_inside_its_description_is_the_channel() -> None:
     assert named("The envoy told state radio the talks would go on.") == ["The envoy"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Joint statements speak in the present.
+        ("The Parties agree that the border shall be marked by pillars.", ["The Parties"]),
+        ("The two Governments reaffirm their commitment to the treaty.", ["The two Governments"]),
+        ("The Co-Chairs welcomed the progress made at the round.", ["The Co-Chairs"]),
+        ("The Signatories call on all parties to respect the truce.", ["The Signatories"]),
+        # "put it", a contact clause, "-ees".
+        ("As one diplomat put it, the deal is “a truce, not a peace”.", ["one diplomat"]),
+        ("A former negotiator we spoke to said the talks had stalled.", ["A former negotiator we spoke to"]),
+        ("Several interviewees said the process was slow.", ["Several interviewees"]),
+    ],
+)
+def test_joint_statements_and_think_tank_shapes(text: str, expected: list[str]) -> None:
+    assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two sides agreed to meet again next week.",  # agreeing to act is an act
+        "The army put it on the map.",
+        "Calls for a truce grew louder.",
+        "Committees were formed in every district.",
+    ],
+)
+def test_acts_that_look_like_joint_statements(text: str) -> None:
+    assert named(text) == []
+
+
 def test_network_in_capitals_is_part_of_a_name() -> None:
     assert named("The strike is off while members vote, Network Lines said.") == ["Network Lines"]
 

@@ -17,7 +17,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_PLURAL_ENDINGS = ("ers", "ists", "ians")
+_PLURAL_ENDINGS = ("ers", "ists", "ians", "ees")
 _SINGULAR_ENDINGS = ("er", "ist", "ian")
 _NOT_PEOPLE = _words(
     "paper number order letter matter border offer power headquarter water quarter other layer "
@@ -33,7 +33,8 @@ _NOT_PEOPLE = _words(
     "newer older member' manner dinner butter platter remainder reminder consider deliver "
     "gather discover remember render wonder hinder recover suffer differ enter alter bolster "
     "trigger deter defer confer prefer refer counter encounter monster minister sister brother "
-    "mother father daughter quarterly"
+    "mother father daughter quarterly fee degree committee guarantee decree tree knee coffee "
+    "agree three referee"
 )
 """Words with a people ending that are not (new) people nouns; "minister", "sister" and the
 like are in `vocabulary` already, with their own kinds."""

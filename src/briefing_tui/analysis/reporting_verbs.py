@@ -20,6 +20,7 @@ from enum import Enum
 
 __all__ = [
     "AUXILIARIES",
+    "BASE_FORMS",
     "CHANNEL_PHRASES",
     "CUE_PHRASES",
     "DECLINED_ACTS",
@@ -50,6 +51,8 @@ class Frame(Enum):
     """Reports by what it calls something: "called it a betrayal", "called the deal “fragile”"."""
     THAT = "that"
     """A present form that is often a noun ("reports", "fears"): reports only before "that"."""
+    PUT_IT = "put_it"
+    """Reports only as "put it": "as one diplomat put it", "she put it bluntly"."""
     FEELING = "feeling"
     """Reports a stance through its noun: "expressed concern", "voiced their satisfaction"."""
 
@@ -67,7 +70,7 @@ _SPEECH = _verbs(
 _REPORT = _verbs(
     "announce confirm deny claim report warn note acknowledge reveal disclose stress emphasise "
     "emphasize reaffirm affirm underline underscore admit allege assert declare concede complain "
-    "highlight dismiss describe"
+    "highlight dismiss describe welcome"
 )
 """Verbs that report whatever follows them, an object included: "confirmed the deaths",
 "announced the deal" (docs/labelling.md counts them as attributions)."""
@@ -86,7 +89,7 @@ _CLAUSE = _verbs(
 )
 _OBJECT = _verbs(
     "accuse describe blame criticise criticize praise condemn characterise characterize dub "
-    "label brand credit thank fault slam welcome name deplore decry denounce hail lambast rebuke "
+    "label brand credit thank fault slam name deplore decry denounce hail lambast rebuke "
     "castigate"
 )
 
@@ -103,6 +106,10 @@ FEELING_NOUNS = frozenset(
 )
 """Nouns after "expressed", "voiced", "raised" that make the verb report a stance."""
 _NAMING = _verbs("call term")
+_THAT_ONLY = _verbs("agree/agreed/agreed")
+"""Verbs that report only before "that": "the Parties agree that" (but "agreed to meet" acts)."""
+_PUT_IT = _verbs("put/put/put")
+"""Verbs that report only as "put it": "as one diplomat put it"."""
 
 DECLINED_ACTS = frozenset(
     [
@@ -254,6 +261,18 @@ PRESENT_TENSE = frozenset(
         "urge",
         "announce",
         "reveal",
+        "reaffirm",
+        "reiterate",
+        "welcome",
+        "note",
+        "recall",
+        "underline",
+        "underscore",
+        "condemn",
+        "commend",
+        "call",
+        "agree",
+        "express",
     ]
 )
 """Verbs whose present forms ("says", "warn") count too; for the rest ("reports", "claims",
@@ -303,6 +322,8 @@ VERB_FORMS: dict[str, Frame] = {
     **_forms(_DECLINE, Frame.DECLINE),
     **_forms(_NAMING, Frame.NAMING),
     **_forms(_FEELING, Frame.FEELING),
+    **_forms(_THAT_ONLY, Frame.THAT),
+    **_forms(_PUT_IT, Frame.PUT_IT),
 }
 VERB_FORMS.update(_forms(_REPORT, Frame.SPEECH))
 VERB_FORMS.update(_forms(_SPEECH, Frame.SPEECH))
@@ -311,6 +332,13 @@ for _entry in _CLAUSE:
     for _form in (_lemma, _third_person(_lemma)):
         VERB_FORMS.setdefault(_form, Frame.THAT)  # "the secretariat reports that"
 """Every inflected reporting verb, lower case, and the frame it needs; speech verbs win ties."""
+
+BASE_FORMS = frozenset(
+    entry.split("/")[0]
+    for entries in (_SPEECH, _REPORT, _CLAUSE, _OBJECT, _DECLINE, _NAMING, _FEELING, _THAT_ONLY, _PUT_IT)
+    for entry in entries
+)
+"""The lemma of every verb: after "to" it is an infinitive ("declined to say"), not a past."""
 
 _BASE_CUES: tuple[str, ...] = (
     "according to",
@@ -439,6 +467,6 @@ listed for the lexicon's size and the documentation, and read by the shapes that
 
 def lexicon_size() -> int:
     """How many distinct verbs (by lemma) and statement phrases the lexicon holds."""
-    lemmas = {entry.split("/")[0] for entry in (*_SPEECH, *_CLAUSE, *_OBJECT, *_DECLINE, *_NAMING, *_FEELING)}
+    lemmas = BASE_FORMS
     phrases = {*CUE_PHRASES, *STATEMENT_ADJUNCTS, *CHANNEL_PHRASES, *QUOTED_BY_PHRASES}
     return len(lemmas) + len(phrases)

@@ -35,6 +35,7 @@ from briefing_tui.analysis.patterns import phrase_alternation
 from briefing_tui.analysis.phrases import GIVEN_NAMES, Parsed, Phrase, parse_list, parse_phrase
 from briefing_tui.analysis.reporting_verbs import (
     AUXILIARIES,
+    BASE_FORMS,
     CHANNEL_PHRASES,
     CUE_PHRASES,
     PARTICIPLES,
@@ -575,8 +576,11 @@ def _subject_before(text: str, anchor: int, shape: Shape, before: tuple[str, boo
     """The source named before an anchor, skipping the `GAPS` between subject and verb."""
     word, comma = before
     refused = word and not comma and word not in _MAY_PRECEDE_VERB and (word in STOPWORDS or shape.pronoun)
-    infinitive = word in {"to", "not", "never"}  # "who had declined to say": no subject of "say"
-    if refused and (shape.pronoun or infinitive or " who " not in text[max(0, anchor - 60) : anchor]):
+    # "who had declined to say": no subject of "say"; "a negotiator we spoke to said" has one.
+    verb = text[anchor : anchor + 24].split(" ", 1)[0].lower()
+    infinitive = word in {"not", "never"} or (word == "to" and verb in BASE_FORMS)
+    clause = text[max(0, anchor - 60) : anchor]  # "members who voted no said", "a man we met said"
+    if refused and (shape.pronoun or infinitive or (" who " not in clause and " we " not in clause)):
         return []  # "said said", "declined to say", "Gamma said" for a pronoun: nothing here
     tokens, end = _subject_window(text, anchor, shape)
     if not end:
@@ -663,8 +667,8 @@ def _ends_who_clause(tokens: list[Token], end: int) -> bool:
         token = tokens[number]
         if token.punct:
             return False
-        if token.lower == "who":
-            return number > 0 and not tokens[number - 1].punct
+        if token.lower == "who" or (token.lower == "we" and end - number <= 3):
+            return number > 0 and not tokens[number - 1].punct  # "a negotiator we spoke to said"
     return False
 
 

@@ -62,6 +62,14 @@ _NOTHING = re.compile(
 "said nothing had changed" reports that nothing had)."""
 
 
+_PUT_IT = re.compile(r" it(?:[,:.;]|[ \t]+(?:\w+ly\b|this way|another way|differently))")
+""""as one diplomat put it,", "she put it bluntly": not "the army put it on the map"."""
+
+
+_PLAIN_CHECKS = {Frame.THAT: re.compile(r"\s+that\b"), Frame.PUT_IT: _PUT_IT}
+"""Frames settled by one pattern after the verb: "reports that", "put it,"."""
+
+
 def frame_allows(text: str, verb: str, end: int) -> bool:
     """Whether what follows a reporting verb makes it report (see `reporting_verbs.Frame`)."""
     frame = VERB_FORMS[verb]
@@ -69,8 +77,8 @@ def frame_allows(text: str, verb: str, end: int) -> bool:
         return False  # "declined to comment", "said nothing about it" attribute nothing
     if frame is Frame.SPEECH:
         return True
-    if frame is Frame.THAT:
-        return text.startswith("that", end + 1) and text[end : end + 1].isspace()
+    if frame in _PLAIN_CHECKS:
+        return _PLAIN_CHECKS[frame].match(text, end) is not None
     if frame is Frame.CLAUSE and _clause_follows_plainly(text, end):
         return True
     tokens = tokenize(text, end, min(len(text), end + 160), _CLAUSE_LOOKAHEAD + 2)
