@@ -86,6 +86,7 @@ NEGATIVES = {
     "quoted_by_outlet": "The figures were cited by many as proof.",
     "quoted_by_subject": "The figures were cited by many as proof.",
     "colon_quote": "The agenda: “Wages, hours, pensions.”",
+    "speaker_setting_colon": "The agenda, running to three pages: “Wages, hours, pensions.”",
     "sentence_colon_quote": "The agenda had three items: “Wages, hours, pensions.”",
     "participle_saying": "The vote was delayed, saying nothing of the cause.",
     "passive_agent": "The figures were confirmed by the count and were published by noon.",

@@ -480,6 +480,34 @@ def test_acts_that_look_like_joint_statements(text: str) -> None:
     assert named(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Her mother, Eva Lind, speaking to reporters outside the home: “I will believe it then.”",
+            ["Eva Lind"],
+        ),
+        (
+            "Front chairman Hashim Daud, voting in his home village: “We fought for this day.”",
+            ["Front chairman Hashim Daud"],
+        ),
+        (
+            "Ambassador Rachel Dunmore, after the vote: “This is what sanctions are for.”",
+            ["Ambassador Rachel Dunmore"],
+        ),
+        # A quotation inside the sentence does not hide the subject of a second verb.
+        (
+            "The observer mission reports voting was “orderly” but notes that ballots ran short.",
+            ["The observer mission"],
+        ),
+        # An opening preposition names nobody: the pronoun's person is the one named after it.
+        ("Near Khulna, Nasreen Akter has lost her field. “We talk about land,” she said.", ["Nasreen Akter"]),
+    ],
+)
+def test_live_blog_speakers_and_sentences_with_quotations(text: str, expected: list[str]) -> None:
+    assert named(text) == expected
+
+
 def test_network_in_capitals_is_part_of_a_name() -> None:
     assert named("The strike is off while members vote, Network Lines said.") == ["Network Lines"]
 

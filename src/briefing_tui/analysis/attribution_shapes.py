@@ -103,6 +103,9 @@ class Shape:
     named: bool = False
     """The source must be written as a name, its last word capitalised: "told Harbour Radio"
     names an outlet as the channel, "told state radio" only a medium."""
+    setting: bool = False
+    """The source opens the sentence, and where or how it spoke follows after a comma, up to
+    the colon: "Eva Lind, speaking outside the family home: “...”"."""
     agent: bool = False
     """The verb is passive and the source is its agent, after "by": "was confirmed by officials"."""
     alone: bool = False
@@ -235,6 +238,15 @@ SHAPES: tuple[Shape, ...] = (
         Side.BEFORE,
         kinds=frozenset({*_PEOPLE}),
         opens_clause=True,
+    ),
+    Shape(
+        "speaker_setting_colon",
+        "Harbour master Ivo Marek, speaking after the vote: “The quay stays shut.”",
+        Anchor.COLON,
+        Side.BEFORE,
+        fallback=True,
+        setting=True,
+        kinds=frozenset({*_PEOPLE}),
     ),
     Shape(
         "sentence_colon_quote",

@@ -263,6 +263,9 @@ def _only_person(text: str, start: int, end: int) -> Mention | None:
     while number < len(tokens):
         token = tokens[number]
         opens = number == 0 or tokens[number - 1].text in _HARD_STOPS
+        if opens and token.lower in _PREPOSITIONS | _INTRODUCERS:
+            number += 1  # "Near Khulna, Nasreen Akter ...": the opening preposition names nobody
+            continue
         parsed = parse_phrase(tokens, number, len(tokens)) if token.capitalised and not token.punct else None
         if parsed is None:
             number += 1
@@ -331,7 +334,7 @@ def _word_before(text: str, position: int) -> tuple[str, bool]:
 
 def _read(text: str, match: re.Match[str], shape: Shape, before: tuple[str, bool] | None) -> list[_Found]:
     """What ``shape`` finds at the anchor ``match``; ``before`` is the word before the anchor."""
-    if shape.agent or shape.alone:
+    if shape.agent or shape.alone or shape.setting:
         return _read_without_verb_subject(text, match, shape)
     if shape.sentence:
         return _sentence_subject(text, match.start(), shape.conjoined, before or ("", False))
@@ -346,9 +349,29 @@ def _read_without_verb_subject(text: str, match: re.Match[str], shape: Shape) ->
     """The shapes whose source is no subject of the anchor: a passive's agent, a speaker alone."""
     if shape.agent:
         return _agent_after(text, match.end())
+    if shape.setting:
+        return _speaker_with_setting(text, match.start())
     if shape.side is Side.AFTER:
         return _speaker_after_quote(text, match.end())
     return _speaker_opening_paragraph(text, match.start())
+
+
+def _speaker_with_setting(text: str, colon: int) -> list[_Found]:
+    """ "US Ambassador Rachel Dunmore, speaking after the vote: “...”": the sentence opens with
+    the speaker, then a comma and a participle or a place, then the colon and the quotation."""
+    tokens = _window_before(text, colon)
+    start = _after_introduction(tokens)
+    if start is None or start >= len(tokens):
+        return []
+    parsed = parse_phrase(tokens, start, len(tokens))
+    after = parsed.next if parsed is not None else len(tokens)
+    if parsed is None or after + 1 >= len(tokens) or tokens[after].text != ",":
+        return []
+    setting = tokens[after + 1]
+    participle = setting.lower.endswith("ing") and not setting.capitalised
+    if not (participle or setting.lower in _SETTINGS) or any(t.text in _HARD_STOPS for t in tokens[after:]):
+        return []
+    return [_Found(phrase) for phrase in parsed.phrases]
 
 
 def _agent_after(text: str, position: int) -> list[_Found]:
@@ -493,17 +516,19 @@ def _window_after(text: str, position: int) -> list[Token]:
 
 
 @lru_cache(maxsize=8)
-def _window_before(text: str, position: int, reach: int = _WINDOW) -> list[Token]:
+def _window_before(text: str, position: int, reach: int = _WINDOW, quotes: bool = True) -> list[Token]:
     """Tokens of the sentence that runs up to ``position``, at most ``reach`` back.
 
     Cached: the shapes of one anchor read the same window (callers never change the list).
 
     Commas, dashes and brackets stay in (the asides are read later); a full stop after a
-    capital or an abbreviation ("U.S.", "Dr.") does not end the sentence.
+    capital or an abbreviation ("U.S.", "Dr.") does not end the sentence; with ``quotes``
+    false, neither does a quotation mark ("reports voting was “orderly” but notes that").
     """
     low = max(0, position - reach)
     first, end = low, position
-    while (stop := _UP_TO_LAST_STOP.match(text, low, end)) is not None:
+    stops = _UP_TO_LAST_STOP if quotes else _UP_TO_LAST_PLAIN_STOP
+    while (stop := stops.match(text, low, end)) is not None:
         mark = stop.end() - 1
         digits = text[mark - 1 : mark].isdigit() and text[mark + 1 : mark + 2].isdigit()
         in_number = digits and text[mark] in ".:"
@@ -519,6 +544,7 @@ def _window_before(text: str, position: int, reach: int = _WINDOW) -> list[Token
 
 _UP_TO_LAST_STOP = re.compile(r"(?s:.*)[.;:!?“”\"]")
 """Everything up to the last sentence stop: greedy, so the engine finds that stop from the end."""
+_UP_TO_LAST_PLAIN_STOP = re.compile(r"(?s:.*)[.;:!?]")
 _ABBREVIATION_BEFORE = re.compile(rf"(?:\b(?i:{'|'.join(TITLE_ABBREVIATIONS)})|[{UPPER}])\.$")
 """A full stop after an abbreviation or a capital ("Dr.", "U.S.", "J.") is not a sentence end."""
 _MAY_PRECEDE_VERB = AUXILIARIES | ADVERBS | _PRONOUNS | TIME_WORDS | {"which", "who"}
@@ -772,7 +798,15 @@ def _sentence_subject(text: str, anchor: int, conjoined: bool, before: tuple[str
     """The naming phrase that opens the sentence, when a verb follows it right away."""
     if conjoined and before[0] not in _CONJOINED_GAP:
         return []  # cheap refusal first: most verbs do not follow "and"
-    tokens = _window_before(text, anchor)
+    found = _opening_subject(_window_before(text, anchor), conjoined)
+    if found or not conjoined:
+        return found
+    # "The mission reports voting was “orderly” but notes that": the quotation is inside the sentence.
+    return _opening_subject(_window_before(text, anchor, quotes=False), conjoined)
+
+
+def _opening_subject(tokens: list[Token], conjoined: bool) -> list[_Found]:
+    """The phrase that opens ``tokens`` (one sentence) as the subject of a verb."""
     end, _ = _skip_auxiliaries(tokens, len(tokens))
     if conjoined and not (end and tokens[end - 1].lower in {"and", "but"}):
         return []
@@ -783,7 +817,8 @@ def _sentence_subject(text: str, anchor: int, conjoined: bool, before: tuple[str
     if parsed is None or parsed.next >= len(tokens):
         return []
     verb = tokens[_after_gap(tokens, parsed.next)]
-    if verb.punct or verb.capitalised or (verb.lower in STOPWORDS and verb.lower not in AUXILIARIES):
+    function_word = verb.lower in STOPWORDS and verb.lower not in AUXILIARIES and verb.lower not in VERB_FORMS
+    if verb.punct or verb.capitalised or function_word:
         return []  # the phrase is not the subject of a verb: "In the talks officials..."
     return [_Found(phrase) for phrase in parsed.phrases]
 
