@@ -680,6 +680,8 @@ def _lead_end(tokens: list[Token], position: int, limit: int) -> int | None:
     words = [token.lower for token in tokens[position + 1 : min(limit, position + 4)]]
     if _is_participle_lead(tokens[position]) and words[:1] and words[0] in _PLACE_LEADS:
         return position + 2  # "a woman waiting at the airport", "families living near the dam"
+    if _is_participle_lead(tokens[position]) and words[:1] and words[0] in _ARTICLES:
+        return position + 1  # "a banker advising the committee"
     follower = _TWO_WORD_LEADS.get(low)
     if follower is not None:
         return position + 2 if words[:1] == [follower] else None
@@ -780,7 +782,7 @@ def _tail(tokens: list[Token], position: int, limit: int) -> int | None:
             and tokens[position + 1].lower not in STOPWORDS
         ):
             pass  # "on prisoners of war"
-        elif token.lower in STOPWORDS or _looks_finite(token):
+        elif token.lower in STOPWORDS or (_looks_finite(token) and not _graded(tokens[position - 1])):
             break  # "delegates from small island states walked out": the verb ends the tail
         position += 1
         count += 1
@@ -800,6 +802,11 @@ def _joins_name_in_tail(tokens: list[Token], position: int, limit: int) -> bool:
     if nxt.capitalised and not nxt.punct:
         return True
     return nxt.lower == "the" and position + 2 < limit and tokens[position + 2].capitalised
+
+
+def _graded(token: Token) -> bool:
+    """ "least developed", "newly elected": an "-ed" word after these is an adjective."""
+    return token.lower in {"least", "most", "less", "more", "well", "newly", "recently"}
 
 
 def _looks_finite(token: Token) -> bool:

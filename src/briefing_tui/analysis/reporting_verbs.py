@@ -90,7 +90,7 @@ _CLAUSE = _verbs(
 _OBJECT = _verbs(
     "accuse describe blame criticise criticize praise condemn characterise characterize dub "
     "label brand credit thank fault slam name deplore decry denounce hail lambast rebuke "
-    "castigate"
+    "castigate commend"
 )
 
 _DECLINE = _verbs("decline refuse")
@@ -106,8 +106,9 @@ FEELING_NOUNS = frozenset(
 )
 """Nouns after "expressed", "voiced", "raised" that make the verb report a stance."""
 _NAMING = _verbs("call term")
-_THAT_ONLY = _verbs("agree/agreed/agreed")
-"""Verbs that report only before "that": "the Parties agree that" (but "agreed to meet" acts)."""
+_THAT_ONLY: tuple[str, ...] = ()
+"""Verbs that report only before "that" (none now: the labels count "the Parties agreed that"
+as the act of agreeing, not as speech)."""
 _PUT_IT = _verbs("put/put/put")
 """Verbs that report only as "put it": "as one diplomat put it"."""
 
@@ -271,7 +272,6 @@ PRESENT_TENSE = frozenset(
         "condemn",
         "commend",
         "call",
-        "agree",
         "express",
     ]
 )
@@ -394,7 +394,10 @@ _BASE_CUES: tuple[str, ...] = (
 _RECORD_CUES = tuple(
     f"{article} {record} {verb} by"
     for article in ("a", "the")
-    for record in ("summary", "report", "document", "letter", "memo", "readout", "note", "proposal", "list")
+    for record in (
+        *("summary", "report", "document", "letter", "memo", "readout", "note", "proposal", "list"),
+        *("fact sheet", "press release", "communique", "transcript", "timeline", "video", "map"),
+    )
     for verb in ("released", "issued", "published", "circulated", "sent", "drawn up")
 )
 CUE_PHRASES = tuple(dict.fromkeys((*_BASE_CUES, *_RECORD_CUES)))

@@ -1098,11 +1098,12 @@ def _named_body_aside(tokens: list[Token], phrase: Phrase, first: int, stop: int
     if named is None or named.next != stop or len(named.phrases) != 1:
         return None
     body = named.phrases[0]
-    if body.kind not in {SourceKind.ORGANIZATION, None} or body.description is not None:
+    if body.kind not in {SourceKind.ORGANIZATION, SourceKind.OUTLET, None} or body.description is not None:
         return None
     if not _last_word_capitalised_in(tokens, body):
         return None  # "the farm lobby, a powerful force in the party,": a description, not a name
-    return Phrase(body.start, body.end, SourceKind.ORGANIZATION, False, (phrase.start, phrase.end))
+    kind = body.kind or SourceKind.ORGANIZATION  # "Their employer, the Nordic Press Agency, says"
+    return Phrase(body.start, body.end, kind, False, (phrase.start, phrase.end))
 
 
 def _description(phrase: Phrase, tokens: list[Token], first: int, stop: int) -> tuple[int, int] | None:
