@@ -100,3 +100,18 @@ def test_a_part_of_a_group_is_the_group_cited_before() -> None:
 def test_a_part_of_a_group_never_cited_is_a_source_of_its_own() -> None:
     briefing = analyse(briefing_of("Two of the new owners said they were never party to the deal."))
     assert [source.name for source in briefing.sources] == ["two of the new owners"]
+
+
+def test_it_stands_for_the_one_body_the_paragraph_opened_with() -> None:
+    briefing = analyse(
+        briefing_of(
+            "The council says the embargo ends at midnight.",
+            "The Velmar mission abstained. It said lifting the embargo was overdue.",
+        )
+    )
+    assert cited(briefing)[-1] == ("It", "the Velmar mission", "pronoun")
+
+
+def test_it_is_left_alone_between_two_bodies() -> None:
+    briefing = analyse(briefing_of("Velmar Ports and the Estmark Rail Board met. It said no deal was made."))
+    assert [via for _, _, via in cited(briefing)] == []

@@ -233,18 +233,38 @@ def _verb_reports(text: str, match: re.Match[str], passive: bool) -> bool:
 
 
 def _with_antecedents(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Pronoun mentions with the person named between them and the attribution before."""
-    if not any(mention.pronoun in {"he", "she"} for mention in mentions):
-        return mentions
-    first = mentions[0]
-    if first.pronoun not in {"he", "she"}:
+    """Pronoun mentions with the person or body named between them and the attribution before."""
+    if not mentions or mentions[0].pronoun not in {"he", "she", "it"}:
         return mentions  # a speaker earlier in the paragraph is nearer than any other name
+    first = mentions[0]
+    if first.pronoun == "it":
+        body = _only_body(text, max(0, first.start - _WINDOW), first.start)
+        if body is None:
+            return mentions
+        return [Mention(first.start, first.end, first.name, None, None, first.pronoun, body), *mentions[1:]]
     person = _only_person(text, max(0, first.start - _WINDOW), first.start)
     if person is None:
         return mentions
     linked = Mention(first.start, first.end, first.name, None, None, first.pronoun, person)
     # The person named before the quotation is its speaker too: "Ana Roe held a photo. “...,” she said."
     return [person, linked, *mentions[1:]]
+
+
+def _only_body(text: str, start: int, end: int) -> Mention | None:
+    """The one body that opens a sentence in ``text[start:end]``, if exactly one: "The Russian
+    mission abstained. It said ..." (a body only acting is still what "it" stands for)."""
+    tokens = tokenize(text, start, end)
+    found: dict[str, Mention] = {}
+    for number, token in enumerate(tokens):
+        if token.punct or (number and tokens[number - 1].text not in _HARD_STOPS):
+            continue
+        parsed = parse_phrase(tokens, number, len(tokens))
+        phrase = parsed.phrases[0] if parsed is not None and len(parsed.phrases) == 1 else None
+        if phrase is None or phrase.kind is not SourceKind.ORGANIZATION:
+            continue
+        mention = Mention(phrase.start, phrase.end, _name(text, phrase), SourceKind.ORGANIZATION)
+        found.setdefault(mention.name.casefold().removeprefix("the "), mention)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _who_follows(tokens: list[Token], number: int) -> bool:
