@@ -260,7 +260,7 @@ def test_names_in_other_scripts() -> None:
         briefing_of(
             "李明, the lead negotiator, said the talks nearly collapsed.",
             "Greek shipping minister Ολγα Παπαδοπούλου said the pool would open.",
-            "“It works,” said Ахмед Каримов, director of the port. Каримов added more.",
+            "“It works,” said Ахмед Каримов, director of the port. Каримов added that it was open.",
         )
     )
     assert [(s.name, s.kind.value, s.description) for s in briefing.sources] == [

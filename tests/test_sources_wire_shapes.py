@@ -531,6 +531,29 @@ def test_records_graded_adjectives_participles_and_named_employers(text: str, ex
     assert named(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Each stage would stop if the bloc's foreign service reported that reforms were reversed.",
+        "The deal nearly died when the militia added a fifth prisoner to its list.",
+    ],
+)
+def test_no_hypothetical_speaker_and_adding_things_is_no_speech(text: str) -> None:
+    assert named(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He added that the talks were over.",
+        "Officials added the talks would resume.",
+        "“Over,” he added.",
+    ],
+)
+def test_adding_words_is_speech(text: str) -> None:
+    assert find_mentions(text)
+
+
 def test_network_in_capitals_is_part_of_a_name() -> None:
     assert named("The strike is off while members vote, Network Lines said.") == ["Network Lines"]
 

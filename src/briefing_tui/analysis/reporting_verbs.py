@@ -65,7 +65,7 @@ def _verbs(text: str) -> tuple[str, ...]:
 _SPEECH = _verbs(
     "say/said/said tell/told/told write/wrote/written tweet post quip remark comment reply retort "
     "answer exclaim shout whisper mutter murmur joke muse sigh plead testify "
-    "swear/swore/sworn reiterate repeat add state/stated/stated document"
+    "swear/swore/sworn reiterate repeat state/stated/stated document"
 )
 _REPORT = _verbs(
     "announce confirm deny claim report warn note acknowledge reveal disclose stress emphasise "
@@ -75,7 +75,7 @@ _REPORT = _verbs(
 """Verbs that report whatever follows them, an object included: "confirmed the deaths",
 "announced the deal" (docs/labelling.md counts them as attributions)."""
 _CLAUSE = _verbs(
-    "announce warn confirm deny emphasise emphasize stress note explain caution insist argue "
+    "add announce warn confirm deny emphasise emphasize stress note explain caution insist argue "
     "predict estimate admit concede acknowledge reveal disclose claim allege assert contend "
     "maintain declare report indicate suggest find/found/found complain lament recall observe "
     "vow pledge promise threaten boast concur counter reaffirm affirm advise recommend "

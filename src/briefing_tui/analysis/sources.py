@@ -651,6 +651,8 @@ def _subject_phrases(tokens: list[Token], end: int, shape: Shape) -> list[_Found
     if len(phrases) == 1:
         phrases = (_with_partitive(tokens, phrases[0]),)  # before "of" is read as a preposition
     phrases = tuple(phrase for phrase in phrases if not _after_preposition(tokens, _first_offset(phrase)))
+    if phrases and _after_condition(tokens, _first_offset(phrases[0])):
+        return []  # "if the EU's foreign service reported that ...": nobody has said it
     if len(phrases) > 1 and not _opens_clause(tokens, _first_offset(phrases[0])):
         phrases = phrases[-1:]  # "who chairs the committee, and two others, Ortiz said": not a list
     if shape.opens_clause:
@@ -1018,6 +1020,14 @@ def _appositive_subject(tokens: list[Token], closing: int) -> list[_Found]:
         if subject and _opens_clause(tokens, _first_offset(subject[0])):
             return _with_appositive(subject, tokens, comma + 1, closing)
     return []
+
+
+def _after_condition(tokens: list[Token], start: int) -> bool:
+    """Whether the words at ``start`` follow "if", "unless" or "whether": a hypothetical speaker."""
+    for number, token in enumerate(tokens):
+        if token.start == start:
+            return number > 0 and tokens[number - 1].lower in {"if", "unless", "whether"}
+    return False
 
 
 def _after_preposition(tokens: list[Token], start: int) -> bool:
