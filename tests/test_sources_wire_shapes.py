@@ -554,6 +554,11 @@ def test_adding_words_is_speech(text: str) -> None:
     assert find_mentions(text)
 
 
+def test_a_present_form_that_is_a_noun_reports_only_before_that() -> None:
+    assert named("Methodology note: provisions count as done only when verified.") == []
+    assert named("The Ministers note that the work is late.") == ["The Ministers"]
+
+
 def test_network_in_capitals_is_part_of_a_name() -> None:
     assert named("The strike is off while members vote, Network Lines said.") == ["Network Lines"]
 

@@ -265,8 +265,6 @@ PRESENT_TENSE = frozenset(
         "reaffirm",
         "reiterate",
         "welcome",
-        "note",
-        "recall",
         "underline",
         "underscore",
         "condemn",
