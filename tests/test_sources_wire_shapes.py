@@ -559,6 +559,12 @@ def test_a_present_form_that_is_a_noun_reports_only_before_that() -> None:
     assert named("The Ministers note that the work is late.") == ["The Ministers"]
 
 
+def test_a_given_name_that_is_a_verb_may_be_a_surname() -> None:
+    text = "Mwanaisha Said, whose husband was among the crew, said she had sold her sewing machine."
+    assert named(text) == ["Mwanaisha Said"]
+    assert named("Said Awwad said the talks were over.") == ["Said Awwad"]
+
+
 def test_network_in_capitals_is_part_of_a_name() -> None:
     assert named("The strike is off while members vote, Network Lines said.") == ["Network Lines"]
 

@@ -224,8 +224,9 @@ def _is_people_word(tokens: list[Token], position: int) -> bool:
 def _special_word(tokens: list[Token], position: int, limit: int) -> bool | None:
     """Words that look like function words but are names: "Said Awwad", "the US", "Channel 12"."""
     token = tokens[position]
-    if token.text in GIVEN_NAMES:
-        return position + 1 < limit and _is_name_word(tokens[position + 1])
+    if token.text in GIVEN_NAMES:  # "Said Awwad", and "Mwanaisha Said" as a surname
+        after_name = position > 0 and tokens[position - 1].capitalised and _is_name_word(tokens[position - 1])
+        return after_name or (position + 1 < limit and _is_name_word(tokens[position + 1]))
     if len(token.text) > 1 and token.text.isupper() and token.type is TokenType.WORD:
         return True  # "the US", "UAW President Marcus Dell"
     if token.text.isdigit() and position and _is_name_word(tokens[position - 1]):
