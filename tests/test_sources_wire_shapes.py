@@ -565,6 +565,38 @@ def test_a_given_name_that_is_a_verb_may_be_a_surname() -> None:
     assert named("Said Awwad said the talks were over.") == ["Said Awwad"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Greens say it costs 420m; the fiscal council, a watchdog, puts the figure at 610m.",
+            ["The Greens", "the fiscal council"],
+        ),
+        ("The Social Democrats had threatened to break off the talks.", ["The Social Democrats"]),
+        ("The rebels vowed to fight on.", ["The rebels"]),
+        ("The Velmar Treasury published the delisting on the same day.", ["The Velmar Treasury"]),
+        (
+            "A smaller union, the Independent Controllers' Union, has not signed and said it would strike.",
+            ["the Independent Controllers' Union"],
+        ),
+    ],
+)
+def test_figures_commitments_publishing_and_a_subject_with_an_aside(text: str, expected: list[str]) -> None:
+    assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army put the convoy on the road.",
+        "The rebels threatened the town.",  # a threat by deed, with no words reported
+        "Unless the council published the audit first, nothing would change.",
+    ],
+)
+def test_acts_of_putting_threatening_and_hypothetical_publishing(text: str) -> None:
+    assert named(text) == []
+
+
 def test_network_in_capitals_is_part_of_a_name() -> None:
     assert named("The strike is off while members vote, Network Lines said.") == ["Network Lines"]
 

@@ -65,7 +65,7 @@ def _verbs(text: str) -> tuple[str, ...]:
 _SPEECH = _verbs(
     "say/said/said tell/told/told write/wrote/written tweet post quip remark comment reply retort "
     "answer exclaim shout whisper mutter murmur joke muse sigh plead testify "
-    "swear/swore/sworn reiterate repeat state/stated/stated document"
+    "swear/swore/sworn reiterate repeat state/stated/stated document publish"
 )
 _REPORT = _verbs(
     "announce confirm deny claim report warn note acknowledge reveal disclose stress emphasise "
@@ -110,7 +110,7 @@ _THAT_ONLY: tuple[str, ...] = ()
 """Verbs that report only before "that" (none now: the labels count "the Parties agreed that"
 as the act of agreeing, not as speech)."""
 _PUT_IT = _verbs("put/put/put")
-"""Verbs that report only as "put it": "as one diplomat put it"."""
+"""Verbs that report only as "put it" or "put the figure at": "as one diplomat put it"."""
 
 DECLINED_ACTS = frozenset(
     [
@@ -271,6 +271,7 @@ PRESENT_TENSE = frozenset(
         "commend",
         "call",
         "express",
+        "put",
     ]
 )
 """Verbs whose present forms ("says", "warn") count too; for the rest ("reports", "claims",

@@ -838,11 +838,27 @@ def _opening_subject(tokens: list[Token], conjoined: bool) -> list[_Found]:
     parsed = parse_phrase(tokens, start, len(tokens))
     if parsed is None or parsed.next >= len(tokens):
         return []
-    verb = tokens[_after_gap(tokens, parsed.next)]
+    after_aside = _after_aside(tokens, parsed.next)
+    verb = tokens[_after_gap(tokens, after_aside)]
     function_word = verb.lower in STOPWORDS and verb.lower not in AUXILIARIES and verb.lower not in VERB_FORMS
     if verb.punct or verb.capitalised or function_word:
         return []  # the phrase is not the subject of a verb: "In the talks officials..."
+    if after_aside != parsed.next:  # "A smaller union, the Independent Controllers' Union, ... said"
+        return _with_appositive(parsed.phrases, tokens, parsed.next + 1, after_aside - 1)
     return [_Found(phrase) for phrase in parsed.phrases]
+
+
+def _after_aside(tokens: list[Token], position: int) -> int:
+    """The index after an aside between commas that follows a subject ("the fiscal council, an
+    independent watchdog, puts ..."), or ``position`` when none does."""
+    if tokens[position].text != ",":
+        return position
+    for number in range(position + 1, min(len(tokens) - 1, position + 10)):
+        if tokens[number].text == ",":
+            return number + 1
+        if tokens[number].punct:
+            break
+    return position
 
 
 def _after_gap(tokens: list[Token], position: int) -> int:

@@ -62,12 +62,22 @@ _NOTHING = re.compile(
 "said nothing had changed" reports that nothing had)."""
 
 
-_PUT_IT = re.compile(r" it(?:[,:.;]|[ \t]+(?:\w+ly\b|this way|another way|differently))")
-""""as one diplomat put it,", "she put it bluntly": not "the army put it on the map"."""
+_PUT_IT = re.compile(
+    r" (?:it(?:[,:.;]|[ \t]+(?:\w+ly\b|this way|another way|differently))"
+    r"|the (?:figure|number|cost|toll|total|death toll|bill|shortfall|gap) at\b)"
+)
+""""as one diplomat put it,", "she put it bluntly", "puts the figure at": not "the army put it
+on the map"."""
 
 
 _PLAIN_CHECKS = {Frame.THAT: re.compile(r"\s+that\b"), Frame.PUT_IT: _PUT_IT}
 """Frames settled by one pattern after the verb: "reports that", "put it,"."""
+
+
+_COMMITMENTS = frozenset(form for form in VERB_FORMS if form.startswith(("threaten", "vow")))
+"""Verbs of a stated intention with "to": "vowed to fight on", "threatened to walk out" ("pledged
+to support" and "promised to pay" are acts, as a pledge of money is)."""
+_TO_VERB = re.compile(r"[ \t]+to[ \t]+[a-z]")
 
 
 def frame_allows(text: str, verb: str, end: int) -> bool:
@@ -75,8 +85,8 @@ def frame_allows(text: str, verb: str, end: int) -> bool:
     frame = VERB_FORMS[verb]
     if frame is Frame.DECLINE or _NOTHING.match(text, end):
         return False  # "declined to comment", "said nothing about it" attribute nothing
-    if frame is Frame.SPEECH:
-        return True
+    if frame is Frame.SPEECH or (verb in _COMMITMENTS and _TO_VERB.match(text, end)):
+        return True  # "said", "threatened to break off the talks", "vowed to fight on"
     if frame in _PLAIN_CHECKS:
         return _PLAIN_CHECKS[frame].match(text, end) is not None
     if frame is Frame.CLAUSE and _clause_follows_plainly(text, end):
