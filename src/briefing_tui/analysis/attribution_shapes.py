@@ -302,6 +302,8 @@ GAPS: tuple[Gap, ...] = (
     Gap("relative_clause", "Arab countries which back the plan said ..."),
     Gap("numbered_apposition", "One, Finance Minister Ilan Vered, said ... (the aside is the source)"),
     Gap("anonymity", "An official speaking on condition of anonymity said ..."),
+    Gap("contacted", "Residents reached by phone described ... / two officials contacted by AFP said"),
+    Gap("partitive", "Two of the new owners say ... (the part of the group is the source)"),
     Gap("opening_phrase", "At one point Republicans walked out, saying ... (no comma after the opener)"),
 )
 """What `sources` skips between a subject and its verb, with an example of each."""
