@@ -597,6 +597,27 @@ def test_acts_of_putting_threatening_and_hypothetical_publishing(text: str) -> N
     assert named(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In Kalam, a first-time voter told us she had walked two hours.", ["a first-time voter"]),
+        ("A voter said the queue was long.", ["A voter"]),
+    ],
+)
+def test_singular_people_nouns_after_an_article_and_a_modifier(text: str, expected: list[str]) -> None:
+    assert named(text) == expected
+
+
+def test_no_person_in_a_common_singular_noun() -> None:
+    assert named("The paper said no. A new order said no.") == []
+
+
+def test_it_after_an_opening_phrase_stands_for_the_body_after_the_comma() -> None:
+    text = "Outside the venue, the Climate Coalition staged a protest, which it said stood for the dead."
+    (mention,) = find_mentions(text)
+    assert mention.antecedent is not None and mention.antecedent.name == "the Climate Coalition"
+
+
 def test_network_in_capitals_is_part_of_a_name() -> None:
     assert named("The strike is off while members vote, Network Lines said.") == ["Network Lines"]
 

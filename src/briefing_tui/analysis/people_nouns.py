@@ -34,7 +34,8 @@ _NOT_PEOPLE = _words(
     "gather discover remember render wonder hinder recover suffer differ enter alter bolster "
     "trigger deter defer confer prefer refer counter encounter monster minister sister brother "
     "mother father daughter quarterly fee degree committee guarantee decree tree knee coffee "
-    "agree three referee"
+    "agree three referee timer fiber fibre super sober eager safer wider older newer tower "
+    "offer liver lever caper lager laser"
 )
 """Words with a people ending that are not (new) people nouns; "minister", "sister" and the
 like are in `vocabulary` already, with their own kinds."""
@@ -56,4 +57,4 @@ def is_people_noun(word: str) -> bool:
 
     Only for a word right after an article: alone, "-er" words are as often verbs or adverbs.
     """
-    return len(word) >= 6 and word.isalpha() and word.endswith(_SINGULAR_ENDINGS) and word not in _NOT_PEOPLE
+    return len(word) >= 5 and word.isalpha() and word.endswith(_SINGULAR_ENDINGS) and word not in _NOT_PEOPLE

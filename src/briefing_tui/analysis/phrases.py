@@ -218,7 +218,13 @@ def _is_people_word(tokens: list[Token], position: int) -> bool:
     token = tokens[position]
     if is_people_plural(token.base_lower) and not token.possessive:
         return True
-    return bool(position) and tokens[position - 1].lower in _ARTICLES and is_people_noun(token.base_lower)
+    return _after_article(tokens, position) and is_people_noun(token.base_lower)
+
+
+def _after_article(tokens: list[Token], position: int) -> bool:
+    """ "a shopkeeper", "a first-time voter": an article right before, or one modifier between."""
+    before = [tokens[number].lower for number in range(max(0, position - 2), position)]
+    return bool(before) and (before[-1] in _ARTICLES or (len(before) == 2 and before[0] in _ARTICLES))
 
 
 def _special_word(tokens: list[Token], position: int, limit: int) -> bool | None:
@@ -446,9 +452,9 @@ def _last_head(tokens: list[Token], words: list[int]) -> int | None:
     opens = len(words) == 1 and (words[0] == 0 or tokens[words[0] - 1].text in {".", "“", '"', ":"})
     if is_people_plural(last.lower) and (not last.capitalised or opens):
         return len(words) - 1  # "the dockers", "Growers in the valley" (not "Reuters")
-    after_article = words[-1] and tokens[words[-1] - 1].lower in _ARTICLES
-    if len(words) == 1 and after_article and not last.capitalised and is_people_noun(last.lower):
-        return 0  # "a shopkeeper"
+    person = not last.capitalised and is_people_noun(last.lower)
+    if person and len(words) <= 2 and _after_article(tokens, words[-1]):
+        return len(words) - 1  # "a shopkeeper", "a first-time voter"
     return None
 
 

@@ -250,13 +250,33 @@ def _with_antecedents(text: str, mentions: list[Mention]) -> list[Mention]:
     return [person, linked, *mentions[1:]]
 
 
+_OPENING_PHRASES = frozenset({"outside", "inside", "amid", "despite"})
+
+
+def _subject_start(tokens: list[Token], opening: int) -> int | None:
+    """Where the subject of the sentence opening at ``opening`` starts, after "In Gaza," or
+    "Outside the venue,"."""
+    low = tokens[opening].lower
+    if low not in _OPENING_PHRASES and low not in _INTRODUCERS and low not in _PREPOSITIONS:
+        return opening
+    for number in range(opening + 1, min(len(tokens) - 1, opening + 8)):
+        if tokens[number].text == ",":
+            return number + 1
+        if tokens[number].punct:
+            return None
+    return None
+
+
 def _only_body(text: str, start: int, end: int) -> Mention | None:
     """The one body that opens a sentence in ``text[start:end]``, if exactly one: "The Russian
     mission abstained. It said ..." (a body only acting is still what "it" stands for)."""
     tokens = tokenize(text, start, end)
     found: dict[str, Mention] = {}
-    for number, token in enumerate(tokens):
-        if token.punct or (number and tokens[number - 1].text not in _HARD_STOPS):
+    for opening, token in enumerate(tokens):
+        if token.punct or (opening and tokens[opening - 1].text not in _HARD_STOPS):
+            continue
+        number = _subject_start(tokens, opening)  # "Outside the venue, the Coalition staged ..."
+        if number is None:
             continue
         parsed = parse_phrase(tokens, number, len(tokens))
         phrase = parsed.phrases[0] if parsed is not None and len(parsed.phrases) == 1 else None
