@@ -618,6 +618,12 @@ def test_it_after_an_opening_phrase_stands_for_the_body_after_the_comma() -> Non
     assert mention.antecedent is not None and mention.antecedent.name == "the Climate Coalition"
 
 
+def test_member_before_a_name_is_a_role() -> None:
+    assert named("“This is not the end,” said political bureau member Basem Naim.") == [
+        "political bureau member Basem Naim"
+    ]
+
+
 def test_network_in_capitals_is_part_of_a_name() -> None:
     assert named("The strike is off while members vote, Network Lines said.") == ["Network Lines"]
 

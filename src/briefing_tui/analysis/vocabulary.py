@@ -107,7 +107,7 @@ ROLE_WORDS = _OFFICIAL_HEADS | _words(
     "brigadier maj major capt captain sgt sergeant inspector superintendent secretary-general "
     "undersecretary-general attorney-general commander-in-chief chairperson rapporteur mp mep "
     "mps meps lawmaker treasurer co-leader co-chair vice-chair deputy-leader whip skipper "
-    "chairman chairwoman councilman councilwoman councillor councilor alderman fellow"
+    "chairman chairwoman councilman councilwoman councillor councilor alderman fellow member"
 )
 """Words for a role that may stand right before a person's name: "correspondent Felicia Schwartz".
 
