@@ -624,6 +624,15 @@ def test_member_before_a_name_is_a_role() -> None:
     ]
 
 
+def test_a_verb_and_a_number_are_no_modifiers_of_a_head() -> None:
+    assert named("Police arrested two men and said they were investigating.") == ["Police"]
+
+
+def test_an_age_alone_is_no_description() -> None:
+    (mention,) = find_mentions("Ivo Tal, 74, said he would not seek another term.")
+    assert mention.description is None
+
+
 def test_network_in_capitals_is_part_of_a_name() -> None:
     assert named("The strike is off while members vote, Network Lines said.") == ["Network Lines"]
 

@@ -256,6 +256,8 @@ def _modifies_next(tokens: list[Token], position: int, limit: int) -> bool:
         and not following.capitalised
         and following.lower.isalpha()
         and following.lower not in STOPWORDS
+        and following.lower not in DETERMINERS
+        and not _looks_finite(tokens[position])
         and not following.possessive
         and tokens[nxt + 1].lower in HEAD_KINDS
         and not tokens[nxt + 1].capitalised

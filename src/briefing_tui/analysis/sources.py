@@ -1176,18 +1176,18 @@ def _description(phrase: Phrase, tokens: list[Token], first: int, stop: int) -> 
     """An aside describes a named source unless it is a clause ("who...", "speaking...")."""
     if phrase.kind not in {SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION, None}:
         return None
-    if phrase.description is not None:
-        return None
     if tokens[first].text.isdigit() and first + 2 < stop and tokens[first + 1].text == ",":
         first += 2  # "Ana Roe, 54, a teacher": the age is not the description
     opener = tokens[first]
-    if opener.punct or (opener.lower in STOPWORDS and opener.lower not in DETERMINERS):
-        return None
-    if opener.lower in _INTRODUCERS:
-        return None  # "The ministry, in a statement, said": an adjunct, not a description
-    if opener.lower.endswith("ing") and not opener.capitalised:
-        return None  # "speaking on condition of anonymity"
-    return tokens[first].start, tokens[stop - 1].end
+    refused = (
+        phrase.description is not None
+        or all(token.text.isdigit() for token in tokens[first:stop])  # "Tal, 74, said": an age
+        or opener.punct
+        or (opener.lower in STOPWORDS and opener.lower not in DETERMINERS)
+        or opener.lower in _INTRODUCERS  # "The ministry, in a statement, said": an adjunct
+        or (opener.lower.endswith("ing") and not opener.capitalised)  # "speaking on condition ..."
+    )
+    return None if refused else (tokens[first].start, tokens[stop - 1].end)
 
 
 def _subject_after(text: str, position: int, pronoun: bool) -> list[_Found]:
