@@ -115,3 +115,17 @@ def test_it_stands_for_the_one_body_the_paragraph_opened_with() -> None:
 def test_it_is_left_alone_between_two_bodies() -> None:
     briefing = analyse(briefing_of("Velmar Ports and the Estmark Rail Board met. It said no deal was made."))
     assert [via for _, _, via in cited(briefing)] == []
+
+
+def test_a_lone_name_that_said_he_is_a_person() -> None:
+    briefing = analyse(briefing_of("Velmaro said he would not stop.", "Estmarko said it would not yield."))
+    assert [(source.name, source.kind.value) for source in briefing.sources] == [
+        ("Velmaro", "named_person"),
+        ("Estmarko", "organization"),
+    ]
+
+
+def test_a_lone_name_a_later_he_stands_for_is_a_person() -> None:
+    briefing = analyse(briefing_of("Velmaro said the war would go on.", "He said the talks were over."))
+    assert [(source.name, source.kind.value) for source in briefing.sources] == [("Velmaro", "named_person")]
+    assert cited(briefing)[-1] == ("He", "Velmaro", "pronoun")

@@ -77,6 +77,8 @@ class _Entry:
     aliases: list[str] = field(default_factory=list)
     head: str | None = None
     """The head noun of a common-noun name ("sources"), for definite descriptions."""
+    guessed: bool = False
+    """Its kind is a guess: a lone capitalised word never seen as a surname ("Netanyahu")."""
 
     @property
     def plural(self) -> bool:
@@ -228,6 +230,10 @@ class SourceRegistry:
                 return None
             if _fits(pronoun, entry):
                 return entry
+            if pronoun in {"he", "she"} and entry.guessed:
+                # "Netanyahu said he would ...": "he" shows the lone word is a person's name.
+                entry.kind, entry.guessed = SourceKind.NAMED_PERSON, False
+                return entry
         return None
 
     def _register(self, key: str, mention: Mention) -> _Entry:
@@ -238,6 +244,7 @@ class SourceRegistry:
         words = key.split()
         head = _head(words) if kind is not SourceKind.NAMED_PERSON else None
         entry = _Entry(self._new_id(key), name, kind, mention.description, key, head=head)
+        entry.guessed = mention.kind is None and kind is SourceKind.ORGANIZATION
         if kind is SourceKind.ORGANIZATION:
             shorter = _shorter_names(name)
             entry.aliases.extend(shorter)

@@ -202,23 +202,42 @@ def find_mentions(text: str) -> list[Mention]:
             passive = before[0] in _BE
             if not _verb_reports(text, match, passive):
                 continue  # "is expected to": a passive names no speaker, unless "by" one
-        any_found = False
-        for shape in _SHAPES_BY_ANCHOR[anchor]:
-            if (shape.fallback and any_found) or (shape.follows and not any_found) or shape.agent != passive:
-                continue
-            if shape.after_mark and not _MARK_BEFORE.search(text, max(0, match.start() - 3), match.start()):
-                continue
-            if shape.side is Side.BEFORE and before is None:
-                before = _word_before(text, match.start())
-            results = _read(text, match, shape, before)
-            if shape.kinds is not None:
-                results = [item for item in results if _kind_fits(item.phrase.kind, shape.kinds)]
-            if shape.named:
-                results = [item for item in results if _written_as_name(text, item.phrase)]
-            any_found = any_found or bool(results)
-            found.extend(results)
+        found.extend(_read_anchor(text, match, anchor, before, passive))
     mentions = outside_quotations(quoted, _mentions(text, found))
     return _with_antecedents(text, without_credit_lines(text, mentions))
+
+
+def _read_anchor(
+    text: str, match: re.Match[str], anchor: Anchor, before: tuple[str, bool] | None, passive: bool
+) -> list[_Found]:
+    """What the shapes of ``anchor`` find at ``match``, tried in table order."""
+    found: list[_Found] = []
+    for shape in _SHAPES_BY_ANCHOR[anchor]:
+        if (shape.fallback and found) or (shape.follows and not found) or shape.agent != passive:
+            continue
+        if shape.after_mark and not _MARK_BEFORE.search(text, max(0, match.start() - 3), match.start()):
+            continue
+        if shape.side is Side.BEFORE and before is None:
+            before = _word_before(text, match.start())
+        results = _read(text, match, shape, before)
+        if shape.kinds is not None:
+            results = [item for item in results if _kind_fits(item.phrase.kind, shape.kinds)]
+        if shape.named:
+            results = [item for item in results if _written_as_name(text, item.phrase)]
+        if results and shape.side is Side.BEFORE and _HE_OR_SHE_AFTER.match(text, match.end()):
+            results = [_as_person(item) for item in results]  # "Netanyahu said he would"
+        found.extend(results)
+    return found
+
+
+_HE_OR_SHE_AFTER = re.compile(r"[ \t]+(?:that[ \t]+)?(?:he|she)\b")
+"""A lone name that "said he ..." or "said that she ..." is a person's, not a body's."""
+
+
+def _as_person(item: _Found) -> _Found:
+    if item.phrase.kind is not None or item.pronoun is not None:
+        return item
+    return replace(item, phrase=replace(item.phrase, kind=SourceKind.NAMED_PERSON))
 
 
 def _verb_reports(text: str, match: re.Match[str], passive: bool) -> bool:
