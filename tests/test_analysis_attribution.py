@@ -360,6 +360,12 @@ def test_a_definite_description_is_the_earlier_source_it_repeats() -> None:
         ("Ivo Marek, a historian at the university, said no.", "Ivo Marek", SourceKind.NAMED_PERSON),
         ("Velport, a carmaker, said no.", "Velport", SourceKind.ORGANIZATION),
         ("Two delegates said no.", "two delegates", SourceKind.ANONYMOUS),
+        ("Residents of Mabira said the markets had reopened.", "residents of Mabira", SourceKind.ANONYMOUS),
+        (
+            "Officials of the Velmar Port Authority said no.",
+            "officials of the Velmar Port Authority",
+            SourceKind.OFFICIAL,
+        ),
         ("A diplomat said no.", "a diplomat", SourceKind.OFFICIAL),
     ],
 )

@@ -348,6 +348,9 @@ def _classify(tokens: list[Token], index: int, words: list[int], limit: int) -> 
     named = _named_after_head(tokens, index, words, head, trailing)
     if named is not None:
         return named
+    people = HEAD_KINDS.get(tokens[words[head]].lower) in {SourceKind.ANONYMOUS, SourceKind.OFFICIAL}
+    if people and trailing[0].lower in {"of", "for"}:
+        return _common(tokens, index, words[: head + 1], limit)  # "Residents of Mabira" are people
     if all(_is_name_word(token) or token.lower in _NAME_JOINERS for token in trailing):
         return _name(tokens, index, words, limit)
     return _common(tokens, index, words[: head + 1], limit)
@@ -444,6 +447,11 @@ def _is_body_name(tokens: list[Token], words: list[int]) -> bool:
 
 
 def _last_head(tokens: list[Token], words: list[int]) -> int | None:
+    for number, word in enumerate(words[:-1]):
+        # "Officials of the Port Authority", "Members of the National Assembly": people of a body.
+        people = HEAD_KINDS.get(tokens[word].lower) in {SourceKind.ANONYMOUS, SourceKind.OFFICIAL}
+        if people and tokens[words[number + 1]].lower in {"of", "for"}:
+            return number
     for number in range(len(words) - 1, -1, -1):
         token = tokens[words[number]]
         # A possessive head counts only at the end: "the ministry's" (statement said).
