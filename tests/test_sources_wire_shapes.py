@@ -633,6 +633,11 @@ def test_an_age_alone_is_no_description() -> None:
     assert mention.description is None
 
 
+def test_a_passive_ending_in_by_names_nobody_and_does_not_fail() -> None:
+    assert named("The quota was announced by") == []
+    assert named("It was said he which by") == []
+
+
 def test_network_in_capitals_is_part_of_a_name() -> None:
     assert named("The strike is off while members vote, Network Lines said.") == ["Network Lines"]
 

@@ -437,7 +437,7 @@ def _agent_after(text: str, position: int) -> list[_Found]:
     """ "The figures were confirmed to us by officials of three parties": the agent after "by"."""
     tokens = _window_after(text, position)
     by = next((n for n, token in enumerate(tokens[:6]) if token.lower == "by"), None)
-    if by is None or any(token.punct for token in tokens[:by]):
+    if by is None or by + 1 >= len(tokens) or any(token.punct for token in tokens[:by]):
         return []
     parsed = parse_list(tokens, by + 1, len(tokens))
     if parsed is None:
