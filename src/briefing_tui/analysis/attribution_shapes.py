@@ -18,8 +18,12 @@ Anchors are word classes from `reporting_verbs`:
   "confirmed to", "speaking to");
 * ``quoted_by``: "quoted by", "cited by", between a source and the outlet that quotes it;
 * ``colon``: a colon opening a quotation ("X: “...”");
-* ``saying``: a participle after a comma (", saying", ", adding") whose speaker is the
-  subject of the sentence.
+* ``saying``: a participle after a comma or a dash (", saying", " – claiming") whose
+  speaker is the subject of the sentence;
+* ``quote_end``: the end of a quotation ("...,” ") with nothing but its speaker after it:
+  "“We will not give up,” the harbour master.";
+* ``bare_colon``: a colon after a speaker who opens the paragraph, as in a transcript or a
+  live blog: "Ana Roe: We will stay until the end."
 
 What may stand between a subject and its verb (an auxiliary, a time, an aside between
 commas or dashes, a relative clause) is listed in `GAPS`, and what may follow a source
@@ -49,6 +53,8 @@ class Anchor(Enum):
     QUOTED_BY = "quoted_by"
     COLON = "colon"
     SAYING = "saying"
+    QUOTE_END = "quote_end"
+    BARE_COLON = "bare_colon"
 
 
 class Side(Enum):
@@ -97,6 +103,15 @@ class Shape:
     named: bool = False
     """The source must be written as a name, its last word capitalised: "told Harbour Radio"
     names an outlet as the channel, "told state radio" only a medium."""
+    setting: bool = False
+    """The source opens the sentence, and where or how it spoke follows after a comma, up to
+    the colon: "Eva Lind, speaking outside the family home: “...”"."""
+    agent: bool = False
+    """The verb is passive and the source is its agent, after "by": "was confirmed by officials"."""
+    alone: bool = False
+    """No verb: the source stands alone by its quotation and must fill the words up to the
+    end of the sentence ("“...,” the minister.") or from the start of the paragraph to the
+    colon ("Ana Roe: ..."); a description after a comma may follow a source after a quote."""
 
 
 _PEOPLE = frozenset({SourceKind.NAMED_PERSON, SourceKind.OFFICIAL, SourceKind.ANONYMOUS})
@@ -120,6 +135,14 @@ SHAPES: tuple[Shape, ...] = (
         pronoun=True,
         after_mark=True,
         fallback=True,
+    ),
+    Shape(
+        "passive_agent",
+        "The figures were confirmed to us by harbour officials.",
+        Anchor.VERB,
+        Side.AFTER,
+        passive=True,
+        agent=True,
     ),
     Shape(
         "coordinated_verb",
@@ -217,6 +240,15 @@ SHAPES: tuple[Shape, ...] = (
         opens_clause=True,
     ),
     Shape(
+        "speaker_setting_colon",
+        "Harbour master Ivo Marek, speaking after the vote: “The quay stays shut.”",
+        Anchor.COLON,
+        Side.BEFORE,
+        fallback=True,
+        setting=True,
+        kinds=frozenset({*_PEOPLE}),
+    ),
+    Shape(
         "sentence_colon_quote",
         "Commissioner Ilse Varga played it down on Monday: “We are in a dialogue.”",
         Anchor.COLON,
@@ -224,6 +256,22 @@ SHAPES: tuple[Shape, ...] = (
         fallback=True,
         sentence=True,
         kinds=frozenset({*_PEOPLE}),
+    ),
+    Shape(
+        "quote_then_speaker",
+        "“We will not give up,” the harbour master, Ivo Marek.",
+        Anchor.QUOTE_END,
+        Side.AFTER,
+        alone=True,
+        kinds=frozenset({*_PEOPLE, SourceKind.ORGANIZATION}),
+    ),
+    Shape(
+        "speaker_colon",
+        "Ana Roe: We will stay until the end.",
+        Anchor.BARE_COLON,
+        Side.BEFORE,
+        alone=True,
+        kinds=frozenset({SourceKind.NAMED_PERSON, SourceKind.OFFICIAL}),
     ),
     Shape(
         "participle_saying",
@@ -253,6 +301,10 @@ GAPS: tuple[Gap, ...] = (
     Gap("dash_aside", "The ministry — which runs the crossings — said ..."),
     Gap("relative_clause", "Arab countries which back the plan said ..."),
     Gap("numbered_apposition", "One, Finance Minister Ilan Vered, said ... (the aside is the source)"),
+    Gap("anonymity", "An official speaking on condition of anonymity said ..."),
+    Gap("contacted", "Residents reached by phone described ... / two officials contacted by AFP said"),
+    Gap("partitive", "Two of the new owners say ... (the part of the group is the source)"),
+    Gap("opening_phrase", "At one point Republicans walked out, saying ... (no comma after the opener)"),
 )
 """What `sources` skips between a subject and its verb, with an example of each."""
 
@@ -279,6 +331,12 @@ TAILS = frozenset(
         "outside",
         "inside",
         "near",
+        "speaking",
+        "talking",
+        "writing",
+        "adding",
+        "referring",
     ]
 )
-"""Words that may follow a source standing after its verb: "said Abd Rabbo in Khan Younis"."""
+"""Words that may follow a source standing after its verb: "said Abd Rabbo in Khan Younis",
+"said an envoy speaking at the summit"."""

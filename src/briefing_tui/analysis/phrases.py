@@ -31,7 +31,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefing_tui.analysis.reporting_verbs import VERB_FORMS
+from briefing_tui.analysis.people_nouns import is_people_noun, is_people_plural
+from briefing_tui.analysis.reporting_verbs import IRREGULAR_PAST, VERB_FORMS
 from briefing_tui.analysis.tokens import Token, TokenType
 from briefing_tui.analysis.vocabulary import (
     DETERMINERS,
@@ -45,6 +46,7 @@ from briefing_tui.analysis.vocabulary import (
     PREMODIFIERS,
     ROLE_WORDS,
     STOPWORDS,
+    TIME_WORDS,
 )
 from briefing_tui.model import SourceKind
 
@@ -204,16 +206,33 @@ def _is_phrase_word(tokens: list[Token], position: int, limit: int) -> bool:
         return False  # an article inside a phrase starts another one: "told AFP the government"
     if _is_name_word(token) or low in HEAD_KINDS or low in ROLE_WORDS or low in PREMODIFIERS:
         return True
+    if _is_people_word(tokens, position):
+        return True
     if token.possessive or ("-" in low and low.replace("-", "").isalpha()):
         return True
     return _modifies_next(tokens, position, limit)
 
 
+def _is_people_word(tokens: list[Token], position: int) -> bool:
+    """A noun for people no list holds: "the dockers", "a shopkeeper" (see `people_nouns`)."""
+    token = tokens[position]
+    if is_people_plural(token.base_lower) and not token.possessive:
+        return True
+    return _after_article(tokens, position) and is_people_noun(token.base_lower)
+
+
+def _after_article(tokens: list[Token], position: int) -> bool:
+    """ "a shopkeeper", "a first-time voter": an article right before, or one modifier between."""
+    before = [tokens[number].lower for number in range(max(0, position - 2), position)]
+    return bool(before) and (before[-1] in _ARTICLES or (len(before) == 2 and before[0] in _ARTICLES))
+
+
 def _special_word(tokens: list[Token], position: int, limit: int) -> bool | None:
     """Words that look like function words but are names: "Said Awwad", "the US", "Channel 12"."""
     token = tokens[position]
-    if token.text in GIVEN_NAMES:
-        return position + 1 < limit and _is_name_word(tokens[position + 1])
+    if token.text in GIVEN_NAMES:  # "Said Awwad", and "Mwanaisha Said" as a surname
+        after_name = position > 0 and tokens[position - 1].capitalised and _is_name_word(tokens[position - 1])
+        return after_name or (position + 1 < limit and _is_name_word(tokens[position + 1]))
     if len(token.text) > 1 and token.text.isupper() and token.type is TokenType.WORD:
         return True  # "the US", "UAW President Marcus Dell"
     if token.text.isdigit() and position and _is_name_word(tokens[position - 1]):
@@ -230,6 +249,20 @@ def _modifies_next(tokens: list[Token], position: int, limit: int) -> bool:
     following = tokens[nxt]
     if following.base_lower in HEAD_KINDS or following.base_lower in ROLE_WORDS:
         return True
+    if is_people_plural(following.lower) and not following.capitalised:
+        return True  # "the new owners"
+    if (
+        nxt + 1 < limit
+        and not following.capitalised
+        and following.lower.isalpha()
+        and following.lower not in STOPWORDS
+        and following.lower not in DETERMINERS
+        and not _looks_finite(tokens[position])
+        and not following.possessive
+        and tokens[nxt + 1].lower in HEAD_KINDS
+        and not tokens[nxt + 1].capitalised
+    ):
+        return True  # "the joint coordination center": two common words before the head
     return (
         position > 0
         and tokens[position - 1].lower in DETERMINERS
@@ -264,10 +297,16 @@ def _is_connector(tokens: list[Token], words: list[int], position: int, limit: i
     last = tokens[words[-1]]
     if low == "the":
         return last.lower in {"of", "for"} and words[-1] == position - 1 and _is_name_word(nxt)
+    if low in {"of", "for"} and last.text.isdigit() and len(words) > 1 and _is_name_word(tokens[words[-2]]):
+        last = tokens[words[-2]]  # "Local 44 of the Hospitality Workers Union"
+    if low in NAME_PARTICLES and (_is_name_word(last) or last.lower in NAME_PARTICLES):
+        # "Anouk van der Berg": a particle may follow another before the surname.
+        after = tokens[position + 2] if position + 2 < limit else None
+        return _is_name_word(nxt) or (
+            nxt.lower in NAME_PARTICLES and after is not None and _is_name_word(after)
+        )
     if not _is_name_word(last):
         return False
-    if low in NAME_PARTICLES:
-        return _is_name_word(nxt)
     if low in {"of", "for"}:
         return _is_name_word(nxt) or (
             nxt.lower == "the" and position + 2 < limit and _is_name_word(tokens[position + 2])
@@ -309,6 +348,9 @@ def _classify(tokens: list[Token], index: int, words: list[int], limit: int) -> 
     named = _named_after_head(tokens, index, words, head, trailing)
     if named is not None:
         return named
+    people = HEAD_KINDS.get(tokens[words[head]].lower) in {SourceKind.ANONYMOUS, SourceKind.OFFICIAL}
+    if people and trailing[0].lower in {"of", "for"}:
+        return _common(tokens, index, words[: head + 1], limit)  # "Residents of Mabira" are people
     if all(_is_name_word(token) or token.lower in _NAME_JOINERS for token in trailing):
         return _name(tokens, index, words, limit)
     return _common(tokens, index, words[: head + 1], limit)
@@ -371,9 +413,11 @@ def _role_object_end(tokens: list[Token], words: list[int], head: int) -> int | 
 
 def _is_outlet_head(tokens: list[Token], words: list[int], head: int) -> bool:
     """ "state news agency", "the newspaper", "broadcaster": words that describe an outlet."""
-    low = tokens[words[head]].lower
+    token = tokens[words[head]]
+    low = token.lower
     if low in OUTLET_DESCRIPTIONS:
-        return True
+        # "the network X" describes an outlet; "Network Lines", all in capitals, is one name.
+        return not (token.capitalised and head == 0)
     return low == "agency" and head > 0 and tokens[words[head - 1]].lower in {"news", "press"}
 
 
@@ -403,12 +447,24 @@ def _is_body_name(tokens: list[Token], words: list[int]) -> bool:
 
 
 def _last_head(tokens: list[Token], words: list[int]) -> int | None:
+    for number, word in enumerate(words[:-1]):
+        # "Officials of the Port Authority", "Members of the National Assembly": people of a body.
+        people = HEAD_KINDS.get(tokens[word].lower) in {SourceKind.ANONYMOUS, SourceKind.OFFICIAL}
+        if people and tokens[words[number + 1]].lower in {"of", "for"}:
+            return number
     for number in range(len(words) - 1, -1, -1):
         token = tokens[words[number]]
         # A possessive head counts only at the end: "the ministry's" (statement said).
         low = token.base_lower if number == len(words) - 1 else token.lower
         if low in HEAD_KINDS or low in ROLE_WORDS:
             return number
+    last = tokens[words[-1]]
+    opens = len(words) == 1 and (words[0] == 0 or tokens[words[0] - 1].text in {".", "“", '"', ":"})
+    if is_people_plural(last.lower) and (not last.capitalised or opens):
+        return len(words) - 1  # "the dockers", "Growers in the valley" (not "Reuters")
+    person = not last.capitalised and is_people_noun(last.lower)
+    if person and len(words) <= 2 and _after_article(tokens, words[-1]):
+        return len(words) - 1  # "a shopkeeper", "a first-time voter"
     return None
 
 
@@ -431,10 +487,30 @@ def _common(tokens: list[Token], index: int, words: list[int], limit: int) -> Pa
     phrase = Phrase(
         start=tokens[index].start,
         end=tokens[end_index - 1].end,
-        kind=kind,
+        kind=_kind_in_context(tokens, words, end_index, kind),
         common_start=_common_opener(tokens[index]),
     )
+    if end_index == words[-1] + 1:  # "the Palestinian Authority (PA)": the acronym belongs
+        return _with_acronym(tokens, Parsed((phrase,), end_index), limit)
     return Parsed((phrase,), end_index)
+
+
+def _kind_in_context(tokens: list[Token], words: list[int], end: int, kind: SourceKind) -> SourceKind:
+    """The kind a phrase's other words give it: "the Office of the U.S. Trade Representative"
+    is a body, "a member of the delegation" an official."""
+    first = tokens[words[0]]
+    if (
+        first.capitalised
+        and first.lower in ORGANIZATION_WORDS
+        and len(words) > 1
+        and tokens[words[1]].lower in {"of", "for"}
+    ):
+        return SourceKind.ORGANIZATION
+    if tokens[words[-1]].base_lower in {"member", "members"}:
+        tail = (HEAD_KINDS.get(token.base_lower) for token in tokens[words[-1] + 1 : end])
+        if any(found is SourceKind.ORGANIZATION for found in tail):
+            return SourceKind.OFFICIAL
+    return kind
 
 
 def _person_after_role(tokens: list[Token], index: int, words: list[int], head: int) -> Parsed:
@@ -473,12 +549,54 @@ def _name(tokens: list[Token], index: int, words: list[int], limit: int) -> Pars
     if not all(_is_name_word(t) or t.lower in _NAME_JOINERS or t.text.isdigit() for t in names[1:]):
         return None
     if not _is_name_word(names[0]):
-        return None
-    if names[-1].possessive and words[-1] + 1 < limit:
+        return _modified_group(tokens, index, words)
+    if (names[-1].possessive and words[-1] + 1 < limit) or _lone_common_word(tokens, words, limit):
         return None  # "Iran's foreign ministry": the possessive opens a longer phrase
     determiner = tokens[index] if index != words[0] else None
     phrase = _name_phrase(tokens[index], names, determiner)
     return _with_acronym(tokens, Parsed((phrase,), words[-1] + 1), limit)
+
+
+def _lone_common_word(tokens: list[Token], words: list[int], limit: int) -> bool:
+    """A capitalised word that opens a sentence and names no one: "Announcing the strikes, ...",
+    "Surveys suggest ..."."""
+    if len(words) != 1:
+        return False
+    return _opens_participle(tokens, words[0], limit) or tokens[words[0]].lower in _RECORDS_OF_NOBODY
+
+
+_RECORDS_OF_NOBODY = frozenset(
+    {
+        *("surveys", "polls", "studies", "figures", "data", "reports", "estimates", "records"),
+        *("documents", "images", "videos", "photos", "footage", "results", "tests", "analyses"),
+        *("statements", "documents", "accounts", "projections", "forecasts", "models", "numbers"),
+    }
+)
+"""Plural records that open a sentence with a capital and name no one: "Polls suggest ..."."""
+
+
+def _opens_participle(tokens: list[Token], position: int, limit: int) -> bool:
+    """A capitalised "-ing" word before a function word is a participle ("Speaking to"), not
+    a name ("Beijing said", "Reading, the town,")."""
+    low = tokens[position].lower
+    nxt = position + 1
+    return (
+        low.endswith("ing")
+        and len(low) > 5
+        and nxt < limit
+        and not tokens[nxt].capitalised
+        and (tokens[nxt].lower in STOPWORDS or tokens[nxt].lower in DETERMINERS)
+    )
+
+
+def _modified_group(tokens: list[Token], index: int, words: list[int]) -> Parsed | None:
+    """ "some progressive Democrats": a group named in the plural, after a determiner and a
+    common word that narrows it (`_modifies_next` lets the common word in)."""
+    last = tokens[words[-1]]
+    if index == words[0] or len(words) != 2 or not (last.capitalised and last.lower.endswith("s")):
+        return None
+    phrase = Phrase(tokens[index].start, last.end, SourceKind.ORGANIZATION, _common_opener(tokens[index]))
+    return Parsed((phrase,), words[-1] + 1)
 
 
 def _person_after_possessive(tokens: list[Token], index: int, words: list[int]) -> Parsed | None:
@@ -532,8 +650,10 @@ def _name_phrase(opener: Token, names: list[Token], determiner: Token | None) ->
     start, end = opener.start, names[-1].end
     if plain in OUTLET_NAMES or lowered[-1] in OUTLET_WORDS:
         return Phrase(start, end, SourceKind.OUTLET, _common_opener(opener))
-    if plain in PLACE_NAMES:
-        return Phrase(start, end, SourceKind.ORGANIZATION)  # "Saudi Arabia said": its government
+    if plain in PLACE_NAMES or names[-1].text.isdigit() or any(token.text.isdigit() for token in names[1:-1]):
+        return Phrase(start, end, SourceKind.ORGANIZATION)  # "Saudi Arabia said", "Local 44"
+    if len(lowered) > 2 and lowered[0] in ROLE_WORDS and lowered[1] in {"of", "for"}:
+        return Phrase(start, end, SourceKind.OFFICIAL, _common_opener(opener))  # "the Minister of Finance"
     acronym = len(names) == 1 and names[0].type is TokenType.ACRONYM
     # "NJ Transit", "UN Office": a word in capitals makes a name a body, not a person.
     capitals = len(names) > 1 and any(
@@ -564,8 +684,8 @@ def _postmodifier(tokens: list[Token], position: int, limit: int) -> int:
             return _tail(tokens, after + 1, limit) or after
         return after
     lead = _lead_end(tokens, position, limit)
-    if lead is None:
-        return position
+    if lead is None or (lead < limit and tokens[lead].lower in TIME_WORDS):
+        return position  # "the union on Friday said": a time is no part of the phrase
     return _tail(tokens, lead, limit) or position
 
 
@@ -575,6 +695,10 @@ def _lead_end(tokens: list[Token], position: int, limit: int) -> int | None:
     if low in _ONE_WORD_LEADS:
         return position + 1
     words = [token.lower for token in tokens[position + 1 : min(limit, position + 4)]]
+    if _is_participle_lead(tokens[position]) and words[:1] and words[0] in _PLACE_LEADS:
+        return position + 2  # "a woman waiting at the airport", "families living near the dam"
+    if _is_participle_lead(tokens[position]) and words[:1] and words[0] in _ARTICLES:
+        return position + 1  # "a banker advising the committee"
     follower = _TWO_WORD_LEADS.get(low)
     if follower is not None:
         return position + 2 if words[:1] == [follower] else None
@@ -584,6 +708,44 @@ def _lead_end(tokens: list[Token], position: int, limit: int) -> int | None:
         if words[:2] == ["knowledge", "of"]:
             return position + 3
     return None
+
+
+def _is_participle_lead(token: Token) -> bool:
+    """A participle that places people ("waiting", "living", "working"), not one that reports."""
+    low = token.lower
+    return low.endswith("ing") and len(low) > 5 and not token.capitalised and low not in _NOT_PLACING
+
+
+_PLACE_LEADS = _ONE_WORD_LEADS | {"outside", "near"}
+_NOT_PLACING = frozenset(
+    {
+        "speaking",
+        "talking",
+        "saying",
+        "writing",
+        "adding",
+        "asking",
+        "requesting",
+        "citing",
+        "declining",
+        "referring",
+        "giving",
+        "according",
+        "noting",
+        "insisting",
+        "arguing",
+        "warning",
+        "stressing",
+        "claiming",
+        "during",
+        "including",
+        "following",
+        "regarding",
+        "concerning",
+        "pending",
+    }
+)
+"""Participles that do not place their subject: they report, or they are prepositions."""
 
 
 def _relative_clause(tokens: list[Token], position: int, limit: int) -> int:
@@ -597,9 +759,16 @@ def _relative_clause(tokens: list[Token], position: int, limit: int) -> int:
         return position
     while end < limit and end - position <= _RELATIVE_MAX_WORDS:
         if tokens[end].punct:
-            return position
+            # "a diplomat who asked not to be named, ...": a clause that keeps the source unnamed
+            # belongs to it wherever it ends.
+            anonymous = any(token.lower in _ANONYMITY for token in tokens[position:end])
+            return end if anonymous else position
         end += 1
     return end if end == limit else position
+
+
+_ANONYMITY = frozenset({"named", "identified", "anonymity", "anonymously"})
+"""Words of a relative clause that keeps its source unnamed: "who asked not to be named"."""
 
 
 def _tail(tokens: list[Token], position: int, limit: int) -> int | None:
@@ -614,6 +783,9 @@ def _tail(tokens: list[Token], position: int, limit: int) -> int | None:
             continue
         if token.punct:
             break
+        if _joins_name_in_tail(tokens, position, limit):
+            position += 1  # "at the International Council for the Exploration of the Sea"
+            continue
         if token.lower == "and":
             # "officials from Egypt and Turkey" but not "sources ... and one U.S. official".
             previous = tokens[position - 1]
@@ -627,11 +799,31 @@ def _tail(tokens: list[Token], position: int, limit: int) -> int | None:
             and tokens[position + 1].lower not in STOPWORDS
         ):
             pass  # "on prisoners of war"
-        elif token.lower in STOPWORDS or _looks_finite(token):
+        elif token.lower in STOPWORDS or (_looks_finite(token) and not _graded(tokens[position - 1])):
             break  # "delegates from small island states walked out": the verb ends the tail
         position += 1
         count += 1
     return position if count else None
+
+
+def _joins_name_in_tail(tokens: list[Token], position: int, limit: int) -> bool:
+    """ "of", "for" or "the" inside a capitalised name, which a tail's word count leaves out."""
+    low = tokens[position].lower
+    if low not in {"of", "for", "the"} or position + 1 >= limit or not position:
+        return False
+    previous, nxt = tokens[position - 1], tokens[position + 1]
+    if low == "the":
+        return previous.lower in {"of", "for"} and nxt.capitalised and not nxt.punct
+    if not previous.capitalised or previous.punct:
+        return False
+    if nxt.capitalised and not nxt.punct:
+        return True
+    return nxt.lower == "the" and position + 2 < limit and tokens[position + 2].capitalised
+
+
+def _graded(token: Token) -> bool:
+    """ "least developed", "newly elected": an "-ed" word after these is an adjective."""
+    return token.lower in {"least", "most", "less", "more", "well", "newly", "recently"}
 
 
 def _looks_finite(token: Token) -> bool:
@@ -639,7 +831,7 @@ def _looks_finite(token: Token) -> bool:
     if token.capitalised:
         return False
     low = token.lower
-    return (low.endswith("ed") and len(low) > 4) or low in VERB_FORMS
+    return (low.endswith("ed") and len(low) > 4) or low in VERB_FORMS or low in IRREGULAR_PAST
 
 
 def _name_list_follows(tokens: list[Token], comma: int, limit: int) -> bool:
@@ -661,22 +853,32 @@ def _apposition(tokens: list[Token], parsed: Parsed, limit: int) -> Parsed | Non
     """ "the agency’s chief negotiator, Tomas Brandt," is the person, described by the role."""
     (phrase,) = parsed.phrases
     comma = parsed.next
-    if phrase.kind not in {SourceKind.OFFICIAL, SourceKind.ANONYMOUS} or phrase.description is not None:
+    body = phrase.kind is SourceKind.ORGANIZATION and not _is_name_word(tokens[_token_at(tokens, phrase.end)])
+    if phrase.kind not in {SourceKind.OFFICIAL, SourceKind.ANONYMOUS} and not body:
         return None
-    if comma + 1 >= limit or tokens[comma].text != ",":
+    if phrase.description is not None or comma + 1 >= limit or tokens[comma].text != ",":
         return None
     named = _phrase(tokens, comma + 1, limit)
     if named is None or len(named.phrases) != 1:
         return None
     (person,) = named.phrases
-    if person.kind not in {SourceKind.NAMED_PERSON, None} or person.description is not None:
-        return None
-    if named.next < limit and not tokens[named.next].punct:
+    ends_aside = named.next >= limit or tokens[named.next].punct
+    # "the state mining company, Minval, said": a body is named between commas.
+    closed = named.next < limit and tokens[named.next].text == "," if body else ends_aside
+    if person.kind not in {SourceKind.NAMED_PERSON, None} or person.description is not None or not closed:
         return None
     merged = Phrase(
         start=person.start,
         end=person.end,
-        kind=SourceKind.NAMED_PERSON,
+        kind=SourceKind.ORGANIZATION if body else SourceKind.NAMED_PERSON,
         description=(phrase.start, phrase.end),
     )
     return Parsed((merged,), named.next)
+
+
+def _token_at(tokens: list[Token], end: int) -> int:
+    """The index of the token that ends at offset ``end``."""
+    for number, token in enumerate(tokens):
+        if token.end == end:
+            return number
+    return 0

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from briefing_tui.analysis.sources import Mention
-from briefing_tui.analysis.vocabulary import HEAD_KINDS
+from briefing_tui.analysis.vocabulary import HEAD_KINDS, NAME_PARTICLES
 from briefing_tui.ingest.structure import slugify
 from briefing_tui.model import Attribution, AttributionVia, Source, SourceKind
 
@@ -51,6 +51,12 @@ _GENERIC_BODIES = frozenset(
     ]
 )
 """Nouns that, alone after "the", stand for the body just cited: "the organisation said"."""
+_PARTITIVE = re.compile(
+    r"^(?:one|two|three|four|five|some|several|most|many|few|each|another) of (?:the|its|their) (.+)$"
+)
+"""A part of a group named before: "one of the diplomats" (the group is what follows "of the")."""
+_REPEATERS = frozenset({"same", "said"})
+"""Words that only say a description repeats an earlier source: "the same source"."""
 _PRONOUN_REACH = 3
 """How many paragraphs back (this one included) a pronoun may find its speaker."""
 
@@ -71,6 +77,8 @@ class _Entry:
     aliases: list[str] = field(default_factory=list)
     head: str | None = None
     """The head noun of a common-noun name ("sources"), for definite descriptions."""
+    guessed: bool = False
+    """Its kind is a guess: a lone capitalised word never seen as a surname ("Netanyahu")."""
 
     @property
     def plural(self) -> bool:
@@ -143,12 +151,20 @@ class SourceRegistry:
             entry = self._by_surname.get(key) or self._lone_surname_of(key)
         if entry is None and mention.name.casefold().startswith(("the ", "this ", "that ")):
             entry = self._described(key, mention.kind) or self._generic(key)
+        part = _PARTITIVE.match(mention.name.casefold()) if entry is None else None
+        if part is not None:  # "one of the diplomats" after "two diplomats familiar with the talks"
+            entry = self._described(source_key(part.group(1)), mention.kind)
         if entry is None:
             entry = self._spelled_out(mention.name)
         if entry is None:
             return self._register(key, mention), AttributionVia.NAME
         if entry.description is None and mention.description:
             entry.description = mention.description
+        if _fuller_name(entry, key, mention):
+            entry.aliases.append(entry.name)  # "Hella Vane" after "Ms Vane": the fullest name leads
+            entry.name, entry.key = _without_acronym(mention.name)[0], key
+            self._by_key[key] = entry
+            return entry, AttributionVia.NAME
         if key == entry.key:
             return entry, AttributionVia.NAME
         known = {source_key(alias) for alias in entry.aliases}
@@ -171,7 +187,7 @@ class SourceRegistry:
         """ "the official" after "an Israeli official", "the union" after "the dockers' union
         HavenBond": every word of it in the earlier name (or its description), same kind of source.
         """
-        words = key.split()
+        words = [word for word in key.split() if word not in _REPEATERS]  # "the same source"
         if kind is None or kind is SourceKind.NAMED_PERSON or _head(words) is None:
             return None
         wanted = {_singular(word) for word in words}
@@ -214,6 +230,10 @@ class SourceRegistry:
                 return None
             if _fits(pronoun, entry):
                 return entry
+            if pronoun in {"he", "she"} and entry.guessed:
+                # "Netanyahu said he would ...": "he" shows the lone word is a person's name.
+                entry.kind, entry.guessed = SourceKind.NAMED_PERSON, False
+                return entry
         return None
 
     def _register(self, key: str, mention: Mention) -> _Entry:
@@ -224,8 +244,12 @@ class SourceRegistry:
         words = key.split()
         head = _head(words) if kind is not SourceKind.NAMED_PERSON else None
         entry = _Entry(self._new_id(key), name, kind, mention.description, key, head=head)
+        entry.guessed = mention.kind is None and kind is SourceKind.ORGANIZATION
         if kind is SourceKind.ORGANIZATION:
-            entry.aliases.extend(_shorter_names(name))
+            shorter = _shorter_names(name)
+            entry.aliases.extend(shorter)
+            for alias in shorter:  # "HavenBond said" later is the union named before
+                self._by_key.setdefault(source_key(alias), entry)
         if acronym:
             entry.aliases.append(acronym)  # "the ICRC" later is the same body
             self._by_key.setdefault(source_key(acronym), entry)
@@ -233,7 +257,8 @@ class SourceRegistry:
         self._by_key[key] = entry
         self._order.append(entry)
         if kind is SourceKind.NAMED_PERSON and len(words) > 1:
-            self._by_surname.setdefault(words[-1], entry)
+            for surname in _surnames_of(words):
+                self._by_surname.setdefault(surname, entry)
         return entry
 
     def _lone_word_kind(self, key: str) -> SourceKind:
@@ -253,6 +278,24 @@ class SourceRegistry:
             candidate = f"{base}-{suffix}"
         self._ids.add(candidate)
         return candidate
+
+
+def _surnames_of(words: list[str]) -> list[str]:
+    """The ways a full name may be cut to its surname: "groot" and "de groot" for "niek de groot"."""
+    found = [words[-1]]
+    start = len(words) - 1
+    while start > 1 and words[start - 1] in NAME_PARTICLES:
+        start -= 1
+        found.append(" ".join(words[start:]))
+    return found
+
+
+def _fuller_name(entry: _Entry, key: str, mention: Mention) -> bool:
+    """Whether a person's mention names them more fully than the name kept so far."""
+    if entry.kind is not SourceKind.NAMED_PERSON or mention.kind is not SourceKind.NAMED_PERSON:
+        return False
+    words, known = key.split(), entry.key.split()
+    return len(words) > len(known) and words[-len(known) :] == known
 
 
 def _head(words: list[str]) -> str | None:
@@ -290,6 +333,11 @@ def _shorter_names(name: str) -> list[str]:
     """A body's name without what only places it: "Ukraine's Coordination Headquarters" →
     "Coordination Headquarters", "the opposition Democratic Path party" → "Democratic Path party"."""
     words = name.split()
+    trailing = len(words)
+    while trailing and words[trailing - 1][:1].isupper():
+        trailing -= 1
+    if 0 < trailing < len(words) and words[trailing - 1] in HEAD_KINDS:
+        return [" ".join(words[trailing:])]  # "the dockers' union HavenBond" → "HavenBond"
     for number, word in enumerate(words[:-1]):
         if word[:1].isupper() and (number or word.endswith(("'s", "’s"))):
             rest = words[number + 1 :] if word.endswith(("'s", "’s")) else words[number:]

@@ -20,9 +20,13 @@ from enum import Enum
 
 __all__ = [
     "AUXILIARIES",
+    "BASE_FORMS",
     "CHANNEL_PHRASES",
     "CUE_PHRASES",
     "DECLINED_ACTS",
+    "FEELING_NOUNS",
+    "IRREGULAR_PAST",
+    "PARTICIPLES",
     "PRESENT_TENSE",
     "QUOTED_BY_PHRASES",
     "STATEMENT_ADJUNCTS",
@@ -47,6 +51,10 @@ class Frame(Enum):
     """Reports by what it calls something: "called it a betrayal", "called the deal “fragile”"."""
     THAT = "that"
     """A present form that is often a noun ("reports", "fears"): reports only before "that"."""
+    PUT_IT = "put_it"
+    """Reports only as "put it": "as one diplomat put it", "she put it bluntly"."""
+    FEELING = "feeling"
+    """Reports a stance through its noun: "expressed concern", "voiced their satisfaction"."""
 
 
 def _verbs(text: str) -> tuple[str, ...]:
@@ -57,21 +65,21 @@ def _verbs(text: str) -> tuple[str, ...]:
 _SPEECH = _verbs(
     "say/said/said tell/told/told write/wrote/written tweet post quip remark comment reply retort "
     "answer exclaim shout whisper mutter murmur joke muse sigh plead testify "
-    "swear/swore/sworn reiterate repeat add state/stated/stated document publish"
+    "swear/swore/sworn reiterate repeat state/stated/stated document publish"
 )
 _REPORT = _verbs(
     "announce confirm deny claim report warn note acknowledge reveal disclose stress emphasise "
     "emphasize reaffirm affirm underline underscore admit allege assert declare concede complain "
-    "highlight dismiss"
+    "highlight dismiss describe welcome"
 )
 """Verbs that report whatever follows them, an object included: "confirmed the deaths",
 "announced the deal" (docs/labelling.md counts them as attributions)."""
 _CLAUSE = _verbs(
-    "announce warn confirm deny emphasise emphasize stress note explain caution insist argue "
+    "add announce warn confirm deny emphasise emphasize stress note explain caution insist argue "
     "predict estimate admit concede acknowledge reveal disclose claim allege assert contend "
     "maintain declare report indicate suggest find/found/found complain lament recall observe "
     "vow pledge promise threaten boast concur counter reaffirm affirm advise recommend "
-    "propose hint imply signal forecast conclude believe think/thought/thought expect hope fear "
+    "hint imply signal forecast conclude believe think/thought/thought expect hope fear "
     "worry doubt speculate clarify elaborate attest underline underscore highlight "
     "reckon recount detail outline confess refute rebut dispute contest contradict correct "
     "guarantee anticipate alert counsel instruct proclaim publish mention posit theorise theorize "
@@ -81,11 +89,28 @@ _CLAUSE = _verbs(
 )
 _OBJECT = _verbs(
     "accuse describe blame criticise criticize praise condemn characterise characterize dub "
-    "label brand credit thank fault slam welcome name"
+    "label brand credit thank fault slam name deplore decry denounce hail lambast rebuke "
+    "castigate commend"
 )
 
 _DECLINE = _verbs("decline refuse")
+_FEELING = _verbs("express voice raise")
+
+FEELING_NOUNS = frozenset(
+    _verbs(
+        "concern concerns satisfaction appreciation regret hope hopes support gratitude confidence "
+        "doubt doubts disappointment frustration alarm sympathy condolences solidarity thanks "
+        "opposition reservations optimism scepticism skepticism dismay outrage anger readiness "
+        "commitment determination willingness objections fears fear unease"
+    )
+)
+"""Nouns after "expressed", "voiced", "raised" that make the verb report a stance."""
 _NAMING = _verbs("call term")
+_THAT_ONLY: tuple[str, ...] = ()
+"""Verbs that report only before "that" (none now: the labels count "the Parties agreed that"
+as the act of agreeing, not as speech)."""
+_PUT_IT = _verbs("put/put/put")
+"""Verbs that report only as "put it" or "put the figure at": "as one diplomat put it"."""
 
 DECLINED_ACTS = frozenset(
     [
@@ -168,6 +193,41 @@ AUXILIARIES = frozenset(
 """Words that may stand between a subject and its verb: "has said", "had earlier warned"."""
 
 
+IRREGULAR_PAST = frozenset(
+    _verbs(
+        "gave took made came went met held sent left kept began won lost put set led brought bought "
+        "sought fought thought spoke wrote drew grew knew threw flew broke chose rose fell stood "
+        "struck hit cut ran sat saw paid laid meant felt heard built spent lent dealt"
+    )
+)
+"""Past forms of common irregular verbs: no noun phrase runs across one ("farmers in the
+valley gave a guarded welcome"), as none runs across a verb ending in "-ed"."""
+
+PARTICIPLES = (
+    "saying",
+    "adding",
+    "noting",
+    "arguing",
+    "warning",
+    "insisting",
+    "stressing",
+    "claiming",
+    "explaining",
+    "complaining",
+    "asserting",
+    "acknowledging",
+    "admitting",
+    "conceding",
+    "contending",
+    "declaring",
+    "predicting",
+    "cautioning",
+    "telling",
+)
+"""Participles after a comma or a dash that report for the subject of the sentence: "the union
+walked out, saying ...", "Kyiv condemned the plan – claiming ..." ("proposing" and "calling
+for" are actions, not speech, and are left out)."""
+
 PRESENT_TENSE = frozenset(
     [
         "say",
@@ -202,6 +262,16 @@ PRESENT_TENSE = frozenset(
         "urge",
         "announce",
         "reveal",
+        "reaffirm",
+        "reiterate",
+        "welcome",
+        "underline",
+        "underscore",
+        "condemn",
+        "commend",
+        "call",
+        "express",
+        "put",
     ]
 )
 """Verbs whose present forms ("says", "warn") count too; for the rest ("reports", "claims",
@@ -250,6 +320,9 @@ VERB_FORMS: dict[str, Frame] = {
     **_forms(_CLAUSE, Frame.CLAUSE),
     **_forms(_DECLINE, Frame.DECLINE),
     **_forms(_NAMING, Frame.NAMING),
+    **_forms(_FEELING, Frame.FEELING),
+    **_forms(_THAT_ONLY, Frame.THAT),
+    **_forms(_PUT_IT, Frame.PUT_IT),
 }
 VERB_FORMS.update(_forms(_REPORT, Frame.SPEECH))
 VERB_FORMS.update(_forms(_SPEECH, Frame.SPEECH))
@@ -259,7 +332,14 @@ for _entry in _CLAUSE:
         VERB_FORMS.setdefault(_form, Frame.THAT)  # "the secretariat reports that"
 """Every inflected reporting verb, lower case, and the frame it needs; speech verbs win ties."""
 
-CUE_PHRASES = (
+BASE_FORMS = frozenset(
+    entry.split("/")[0]
+    for entries in (_SPEECH, _REPORT, _CLAUSE, _OBJECT, _DECLINE, _NAMING, _FEELING, _THAT_ONLY, _PUT_IT)
+    for entry in entries
+)
+"""The lemma of every verb: after "to" it is an infinitive ("declined to say"), not a past."""
+
+_BASE_CUES: tuple[str, ...] = (
     "according to",
     "citing",
     "quoting",
@@ -310,7 +390,18 @@ CUE_PHRASES = (
     "a memo from",
     "a filing by",
 )
-"""Phrases that come right before the words naming a source: "according to a senior official"."""
+_RECORD_CUES = tuple(
+    f"{article} {record} {verb} by"
+    for article in ("a", "the")
+    for record in (
+        *("summary", "report", "document", "letter", "memo", "readout", "note", "proposal", "list"),
+        *("fact sheet", "press release", "communique", "transcript", "timeline", "video", "map"),
+    )
+    for verb in ("released", "issued", "published", "circulated", "sent", "drawn up")
+)
+CUE_PHRASES = tuple(dict.fromkeys((*_BASE_CUES, *_RECORD_CUES)))
+"""Phrases that come right before the words naming a source: "according to a senior official",
+"a summary released by" (a record and the one who put it out)."""
 
 CHANNEL_PHRASES = (
     "in an interview with",
@@ -321,6 +412,9 @@ CHANNEL_PHRASES = (
     "in an email to",
     "speaking to",
     "speaking with",
+    "spoke to",
+    "spoke with",
+    "talking to",
     "writing in",
     "in an article for",
     "in an op-ed for",
@@ -375,6 +469,6 @@ listed for the lexicon's size and the documentation, and read by the shapes that
 
 def lexicon_size() -> int:
     """How many distinct verbs (by lemma) and statement phrases the lexicon holds."""
-    lemmas = {entry.split("/")[0] for entry in (*_SPEECH, *_CLAUSE, *_OBJECT, *_DECLINE, *_NAMING)}
+    lemmas = BASE_FORMS
     phrases = {*CUE_PHRASES, *STATEMENT_ADJUNCTS, *CHANNEL_PHRASES, *QUOTED_BY_PHRASES}
     return len(lemmas) + len(phrases)

@@ -8,8 +8,10 @@ a small window on the shape's side is parsed (see `phrases`).
 
 Between a subject and its verb the finder skips what `attribution_shapes.GAPS` lists
 (auxiliaries, a time, an aside between commas or dashes, a relative clause); after an
-inverted "said X" it allows the tails of `attribution_shapes.TAILS`. Credit lines
-("(Reporting by ...)", "X contributed reporting") never yield a source.
+inverted "said X" it allows the tails of `attribution_shapes.TAILS`. Whether a verb reports
+at all ("announced that" but not "announced the plan") is read by `verb_frames`; what
+stands in a quotation or a credit line ("(Reporting by ...)", "X contributed reporting") is
+set aside by `excluded_text` and never yields a source.
 
 The work per paragraph is proportional to the number of anchors, and every window is
 bounded, so the whole pass stays linear in the size of the briefing.
@@ -23,17 +25,26 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from briefing_tui.analysis.attribution_shapes import SHAPES, TAILS, Anchor, Shape, Side
+from briefing_tui.analysis.excluded_text import (
+    InsideSpans,
+    outside_quotations,
+    quoted_spans,
+    without_credit_lines,
+)
 from briefing_tui.analysis.patterns import phrase_alternation
 from briefing_tui.analysis.phrases import GIVEN_NAMES, Parsed, Phrase, parse_list, parse_phrase
 from briefing_tui.analysis.reporting_verbs import (
     AUXILIARIES,
+    BASE_FORMS,
     CHANNEL_PHRASES,
     CUE_PHRASES,
+    PARTICIPLES,
     QUOTED_BY_PHRASES,
     VERB_FORMS,
     Frame,
 )
 from briefing_tui.analysis.tokens import UPPER, Token, TokenType, tokenize
+from briefing_tui.analysis.verb_frames import frame_allows, until_punct
 from briefing_tui.analysis.vocabulary import (
     ADVERBS,
     CLAUSE_WORDS,
@@ -62,8 +73,6 @@ _TOKENS_AFTER = 24
 """How many tokens after an anchor the naming words may take up, commas and all."""
 _APPOSITIVE_TOKENS = 40
 """How many tokens back an aside ("X, a former minister, said") may start."""
-_CLAUSE_LOOKAHEAD = 10
-"""How far after a clause verb a finite verb is looked for ("warned the truce could fail")."""
 
 _TOLD = ("told", "tells", "tell")
 _STATEMENT_VERBS = ("released", "issued", "put out", "published", "posted", "sent")
@@ -118,62 +127,30 @@ def _anchor_pattern() -> str:
 _TRIGGER = re.compile(
     rf"\b(?P<word>{_anchor_pattern()})\b"
     r"|(?P<colon>:\s*[“\"](?=\S))"
-    r"|(?P<saying>,\s+(?:saying|adding|noting|arguing|warning|insisting|stressing)\b)"
+    rf"|(?P<saying>(?:,|\s[—–])\s+(?:{'|'.join(PARTICIPLES)})\b)"
+    r"|(?<=[,.!?…][”\"])(?P<quote_end>[ \t]+(?:[—–][ \t]*)?)(?=[^\W\d_])"
+    r"|(?P<bare_colon>:[ \t]+)(?=[“\"‘'(]?[^\W\d_])"
 )
-"""Every anchor of `SHAPES`: a phrase of `_ANCHOR_OF`, a colon before a quotation, ", saying"."""
+"""Every anchor of `SHAPES`: a phrase of `_ANCHOR_OF`, a colon before a quotation, ", saying",
+" – claiming"."""
+_MARK_ANCHORS = {
+    "colon": Anchor.COLON,
+    "saying": Anchor.SAYING,
+    "quote_end": Anchor.QUOTE_END,
+    "bare_colon": Anchor.BARE_COLON,
+}
+"""The anchors found by a mark rather than a phrase, by the name of their group in `_TRIGGER`."""
 _SHAPES_BY_ANCHOR: dict[Anchor, tuple[Shape, ...]] = {
     anchor: tuple(shape for shape in SHAPES if shape.anchor is anchor) for anchor in Anchor
 }
 _MARK_BEFORE = re.compile(r"[,”\"—–]\s*$")
 """An inverted verb comes right after a comma, a closing quote or a dash: "“...,” said X"."""
-_CREDIT_LINE = re.compile(
-    r"\((?:[A-Z][a-z]+\s+)?(?:Reporting|Writing|Editing|Compiled|Edited|Written|Additional)\b[^)]{0,600}\)"
-    r"|^[ \t]*(?:By|Reporting by|Writing by|Editing by|Edited by)[ \t][^\n]{0,300}$"
-    r"|\b(?:contributed|contributing)\s+(?:reporting|to\s+(?:this|the)\s+(?:report|story))"
-    r"|\b(?:reported|reporting)\s+from\s+(?=[A-Z])",
-    re.MULTILINE,
-)
-"""Credit lines and bylines: who wrote the report is not a source of what it reports."""
 _NAME_PAIR = re.compile(rf"(?=\b([{UPPER}][\w’'-]+)\s+([{UPPER}][\w’'-]+)\b)")
 """Two capitalised words in a row, found overlapping ("Donald John Trump" gives both pairs)."""
 _PRONOUNS = frozenset({"he", "she", "it", "they"})
 """Pronouns that may stand for an earlier speaker."""
 _NEGATIONS = frozenset({"not", "never", "n't"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
-_FINITE = frozenset(
-    [
-        "would",
-        "could",
-        "will",
-        "was",
-        "were",
-        "is",
-        "are",
-        "had",
-        "has",
-        "have",
-        "may",
-        "might",
-        "must",
-        "should",
-        "can",
-        "did",
-        "does",
-        "do",
-        "remained",
-        "remains",
-    ]
-)
-"""Words that show a clause follows a verb without "that": "warned the truce could fail"."""
-_CLAUSE_OPENERS = frozenset(["that", "he", "she", "it", "they", "we", "i", "there", "this", "these", "those"])
-_ADJUNCT_OPENERS = frozenset(
-    ["in", "at", "on", "during", "after", "late", "earlier", "later", "last", "this", "when", "while"]
-)
-_SAYING = frozenset(["saying", "adding", "noting", "telling", "warning", "arguing", "stressing", "insisting"])
-_TOPIC_OPENERS = frozenset(["of", "about", "against"])
-_CLAUSE_FOLLOWERS = _CLAUSE_OPENERS | _FINITE | _ADJUNCT_OPENERS | TIME_WORDS | _TOPIC_OPENERS
-"""Words after a clause verb that show it reports: "that", "he", "is", "in", "Friday", "of"."""
-_AUDIENCES = frozenset(["reporters", "journalists", "lawmakers", "parliament", "the"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,8 +184,8 @@ class _Found:
 def find_mentions(text: str) -> list[Mention]:
     """Every source the paragraph ``text`` names, in order of position, without overlaps."""
     found: list[_Found] = []
-    quoted = _quoted_spans(text)
-    inside = _Inside(quoted)
+    quoted = quoted_spans(text)
+    inside = InsideSpans(quoted)
     for match in _TRIGGER.finditer(text):
         if inside(match.start()):
             continue  # words inside a quotation are the speaker's, not the report's
@@ -217,76 +194,116 @@ def find_mentions(text: str) -> list[Mention]:
             words = match.group()
             anchor = _ANCHOR_OF.get(words) or _ANCHOR_OF[" ".join(words.split()).lower()]
         else:
-            anchor = Anchor.COLON if group == "colon" else Anchor.SAYING
+            anchor = _MARK_ANCHORS[group or ""]
         before: tuple[str, bool] | None = None
+        passive = False
         if anchor is Anchor.VERB:
             before = _word_before(text, match.start())
-            if before[0] in _BE or not _frame_allows(text, match.group(), match.end()):
-                continue  # "is expected to": a passive names no speaker
-        any_found = False
-        for shape in _SHAPES_BY_ANCHOR[anchor]:
-            if (shape.fallback and any_found) or (shape.follows and not any_found):
-                continue
-            if shape.after_mark and not _MARK_BEFORE.search(text, max(0, match.start() - 3), match.start()):
-                continue
-            if shape.side is Side.BEFORE and before is None:
-                before = _word_before(text, match.start())
-            results = _read(text, match, shape, before)
-            if shape.kinds is not None:
-                results = [item for item in results if _kind_fits(item.phrase.kind, shape.kinds)]
-            if shape.named:
-                results = [item for item in results if _last_word_capitalised(text, item.phrase)]
-            any_found = any_found or bool(results)
-            found.extend(results)
-    mentions = _outside(quoted, _mentions(text, found))
-    return _with_antecedents(text, _without_credit_lines(text, mentions))
+            passive = before[0] in _BE
+            if not _verb_reports(text, match, passive):
+                continue  # "is expected to": a passive names no speaker, unless "by" one
+        found.extend(_read_anchor(text, match, anchor, before, passive))
+    mentions = outside_quotations(quoted, _mentions(text, found))
+    return _with_antecedents(text, without_credit_lines(text, mentions))
 
 
-_QUOTED = re.compile(r"“[^“”]{0,2000}”|\"[^\"]{0,2000}\"")
-"""A closed quotation: what the speaker said, not who the report cites."""
+def _read_anchor(
+    text: str, match: re.Match[str], anchor: Anchor, before: tuple[str, bool] | None, passive: bool
+) -> list[_Found]:
+    """What the shapes of ``anchor`` find at ``match``, tried in table order."""
+    found: list[_Found] = []
+    for shape in _SHAPES_BY_ANCHOR[anchor]:
+        if (shape.fallback and found) or (shape.follows and not found) or shape.agent != passive:
+            continue
+        if shape.after_mark and not _MARK_BEFORE.search(text, max(0, match.start() - 3), match.start()):
+            continue
+        if shape.side is Side.BEFORE and before is None:
+            before = _word_before(text, match.start())
+        results = _read(text, match, shape, before)
+        if shape.kinds is not None:
+            results = [item for item in results if _kind_fits(item.phrase.kind, shape.kinds)]
+        if shape.named:
+            results = [item for item in results if _written_as_name(text, item.phrase)]
+        if results and shape.side is Side.BEFORE and _HE_OR_SHE_AFTER.match(text, match.end()):
+            results = [_as_person(item) for item in results]  # "Netanyahu said he would"
+        found.extend(results)
+    return found
 
 
-class _Inside:
-    """Whether offsets, asked in increasing order, fall inside one of sorted ``spans``."""
-
-    __slots__ = ("_index", "_spans")
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self._spans = spans
-        self._index = 0
-
-    def __call__(self, offset: int) -> bool:
-        spans = self._spans
-        while self._index < len(spans) and spans[self._index][1] <= offset:
-            self._index += 1
-        return self._index < len(spans) and spans[self._index][0] < offset
+_HE_OR_SHE_AFTER = re.compile(r"[ \t]+(?:that[ \t]+)?(?:he|she)\b")
+"""A lone name that "said he ..." or "said that she ..." is a person's, not a body's."""
 
 
-def _quoted_spans(text: str) -> list[tuple[int, int]]:
-    if "“" not in text and '"' not in text:
-        return []
-    return [match.span() for match in _QUOTED.finditer(text)]
+def _as_person(item: _Found) -> _Found:
+    if item.phrase.kind is not None or item.pronoun is not None:
+        return item
+    return replace(item, phrase=replace(item.phrase, kind=SourceKind.NAMED_PERSON))
 
 
-def _outside(spans: list[tuple[int, int]], mentions: list[Mention]) -> list[Mention]:
-    """Mentions that do not stand inside a quotation ("“They told me...”")."""
-    if not spans:
-        return mentions
-    return _outside_spans(spans, mentions, inclusive=False)
+def _verb_reports(text: str, match: re.Match[str], passive: bool) -> bool:
+    """Whether a reporting verb reports here: by what follows it, or, in the passive, when it
+    is a verb of speech whose agent may follow ("was confirmed by officials")."""
+    if passive:
+        return (
+            VERB_FORMS[match.group()] in {Frame.SPEECH, Frame.OBJECT}
+            and " by " in text[match.end() : match.end() + 40]
+        )
+    return frame_allows(text, match.group(), match.end())
 
 
 def _with_antecedents(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Pronoun mentions with the person named between them and the attribution before."""
-    if not any(mention.pronoun in {"he", "she"} for mention in mentions):
-        return mentions
-    first = mentions[0]
-    if first.pronoun not in {"he", "she"}:
+    """Pronoun mentions with the person or body named between them and the attribution before."""
+    if not mentions or mentions[0].pronoun not in {"he", "she", "it"}:
         return mentions  # a speaker earlier in the paragraph is nearer than any other name
+    first = mentions[0]
+    if first.pronoun == "it":
+        body = _only_body(text, max(0, first.start - _WINDOW), first.start)
+        if body is None:
+            return mentions
+        return [Mention(first.start, first.end, first.name, None, None, first.pronoun, body), *mentions[1:]]
     person = _only_person(text, max(0, first.start - _WINDOW), first.start)
     if person is None:
         return mentions
     linked = Mention(first.start, first.end, first.name, None, None, first.pronoun, person)
-    return [linked, *mentions[1:]]
+    # The person named before the quotation is its speaker too: "Ana Roe held a photo. “...,” she said."
+    return [person, linked, *mentions[1:]]
+
+
+_OPENING_PHRASES = frozenset({"outside", "inside", "amid", "despite"})
+
+
+def _subject_start(tokens: list[Token], opening: int) -> int | None:
+    """Where the subject of the sentence opening at ``opening`` starts, after "In Gaza," or
+    "Outside the venue,"."""
+    low = tokens[opening].lower
+    if low not in _OPENING_PHRASES and low not in _INTRODUCERS and low not in _PREPOSITIONS:
+        return opening
+    for number in range(opening + 1, min(len(tokens) - 1, opening + 8)):
+        if tokens[number].text == ",":
+            return number + 1
+        if tokens[number].punct:
+            return None
+    return None
+
+
+def _only_body(text: str, start: int, end: int) -> Mention | None:
+    """The one body that opens a sentence in ``text[start:end]``, if exactly one: "The Russian
+    mission abstained. It said ..." (a body only acting is still what "it" stands for)."""
+    tokens = tokenize(text, start, end)
+    found: dict[str, Mention] = {}
+    for opening, token in enumerate(tokens):
+        if token.punct or (opening and tokens[opening - 1].text not in _HARD_STOPS):
+            continue
+        number = _subject_start(tokens, opening)  # "Outside the venue, the Coalition staged ..."
+        if number is None:
+            continue
+        parsed = parse_phrase(tokens, number, len(tokens))
+        phrase = parsed.phrases[0] if parsed is not None and len(parsed.phrases) == 1 else None
+        if phrase is None or phrase.kind is not SourceKind.ORGANIZATION:
+            continue
+        mention = Mention(phrase.start, phrase.end, _name(text, phrase), SourceKind.ORGANIZATION)
+        found.setdefault(mention.name.casefold().removeprefix("the "), mention)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _who_follows(tokens: list[Token], number: int) -> bool:
@@ -305,6 +322,9 @@ def _only_person(text: str, start: int, end: int) -> Mention | None:
     while number < len(tokens):
         token = tokens[number]
         opens = number == 0 or tokens[number - 1].text in _HARD_STOPS
+        if opens and token.lower in _PREPOSITIONS | _INTRODUCERS:
+            number += 1  # "Near Khulna, Nasreen Akter ...": the opening preposition names nobody
+            continue
         parsed = parse_phrase(tokens, number, len(tokens)) if token.capitalised and not token.punct else None
         if parsed is None:
             number += 1
@@ -341,99 +361,19 @@ def surnames_in(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _last_word_capitalised(text: str, phrase: Phrase) -> bool:
+def _written_as_name(text: str, phrase: Phrase) -> bool:
+    """ "told Harbour Radio", "told Channel 12", "told the Reuters news agency": a capital after
+    the opening word; "told state radio" names only a medium."""
     words = [word for word in text[phrase.start : phrase.end].split() if not word.isdigit()]
-    return bool(words) and words[-1][:1].isupper()  # "told Harbour Radio", "told Channel 12"
+    if not words:
+        return False
+    named_inside = phrase.kind is SourceKind.OUTLET and any(word[:1].isupper() for word in words[1:])
+    return words[-1][:1].isupper() or named_inside
 
 
 def _kind_fits(kind: SourceKind | None, kinds: frozenset[SourceKind]) -> bool:
     """A lone capitalised word (kind None) may be the person a shape asks for."""
     return kind in kinds if kind is not None else SourceKind.NAMED_PERSON in kinds
-
-
-def _frame_allows(text: str, verb: str, end: int) -> bool:
-    """Whether what follows a reporting verb makes it report (see `reporting_verbs.Frame`)."""
-    frame = VERB_FORMS[verb]
-    if frame is Frame.SPEECH:
-        return True
-    if frame is Frame.DECLINE:
-        return False  # "declined to comment" attributes nothing (docs/labelling.md)
-    if frame is Frame.THAT:
-        return text.startswith("that", end + 1) and text[end : end + 1].isspace()
-    if frame is Frame.CLAUSE and _clause_follows_plainly(text, end):
-        return True
-    tokens = tokenize(text, end, min(len(text), end + 160), _CLAUSE_LOOKAHEAD + 2)
-    if not tokens:
-        return True  # the paragraph ends right after the verb: "..., he warned."
-    return _FRAME_CHECKS[frame](tokens)
-
-
-def _object_then_preposition(tokens: list[Token]) -> bool:
-    return any(token.lower in {"of", "as", "for"} for token in _until_punct(tokens))
-
-
-def _clause_follows(tokens: list[Token]) -> bool:
-    """ "warned that", "warned:", "warned on Friday", "warned the truce could fail"."""
-    first = tokens[0]
-    low = first.lower
-    if low == "on":
-        return len(tokens) > 1 and tokens[1].lower in TIME_WORDS  # not "insisted on a cap"
-    if low == "to":
-        return len(tokens) > 1 and (tokens[1].lower in _AUDIENCES or tokens[1].capitalised)
-    if first.punct or low in _CLAUSE_FOLLOWERS:
-        return True
-    # A clause without "that" has a finite verb soon after; "emphasized the risk, saying:"
-    # reports through the participle that follows.
-    words = _until_punct(tokens[1:])
-    if any(token.lower in _FINITE for token in words):
-        return True
-    rest = tokens[1 + len(words) :]
-    return bool(rest) and (rest[0].text == ":" or (len(rest) > 1 and rest[1].lower in _SAYING))
-
-
-def _names_something(tokens: list[Token]) -> bool:
-    """ "called it a betrayal", "called the reform “a historic shift”"; not "called for talks"."""
-    if tokens[0].lower in {"it", "them", "this", "that", "him", "her"}:
-        return True
-    if tokens[0].lower == "on" and len(tokens) > 1 and tokens[1].lower not in TIME_WORDS:
-        return any(token.lower == "to" for token in _until_punct(tokens[2:]))  # "called on X to"
-    words = _until_punct(tokens)
-    rest = tokens[len(words) :]
-    return (
-        bool(words)
-        and bool(rest)
-        and rest[0].text in {"“", '"'}
-        and words[0].lower not in {"for", "on", "off"}
-    )
-
-
-def _clause_follows_plainly(text: str, end: int) -> bool:
-    """ "warned that", "warned:", "warned he", or the end: settled by one look, without tokens."""
-    first = _FIRST_AFTER.match(text, end)
-    if first is None:
-        return True
-    word = first.group(1).lower()
-    return not word[0].isalnum() or (word in _CLAUSE_FOLLOWERS and word not in {"on", "to"})
-
-
-_FIRST_AFTER = re.compile(r"\s*([^\W_]+|\S)")
-"""The first word or mark after a verb."""
-
-
-_FRAME_CHECKS = {
-    Frame.NAMING: _names_something,
-    Frame.OBJECT: _object_then_preposition,
-    Frame.CLAUSE: _clause_follows,
-}
-"""What a frame needs to see after its verb; `_frame_allows` settles SPEECH, DECLINE and
-THAT without tokens."""
-
-
-def _until_punct(tokens: list[Token]) -> list[Token]:
-    for number, token in enumerate(tokens):
-        if token.punct:
-            return tokens[:number]
-    return tokens
 
 
 def _word_before(text: str, position: int) -> tuple[str, bool]:
@@ -453,6 +393,8 @@ def _word_before(text: str, position: int) -> tuple[str, bool]:
 
 def _read(text: str, match: re.Match[str], shape: Shape, before: tuple[str, bool] | None) -> list[_Found]:
     """What ``shape`` finds at the anchor ``match``; ``before`` is the word before the anchor."""
+    if shape.agent or shape.alone or shape.setting:
+        return _read_without_verb_subject(text, match, shape)
     if shape.sentence:
         return _sentence_subject(text, match.start(), shape.conjoined, before or ("", False))
     if shape.side is Side.BEFORE:
@@ -460,6 +402,107 @@ def _read(text: str, match: re.Match[str], shape: Shape, before: tuple[str, bool
     if shape.after_mark:
         return _subject_after(text, match.end(), shape.pronoun)
     return _object_after(text, match.end(), shape.then)
+
+
+def _read_without_verb_subject(text: str, match: re.Match[str], shape: Shape) -> list[_Found]:
+    """The shapes whose source is no subject of the anchor: a passive's agent, a speaker alone."""
+    if shape.agent:
+        return _agent_after(text, match.end())
+    if shape.setting:
+        return _speaker_with_setting(text, match.start())
+    if shape.side is Side.AFTER:
+        return _speaker_after_quote(text, match.end())
+    return _speaker_opening_paragraph(text, match.start())
+
+
+def _speaker_with_setting(text: str, colon: int) -> list[_Found]:
+    """ "US Ambassador Rachel Dunmore, speaking after the vote: “...”": the sentence opens with
+    the speaker, then a comma and a participle or a place, then the colon and the quotation."""
+    tokens = _window_before(text, colon)
+    start = _after_introduction(tokens)
+    if start is None or start >= len(tokens):
+        return []
+    parsed = parse_phrase(tokens, start, len(tokens))
+    after = parsed.next if parsed is not None else len(tokens)
+    if parsed is None or after + 1 >= len(tokens) or tokens[after].text != ",":
+        return []
+    setting = tokens[after + 1]
+    participle = setting.lower.endswith("ing") and not setting.capitalised
+    if not (participle or setting.lower in _SETTINGS) or any(t.text in _HARD_STOPS for t in tokens[after:]):
+        return []
+    return [_Found(phrase) for phrase in parsed.phrases]
+
+
+def _agent_after(text: str, position: int) -> list[_Found]:
+    """ "The figures were confirmed to us by officials of three parties": the agent after "by"."""
+    tokens = _window_after(text, position)
+    by = next((n for n, token in enumerate(tokens[:6]) if token.lower == "by"), None)
+    if by is None or by + 1 >= len(tokens) or any(token.punct for token in tokens[:by]):
+        return []
+    parsed = parse_list(tokens, by + 1, len(tokens))
+    if parsed is None:
+        return []
+    return [_Found(phrase) for phrase in parsed.phrases if phrase.kind is not None]
+
+
+def _speaker_after_quote(text: str, position: int) -> list[_Found]:
+    """ "“We will not give up,” the harbour master.": a speaker, perhaps described, then the end."""
+    tokens = _window_after(text, position)
+    if not tokens:
+        return []
+    parsed = parse_phrase(tokens, 0, len(tokens))
+    if parsed is None or len(parsed.phrases) != 1 or parsed.phrases[0].kind is None:
+        return []  # a lone capitalised word after a quotation may start any sentence
+    after = parsed.next
+    if after < len(tokens) and tokens[after].text == ",":
+        return _speaker_with_aside(text, tokens, parsed)
+    if after < len(tokens) and tokens[after].text != ".":
+        return []
+    return [_Found(phrase) for phrase in parsed.phrases]
+
+
+def _speaker_with_aside(text: str, tokens: list[Token], parsed: Parsed) -> list[_Found]:
+    """ "“...,” Ivo Marek, a spokesman." or "..., at a conference in London": the aside ends the
+    sentence or the paragraph, and either describes the speaker or says where they spoke."""
+    after = parsed.next
+    closing = next((n for n in range(after + 1, len(tokens)) if tokens[n].punct), len(tokens))
+    at_end = closing == len(tokens) and tokens[-1].end >= len(text.rstrip())
+    if not at_end and (closing == len(tokens) or tokens[closing].text != "."):
+        return []
+    if after + 1 < len(tokens) and tokens[after + 1].lower in _SETTINGS:
+        return [_Found(phrase) for phrase in parsed.phrases]
+    described = _with_description_after(tokens[: closing + 1], parsed)
+    return described if described[0].description is not None else []
+
+
+_SETTINGS = frozenset({"at", "in", "on", "during", "after", "speaking", "writing", "addressing"})
+"""Words that open where or when a speaker alone after a quotation spoke: "..., at a summit"."""
+
+
+def _speaker_opening_paragraph(text: str, colon: int) -> list[_Found]:
+    """ "Ana Roe: We will stay.": a speaker alone before a colon at the start of a paragraph."""
+    if colon > _SPEAKER_LABEL and "\n" not in text[colon - _SPEAKER_LABEL : colon]:
+        return []  # bounded look back: the label must open the paragraph or a line
+    line = text.rfind("\n", max(0, colon - _SPEAKER_LABEL), colon) + 1
+    tokens = tokenize(text, line, colon)
+    parsed = parse_phrase(tokens, 0, len(tokens)) if tokens else None
+    if parsed is None or parsed.next != len(tokens) or len(parsed.phrases) != 1:
+        return []
+    phrase = parsed.phrases[0]
+    if phrase.kind is None or " " not in text[phrase.start : phrase.end].strip():
+        return []  # "Analysis: ...", "Update: ...": one word is a label, not a speaker
+    if not _SPOKEN.match(text, colon + 1, min(len(text), colon + 1 + _SPOKEN_REACH)):
+        return []  # "New York: Officials met ...": a place or a topic heads reported news
+    return [_Found(phrase)]
+
+
+_SPOKEN = re.compile(r"\s*[“\"‘']|[^\n]*?\b(?:I|I'm|I’m|we|We|we're|we’re|our|Our|my|My|me|us|you|You)\b")
+"""Words after a speaker's colon that are spoken: a quotation, or the first or second person."""
+_SPOKEN_REACH = 200
+
+
+_SPEAKER_LABEL = 60
+"""The longest speaker label before a colon that opens a paragraph, in characters."""
 
 
 def _object_after(text: str, position: int, then: str) -> list[_Found]:
@@ -474,7 +517,47 @@ def _object_after(text: str, position: int, then: str) -> list[_Found]:
         words = [token.lower for token in tokens[parsed.next : parsed.next + len(then.split())]]
         if words != then.split():
             return []
+    last = tokens[parsed.next - 1]
+    if last.possessive and parsed.phrases and parsed.phrases[-1].end == last.end:
+        return _record_owner(tokens, parsed)
+    if parsed.next < len(tokens) and tokens[parsed.next].lower in _RECORDS:
+        return []  # "according to UN figures": a record with no one speaking through it
     return [_Found(phrase) for phrase in parsed.phrases]
+
+
+def _record_owner(tokens: list[Token], parsed: Parsed) -> list[_Found]:
+    """ "according to the union's summary": the owner of a record speaks through it, without
+    its "'s"; "according to the commission's gauges" names an instrument, and no source."""
+    words = until_punct(tokens[parsed.next : parsed.next + 4])
+    if not any(token.lower in _RECORDS for token in words):
+        return []
+    owner = parsed.phrases[-1]
+    trimmed = replace(owner, end=tokens[parsed.next - 1].base_end)
+    return [_Found(phrase) for phrase in (*parsed.phrases[:-1], trimmed)]
+
+
+_RECORDS = DOCUMENT_NOUNS | frozenset(
+    {
+        "summary",
+        "figures",
+        "figure",
+        "data",
+        "tally",
+        "estimates",
+        "estimate",
+        "count",
+        "account",
+        "records",
+        "website",
+        "statement",
+        "version",
+        "draft",
+        "timeline",
+        "minutes",
+        "transcript",
+    }
+)
+"""What a body or person keeps that speaks for them: "according to the ministry's figures"."""
 
 
 def _window_after(text: str, position: int) -> list[Token]:
@@ -492,21 +575,26 @@ def _window_after(text: str, position: int) -> list[Token]:
 
 
 @lru_cache(maxsize=8)
-def _window_before(text: str, position: int, reach: int = _WINDOW) -> list[Token]:
+def _window_before(text: str, position: int, reach: int = _WINDOW, quotes: bool = True) -> list[Token]:
     """Tokens of the sentence that runs up to ``position``, at most ``reach`` back.
 
     Cached: the shapes of one anchor read the same window (callers never change the list).
 
     Commas, dashes and brackets stay in (the asides are read later); a full stop after a
-    capital or an abbreviation ("U.S.", "Dr.") does not end the sentence.
+    capital or an abbreviation ("U.S.", "Dr.") does not end the sentence; with ``quotes``
+    false, neither does a quotation mark ("reports voting was “orderly” but notes that").
     """
     low = max(0, position - reach)
     first, end = low, position
-    while (stop := _UP_TO_LAST_STOP.match(text, low, end)) is not None:
-        if not _ABBREVIATION_BEFORE.search(text, max(low, stop.end() - 6), stop.end()):
+    stops = _UP_TO_LAST_STOP if quotes else _UP_TO_LAST_PLAIN_STOP
+    while (stop := stops.match(text, low, end)) is not None:
+        mark = stop.end() - 1
+        digits = text[mark - 1 : mark].isdigit() and text[mark + 1 : mark + 2].isdigit()
+        in_number = digits and text[mark] in ".:"
+        if not in_number and not _ABBREVIATION_BEFORE.search(text, max(low, stop.end() - 6), stop.end()):
             first = stop.end()
             break
-        end = stop.end() - 1  # "U.S." or "Dr." does not end a sentence: look further back
+        end = mark  # "U.S.", "Dr." or "1.2" does not end a sentence: look further back
     tokens = tokenize(text, first, position)
     if first == low > 0 and tokens and tokens[0].start == low:
         del tokens[0]  # the window may have cut this word in two
@@ -515,6 +603,7 @@ def _window_before(text: str, position: int, reach: int = _WINDOW) -> list[Token
 
 _UP_TO_LAST_STOP = re.compile(r"(?s:.*)[.;:!?“”\"]")
 """Everything up to the last sentence stop: greedy, so the engine finds that stop from the end."""
+_UP_TO_LAST_PLAIN_STOP = re.compile(r"(?s:.*)[.;:!?]")
 _ABBREVIATION_BEFORE = re.compile(rf"(?:\b(?i:{'|'.join(TITLE_ABBREVIATIONS)})|[{UPPER}])\.$")
 """A full stop after an abbreviation or a capital ("Dr.", "U.S.", "J.") is not a sentence end."""
 _MAY_PRECEDE_VERB = AUXILIARIES | ADVERBS | _PRONOUNS | TIME_WORDS | {"which", "who"}
@@ -571,7 +660,12 @@ def _is_acronym_aside(tokens: list[Token], number: int) -> bool:
 def _subject_before(text: str, anchor: int, shape: Shape, before: tuple[str, bool]) -> list[_Found]:
     """The source named before an anchor, skipping the `GAPS` between subject and verb."""
     word, comma = before
-    if word and not comma and word not in _MAY_PRECEDE_VERB and (word in STOPWORDS or shape.pronoun):
+    refused = word and not comma and word not in _MAY_PRECEDE_VERB and (word in STOPWORDS or shape.pronoun)
+    # "who had declined to say": no subject of "say"; "a negotiator we spoke to said" has one.
+    verb = text[anchor : anchor + 24].split(" ", 1)[0].lower()
+    infinitive = word in {"not", "never"} or (word == "to" and verb in BASE_FORMS)
+    clause = text[max(0, anchor - 60) : anchor]  # "members who voted no said", "a man we met said"
+    if refused and (shape.pronoun or infinitive or (" who " not in clause and " we " not in clause)):
         return []  # "said said", "declined to say", "Gamma said" for a pronoun: nothing here
     tokens, end = _subject_window(text, anchor, shape)
     if not end:
@@ -579,15 +673,90 @@ def _subject_before(text: str, anchor: int, shape: Shape, before: tuple[str, boo
     last = tokens[end - 1]
     if shape.pronoun:
         return _pronoun(last)
-    if last.punct or last.lower in {"which", "who"}:
-        return _subject_before_aside(tokens, end)
-    if last.lower in STOPWORDS and last.lower not in ADVERBS and not last.text.isupper():
+    if last.punct or (last.lower in {"which", "who"} and not last.text.isupper()):
+        return _subject_before_aside(tokens, end)  # "WHO" is a body, "who" opens a clause
+    # "Skarvøy's demand that ...": a possessive owns a noun ("Moody's said" speaks).
+    owner = last.possessive and VERB_FORMS.get(text[anchor : anchor + 24].split(" ", 1)[0]) is Frame.THAT
+    function_word = last.lower in STOPWORDS and last.lower not in ADVERBS and not last.text.isupper()
+    if owner or (function_word and not _ends_who_clause(tokens, end)):
         return []  # "declined to say", "the people who said": no naming phrase ends here
+    return _subject_phrases(tokens, end, shape)
+
+
+def _subject_phrases(tokens: list[Token], end: int, shape: Shape) -> list[_Found]:
+    """The naming phrases that end at ``end``, right before the verb, as a subject stands."""
     phrases = _phrases_ending_at(tokens, end) or _before_relative_clause(tokens, end)
+    phrases = tuple(_outside_preposition(tokens, phrase) for phrase in phrases)
+    if len(phrases) == 1:
+        phrases = (_with_partitive(tokens, phrases[0]),)  # before "of" is read as a preposition
     phrases = tuple(phrase for phrase in phrases if not _after_preposition(tokens, _first_offset(phrase)))
+    if phrases and _after_condition(tokens, _first_offset(phrases[0])):
+        return []  # "if the EU's foreign service reported that ...": nobody has said it
+    if len(phrases) > 1 and not _opens_clause(tokens, _first_offset(phrases[0])):
+        phrases = phrases[-1:]  # "who chairs the committee, and two others, Ortiz said": not a list
     if shape.opens_clause:
         phrases = tuple(phrase for phrase in phrases if _opens_clause(tokens, _first_offset(phrase)))
+    named = _named_before_role(tokens, phrases[0]) if len(phrases) == 1 else None
+    if named is not None:
+        return [named]
     return [_Found(phrase) for phrase in phrases or _document_owner(tokens, end)]
+
+
+def _with_partitive(tokens: list[Token], phrase: Phrase) -> Phrase:
+    """ "two of the new owners", "One of the diplomats": the part of a group speaks, named with
+    the number that picks it out."""
+    number = next((n for n, token in enumerate(tokens) if token.start == phrase.start), 0)
+    if number < 2 or tokens[number - 1].lower != "of" or tokens[number].lower not in _PARTITIVE_OWNERS:
+        return phrase
+    part = tokens[number - 2]
+    if part.lower not in _PARTS or not _opens_clause(tokens, part.start):
+        return phrase
+    return replace(phrase, start=part.start, common_start=part.capitalised)
+
+
+_PARTS = frozenset(
+    {
+        *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+        *("some", "many", "several", "most", "few", "each", "none", "all", "both", "another"),
+    }
+)
+_PARTITIVE_OWNERS = frozenset({"the", "its", "their", "his", "her", "our", "these", "those"})
+
+
+def _named_before_role(tokens: list[Token], role: Phrase) -> _Found | None:
+    """ "Rear Adm. Dan Hagar, the chief spokesman for the military said": an apposition whose
+    closing comma is missing still describes the person named before it."""
+    if role.kind is not SourceKind.OFFICIAL:
+        return None
+    comma = next((n for n, token in enumerate(tokens) if token.start == role.start), 0) - 1
+    if comma < 1 or tokens[comma].text != ",":
+        return None
+    person = _phrases_ending_at(tokens, comma)
+    if len(person) != 1 or person[0].kind is not SourceKind.NAMED_PERSON:
+        return None
+    if not _opens_clause(tokens, _first_offset(person[0])):
+        return None
+    return _Found(person[0], (role.start, role.end))
+
+
+def _outside_preposition(tokens: list[Token], phrase: Phrase) -> Phrase:
+    """ "Speaking to reporters, Ana Roe said": an object before the comma ("reporters") is no
+    description of the name after it."""
+    described = phrase.description
+    if described is None or described[0] >= phrase.start or not _after_preposition(tokens, described[0]):
+        return phrase
+    return replace(phrase, description=None)
+
+
+def _ends_who_clause(tokens: list[Token], end: int) -> bool:
+    """ "two council members who voted no said": a "who" clause, unbroken, runs up to the verb."""
+    for number in range(end - 2, max(0, end - 9), -1):
+        token = tokens[number]
+        if token.punct:
+            return False
+        if token.lower == "who" or (token.lower == "we" and end - number <= 3):
+            return number > 0 and not tokens[number - 1].punct  # "a negotiator we spoke to said"
+    return False
 
 
 def _document_owner(tokens: list[Token], end: int) -> tuple[Phrase, ...]:
@@ -605,8 +774,19 @@ def _document_owner(tokens: list[Token], end: int) -> tuple[Phrase, ...]:
             last = tokens[number - 1]
             if last.possessive and named[-1].end == last.end:  # "the ministry's statement"
                 named[-1] = replace(named[-1], end=last.base_end)
+            elif len(named) == 1:  # "an army statement": the article is the document's
+                named[0] = _without_article(tokens, named[0])
             return tuple(named)
     return ()
+
+
+def _without_article(tokens: list[Token], phrase: Phrase) -> Phrase:
+    for number, token in enumerate(tokens):
+        if token.start == phrase.start:
+            if token.lower in {"a", "an", "the"} and number + 1 < len(tokens):
+                return replace(phrase, start=tokens[number + 1].start, common_start=False)
+            break
+    return phrase
 
 
 def _pronoun(token: Token) -> list[_Found]:
@@ -628,7 +808,32 @@ def _subject_window(text: str, anchor: int, shape: Shape) -> tuple[list[Token], 
         return tokens, 0  # "was told", "has been accused": the subject is not the speaker
     if any(token.lower in _NEGATIONS for token in tokens[end:]):
         return tokens, 0  # "would not say": nothing is attributed
-    return tokens, end
+    return tokens, _before_anonymity(tokens, end)
+
+
+def _before_anonymity(tokens: list[Token], end: int) -> int:
+    """ "An official speaking on condition of anonymity said", "Residents reached by phone
+    described": a participle that keeps the speaker unnamed, or says how they were reached,
+    stands between subject and verb, unset by commas."""
+    if not end:
+        return end
+    for number in range(end - 2, max(0, end - 9), -1):
+        token = tokens[number]
+        if token.punct:
+            return end
+        if token.lower in _UNNAMING_PARTICIPLES and tokens[end - 1].lower in _UNNAMED_ENDS:
+            return number
+        if token.lower in _CONTACTED and tokens[number + 1].lower == "by" and number:
+            return number  # "Residents reached by phone described ...", "officials contacted by AFP said"
+    return end
+
+
+_UNNAMED_ENDS = frozenset(
+    {"anonymity", "anonymously", "named", "identified", "reporters", "journalists", "press"}
+)
+_CONTACTED = frozenset({"reached", "contacted", "interviewed", "approached", "polled", "surveyed", "asked"})
+"""Participles of being reached for comment, which stand between a subject and its verb."""
+_UNNAMING_PARTICIPLES = frozenset({"speaking", "talking", "requesting", "asking", "declining", "insisting"})
 
 
 def _subject_before_aside(tokens: list[Token], end: int) -> list[_Found]:
@@ -654,7 +859,15 @@ def _sentence_subject(text: str, anchor: int, conjoined: bool, before: tuple[str
     """The naming phrase that opens the sentence, when a verb follows it right away."""
     if conjoined and before[0] not in _CONJOINED_GAP:
         return []  # cheap refusal first: most verbs do not follow "and"
-    tokens = _window_before(text, anchor)
+    found = _opening_subject(_window_before(text, anchor), conjoined)
+    if found or not conjoined:
+        return found
+    # "The mission reports voting was “orderly” but notes that": the quotation is inside the sentence.
+    return _opening_subject(_window_before(text, anchor, quotes=False), conjoined)
+
+
+def _opening_subject(tokens: list[Token], conjoined: bool) -> list[_Found]:
+    """The phrase that opens ``tokens`` (one sentence) as the subject of a verb."""
     end, _ = _skip_auxiliaries(tokens, len(tokens))
     if conjoined and not (end and tokens[end - 1].lower in {"and", "but"}):
         return []
@@ -664,10 +877,45 @@ def _sentence_subject(text: str, anchor: int, conjoined: bool, before: tuple[str
     parsed = parse_phrase(tokens, start, len(tokens))
     if parsed is None or parsed.next >= len(tokens):
         return []
-    verb = tokens[parsed.next]
-    if verb.punct or verb.capitalised or (verb.lower in STOPWORDS and verb.lower not in AUXILIARIES):
+    after_aside = _after_aside(tokens, parsed.next)
+    verb = tokens[_after_gap(tokens, after_aside)]
+    function_word = verb.lower in STOPWORDS and verb.lower not in AUXILIARIES and verb.lower not in VERB_FORMS
+    if verb.punct or verb.capitalised or function_word:
         return []  # the phrase is not the subject of a verb: "In the talks officials..."
+    if after_aside != parsed.next:  # "A smaller union, the Independent Controllers' Union, ... said"
+        return _with_appositive(parsed.phrases, tokens, parsed.next + 1, after_aside - 1)
     return [_Found(phrase) for phrase in parsed.phrases]
+
+
+def _after_aside(tokens: list[Token], position: int) -> int:
+    """The index after an aside between commas that follows a subject ("the fiscal council, an
+    independent watchdog, puts ..."), or ``position`` when none does."""
+    if tokens[position].text != ",":
+        return position
+    for number in range(position + 1, min(len(tokens) - 1, position + 10)):
+        if tokens[number].text == ",":
+            return number + 1
+        if tokens[number].punct:
+            break
+    return position
+
+
+def _after_gap(tokens: list[Token], position: int) -> int:
+    """The index after a time or an adverb that follows a subject: "Kyiv at first condemned",
+    "the union on Friday rejected" (the last token if the gap runs to the end)."""
+    last = len(tokens) - 1
+    while position < last:
+        token = tokens[position]
+        if token.lower in _TIME_OPENERS and tokens[position + 1].lower in _GAP_AFTER_OPENER:
+            position += 2
+        elif (token.lower in TIME_WORDS or _is_adverb(token)) and not token.capitalised:
+            position += 1
+        else:
+            break
+    return position
+
+
+_GAP_AFTER_OPENER = TIME_WORDS | frozenset({"first", "once", "least"})
 
 
 def _after_introduction(tokens: list[Token]) -> int | None:
@@ -675,7 +923,18 @@ def _after_introduction(tokens: list[Token]) -> int | None:
     if not tokens or (tokens[0].lower not in _INTRODUCERS and tokens[0].lower not in TIME_WORDS):
         return 0
     comma = next((number for number, token in enumerate(tokens[:8]) if token.text == ","), None)
-    return None if comma is None else comma + 1
+    if comma is not None:
+        return comma + 1
+    # "At one point Republicans walked out": a short phrase without a comma, then a name.
+    for number in range(1, min(len(tokens), 5)):
+        token, previous = tokens[number], tokens[number - 1]
+        if token.punct:
+            return None
+        after_time = previous.lower in TIME_WORDS and token.lower in DETERMINERS  # "On Monday the union"
+        object_ended = number >= 2 and not previous.capitalised and previous.lower not in _PREPOSITIONS
+        if after_time or (token.capitalised and token.lower not in TIME_WORDS and object_ended):
+            return number - 1 if previous.lower in DETERMINERS and not after_time else number
+    return None
 
 
 _CONJOINED_GAP = AUXILIARIES | ADVERBS | {"and", "but"}
@@ -750,7 +1009,14 @@ def _before_relative_clause(tokens: list[Token], end: int) -> tuple[Phrase, ...]
         token = tokens[number]
         if token.punct:
             return ()
-        if token.lower in {"which", "that", "who"} and number:
+        if token.lower == "who" and number:
+            # "a former fighter who asked not to be named said": the clause is part of the
+            # phrase, up to the verb (docs/labelling.md).
+            before_who = _phrases_ending_at(tokens, number)
+            if len(before_who) != 1:
+                return before_who
+            return (replace(before_who[0], end=tokens[end - 1].end),)
+        if token.lower in {"which", "that"} and number:
             return _phrases_ending_at(tokens, number)
         if token.lower in {"we", "they", "i", "you"} and number and end - number <= 3:
             # The clause belongs to the phrase, as "who" clauses do: "officials we interviewed".
@@ -809,6 +1075,14 @@ def _appositive_subject(tokens: list[Token], closing: int) -> list[_Found]:
         if subject and _opens_clause(tokens, _first_offset(subject[0])):
             return _with_appositive(subject, tokens, comma + 1, closing)
     return []
+
+
+def _after_condition(tokens: list[Token], start: int) -> bool:
+    """Whether the words at ``start`` follow "if", "unless" or "whether": a hypothetical speaker."""
+    for number, token in enumerate(tokens):
+        if token.start == start:
+            return number > 0 and tokens[number - 1].lower in {"if", "unless", "whether"}
+    return False
 
 
 def _after_preposition(tokens: list[Token], start: int) -> bool:
@@ -890,25 +1164,49 @@ def _with_appositive(subject: tuple[Phrase, ...], tokens: list[Token], first: in
                 )
                 return [_Found(described)]
         return [_Found(phrase)]
+    body = _named_body_aside(tokens, phrase, first, stop) if phrase.kind is SourceKind.ORGANIZATION else None
+    if body is not None:
+        return [_Found(body)]
     return [_Found(phrase, _description(phrase, tokens, first, stop))]
+
+
+def _last_word_capitalised_in(tokens: list[Token], phrase: Phrase) -> bool:
+    return any(token.end == phrase.end and token.capitalised for token in tokens)
+
+
+def _named_body_aside(tokens: list[Token], phrase: Phrase, first: int, stop: int) -> Phrase | None:
+    """ "The state mining company, Minval, said": a body described by common words, then named."""
+    last = next((token for token in tokens if token.end == phrase.end), None)
+    if last is None or last.capitalised:
+        return None  # "Velmar Ports, a shipping firm, said": the name came first
+    named = parse_phrase(tokens, first, stop)
+    if named is None or named.next != stop or len(named.phrases) != 1:
+        return None
+    body = named.phrases[0]
+    if body.kind not in {SourceKind.ORGANIZATION, SourceKind.OUTLET, None} or body.description is not None:
+        return None
+    if not _last_word_capitalised_in(tokens, body):
+        return None  # "the farm lobby, a powerful force in the party,": a description, not a name
+    kind = body.kind or SourceKind.ORGANIZATION  # "Their employer, the Nordic Press Agency, says"
+    return Phrase(body.start, body.end, kind, False, (phrase.start, phrase.end))
 
 
 def _description(phrase: Phrase, tokens: list[Token], first: int, stop: int) -> tuple[int, int] | None:
     """An aside describes a named source unless it is a clause ("who...", "speaking...")."""
     if phrase.kind not in {SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION, None}:
         return None
-    if phrase.description is not None:
-        return None
     if tokens[first].text.isdigit() and first + 2 < stop and tokens[first + 1].text == ",":
         first += 2  # "Ana Roe, 54, a teacher": the age is not the description
     opener = tokens[first]
-    if opener.punct or (opener.lower in STOPWORDS and opener.lower not in DETERMINERS):
-        return None
-    if opener.lower in _INTRODUCERS:
-        return None  # "The ministry, in a statement, said": an adjunct, not a description
-    if opener.lower.endswith("ing") and not opener.capitalised:
-        return None  # "speaking on condition of anonymity"
-    return tokens[first].start, tokens[stop - 1].end
+    refused = (
+        phrase.description is not None
+        or all(token.text.isdigit() for token in tokens[first:stop])  # "Tal, 74, said": an age
+        or opener.punct
+        or (opener.lower in STOPWORDS and opener.lower not in DETERMINERS)
+        or opener.lower in _INTRODUCERS  # "The ministry, in a statement, said": an adjunct
+        or (opener.lower.endswith("ing") and not opener.capitalised)  # "speaking on condition ..."
+    )
+    return None if refused else (tokens[first].start, tokens[stop - 1].end)
 
 
 def _subject_after(text: str, position: int, pronoun: bool) -> list[_Found]:
@@ -980,7 +1278,10 @@ def _kind_from_description(phrase: Phrase, description: str | None) -> SourceKin
     ):
         return phrase.kind
     head: SourceKind | None = None
-    for written in description.casefold().replace("’", "'").split():
+    words = description.casefold().replace("’", "'").split()
+    if words[:1] in (["a"], ["an"]) and any(_is_agent_noun(word) for word in words[1:4]):
+        return SourceKind.NAMED_PERSON  # "Darnell Price, a crane operator": a person's trade
+    for written in words:
         word = written.removesuffix("'s")
         if word in _DESCRIPTION_STOPS:
             break
@@ -993,62 +1294,16 @@ def _kind_from_description(phrase: Phrase, description: str | None) -> SourceKin
     return SourceKind.ORGANIZATION if head is SourceKind.ORGANIZATION else SourceKind.NAMED_PERSON
 
 
+def _is_agent_noun(word: str) -> bool:
+    """A noun for someone who does something ("a farmer", "a historian"); "a carmaker" and "an
+    operator" are listed as bodies in `vocabulary.HEAD_KINDS` and stay bodies."""
+    agent = len(word) > 4 and word.isalpha() and word.endswith(("er", "or", "ist", "ian"))
+    return agent and word != "other" and HEAD_KINDS.get(word) is not SourceKind.ORGANIZATION
+
+
 _DESCRIPTION_STOPS = frozenset(
     ["of", "at", "in", "for", "from", "near", "with", "on", "who", "which", "that"]
 )
-
-
-def _without_credit_lines(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Mentions outside credit lines and bylines."""
-    if not mentions:
-        return mentions
-    if not any(word in text for word in _CREDIT_WORDS):
-        return mentions
-    credits = [_credit_span(text, match) for match in _CREDIT_LINE.finditer(text)]
-    if not credits:
-        return mentions
-    return _outside_spans(credits, mentions, inclusive=True)
-
-
-_CREDIT_WORDS = (
-    "reported from",
-    "reporting from",
-    "Reporting",
-    "Writing",
-    "Editing",
-    "Compiled",
-    "Edited",
-    "Written",
-    "Additional",
-    "contribut",
-    "By ",
-)
-
-
-def _credit_span(text: str, match: re.Match[str]) -> tuple[int, int]:
-    """A credit line's span; "X contributed reporting" reaches back to the start of its sentence."""
-    start, end = match.span()
-    if match.group().startswith(("contribut", "report")):
-        start = max(
-            text.rfind(".", max(0, start - 200), start), text.rfind("\n", max(0, start - 200), start), 0
-        )
-    return start, end
-
-
-def _outside_spans(spans: list[tuple[int, int]], mentions: list[Mention], inclusive: bool) -> list[Mention]:
-    """Mentions that start inside none of ``spans`` (sorted, not overlapping); linear in both."""
-    kept: list[Mention] = []
-    index = 0
-    for mention in mentions:  # mentions are in order of position
-        while index < len(spans) and spans[index][1] <= mention.start:
-            index += 1
-        if index < len(spans):
-            start, end = spans[index]
-            inside = start <= mention.start < end if inclusive else start < mention.start < end
-            if inside:
-                continue
-        kept.append(mention)
-    return kept
 
 
 def _name(text: str, phrase: Phrase) -> str:

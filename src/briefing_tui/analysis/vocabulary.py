@@ -46,11 +46,12 @@ _OFFICIAL_HEADS = _words(
     "spokeswoman spokeswomen spokespeople aide aides adviser advisers advisor advisors minister "
     "ministers negotiator negotiators envoy envoys mediator mediators ambassador ambassadors "
     "commander commanders officer officers lawmaker lawmakers legislator legislators delegate "
-    "delegates representative representatives administrator administrators regulator regulators "
+    "representative representatives administrator administrators regulator regulators "
     "prosecutor prosecutors leader leaders director directors chief chiefs secretary "
     "undersecretary governor governors mayor mayors president premier chairman chairwoman chair "
     "manager managers executive executives hardliners moderates conservatives liberals "
-    "progressives reformists"
+    "progressives reformists coordinator coordinators facilitator facilitators ombudsman pm boss "
+    "bosses"
 )
 _ANONYMOUS_HEADS = _words(
     "source sources person people individual individuals insider insiders witness witnesses "
@@ -67,7 +68,7 @@ _ANONYMOUS_HEADS = _words(
     "trader banker investor scientist engineer farmer soldier fighter militant rebel "
     "investigators inspectors auditors monitors surveyors pollster medical sister brother "
     "mother father son daughter wife husband widow cousin uncle aunt friend friends neighbour "
-    "neighbor neighbours neighbors colleague colleagues relatives"
+    "neighbor neighbours neighbors colleague colleagues relatives man woman men women delegates"
 )
 _ORGANIZATION_HEADS = _words(
     "ministry ministries government governments company companies firm firms agency agencies "
@@ -83,7 +84,8 @@ _ORGANIZATION_HEADS = _words(
     "institute foundation charity charities mission missions delegation delegations signatories "
     "chamber lobby caucus bloc faction syndicate guild conglomerate forum employers employer "
     "carmaker carmakers automaker automakers manufacturer manufacturers producer producers "
-    "exporters importers retailers shippers refiners suppliers headquarters"
+    "exporters importers retailers shippers refiners suppliers headquarters associations "
+    "federations coalitions alliances movements commissions foundations embassies center centre"
 )
 _OUTLET_HEADS = _words(
     "newspaper newspapers broadcaster broadcasters outlet magazine website daily radio television tv"
@@ -105,7 +107,7 @@ ROLE_WORDS = _OFFICIAL_HEADS | _words(
     "brigadier maj major capt captain sgt sergeant inspector superintendent secretary-general "
     "undersecretary-general attorney-general commander-in-chief chairperson rapporteur mp mep "
     "mps meps lawmaker treasurer co-leader co-chair vice-chair deputy-leader whip skipper "
-    "chairman chairwoman councilman councilwoman councillor councilor alderman fellow"
+    "chairman chairwoman councilman councilwoman councillor councilor alderman fellow member"
 )
 """Words for a role that may stand right before a person's name: "correspondent Felicia Schwartz".
 

@@ -1,0 +1,176 @@
+"""Whether a reporting verb reports, from what follows it (`reporting_verbs.Frame`).
+
+"Israel announced the plan" is an action, "announced that the plan..." a report; "called it
+a betrayal" reports, "called for talks" does not; "expressed concern" reports a stance. The
+frame of each verb is data in `reporting_verbs`; this module reads the words after the verb
+that each frame asks for, with at most `_CLAUSE_LOOKAHEAD` tokens of look-ahead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing_tui.analysis.reporting_verbs import FEELING_NOUNS, PARTICIPLES, VERB_FORMS, Frame
+from briefing_tui.analysis.tokens import Token, tokenize
+from briefing_tui.analysis.vocabulary import TIME_WORDS
+
+__all__ = ["frame_allows", "until_punct"]
+
+_CLAUSE_LOOKAHEAD = 10
+"""How far after a clause verb a finite verb is looked for ("warned the truce could fail")."""
+
+_FINITE = frozenset(
+    [
+        "would",
+        "could",
+        "will",
+        "was",
+        "were",
+        "is",
+        "are",
+        "had",
+        "has",
+        "have",
+        "may",
+        "might",
+        "must",
+        "should",
+        "can",
+        "did",
+        "does",
+        "do",
+        "remained",
+        "remains",
+    ]
+)
+"""Words that show a clause follows a verb without "that": "warned the truce could fail"."""
+_CLAUSE_OPENERS = frozenset(["that", "he", "she", "it", "they", "we", "i", "there", "this", "these", "those"])
+_ADJUNCT_OPENERS = frozenset(
+    ["in", "at", "on", "during", "after", "late", "earlier", "later", "last", "this", "when", "while"]
+)
+_SAYING = frozenset(PARTICIPLES)
+_TOPIC_OPENERS = frozenset(["of", "about", "against"])
+_CLAUSE_FOLLOWERS = _CLAUSE_OPENERS | _FINITE | _ADJUNCT_OPENERS | TIME_WORDS | _TOPIC_OPENERS
+"""Words after a clause verb that show it reports: "that", "he", "is", "in", "Friday", "of"."""
+_AUDIENCES = frozenset(["reporters", "journalists", "lawmakers", "parliament", "the"])
+
+
+_NOTHING = re.compile(
+    r"[ \t]+(?:nothing|little)(?:[ \t]*[.,;:)]|[ \t]+(?:about|on|of|to|in|at|publicly|more|else|new)\b)"
+)
+"""What a verb says when it says nothing: "said nothing about the strikes", "said little." (but
+"said nothing had changed" reports that nothing had)."""
+
+
+_PUT_IT = re.compile(
+    r" (?:it(?:[,:.;]|[ \t]+(?:\w+ly\b|this way|another way|differently))"
+    r"|the (?:figure|number|cost|toll|total|death toll|bill|shortfall|gap) at\b)"
+)
+""""as one diplomat put it,", "she put it bluntly", "puts the figure at": not "the army put it
+on the map"."""
+
+
+_PLAIN_CHECKS = {Frame.THAT: re.compile(r"\s+that\b"), Frame.PUT_IT: _PUT_IT}
+"""Frames settled by one pattern after the verb: "reports that", "put it,"."""
+
+
+_COMMITMENTS = frozenset(form for form in VERB_FORMS if form.startswith(("threaten", "vow")))
+"""Verbs of a stated intention with "to": "vowed to fight on", "threatened to walk out" ("pledged
+to support" and "promised to pay" are acts, as a pledge of money is)."""
+_TO_VERB = re.compile(r"[ \t]+to[ \t]+[a-z]")
+
+
+def frame_allows(text: str, verb: str, end: int) -> bool:
+    """Whether what follows a reporting verb makes it report (see `reporting_verbs.Frame`)."""
+    frame = VERB_FORMS[verb]
+    if frame is Frame.DECLINE or _NOTHING.match(text, end):
+        return False  # "declined to comment", "said nothing about it" attribute nothing
+    if frame is Frame.SPEECH or (verb in _COMMITMENTS and _TO_VERB.match(text, end)):
+        return True  # "said", "threatened to break off the talks", "vowed to fight on"
+    if frame in _PLAIN_CHECKS:
+        return _PLAIN_CHECKS[frame].match(text, end) is not None
+    if frame is Frame.CLAUSE and _clause_follows_plainly(text, end):
+        return True
+    tokens = tokenize(text, end, min(len(text), end + 160), _CLAUSE_LOOKAHEAD + 2)
+    if not tokens:
+        return True  # the paragraph ends right after the verb: "..., he warned."
+    return _FRAME_CHECKS[frame](tokens)
+
+
+def _object_then_preposition(tokens: list[Token]) -> bool:
+    """ "accused X of", "described X as", or a quotation: "deplored “a cowardly attack”"."""
+    words = until_punct(tokens)
+    if any(token.lower in {"of", "as", "for"} for token in words):
+        return True
+    rest = tokens[len(words) :]
+    return bool(rest) and rest[0].text in {"“", '"'} and len(words) <= 3
+
+
+def _clause_follows(tokens: list[Token]) -> bool:
+    """ "warned that", "warned:", "warned on Friday", "warned the truce could fail"."""
+    first = tokens[0]
+    low = first.lower
+    if low == "on":
+        return len(tokens) > 1 and tokens[1].lower in TIME_WORDS  # not "insisted on a cap"
+    if low == "to":
+        return len(tokens) > 1 and (tokens[1].lower in _AUDIENCES or tokens[1].capitalised)
+    if first.punct or low in _CLAUSE_FOLLOWERS:
+        return True
+    # A clause without "that" has a finite verb soon after; "emphasized the risk, saying:"
+    # reports through the participle that follows.
+    words = until_punct(tokens[1:])
+    if any(token.lower in _FINITE for token in words):
+        return True
+    rest = tokens[1 + len(words) :]
+    return bool(rest) and (rest[0].text == ":" or (len(rest) > 1 and rest[1].lower in _SAYING))
+
+
+def _names_something(tokens: list[Token]) -> bool:
+    """ "called it a betrayal", "called the reform “a historic shift”"; not "called for talks"."""
+    if tokens[0].lower in {"it", "them", "this", "that", "him", "her"}:
+        return True
+    if tokens[0].lower == "on" and len(tokens) > 1 and tokens[1].lower not in TIME_WORDS:
+        return any(token.lower == "to" for token in until_punct(tokens[2:]))  # "called on X to"
+    words = until_punct(tokens)
+    rest = tokens[len(words) :]
+    return (
+        bool(words)
+        and bool(rest)
+        and rest[0].text in {"“", '"'}
+        and words[0].lower not in {"for", "on", "off"}
+    )
+
+
+def _clause_follows_plainly(text: str, end: int) -> bool:
+    """ "warned that", "warned:", "warned he", or the end: settled by one look, without tokens."""
+    first = _FIRST_AFTER.match(text, end)
+    if first is None:
+        return True
+    word = first.group(1).lower()
+    return not word[0].isalnum() or (word in _CLAUSE_FOLLOWERS and word not in {"on", "to"})
+
+
+_FIRST_AFTER = re.compile(r"\s*([^\W_]+|\S)")
+"""The first word or mark after a verb."""
+
+
+def _states_a_feeling(tokens: list[Token]) -> bool:
+    """ "expressed their satisfaction", "voiced deep concern"; not "raised prices"."""
+    return any(token.lower in FEELING_NOUNS for token in until_punct(tokens)[:4])
+
+
+_FRAME_CHECKS = {
+    Frame.FEELING: _states_a_feeling,
+    Frame.NAMING: _names_something,
+    Frame.OBJECT: _object_then_preposition,
+    Frame.CLAUSE: _clause_follows,
+}
+"""What a frame needs to see after its verb; `frame_allows` settles SPEECH, DECLINE and
+THAT without tokens."""
+
+
+def until_punct(tokens: list[Token]) -> list[Token]:
+    for number, token in enumerate(tokens):
+        if token.punct:
+            return tokens[:number]
+    return tokens

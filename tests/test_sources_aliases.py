@@ -1,0 +1,131 @@
+"""One source per entity: a surname with its particle, a body's own name after what it is,
+and the fullest name of a person leading whatever order the text gives them in."""
+
+from __future__ import annotations
+
+from briefing_tui.analysis import analyse
+from briefing_tui.model import Briefing, Paragraph, Section
+
+
+def briefing_of(*texts: str) -> Briefing:
+    """A briefing of one section with one paragraph per text."""
+    paragraphs = tuple(Paragraph(id=f"p{number}", text=text) for number, text in enumerate(texts, 1))
+    return Briefing(title="Test", sections=(Section(id="s1", heading="Part", paragraphs=paragraphs),))
+
+
+def cited(briefing: Briefing) -> list[tuple[str, str, str]]:
+    """(words as written, source name, via) for every attribution, in reading order."""
+    sources = {source.id: source for source in briefing.sources}
+    return [
+        (paragraph.text[a.start : a.end], sources[a.source_id].name, a.via.value)
+        for paragraph in briefing.paragraphs()
+        for a in paragraph.attributions
+    ]
+
+
+def test_a_surname_with_its_particle_is_the_person_named_in_full() -> None:
+    briefing = analyse(
+        briefing_of("Spokesman Anouk van der Berg said talks had failed.", "Van der Berg said more.")
+    )
+    assert [(name, via) for _, name, via in cited(briefing)] == [
+        ("Anouk van der Berg", "name"),
+        ("Anouk van der Berg", "alias"),
+    ]
+
+
+def test_a_particle_alone_is_not_taken_for_the_surname() -> None:
+    briefing = analyse(
+        briefing_of("Spokesman Anouk van der Berg said talks had failed.", "Der Spiegel said more.")
+    )
+    assert {source.name for source in briefing.sources} == {"Anouk van der Berg", "Der Spiegel"}
+
+
+def test_a_body_named_after_what_it_is_answers_to_its_own_name() -> None:
+    briefing = analyse(
+        briefing_of(
+            "Talks broke up, the crane drivers' union Kranbond said.", "Kranbond said the strike would go on."
+        )
+    )
+    assert [(name, via) for _, name, via in cited(briefing)] == [
+        ("the crane drivers' union Kranbond", "name"),
+        ("the crane drivers' union Kranbond", "alias"),
+    ]
+
+
+def test_a_name_inside_a_longer_name_is_not_cut_out_of_it() -> None:
+    briefing = analyse(
+        briefing_of(
+            "Velmar's Coordination Office for the Return of Prisoners of War said 40 were freed.",
+            "War said the count was wrong.",
+        )
+    )
+    office = briefing.sources[0]
+    assert office.name.endswith("Prisoners of War")
+    assert "War" not in office.aliases
+    assert [source.name for source in briefing.sources] == [office.name, "War"]
+
+
+def test_the_fullest_name_of_a_person_leads() -> None:
+    briefing = analyse(
+        briefing_of("“We wrote to them,” Ms Vane told the committee.", "Hella Vane said so again.")
+    )
+    (source,) = briefing.sources
+    assert source.name == "Hella Vane"
+    assert "Ms Vane" in source.aliases
+
+
+def test_the_same_source_is_the_source_just_cited() -> None:
+    briefing = analyse(
+        briefing_of("A source familiar with the talks said they were close.", "“Soon,” the same source said.")
+    )
+    assert [(name, via) for _, name, via in cited(briefing)] == [
+        ("a source familiar with the talks", "name"),
+        ("a source familiar with the talks", "alias"),
+    ]
+
+
+def test_a_part_of_a_group_is_the_group_cited_before() -> None:
+    briefing = analyse(
+        briefing_of(
+            "Two diplomats familiar with the talks said the deal was close.",
+            "One of the diplomats said the schedule had no deadlines.",
+        )
+    )
+    assert [(name, via) for _, name, via in cited(briefing)] == [
+        ("two diplomats familiar with the talks", "name"),
+        ("two diplomats familiar with the talks", "alias"),
+    ]
+
+
+def test_a_part_of_a_group_never_cited_is_a_source_of_its_own() -> None:
+    briefing = analyse(briefing_of("Two of the new owners said they were never party to the deal."))
+    assert [source.name for source in briefing.sources] == ["two of the new owners"]
+
+
+def test_it_stands_for_the_one_body_the_paragraph_opened_with() -> None:
+    briefing = analyse(
+        briefing_of(
+            "The council says the embargo ends at midnight.",
+            "The Velmar mission abstained. It said lifting the embargo was overdue.",
+        )
+    )
+    assert cited(briefing)[-1] == ("It", "the Velmar mission", "pronoun")
+
+
+def test_it_is_left_alone_between_two_bodies() -> None:
+    briefing = analyse(briefing_of("Velmar Ports and the Estmark Rail Board met. It said no deal was made."))
+    assert [via for _, _, via in cited(briefing)] == []
+
+
+def test_a_lone_name_that_said_he_is_a_person() -> None:
+    briefing = analyse(briefing_of("Velmaro said he would not stop.", "Estmarko said it would not yield."))
+    assert [(source.name, source.kind.value) for source in briefing.sources] == [
+        ("Velmaro", "named_person"),
+        ("Estmarko", "organization"),
+    ]
+
+
+def test_a_lone_name_a_later_he_stands_for_is_a_person() -> None:
+    briefing = analyse(briefing_of("Velmaro said the war would go on.", "He said the talks were over."))
+    assert [(source.name, source.kind.value) for source in briefing.sources] == [("Velmaro", "named_person")]
+    assert cited(briefing)[-1] == ("He", "Velmaro", "pronoun")
