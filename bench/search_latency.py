@@ -13,7 +13,7 @@ search bar and each query is typed one key at a time; ``Esc`` closes the bar bet
 queries. Per keystroke the clock starts just before ``pilot.press(key)`` and stops at the
 last frame that keystroke caused:
 
-* counted: the key event's dispatch, the input's update, ``SearchBar.Changed``, the app's
+* counted: the key event's dispatch, the input's update, the bar's call of the reader's
   search (the first keystroke of a run also builds the `SearchIndex`), scrolling to the
   match, highlights and the outline's per-section counts, the layout and compositor work of
   the repaint, and turning the frame into terminal escape sequences (the headless driver
@@ -26,8 +26,9 @@ frame, no pending message and no dirty region for 50 ms (``pilot.press`` itself 
 waits for the CPU to go idle), and its time is that of its last frame. Also reported, per
 keystroke: the **result frame** (the first frame drawn after the app's search handler
 returned: the match on screen), the time spent **in the search handler**
-(``ReaderScreen.on_search_bar_changed``) and **in screen updates** (``Screen._on_timer_update``:
-layout, compositor, rendering), and the number of frames. Textual draws at most 60 frames a
+(``ReaderScreen._run_search``, which the bar calls in the keystroke's own turn) and **in
+screen updates** (``Screen._on_timer_update``: layout, compositor, rendering), and the
+number of frames. Textual draws at most 60 frames a
 second (``TEXTUAL_FPS``), so a keystroke whose input echo is drawn before its result waits
 up to 16.7 ms for the result frame. The input's cursor blink is turned off so that it draws
 no frames. The timings patch those two methods and ``App._display`` (private Textual API,
@@ -104,7 +105,8 @@ class Keystroke:
     result_ms: float | None
     """To the end of the first frame drawn after the app's search handler returned."""
     handler_ms: float
-    """Time inside ``ReaderScreen.on_search_bar_changed`` (search, scroll, highlights, outline)."""
+    """Time inside ``ReaderScreen._run_search``, which the search bar calls with each query
+    (search, scroll, highlights, outline)."""
     update_ms: float
     """Time inside the screen's updates (layout, compositor, rendering the frames)."""
     frames: int
@@ -125,14 +127,14 @@ class Recorder:
         self.frame_cpu: list[float] = []
         self.handlers: list[tuple[float, float]] = []
         self.updates: list[tuple[float, float]] = []
-        self._handler = ReaderScreen.on_search_bar_changed
+        self._handler = ReaderScreen._run_search
         self._update = Screen._on_timer_update
         recorder = self
         handler, update = self._handler, self._update
 
-        def on_search_bar_changed(app: ReaderScreen, event: SearchBar.Changed) -> None:
+        def run_search(reader: ReaderScreen, query: str, *, regex: bool, case_sensitive: bool | None) -> None:
             started = time.perf_counter()
-            handler(app, event)
+            handler(reader, query, regex=regex, case_sensitive=case_sensitive)
             recorder.handlers.append((started, time.perf_counter()))
 
         def on_timer_update(screen: Screen[Any]) -> None:
@@ -140,7 +142,7 @@ class Recorder:
             update(screen)
             recorder.updates.append((started, time.perf_counter()))
 
-        ReaderScreen.on_search_bar_changed = on_search_bar_changed
+        ReaderScreen._run_search = run_search  # type: ignore[method-assign]
         Screen._on_timer_update = on_timer_update  # type: ignore[assignment]
 
     def watch_frames(self, app: BriefingApp) -> None:
@@ -179,7 +181,7 @@ class Recorder:
 
     def restore(self) -> None:
         """Put the original methods back."""
-        ReaderScreen.on_search_bar_changed = self._handler
+        ReaderScreen._run_search = self._handler  # type: ignore[method-assign]
         Screen._on_timer_update = self._update  # type: ignore[method-assign]
 
 

@@ -171,7 +171,7 @@ class ReaderScreen(Screen[None]):
             yield BriefingText(self.briefing, analysed=self.analysed, id="text")
             yield SourcesPane(id="sources")
         yield StatusLine(id="status")
-        yield SearchBar(history=self.memory.history())
+        yield SearchBar(history=self.memory.history(), searcher=self._run_search)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -411,9 +411,6 @@ class ReaderScreen(Screen[None]):
         self._search_origin = self.text_view.cursor_unit
         self._search_origin_place = self._place_here()
         self.query_one(SearchBar).open()
-
-    def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
-        self._run_search(event.query, regex=event.regex, case_sensitive=event.case_sensitive)
 
     def _run_search(self, query: str, *, regex: bool, case_sensitive: bool | None) -> None:
         if not self._searches.search(query, regex=regex, case_sensitive=case_sensitive):

@@ -87,6 +87,8 @@ class SourcesPane(Vertical):
         self._briefing: Briefing | None = None
         self._counts: Counter[str] = Counter()
         self._new: set[str] = set()
+        self._here = Text("")
+        self._here_shape = (0, 0)  # lines the text under the list takes, and the width it wraps to
 
     def compose(self) -> ComposeResult:
         yield SourceList(id="sources-list")
@@ -106,9 +108,8 @@ class SourcesPane(Vertical):
 
     def show_paragraph(self, paragraph: Paragraph | None, *, analysed: bool = True) -> None:
         """Say who ``paragraph`` cites, and why it has its kind."""
-        here = self.query_one("#sources-here", Static)
         if self._briefing is None or paragraph is None or not analysed:
-            here.update(Text(""))
+            self._show_here(Text(""))
             return
         names = self._cited_names(paragraph)
         text = Text.assemble(("This paragraph: ", "bold"))
@@ -122,7 +123,22 @@ class SourcesPane(Vertical):
         if paragraph.cues:
             reasons = ", ".join(visible(cue.feature) for cue in paragraph.cues[:CUES_SHOWN])
             text.append(f" because of {reasons}", style="italic")
-        here.update(text)
+        self._show_here(text)
+
+    def _show_here(self, text: Text) -> None:
+        """Show ``text`` under the list, laying the pane out again only if its height changes.
+
+        A layout resizes the list, which then renders every entry again: while stepping
+        through matches that was most of the cost of a keystroke.
+        """
+        if text == self._here:
+            return
+        here = self.query_one("#sources-here", Static)
+        width = here.content_region.width
+        lines = len(text.wrap(self.app.console, width)) if width > 0 and text.plain else 0
+        shape = (lines, width)
+        here.update(text, layout=shape != self._here_shape or width <= 0)
+        self._here, self._here_shape = text, shape
 
     def watch_selected(self) -> None:
         if self._briefing is not None:

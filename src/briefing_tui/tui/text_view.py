@@ -205,6 +205,7 @@ class BriefingText(ScrollView, can_focus=True):
         self._changes: dict[str, Change] = {}
         self._unit_changes: dict[int, Change] = {}
         self._start_unit: tuple[int, int, int] | None = None
+        self._virtual_size_seen: Size | None = None
         self.set_reactive(BriefingText.analysed, analysed)
 
     # --- the model -------------------------------------------------------------------
@@ -393,6 +394,18 @@ class BriefingText(ScrollView, can_focus=True):
 
     def on_resize(self, event: Resize) -> None:
         self._lay_out()
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # The compositor gives a ScrollView its own region as `virtual_size`, never the one it
+        # sets itself, so after every layout of the screen (each key typed in the search bar
+        # lays it out: the input grows) Textual saw a change and refreshed the scrollbar, a
+        # second frame per keystroke. Pass our own size on unless it changed since last time.
+        if self.virtual_size == self._virtual_size_seen:
+            virtual_size = self.virtual_size
+        self._virtual_size_seen = self.virtual_size
+        return super()._size_updated(size, virtual_size, container_size, layout)
 
     def _text_width(self) -> int:
         """Cells from the gutter's start to the end of the text column."""
