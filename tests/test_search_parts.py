@@ -35,7 +35,9 @@ def spans(result: SearchResult) -> list[tuple[int, int, int]]:
 def in_parts(index: SearchIndex, query: str, regex: bool, origin: int, part: int) -> PartialSearch:
     compiled = compile_query(query, regex=regex)
     assert index.can_search_in_parts(compiled)
-    return PartialSearch(index, compiled, origin, part_chars=part, screen_chars=max(1, part // 3))
+    return PartialSearch(
+        index, compiled, origin, part_chars=part, screen_chars=max(1, part // 3), first_chars=part
+    )
 
 
 texts = st.lists(st.lists(st.sampled_from(WORDS), max_size=30).map(" ".join), min_size=1, max_size=6)
@@ -87,10 +89,19 @@ def test_the_first_part_reaches_a_match_at_or_after_the_place_wanted() -> None:
     assert first.match(0).paragraph_id == "p1-0"
 
 
-def test_no_match_after_the_place_searches_everything_for_the_wrap() -> None:
+def test_with_no_match_near_the_place_the_first_part_stops_short_and_the_rest_finds_the_wrap() -> None:
     sections = [["the start"], ["nothing"] * 50]
     index = SearchIndex(briefing_of(sections))
-    first = PartialSearch(index, compile_query("start"), 20).first()
+    search = PartialSearch(index, compile_query("start"), 20, part_chars=64, first_chars=64)
+    first = search.first()
+    assert not first.complete
+    assert first.total == 0
+    assert search.finish().total == 1
+
+
+def test_a_small_briefing_is_searched_whole_by_the_first_part() -> None:
+    index = SearchIndex(briefing_of([["the start"], ["nothing"] * 5]))
+    first = PartialSearch(index, compile_query("start"), 3).first()
     assert first.complete
     assert first.total == 1
 

@@ -327,6 +327,10 @@ class SearchIndex:
             self._collect(found, starts, ends, drop_empty=compiled.regex)
         return starts, ends
 
+    def unit_start(self, unit: int) -> int:
+        """The global offset where unit ``unit`` starts; for `unit_count`, just past the end."""
+        return self._unit_starts[unit]
+
     def unit_stop_after(self, unit: int, chars: int) -> int:
         """The unit after a run from ``unit`` that holds at least ``chars`` characters (or the end)."""
         limit = self._unit_starts[unit] + max(1, chars)

@@ -18,12 +18,14 @@ from time import monotonic
 
 from briefing_tui.search import SEARCH_TIMEOUT, CompiledQuery, SearchIndex, SearchResult
 
-__all__ = ["PART_CHARS", "SCREEN_CHARS", "PartialSearch"]
+__all__ = ["FIRST_CHARS", "PART_CHARS", "SCREEN_CHARS", "PartialSearch"]
 
 PART_CHARS = 131_072
 """Characters searched at a time: a millisecond or two of the engine, then the loop is free."""
 SCREEN_CHARS = 16_384
 """Characters searched past the first match before painting: more than a screen shows."""
+FIRST_CHARS = 262_144
+"""Characters searched for a first match before painting without one (a rare word, none)."""
 
 
 class PartialSearch:
@@ -43,8 +45,9 @@ class PartialSearch:
         *,
         timeout: float = SEARCH_TIMEOUT,
         part_timeout: float | None = None,
-        part_chars: int = PART_CHARS,
-        screen_chars: int = SCREEN_CHARS,
+        part_chars: int | None = None,
+        screen_chars: int | None = None,
+        first_chars: int | None = None,
     ) -> None:
         assert index.can_search_in_parts(compiled)
         self.index = index
@@ -57,8 +60,10 @@ class PartialSearch:
         self._last_start = -1  # where the last match found after the origin starts
         self._left = timeout
         self._part_timeout = part_timeout
-        self._part_chars = part_chars
-        self._screen_chars = screen_chars
+        # The sizes default to the module's, read now (so that a test may set them).
+        self._part_chars = PART_CHARS if part_chars is None else part_chars
+        self._screen_chars = SCREEN_CHARS if screen_chars is None else screen_chars
+        self._first_chars = FIRST_CHARS if first_chars is None else first_chars
         self.timed_out = False
         """Whether the search ran past its timeout (then its result is empty and timed out)."""
 
@@ -71,20 +76,28 @@ class PartialSearch:
         """Search from the origin until there is a match in unit ``wanted`` (default: the
         origin) or after it, and a screenful (`SCREEN_CHARS`) after that match.
 
-        With no such match the reader wraps to the first one, so then everything is
-        searched. The result is partial unless that finished the search.
+        Past `FIRST_CHARS` after ``wanted`` without such a match, it stops there: what the
+        screen shows has been searched, and where the reader goes (a match further on, or
+        the first one, wrapping) is for the rest of the search to say. The result is
+        partial unless the search is complete.
         """
         index = self.index
         wanted = self._origin if wanted is None else max(self._origin, wanted)
-        position = index.unit_span(wanted)[0] if wanted < index.unit_count else len(index.text)
+        position = index.unit_start(wanted)
+        give_up = position + self._first_chars
         chars = self._screen_chars
-        while self._stop < index.unit_count and self._last_start < position and not self.timed_out:
+        while (
+            self._stop < index.unit_count
+            and self._last_start < position
+            and index.unit_start(self._stop) < give_up
+            and not self.timed_out
+        ):
             self._forward(chars)
             chars = min(2 * chars, self._part_chars)  # the first part small: a keystroke waits for it
         if self._last_start >= position and not self.timed_out:
             self._forward(self._screen_chars)
-        elif not self.timed_out:
-            self.finish()
+        elif self._stop >= index.unit_count and index.unit_start(self._first) < self._first_chars:
+            self.finish()  # none to the end, and little before: the wrap target, now
         return self.result()
 
     def advance(self, seconds: float) -> bool:

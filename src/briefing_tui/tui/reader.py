@@ -131,7 +131,7 @@ class ReaderScreen(Screen[None]):
         """Keys by binding id as the app remaps them, for the help screen."""
         self.briefing = briefing
         self.set_reactive(ReaderScreen.analysed, analysed)
-        self._searches = SearchSession(self, lambda: self.briefing, self._show_search)
+        self._searches = SearchSession(self, lambda: self.briefing, self._show_search, self._search_finished)
         self._search: SearchResult | None = None
         self._match = Stepper()
         self._attributions = Stepper()
@@ -399,8 +399,12 @@ class ReaderScreen(Screen[None]):
         self.text_view.focus()
 
     def on_briefing_text_position_changed(self, event: BriefingText.PositionChanged) -> None:
-        unit = self.text_view.units[event.unit]
-        self.query_one(Outline).show_position(unit.section, event.unit)
+        self._follow_position(event.unit)
+
+    def _follow_position(self, index: int) -> None:
+        """Show where the reader is in the outline, the sources pane and the status line."""
+        unit = self.text_view.units[index]
+        self.query_one(Outline).show_position(unit.section, index)
         self.query_one(SourcesPane).show_paragraph(unit.paragraph, analysed=self.analysed)
         self._show_position()
 
@@ -413,11 +417,28 @@ class ReaderScreen(Screen[None]):
         self.query_one(SearchBar).open()
 
     def _run_search(self, query: str, *, regex: bool, case_sensitive: bool | None) -> None:
-        if not self._searches.search(query, regex=regex, case_sensitive=case_sensitive):
+        # A large briefing is searched from the top of the screen first (the rest follows).
+        wanted = max(self._search_origin, 0)
+        layout = self.text_view.text_layout
+        top = layout.unit_at_or_after(round(self.text_view.scroll_y)) if layout is not None else None
+        origin = wanted if top is None else min(top, wanted)
+        if not self._searches.search(
+            query, regex=regex, case_sensitive=case_sensitive, origin=origin, wanted=wanted
+        ):
             self.query_one(SearchBar).show_searching()
 
     def _show_search(self, result: SearchResult) -> None:
         self._title_hits = title_matches(self.briefing.title, result.compiled)
+        origin = max(self._search_origin, 0)
+        waiting = not result.complete and (origin > 0 or not self._title_hits)
+        if waiting and result.index_at_or_after(origin, 0) is None:
+            # Nothing to go to in the part searched yet: the rest of the search says where.
+            self._search = None
+            self._match.set_count(0)
+            self._refresh_highlights()
+            self.query_one(SearchBar).show_searching()
+            self._show_activity()
+            return
         total = len(self._title_hits) + result.total
         self._search = result if total else None
         self._match.set_count(total)
@@ -433,13 +454,29 @@ class ReaderScreen(Screen[None]):
                 self.status_line.say(result.error, error=True)
             return
         self.status_line.quiet()
-        origin = max(self._search_origin, 0)
         start = result.index_at_or_after(origin, 0) if result.total else None
         if (origin == 0 and self._title_hits) or start is None:
             self._match.index = 0  # from the top the title comes first; past the last match, wrap
         else:
             self._match.index = len(self._title_hits) + start
         self._go_to_match()
+        if result.complete:
+            self.query_one(Outline).show_match_counts(result.counts_by_section())
+
+    def _search_finished(self, result: SearchResult) -> None:
+        """The rest of a search shown in part: the same matches, and the ones beyond, counted."""
+        if self._search is None or self._search.compiled != result.compiled or not result.total:
+            self._show_search(result)
+            return
+        unit, start, _ = self._match_at(self._match.index)
+        titled = len(self._title_hits)
+        self._search = result
+        self._match.set_count(titled + result.total)
+        if unit >= 0:  # the current match, where it is in the whole list
+            self._match.index = titled + (result.index_at_or_after(unit, start) or 0)
+        self._refresh_highlights()
+        self.query_one(SearchBar).show_result(self._match.index + 1, self._match.count)
+        self._show_activity()
         self.query_one(Outline).show_match_counts(result.counts_by_section())
 
     def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
@@ -458,6 +495,8 @@ class ReaderScreen(Screen[None]):
         if not stepper.count:
             self.status_line.say("nothing to step through: search with / or select a source")
             return
+        if not walking and self._search is not None and not self._search.complete:
+            self._reach(step)
         wrapped = stepper.step(step)
         if walking:
             self._go_to_attribution()
@@ -470,6 +509,13 @@ class ReaderScreen(Screen[None]):
             edge = "top" if step > 0 else "bottom"
             what = f"citations of {self._source_name()}" if walking else "search"
             self.status_line.say(f"{what} wrapped to {edge}")
+
+    def _reach(self, step: int) -> None:
+        """Finish a search shown in part if the step leaves what it has searched."""
+        assert self._search is not None
+        titled = len(self._title_hits)
+        if not titled <= self._match.index + step < titled + self._search.total:
+            self._searches.finish_now()
 
     def _match_at(self, index: int) -> tuple[int, int, int]:
         """``(unit, start, end)`` of match ``index``; unit -1 is the title."""
@@ -488,8 +534,14 @@ class ReaderScreen(Screen[None]):
             self.text_view.action_top()
         else:
             self.text_view.go_to_unit(unit, start, context=2)
+        if self.text_view.cursor_unit >= 0:
+            # Now, not when the view's PositionChanged arrives: the panes change in the same frame.
+            self._follow_position(self.text_view.cursor_unit)
         self._refresh_highlights()
-        self.query_one(SearchBar).show_result(self._match.index + 1, self._match.count)
+        if self._search.complete:
+            self.query_one(SearchBar).show_result(self._match.index + 1, self._match.count)
+        else:
+            self.query_one(SearchBar).show_searching()  # the count follows
         self.status_line.quiet()
         self._show_activity()
 
@@ -554,6 +606,9 @@ class ReaderScreen(Screen[None]):
             where = f"{self._attributions.index + 1}/{count}" if count else "0"
             status.activity = f"citation {where} · {self._source_name()}"
             status.hint = "n: next citation" if count > 1 else ""
+        elif self._search is not None and not self._search.complete:
+            status.activity = f"[counting…] /{self._search.query}"
+            status.hint = "n: next match"
         elif self._search is not None:
             status.activity = f"[{self._match.index + 1}/{self._match.count}] /{self._search.query}"
             status.hint = "n: next match" if self._match.count > 1 else ""
@@ -706,7 +761,7 @@ class ReaderScreen(Screen[None]):
         self._clear_search()
         self._searches.cancel()
         # A new session: the old one's index is of the old text.
-        self._searches = SearchSession(self, lambda: self.briefing, self._show_search)
+        self._searches = SearchSession(self, lambda: self.briefing, self._show_search, self._search_finished)
         self.briefing = briefing
         old = self.text_view
         focused = old.has_focus
