@@ -415,6 +415,7 @@ class ReaderScreen(Screen[None]):
         self._search_origin = self.text_view.cursor_unit
         self._search_origin_place = self._place_here()
         self.query_one(SearchBar).open()
+        self.call_after_refresh(self._searches.prepare)  # after the bar is painted, before the first key
 
     def _run_search(self, query: str, *, regex: bool, case_sensitive: bool | None) -> None:
         # A large briefing is searched from the top of the screen first (the rest follows).
@@ -482,6 +483,8 @@ class ReaderScreen(Screen[None]):
     def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
         self.text_view.focus()
         self.memory.searched(self.query_one(SearchBar).history)
+        # After the frame that shows the text focused: its new style empties the cache.
+        self.call_after_refresh(self.call_after_refresh, self._render_next_steps)
 
     def on_search_bar_cancelled(self, event: SearchBar.Cancelled) -> None:
         self._clear_search()
@@ -544,6 +547,23 @@ class ReaderScreen(Screen[None]):
             self.query_one(SearchBar).show_searching()  # the count follows
         self.status_line.quiet()
         self._show_activity()
+        self.call_after_refresh(self._render_next_steps)
+
+    def _render_next_steps(self) -> None:
+        """After the paint: render what the next ``n`` and ``N`` will show, into the text's cache."""
+        search = self._search
+        count = self._match.count
+        if search is None or not count or self._source_id is not None or self.query_one(SearchBar).is_open:
+            return  # while typing, the next key changes what n would show
+        titled = len(self._title_hits)
+        for step in (1, -1):
+            index = (self._match.index + step) % count
+            if not search.complete and not titled <= index < titled + search.total:
+                continue  # not searched yet: that step finishes the search first
+            unit, start, end = self._match_at(index)
+            if unit >= 0:
+                highlights = Highlights(search, (unit, start, end), None, self._title_hits, None)
+                self.text_view.render_ahead(highlights, unit, start, context=2)
 
     def _clear_search(self) -> None:
         self._searches.cancel()

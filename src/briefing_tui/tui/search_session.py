@@ -16,9 +16,9 @@ __all__ = ["INLINE_BUDGET", "PARTS_FROM", "SLICE", "SearchSession"]
 
 INLINE_BUDGET = 0.05
 """Seconds a search may take on the event loop before it moves to a worker thread."""
-PARTS_FROM = 1_500_000
+PARTS_FROM = 200_000
 """Characters of text from which a search is done a part at a time: below, a whole search
-of even a one-letter query takes a few milliseconds, and one frame shows it all."""
+of even a one-letter query takes a millisecond or two, and one frame shows it all."""
 SLICE = 0.008
 """Seconds of searching between two turns of the event loop, once the first part is shown."""
 
@@ -70,6 +70,10 @@ class SearchSession:
         if self._index is None:
             self._index = SearchIndex(self._briefing())
         return self._index
+
+    def prepare(self) -> None:
+        """Build the index now (the bar has just opened), so that the first key does not wait for it."""
+        _ = self.index
 
     def search(
         self,

@@ -489,6 +489,35 @@ class BriefingText(ScrollView, can_focus=True):
                 self._cache[key] = self._render_display_line(line, width)
                 self.cache_prefetched += 1
 
+    def render_ahead(self, highlights: Highlights, unit: int, offset: int, *, context: int = 2) -> None:
+        """Render into the cache the screen `go_to_unit` would show for ``offset`` in ``unit``
+        with these highlights (what the next ``n`` will show), without showing it.
+
+        The lines whose look would change (the bar of the paragraph the cursor moves into,
+        the current match, the paragraph left behind) are then drawn from the cache when
+        the step comes.
+        """
+        layout = self.text_layout
+        if layout is None or not 0 <= unit < len(self.units):
+            return
+        top, height = round(self.scroll_y), self.scrollable_content_region.height
+        y = layout.line_of(unit, offset)
+        if not top <= y < top + height:
+            top = max(0, min(y - context, round(self.max_scroll_y)))
+        shown, cursor = self.highlights, self.cursor_unit
+        self.highlights = highlights
+        self.set_reactive(BriefingText.cursor_unit, unit)  # no watcher: nothing moves
+        try:
+            width = self.scrollable_content_region.width
+            for line in range(top, min(top + height, layout.line_count)):
+                key = self._line_key(line, width)
+                if key not in self._cache:
+                    self._cache[key] = self._render_display_line(line, width)
+                    self.cache_prefetched += 1
+        finally:
+            self.highlights = shown
+            self.set_reactive(BriefingText.cursor_unit, cursor)
+
     def render_line(self, y: int) -> Strip:
         width = self._frame_width if self._frame_width is not None else self.scrollable_content_region.width
         line = round(self.scroll_y) + y
