@@ -14,7 +14,7 @@ Nothing here imports Textual or Rich.
 from __future__ import annotations
 
 from array import array
-from time import monotonic
+from time import monotonic, thread_time
 
 from briefing_tui.search import SEARCH_TIMEOUT, CompiledQuery, SearchIndex, SearchResult
 
@@ -101,9 +101,13 @@ class PartialSearch:
         return self.result()
 
     def advance(self, seconds: float) -> bool:
-        """Search parts for about ``seconds``; True once the search is complete."""
-        until = monotonic() + seconds
-        while not self.complete and monotonic() < until:
+        """Search parts for about ``seconds`` of this thread's time; True once the search is complete.
+
+        Thread time, not wall time: while another thread (the analysis) holds the
+        interpreter, a slice still gets its share of searching done before it yields.
+        """
+        until = thread_time() + seconds
+        while not self.complete and thread_time() < until:
             if self._stop < self.index.unit_count:
                 self._forward(self._part_chars)
             else:
