@@ -8,6 +8,7 @@ from typing import ClassVar, Protocol
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -36,6 +37,18 @@ class Searcher(Protocol):
     def __call__(self, query: str, *, regex: bool, case_sensitive: bool | None) -> None:
         """Search for ``query`` (a regular expression if ``regex``; None is smart case)."""
         ...
+
+
+class _QueryInput(Input):
+    """Textual's `Input`, without a layout of the whole screen at every keystroke."""
+
+    def _watch_value(self, value: str) -> None:
+        # Input's watcher sets its virtual size, which lays out the whole screen when it
+        # changes, and it changes with every character typed: for a one-line input of a
+        # fixed width that is most of a keystroke's frame. Set it first, quietly, so that
+        # the watcher's own setting changes nothing (the input repaints for its value).
+        self.set_reactive(Widget.virtual_size, Size(self.content_width, 1))
+        super()._watch_value(value)
 
 
 class _QueryMessage(Message):
@@ -206,7 +219,7 @@ class SearchBar(Widget):
 
     def compose(self) -> ComposeResult:
         yield Static("/", id="search-prompt")
-        yield Input(placeholder="Search", compact=True, id="search-input")
+        yield _QueryInput(placeholder="Search", compact=True, id="search-input")
         yield Static(id="search-count")
         yield Static(Content(".*"), id="search-regex", classes="search--mode")
         yield Static(Content(_CASE_LABELS[self.case_sensitive]), id="search-case", classes="search--mode")
