@@ -518,6 +518,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="times each query is typed (default 3)")
     parser.add_argument("--core-runs", type=int, default=7, help="timed runs per core query (median)")
     parser.add_argument("--no-save", action="store_true", help="print only; write nothing to bench/results/")
+    parser.add_argument("--suffix", default="", help="results go to search_latency-<date>-<suffix>.json/.md")
     options = parser.parse_args(argv)
     sizes = [size_label(size.strip()) for size in options.sizes.split(",") if size.strip()]
     queries = [query for query in options.queries.split(",") if query]
@@ -556,7 +557,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "results": results,
             "targets": checks,
         }
-        json_path, md_path = write_results("search_latency", payload, header + "\n" + markdown)
+        markdown = header + "\n" + markdown
+        json_path, md_path = write_results("search_latency", payload, markdown, options.suffix)
         print(f"wrote {json_path} and {md_path}", file=sys.stderr)
     return 0
 
