@@ -630,7 +630,7 @@ class ReaderScreen(Screen[None]):
             status.activity = f"[counting…] /{self._search.query}"
             status.hint = "n: next match"
         elif self._search is not None:
-            status.activity = f"[{self._match.index + 1}/{self._match.count}] /{self._search.query}"
+            status.activity = f"[{self._match.index + 1:,}/{self._match.count:,}] /{self._search.query}"
             status.hint = "n: next match" if self._match.count > 1 else ""
         else:
             status.activity = ""
@@ -860,7 +860,7 @@ class ReaderScreen(Screen[None]):
         if self._open_search is not None:
             self._search_origin = max(0, self.text_view.cursor_unit) if self._open_at is not None else 0
             self._run_search(self._open_search, regex=True, case_sensitive=None)
-            if self._search is None:
+            if self._search is None and not self._searches.pending:  # pending: the rest may find it
                 error = self.status_line.notice if self.status_line.error else None
                 self.inform(error or f"Pattern not found: {self._open_search}", title="+/", timeout=6)
 
