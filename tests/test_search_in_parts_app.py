@@ -6,6 +6,7 @@ import pytest
 from textual.pilot import Pilot
 
 from briefing_tui.model import Briefing, Paragraph, Section
+from briefing_tui.search import CompiledQuery
 from briefing_tui.tui.app import BriefingApp, create_app
 from briefing_tui.tui.outline import Outline
 from briefing_tui.tui.search_session import SearchSession
@@ -142,3 +143,25 @@ async def test_the_next_key_drops_the_rest_of_the_search_before() -> None:
         await pilot.press("escape")
         await settle(pilot)
         assert app.reader.text_view.highlights.search is None
+
+
+@pytest.mark.usefixtures("in_parts")
+async def test_a_regex_too_slow_for_the_loop_is_searched_whole_in_a_thread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("briefing_tui.tui.search_session.INLINE_BUDGET", 0.0)
+    threaded: list[str] = []
+    in_thread = SearchSession._in_thread
+
+    def spy(self: SearchSession, compiled: CompiledQuery) -> None:
+        threaded.append(compiled.query)
+        in_thread(self, compiled)
+
+    monkeypatch.setattr(SearchSession, "_in_thread", spy)
+    app = create_app(long_briefing({3, 500}))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", "ctrl+r", *"witkoff\\s")
+        await settle(pilot)
+        assert threaded and threaded[-1] == "witkoff\\s"
+        assert counter(app) == "1/2"
+        assert current_paragraph(app) == "p3"

@@ -129,3 +129,13 @@ def test_which_queries_are_searched_in_parts(query: str, regex: bool, parts: boo
 )
 def test_lookaheads_are_found_and_unknown_syntax_counts_as_one(query: str, lookahead: bool) -> None:
     assert has_lookahead(query, case_sensitive=False) is lookahead
+
+
+def test_a_part_over_its_own_bound_says_so_and_one_over_the_whole_bound_times_out() -> None:
+    index = SearchIndex(briefing_of([["Talks ended. Then they resumed."] * 20]))
+    compiled = compile_query(r"\.\s+\w", regex=True)
+    with pytest.raises(TimeoutError):  # only the part's bound: the caller searches in a thread
+        PartialSearch(index, compiled, 0, part_timeout=0.0).first()
+    search = PartialSearch(index, compiled, 0, timeout=0.0)
+    result = search.first()
+    assert result.timed_out and result.complete and result.total == 0
