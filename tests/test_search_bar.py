@@ -291,3 +291,55 @@ async def test_looks_deliberate_in_light_and_dark_themes() -> None:
             screen_text = app.export_screenshot()
             assert "2/9" in screen_text
             assert ".*" in screen_text
+
+
+class SearcherHarness(App[None]):
+    """The bar given a `Searcher`, which records each query with the input's value at the time."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[tuple[str, bool, bool | None]] = []
+        self.messages: list[Message] = []
+
+    def compose(self) -> ComposeResult:
+        yield SearchBar(searcher=self.search)
+
+    def on_mount(self) -> None:
+        self.query_one(SearchBar).open()
+
+    def search(self, query: str, *, regex: bool, case_sensitive: bool | None) -> None:
+        self.calls.append((query, regex, case_sensitive))
+
+    def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
+        self.messages.append(event)
+
+
+async def test_a_searcher_is_called_in_the_keystrokes_own_turn_and_no_message_is_posted() -> None:
+    app = SearcherHarness()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        bar = app.query_one(SearchBar)
+        app.calls.clear()
+        bar.input.value = "cease"
+        # No await between: the query reached the searcher before anything was painted.
+        assert app.calls == [("cease", False, None)]
+        bar.action_toggle_regex()
+        assert app.calls[-1] == ("cease", True, None)
+        await pilot.press("s")
+        assert app.calls[-1] == ("ceases", True, None)
+        await pilot.pause()
+        assert app.messages == []
+
+
+async def test_typing_in_the_bar_does_not_lay_the_screen_out() -> None:
+    app = SearcherHarness()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        bar = app.query_one(SearchBar)
+        bar.input.value = "a long query typed into the bar"
+        # The input's own virtual size follows its text, quietly: a layout of the whole
+        # screen at every key would cost most of the keystroke's frame.
+        assert bar.input.virtual_size.width == len(bar.input.value) + 1
+        assert not bar.input._layout_required
+        await pilot.pause()
+        assert bar.input.cursor_position == len(bar.input.value)

@@ -35,7 +35,7 @@ from time import monotonic
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from briefing_tui.model import Briefing
-from briefing_tui.regex_reach import can_match_nul
+from briefing_tui.regex_reach import can_match_nul, has_lookahead
 from briefing_tui.units import walk
 
 if TYPE_CHECKING:
@@ -214,6 +214,11 @@ class SearchIndex:
         self._section_spans: list[tuple[str, int, int]] | None = None
 
     @property
+    def max_matches(self) -> int:
+        """The most matches one search keeps."""
+        return self._max_matches
+
+    @property
     def unit_count(self) -> int:
         """How many units there are."""
         return len(self._paragraph_ids)
@@ -274,6 +279,68 @@ class SearchIndex:
         """Forget the last result, so the next `search` runs again (for benchmarks)."""
         self._last = None
 
+    def cached(self, compiled: CompiledQuery) -> SearchResult | None:
+        """The result of the last search, if it was for ``compiled``."""
+        last = self._last
+        return last if last is not None and last.compiled == compiled else None
+
+    def remember(self, result: SearchResult) -> None:
+        """Keep ``result`` (a search finished a part at a time) as the last one."""
+        self._last = result
+
+    def can_search_in_parts(self, compiled: CompiledQuery) -> bool:
+        """Whether `find_in_units` over runs of units, joined, gives exactly what `search` gives.
+
+        True for literal text without a line break, and for a regular expression that takes
+        the fenced pass (it cannot match a NUL and has no ``^``, ``$``, ``\\A``, ``\\Z``)
+        and has no lookahead: no match can run over the end of a run of units, and nothing
+        in the pattern looks past it, while lookbehinds see the text before it as in the
+        whole text.
+        """
+        if compiled.pattern is None:
+            return False
+        if not compiled.regex:
+            return _SEPARATOR not in compiled.query
+        return (
+            self._fenceable(compiled)
+            and not has_lookahead(compiled.query, case_sensitive=compiled.case_sensitive)
+            and self._fenced_text() is not None
+        )
+
+    def find_in_units(
+        self, compiled: CompiledQuery, first: int, stop: int, *, timeout: float | None = SEARCH_TIMEOUT
+    ) -> tuple[array[int], array[int]]:
+        """Global (starts, ends) of the matches in units ``first`` .. ``stop - 1``, which are
+        those of `search` there when `can_search_in_parts`; `TimeoutError` past ``timeout``.
+
+        At most `max_matches` of them.
+        """
+        pattern = compiled.pattern
+        assert pattern is not None
+        text = self._fenced_text() if compiled.regex else self._text
+        assert text is not None
+        finder = _Finder(text, None if timeout is None else monotonic() + timeout)
+        starts, ends = array("q"), array("q")
+        if first < stop:
+            span_end = self._unit_starts[stop] - len(_SEPARATOR)
+            found = finder.finditer(pattern, self._unit_starts[first], span_end)
+            self._collect(found, starts, ends, drop_empty=compiled.regex)
+        return starts, ends
+
+    def unit_start(self, unit: int) -> int:
+        """The global offset where unit ``unit`` starts; for `unit_count`, just past the end."""
+        return self._unit_starts[unit]
+
+    def unit_stop_after(self, unit: int, chars: int) -> int:
+        """The unit after a run from ``unit`` that holds at least ``chars`` characters (or the end)."""
+        limit = self._unit_starts[unit] + max(1, chars)
+        return max(unit + 1, min(self.unit_count, bisect_left(self._unit_starts, limit)))
+
+    def unit_start_before(self, unit: int, chars: int) -> int:
+        """The first unit of a run ending before ``unit`` that holds at least ``chars`` characters (or 0)."""
+        limit = self._unit_starts[unit] - max(1, chars)
+        return min(unit - 1, max(0, bisect_right(self._unit_starts, limit) - 1))
+
     def search(
         self,
         query: str,
@@ -293,8 +360,8 @@ class SearchIndex:
         self, compiled: CompiledQuery, *, timeout: float | None = SEARCH_TIMEOUT
     ) -> SearchResult:
         """Like `search`, for a query compiled once with `compile_query` (the command line does this)."""
-        last = self._last
-        if last is not None and last.compiled == compiled:
+        last = self.cached(compiled)
+        if last is not None:
             return last
         finder = _Finder(self._text, None if timeout is None else monotonic() + timeout)
         try:
@@ -345,20 +412,31 @@ class SearchIndex:
         never come here: they must anchor at the separator's line breaks.
         """
         pattern = compiled.pattern
-        if pattern is None or _ANCHOR.search(compiled.query):
+        if pattern is None or not self._fenceable(compiled):
             return None
-        if can_match_nul(compiled.query, case_sensitive=compiled.case_sensitive):
+        fenced = self._fenced_text()
+        if fenced is None:
             return None
+        starts, ends = array("q"), array("q")
+        found = finder.over(fenced).finditer(pattern, 0, len(fenced))
+        truncated = self._collect(found, starts, ends, drop_empty=True)
+        return starts, ends, truncated
+
+    def _fenceable(self, compiled: CompiledQuery) -> bool:
+        """Whether a regular expression may take the fenced pass: no anchors, cannot match a NUL."""
+        return not _ANCHOR.search(compiled.query) and not can_match_nul(
+            compiled.query, case_sensitive=compiled.case_sensitive
+        )
+
+    def _fenced_text(self) -> str | None:
+        """The units joined by NULs (made once), or None when a unit holds a NUL itself."""
         if self._fenced is None:
             if _FENCE in self._text:
                 return None
             text, unit_starts = self._text, self._unit_starts
             unit_ends = [start - len(_SEPARATOR) for start in unit_starts[1:]]
             self._fenced = _FENCE.join(map(text.__getitem__, map(slice, unit_starts[:-1], unit_ends)))
-        starts, ends = array("q"), array("q")
-        found = finder.over(self._fenced).finditer(pattern, 0, len(self._fenced))
-        truncated = self._collect(found, starts, ends, drop_empty=True)
-        return starts, ends, truncated
+        return self._fenced
 
     def _find_per_unit(
         self, pattern: Pattern, finder: _Finder, *, drop_empty: bool
@@ -507,7 +585,7 @@ class _Finder:
 class SearchResult:
     """The matches of one query, in reading order, located lazily."""
 
-    __slots__ = ("_ends", "_index", "_starts", "compiled", "timed_out", "truncated")
+    __slots__ = ("_ends", "_index", "_starts", "compiled", "covered", "timed_out", "truncated")
 
     def __init__(
         self,
@@ -518,6 +596,7 @@ class SearchResult:
         *,
         truncated: bool = False,
         timed_out: bool = False,
+        covered: tuple[int, int] | None = None,
     ) -> None:
         self._index = index
         self.compiled = compiled
@@ -528,11 +607,19 @@ class SearchResult:
         """True when there were more than `MAX_MATCHES` matches and only the first were kept."""
         self.timed_out = timed_out
         """True when the search ran past its timeout and gave up (then `total` is 0)."""
+        self.covered = covered
+        """For a search not finished yet, the units ``(first, stop)`` searched so far, whose
+        matches these are (exactly the finished search's there); None once it is finished."""
+
+    @property
+    def complete(self) -> bool:
+        """Whether every unit has been searched."""
+        return self.covered is None
 
     def __repr__(self) -> str:
         return (
             f"SearchResult(query={self.query!r}, regex={self.regex}, case_sensitive={self.case_sensitive}, "
-            f"total={self.total}, error={self.error!r}, truncated={self.truncated})"
+            f"total={self.total}, error={self.error!r}, truncated={self.truncated}, covered={self.covered})"
         )
 
     @property

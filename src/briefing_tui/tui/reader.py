@@ -131,7 +131,7 @@ class ReaderScreen(Screen[None]):
         """Keys by binding id as the app remaps them, for the help screen."""
         self.briefing = briefing
         self.set_reactive(ReaderScreen.analysed, analysed)
-        self._searches = SearchSession(self, lambda: self.briefing, self._show_search)
+        self._searches = SearchSession(self, lambda: self.briefing, self._show_search, self._search_finished)
         self._search: SearchResult | None = None
         self._match = Stepper()
         self._attributions = Stepper()
@@ -171,7 +171,7 @@ class ReaderScreen(Screen[None]):
             yield BriefingText(self.briefing, analysed=self.analysed, id="text")
             yield SourcesPane(id="sources")
         yield StatusLine(id="status")
-        yield SearchBar(history=self.memory.history())
+        yield SearchBar(history=self.memory.history(), searcher=self._run_search)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -399,8 +399,12 @@ class ReaderScreen(Screen[None]):
         self.text_view.focus()
 
     def on_briefing_text_position_changed(self, event: BriefingText.PositionChanged) -> None:
-        unit = self.text_view.units[event.unit]
-        self.query_one(Outline).show_position(unit.section, event.unit)
+        self._follow_position(event.unit)
+
+    def _follow_position(self, index: int) -> None:
+        """Show where the reader is in the outline, the sources pane and the status line."""
+        unit = self.text_view.units[index]
+        self.query_one(Outline).show_position(unit.section, index)
         self.query_one(SourcesPane).show_paragraph(unit.paragraph, analysed=self.analysed)
         self._show_position()
 
@@ -411,16 +415,31 @@ class ReaderScreen(Screen[None]):
         self._search_origin = self.text_view.cursor_unit
         self._search_origin_place = self._place_here()
         self.query_one(SearchBar).open()
-
-    def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
-        self._run_search(event.query, regex=event.regex, case_sensitive=event.case_sensitive)
+        self.call_after_refresh(self._searches.prepare)  # after the bar is painted, before the first key
 
     def _run_search(self, query: str, *, regex: bool, case_sensitive: bool | None) -> None:
-        if not self._searches.search(query, regex=regex, case_sensitive=case_sensitive):
+        # A large briefing is searched from the top of the screen first (the rest follows).
+        wanted = max(self._search_origin, 0)
+        layout = self.text_view.text_layout
+        top = layout.unit_at_or_after(round(self.text_view.scroll_y)) if layout is not None else None
+        origin = wanted if top is None else min(top, wanted)
+        if not self._searches.search(
+            query, regex=regex, case_sensitive=case_sensitive, origin=origin, wanted=wanted
+        ):
             self.query_one(SearchBar).show_searching()
 
     def _show_search(self, result: SearchResult) -> None:
         self._title_hits = title_matches(self.briefing.title, result.compiled)
+        origin = max(self._search_origin, 0)
+        waiting = not result.complete and (origin > 0 or not self._title_hits)
+        if waiting and result.index_at_or_after(origin, 0) is None:
+            # Nothing to go to in the part searched yet: the rest of the search says where.
+            self._search = None
+            self._match.set_count(0)
+            self._refresh_highlights()
+            self.query_one(SearchBar).show_searching()
+            self._show_activity()
+            return
         total = len(self._title_hits) + result.total
         self._search = result if total else None
         self._match.set_count(total)
@@ -436,18 +455,36 @@ class ReaderScreen(Screen[None]):
                 self.status_line.say(result.error, error=True)
             return
         self.status_line.quiet()
-        origin = max(self._search_origin, 0)
         start = result.index_at_or_after(origin, 0) if result.total else None
         if (origin == 0 and self._title_hits) or start is None:
             self._match.index = 0  # from the top the title comes first; past the last match, wrap
         else:
             self._match.index = len(self._title_hits) + start
         self._go_to_match()
+        if result.complete:
+            self.query_one(Outline).show_match_counts(result.counts_by_section())
+
+    def _search_finished(self, result: SearchResult) -> None:
+        """The rest of a search shown in part: the same matches, and the ones beyond, counted."""
+        if self._search is None or self._search.compiled != result.compiled or not result.total:
+            self._show_search(result)
+            return
+        unit, start, _ = self._match_at(self._match.index)
+        titled = len(self._title_hits)
+        self._search = result
+        self._match.set_count(titled + result.total)
+        if unit >= 0:  # the current match, where it is in the whole list
+            self._match.index = titled + (result.index_at_or_after(unit, start) or 0)
+        self._refresh_highlights()
+        self.query_one(SearchBar).show_result(self._match.index + 1, self._match.count)
+        self._show_activity()
         self.query_one(Outline).show_match_counts(result.counts_by_section())
 
     def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
         self.text_view.focus()
         self.memory.searched(self.query_one(SearchBar).history)
+        # After the frame that shows the text focused: its new style empties the cache.
+        self.call_after_refresh(self.call_after_refresh, self._render_next_steps)
 
     def on_search_bar_cancelled(self, event: SearchBar.Cancelled) -> None:
         self._clear_search()
@@ -461,6 +498,8 @@ class ReaderScreen(Screen[None]):
         if not stepper.count:
             self.status_line.say("nothing to step through: search with / or select a source")
             return
+        if not walking and self._search is not None and not self._search.complete:
+            self._reach(step)
         wrapped = stepper.step(step)
         if walking:
             self._go_to_attribution()
@@ -473,6 +512,13 @@ class ReaderScreen(Screen[None]):
             edge = "top" if step > 0 else "bottom"
             what = f"citations of {self._source_name()}" if walking else "search"
             self.status_line.say(f"{what} wrapped to {edge}")
+
+    def _reach(self, step: int) -> None:
+        """Finish a search shown in part if the step leaves what it has searched."""
+        assert self._search is not None
+        titled = len(self._title_hits)
+        if not titled <= self._match.index + step < titled + self._search.total:
+            self._searches.finish_now()
 
     def _match_at(self, index: int) -> tuple[int, int, int]:
         """``(unit, start, end)`` of match ``index``; unit -1 is the title."""
@@ -491,10 +537,33 @@ class ReaderScreen(Screen[None]):
             self.text_view.action_top()
         else:
             self.text_view.go_to_unit(unit, start, context=2)
+        if self.text_view.cursor_unit >= 0:
+            # Now, not when the view's PositionChanged arrives: the panes change in the same frame.
+            self._follow_position(self.text_view.cursor_unit)
         self._refresh_highlights()
-        self.query_one(SearchBar).show_result(self._match.index + 1, self._match.count)
+        if self._search.complete:
+            self.query_one(SearchBar).show_result(self._match.index + 1, self._match.count)
+        else:
+            self.query_one(SearchBar).show_searching()  # the count follows
         self.status_line.quiet()
         self._show_activity()
+        self.call_after_refresh(self._render_next_steps)
+
+    def _render_next_steps(self) -> None:
+        """After the paint: render what the next ``n`` and ``N`` will show, into the text's cache."""
+        search = self._search
+        count = self._match.count
+        if search is None or not count or self._source_id is not None or self.query_one(SearchBar).is_open:
+            return  # while typing, the next key changes what n would show
+        titled = len(self._title_hits)
+        for step in (1, -1):
+            index = (self._match.index + step) % count
+            if not search.complete and not titled <= index < titled + search.total:
+                continue  # not searched yet: that step finishes the search first
+            unit, start, end = self._match_at(index)
+            if unit >= 0:
+                highlights = Highlights(search, (unit, start, end), None, self._title_hits, None)
+                self.text_view.render_ahead(highlights, unit, start, context=2)
 
     def _clear_search(self) -> None:
         self._searches.cancel()
@@ -557,8 +626,11 @@ class ReaderScreen(Screen[None]):
             where = f"{self._attributions.index + 1}/{count}" if count else "0"
             status.activity = f"citation {where} · {self._source_name()}"
             status.hint = "n: next citation" if count > 1 else ""
+        elif self._search is not None and not self._search.complete:
+            status.activity = f"[counting…] /{self._search.query}"
+            status.hint = "n: next match"
         elif self._search is not None:
-            status.activity = f"[{self._match.index + 1}/{self._match.count}] /{self._search.query}"
+            status.activity = f"[{self._match.index + 1:,}/{self._match.count:,}] /{self._search.query}"
             status.hint = "n: next match" if self._match.count > 1 else ""
         else:
             status.activity = ""
@@ -709,7 +781,7 @@ class ReaderScreen(Screen[None]):
         self._clear_search()
         self._searches.cancel()
         # A new session: the old one's index is of the old text.
-        self._searches = SearchSession(self, lambda: self.briefing, self._show_search)
+        self._searches = SearchSession(self, lambda: self.briefing, self._show_search, self._search_finished)
         self.briefing = briefing
         old = self.text_view
         focused = old.has_focus
@@ -788,7 +860,7 @@ class ReaderScreen(Screen[None]):
         if self._open_search is not None:
             self._search_origin = max(0, self.text_view.cursor_unit) if self._open_at is not None else 0
             self._run_search(self._open_search, regex=True, case_sensitive=None)
-            if self._search is None:
+            if self._search is None and not self._searches.pending:  # pending: the rest may find it
                 error = self.status_line.notice if self.status_line.error else None
                 self.inform(error or f"Pattern not found: {self._open_search}", title="+/", timeout=6)
 

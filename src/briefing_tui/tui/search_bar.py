@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import ClassVar, Protocol
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -15,7 +16,7 @@ from textual.widgets import Input, Static
 
 from briefing_tui.safe_text import visible
 
-__all__ = ["HISTORY_LIMIT", "SearchBar"]
+__all__ = ["HISTORY_LIMIT", "SearchBar", "Searcher"]
 
 HISTORY_LIMIT = 100
 """How many submitted queries the bar remembers."""
@@ -28,6 +29,26 @@ _CASE_TOOLTIPS: dict[bool | None, str] = {
     True: "Match case (ctrl+t or alt+c)",
     False: "Ignore case (ctrl+t or alt+c)",
 }
+
+
+class Searcher(Protocol):
+    """Whoever searches for the bar's query: called in the same turn as the keystroke."""
+
+    def __call__(self, query: str, *, regex: bool, case_sensitive: bool | None) -> None:
+        """Search for ``query`` (a regular expression if ``regex``; None is smart case)."""
+        ...
+
+
+class _QueryInput(Input):
+    """Textual's `Input`, without a layout of the whole screen at every keystroke."""
+
+    def _watch_value(self, value: str) -> None:
+        # Input's watcher sets its virtual size, which lays out the whole screen when it
+        # changes, and it changes with every character typed: for a one-line input of a
+        # fixed width that is most of a keystroke's frame. Set it first, quietly, so that
+        # the watcher's own setting changes nothing (the input repaints for its value).
+        self.set_reactive(Widget.virtual_size, Size(self.content_width, 1))
+        super()._watch_value(value)
 
 
 class _QueryMessage(Message):
@@ -56,6 +77,10 @@ class SearchBar(Widget):
     It posts `SearchBar.Changed` on every keystroke and mode toggle, `SearchBar.Submitted`
     on Enter and `SearchBar.Cancelled` on Escape; whoever owns the text searches it and
     reports back through `show_result`. Hidden until `open` is called.
+
+    Given a `Searcher`, the bar calls it instead of posting `Changed`, in the same turn as
+    the keystroke that changed the query: a message would reach the owner only after the
+    input's echo had been painted, and the result would take a second frame.
 
     The bar is one line laid out in flow, not docked: Textual stacks widgets docked to the
     same edge on top of each other, so a docked bar composed next to a `Footer` would sit
@@ -176,12 +201,15 @@ class SearchBar(Widget):
         self,
         history: Iterable[str] = (),
         *,
+        searcher: Searcher | None = None,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
-        """Initialise the bar with earlier queries, oldest first (e.g. from saved state)."""
+        """Initialise the bar with earlier queries, oldest first (e.g. from saved state), and
+        whoever searches for its query (else it posts `Changed`)."""
         super().__init__(name=name, id=id, classes=classes)
+        self._searcher = searcher
         self._history: list[str] = []
         for query in history:
             # Saved queries come from the state file: recalled into the input, they are shown.
@@ -191,12 +219,14 @@ class SearchBar(Widget):
 
     def compose(self) -> ComposeResult:
         yield Static("/", id="search-prompt")
-        yield Input(placeholder="Search", compact=True, id="search-input")
+        yield _QueryInput(placeholder="Search", compact=True, id="search-input")
         yield Static(id="search-count")
         yield Static(Content(".*"), id="search-regex", classes="search--mode")
         yield Static(Content(_CASE_LABELS[self.case_sensitive]), id="search-case", classes="search--mode")
 
     def on_mount(self) -> None:
+        # A watcher runs in the same turn as the keystroke; `Input.Changed` arrives a hop later.
+        self.watch(self.input, "value", self._value_changed, init=False)
         self.query_one("#search-regex", Static).tooltip = "Regular expression (ctrl+r)"
         self._show_regex(self.regex)
         self._show_case(self.case_sensitive)
@@ -313,14 +343,16 @@ class SearchBar(Widget):
         self._show_case(case_sensitive)
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        # The owner listens for the bar's messages, not its parts'.
+        # The owner listens for the bar's messages, not its parts' (`_value_changed` searches).
         event.stop()
-        if not event.value.isprintable() and event.value != visible(event.value):
+
+    def _value_changed(self, value: str) -> None:
+        if not value.isprintable() and value != visible(value):
             # Pasted text can carry control characters: the input shows their stand-ins,
-            # and the query is what is shown (setting the value posts Changed again).
-            self._recall(visible(event.value))
+            # and the query is what is shown (setting the value comes back here).
+            self._recall(visible(value))
             return
-        self._post_changed(event.value)
+        self._post_changed(value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -332,7 +364,10 @@ class SearchBar(Widget):
 
     def _post_changed(self, query: str | None = None) -> None:
         text = self.input.value if query is None else query
-        self.post_message(self.Changed(self, text, self.regex, self.case_sensitive))
+        if self._searcher is not None:
+            self._searcher(text, regex=self.regex, case_sensitive=self.case_sensitive)
+        else:
+            self.post_message(self.Changed(self, text, self.regex, self.case_sensitive))
 
     def _remember(self, query: str) -> None:
         """Add a submitted query to the history, skipping blanks and repeats of the last one."""
@@ -343,7 +378,7 @@ class SearchBar(Widget):
 
     def _recall(self, query: str) -> None:
         field = self.input
-        field.value = query  # posts Input.Changed, so the owner searches for it at once
+        field.value = query  # `_value_changed` runs, so the owner searches for it at once
         field.cursor_position = len(query)
 
     def _clear_count(self) -> None:

@@ -87,6 +87,8 @@ class SourcesPane(Vertical):
         self._briefing: Briefing | None = None
         self._counts: Counter[str] = Counter()
         self._new: set[str] = set()
+        self._here = Text("")
+        self._here_shape = (0, 0)  # lines the box under the list holds, and the width it wraps to
 
     def compose(self) -> ComposeResult:
         yield SourceList(id="sources-list")
@@ -106,9 +108,8 @@ class SourcesPane(Vertical):
 
     def show_paragraph(self, paragraph: Paragraph | None, *, analysed: bool = True) -> None:
         """Say who ``paragraph`` cites, and why it has its kind."""
-        here = self.query_one("#sources-here", Static)
         if self._briefing is None or paragraph is None or not analysed:
-            here.update(Text(""))
+            self._show_here(Text(""))
             return
         names = self._cited_names(paragraph)
         text = Text.assemble(("This paragraph: ", "bold"))
@@ -122,7 +123,31 @@ class SourcesPane(Vertical):
         if paragraph.cues:
             reasons = ", ".join(visible(cue.feature) for cue in paragraph.cues[:CUES_SHOWN])
             text.append(f" because of {reasons}", style="italic")
-        here.update(text)
+        self._show_here(text)
+
+    def _show_here(self, text: Text) -> None:
+        """Show ``text`` under the list, in a box that grows to the tallest text yet but
+        never shrinks (until the pane is resized).
+
+        Were the box to take each paragraph's height, stepping through the text would lay
+        the pane out at almost every step and the list above would jump; each layout
+        resizes the list, which then renders every entry again: that was most of the cost
+        of a press of ``n``.
+        """
+        if text == self._here:
+            return
+        here = self.query_one("#sources-here", Static)
+        width = here.content_region.width
+        lines = len(text.wrap(self.app.console, width)) if width > 0 and text.plain else 0
+        rows, seen_width = self._here_shape
+        if width != seen_width:
+            rows = 0  # a new width wraps differently: start over
+        grows = lines > rows or width <= 0
+        if grows:
+            rows = lines
+            here.styles.min_height = rows + here.styles.gutter.height if rows else None
+        here.update(text, layout=grows)
+        self._here, self._here_shape = text, (rows, width)
 
     def watch_selected(self) -> None:
         if self._briefing is not None:

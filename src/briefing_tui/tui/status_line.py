@@ -76,6 +76,10 @@ class StatusLine(Widget):
     position: reactive[str] = reactive("Top")
     """The position in the briefing: ``Top``, a percentage, ``END`` or ``All``."""
 
+    def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._styles: dict[str, Style] = {}
+
     def say(self, notice: str, *, error: bool = False) -> None:
         """Show a one-off notice until the next one (or `quiet`)."""
         self.error = error
@@ -115,8 +119,16 @@ class StatusLine(Widget):
             line.append(visible(part), self._style(name))
         return line
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"status-line--{name}", partial=True)
+        # Read once per style change: looking a component style up costs more than the render.
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(f"status-line--{name}", partial=True)
+        return style
 
 
 def _width(parts: list[tuple[str, str]]) -> int:

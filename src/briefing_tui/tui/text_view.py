@@ -205,6 +205,7 @@ class BriefingText(ScrollView, can_focus=True):
         self._changes: dict[str, Change] = {}
         self._unit_changes: dict[int, Change] = {}
         self._start_unit: tuple[int, int, int] | None = None
+        self._virtual_size_seen: Size | None = None
         self.set_reactive(BriefingText.analysed, analysed)
 
     # --- the model -------------------------------------------------------------------
@@ -394,6 +395,18 @@ class BriefingText(ScrollView, can_focus=True):
     def on_resize(self, event: Resize) -> None:
         self._lay_out()
 
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # The compositor gives a ScrollView its own region as `virtual_size`, never the one it
+        # sets itself, so after every layout of the screen (each key typed in the search bar
+        # lays it out: the input grows) Textual saw a change and refreshed the scrollbar, a
+        # second frame per keystroke. Pass our own size on unless it changed since last time.
+        if self.virtual_size == self._virtual_size_seen:
+            virtual_size = self.virtual_size
+        self._virtual_size_seen = self.virtual_size
+        return super()._size_updated(size, virtual_size, container_size, layout)
+
     def _text_width(self) -> int:
         """Cells from the gutter's start to the end of the text column."""
         return min(MEASURE, self.scrollable_content_region.width - 1)
@@ -475,6 +488,35 @@ class BriefingText(ScrollView, can_focus=True):
             if key not in self._cache:
                 self._cache[key] = self._render_display_line(line, width)
                 self.cache_prefetched += 1
+
+    def render_ahead(self, highlights: Highlights, unit: int, offset: int, *, context: int = 2) -> None:
+        """Render into the cache the screen `go_to_unit` would show for ``offset`` in ``unit``
+        with these highlights (what the next ``n`` will show), without showing it.
+
+        The lines whose look would change (the bar of the paragraph the cursor moves into,
+        the current match, the paragraph left behind) are then drawn from the cache when
+        the step comes.
+        """
+        layout = self.text_layout
+        if layout is None or not 0 <= unit < len(self.units):
+            return
+        top, height = round(self.scroll_y), self.scrollable_content_region.height
+        y = layout.line_of(unit, offset)
+        if not top <= y < top + height:
+            top = max(0, min(y - context, round(self.max_scroll_y)))
+        shown, cursor = self.highlights, self.cursor_unit
+        self.highlights = highlights
+        self.set_reactive(BriefingText.cursor_unit, unit)  # no watcher: nothing moves
+        try:
+            width = self.scrollable_content_region.width
+            for line in range(top, min(top + height, layout.line_count)):
+                key = self._line_key(line, width)
+                if key not in self._cache:
+                    self._cache[key] = self._render_display_line(line, width)
+                    self.cache_prefetched += 1
+        finally:
+            self.highlights = shown
+            self.set_reactive(BriefingText.cursor_unit, cursor)
 
     def render_line(self, y: int) -> Strip:
         width = self._frame_width if self._frame_width is not None else self.scrollable_content_region.width
