@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pydantic import ValidationError
@@ -19,8 +20,17 @@ from briefing_tui.analysis import analyse
 from briefing_tui.errors import BriefingError
 from briefing_tui.export import export
 from briefing_tui.ingest import read_briefing
-from briefing_tui.ingest.structure import Draft, Heading, Item
-from briefing_tui.model import BlockKind, Briefing, KindBasis, SectionKind
+from briefing_tui.ingest.structure import Draft, Heading, Item, construct
+from briefing_tui.model import (
+    BlockKind,
+    Briefing,
+    KindBasis,
+    Paragraph,
+    Section,
+    SectionKind,
+    Source,
+    SourceKind,
+)
 from briefing_tui.resources import seed_path
 from pdf_maker import make_pdf
 from test_ingest_formats import LEAD, NEXT, OFFER, PAGE, mail, make_docx, pdf_pages, write
@@ -151,3 +161,28 @@ def test_json_from_outside_is_still_validated(tmp_path: Path) -> None:
         read_briefing(write(tmp_path, "broken.json", broken))
     with pytest.raises(ValidationError):
         Briefing.model_validate_json(broken)
+
+
+@pytest.mark.parametrize(
+    ("model", "values"),
+    [
+        (Paragraph, {"id": "p1", "text": "Text.", "marker": "-", "block": BlockKind.LIST_ITEM}),
+        (Section, {"id": "lead", "paragraphs": ()}),
+        (Source, {"id": "ap", "name": "AP", "kind": SourceKind.OUTLET}),
+        (Briefing, {"title": "A title"}),
+    ],
+)
+def test_construct_sets_a_model_up_as_model_construct_does(model: type[Any], values: dict[str, Any]) -> None:
+    ours, pydantics = construct(model, **values), model.model_construct(**values)
+    assert ours == pydantics
+    assert ours.model_fields_set == pydantics.model_fields_set == set(values)
+    assert ours.model_dump() == pydantics.model_dump()
+    with pytest.raises(ValidationError):  # still frozen
+        ours.id = "other"  # type: ignore[misc]
+
+
+def test_constructed_models_share_no_mutable_default() -> None:
+    first, second = construct(Paragraph, id="p1", text="One."), construct(Paragraph, id="p2", text="Two.")
+    for name, value in first.__dict__.items():
+        if value is second.__dict__[name] and name not in ("id", "text"):
+            assert isinstance(value, (tuple, str, int, float, type(None))), name

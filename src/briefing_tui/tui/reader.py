@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from collections.abc import Mapping
+from contextlib import suppress
 from pathlib import Path
 from time import monotonic
 from typing import ClassVar
@@ -39,6 +41,7 @@ from briefing_tui.tui.memory import ReadingMemory
 from briefing_tui.tui.outline import Outline
 from briefing_tui.tui.pane_widths import STEP, pane_widths, resized
 from briefing_tui.tui.reader_library import ReaderLibrary
+from briefing_tui.tui.reserved import Reserved
 from briefing_tui.tui.search_bar import SearchBar
 from briefing_tui.tui.search_session import SearchSession
 from briefing_tui.tui.sources_pane import SourceList, SourcesPane
@@ -159,22 +162,62 @@ class ReaderScreen(Screen[None]):
         self._chosen_widths = self.memory.pane_widths()
         self._started = monotonic()
         self._progress: Timer | None = None
+        self._outline: Outline | None = None
+        self._sources: SourcesPane | None = None
+        """The side panes, once mounted (just after the first frame)."""
+        self._panes_mounted = asyncio.Event()
         self.title = visible(briefing.title)
         self.sub_title = ""
 
     # --- composition -----------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # The first frame is the text: the other panes' room is held, they come just after it.
         yield TitleBar(self.briefing)
         with Horizontal(id="panes"):
-            yield Outline(id="outline")
+            yield Reserved(id="outline-reserved")
             yield BriefingText(self.briefing, analysed=self.analysed, id="text")
-            yield SourcesPane(id="sources")
+            yield Reserved(id="sources-reserved")
         yield StatusLine(id="status")
-        yield SearchBar(history=self.memory.history())
-        yield Footer()
+        yield Reserved(id="footer-reserved", classes="-footer")
+
+    async def _mount_panes(self) -> None:
+        """Mount the side panes, the search bar and the footer in the room held for them."""
+        outline, sources = Outline(id="outline"), SourcesPane(id="sources")
+        outline.display, sources.display = self.outline_visible, self.sources_visible
+        panes = self.query_one("#panes", Horizontal)
+        with self.app.batch_update():
+            await panes.mount(outline, before="#outline-reserved")
+            await panes.mount(sources, after="#sources-reserved")
+            await self.mount(SearchBar(history=self.memory.history()), after="#status")
+            await self.mount(Footer())
+            self.refresh_bindings()  # a footer mounted after the focus moved learns the keys from this
+            self._outline, self._sources = outline, sources
+            await self.query(Reserved).remove()
+            self._fit_panes()
+            self._show_analysis()
+        # Once laid out: the outline finds an entry's line, the focus order (Tab) follows
+        # where the panes are on screen.
+        self.call_after_refresh(self._panes_laid_out)
+
+    def _panes_laid_out(self) -> None:
+        if self.text_view.cursor_unit >= 0:
+            self._show_place_in_panes(self.text_view.cursor_unit)
+        self._panes_mounted.set()
+
+    async def wait_for_panes(self, timeout: float = 1.0) -> None:
+        """Return once the side panes, search bar and footer are mounted (at most ``timeout`` s).
+
+        The app holds keys pressed before then, so that Tab, ``/`` and the rest find them.
+        """
+        if not self._panes_mounted.is_set():
+            with suppress(TimeoutError):  # a key is never held for long, whatever went wrong
+                await asyncio.wait_for(self._panes_mounted.wait(), timeout)
 
     def on_mount(self) -> None:
+        # First of the callbacks after the first frame: those below may use the panes.
+        self.call_after_refresh(self._mount_panes)
+        self._fit_to(self.app.size.width)  # the first frame may come before the Resize event
         self._show_analysis()
         self._restore_theme()
         if not self._anchors and self.briefing.sections:
@@ -256,7 +299,8 @@ class ReaderScreen(Screen[None]):
         self.inform(message, title="Analysis failed", severity="error", timeout=15)
 
     def _show_progress(self) -> None:
-        self.query_one(Outline).show_progress(monotonic() - self._started)
+        if self._outline is not None:
+            self._outline.show_progress(monotonic() - self._started)
 
     def _stop_progress(self) -> None:
         if self._progress is not None:
@@ -273,29 +317,40 @@ class ReaderScreen(Screen[None]):
         self.library.analysis_arrived()
 
     def _show_analysis(self) -> None:
-        view = self.text_view
-        self.query_one(Outline).show_briefing(self.briefing, view.units, analysed=self.analysed)
-        self.query_one(SourcesPane).show_briefing(self.briefing, analysed=self.analysed)
+        if self._outline is not None and self._sources is not None:
+            self._outline.show_briefing(self.briefing, self.text_view.units, analysed=self.analysed)
+            self._sources.show_briefing(self.briefing, analysed=self.analysed)
         for notice in self.briefing.notices:
             if notice not in self._told:  # the analysed briefing carries the same notices again
                 self._told.add(notice)
                 self.inform(notice, title="Opened with a notice", timeout=8)
-        if self._search is not None:
-            self.query_one(Outline).show_match_counts(self._search.counts_by_section())
+        if self._search is not None and self._outline is not None:
+            self._outline.show_match_counts(self._search.counts_by_section())
 
     # --- panes -----------------------------------------------------------------------
 
     def on_resize(self, event: Resize) -> None:
+        self._fit_to(event.size.width)
+
+    def _fit_to(self, width: int) -> None:
+        """Show the side panes or not, and size them, for a screen ``width`` cells wide."""
         if not self._panes_chosen:
-            wide = event.size.width >= NARROW
+            wide = width >= NARROW
             self.outline_visible = wide
             self.sources_visible = wide
         self._fit_panes()
 
     def _fit_panes(self) -> None:
         shown = {"outline": self.outline_visible, "sources": self.sources_visible}
-        for pane, width in pane_widths(self.size.width, shown, self._chosen_widths).items():
-            self.query_one(f"#{pane}").styles.width = width
+        # Before the first layout the screen has no size yet: the terminal's is what it will get.
+        screen_width = self.size.width or self.app.size.width
+        for pane, width in pane_widths(screen_width, shown, self._chosen_widths).items():
+            self._side_pane(pane).styles.width = width
+
+    def _side_pane(self, pane: str) -> Widget:
+        """The side pane ``pane`` (outline or sources), or what holds its room until it is mounted."""
+        mounted = self._outline if pane == "outline" else self._sources
+        return mounted if mounted is not None else self.query_one(f"#{pane}-reserved")
 
     def action_resize_pane(self, step: int) -> None:
         """Narrow (-1) or widen (1) the focused side pane; the width is remembered."""
@@ -307,12 +362,12 @@ class ReaderScreen(Screen[None]):
         if pane is None:
             self.status_line.say("< and > resize a side pane: Tab to it first")
             return
-        self._set_width(pane, self.query_one(f"#{pane}").outer_size.width + step * STEP)
+        self._set_width(pane, self._side_pane(pane).outer_size.width + step * STEP)
         self.memory.set_pane_widths(self._chosen_widths)
         self.status_line.say(f"{pane} pane: {self._chosen_widths[pane]} columns")
 
     def _set_width(self, pane: str, width: int) -> None:
-        other = self.query_one("#sources" if pane == "outline" else "#outline")
+        other = self._side_pane("sources" if pane == "outline" else "outline")
         others = other.outer_size.width if other.display else 0
         self._chosen_widths[pane] = resized(pane, width, 0, self.size.width, others)
         self._fit_panes()
@@ -324,7 +379,7 @@ class ReaderScreen(Screen[None]):
 
     def on_mouse_move(self, event: MouseMove) -> None:
         if self._dragging is not None:
-            region = self.query_one(f"#{self._dragging}").region
+            region = self._side_pane(self._dragging).region
             if self._dragging == "outline":
                 self._set_width("outline", event.screen_x - region.x + 1)
             else:
@@ -338,7 +393,7 @@ class ReaderScreen(Screen[None]):
 
     def _border_at(self, x: int) -> str | None:
         """The side pane whose border with the text is at column ``x``, if any."""
-        outline, sources = self.query_one("#outline"), self.query_one("#sources")
+        outline, sources = self._side_pane("outline"), self._side_pane("sources")
         text = self.text_view.region
         if outline.display and x in (outline.region.right - 1, text.x):
             return "outline"
@@ -358,11 +413,11 @@ class ReaderScreen(Screen[None]):
             self.sources_visible = not self.sources_visible
 
     def watch_outline_visible(self, visible: bool) -> None:
-        self.query_one("#outline").display = visible
+        self._side_pane("outline").display = visible
         self._fit_panes()
 
     def watch_sources_visible(self, visible: bool) -> None:
-        self.query_one("#sources").display = visible
+        self._side_pane("sources").display = visible
         self._fit_panes()
 
     # --- moving around ---------------------------------------------------------------
@@ -399,15 +454,22 @@ class ReaderScreen(Screen[None]):
         self.text_view.focus()
 
     def on_briefing_text_position_changed(self, event: BriefingText.PositionChanged) -> None:
-        unit = self.text_view.units[event.unit]
-        self.query_one(Outline).show_position(unit.section, event.unit)
-        self.query_one(SourcesPane).show_paragraph(unit.paragraph, analysed=self.analysed)
+        self._show_place_in_panes(event.unit)
         self._show_position()
+
+    def _show_place_in_panes(self, index: int) -> None:
+        if self._outline is not None and self._sources is not None:
+            unit = self.text_view.units[index]
+            self._outline.show_position(unit.section, index)
+            self._sources.show_paragraph(unit.paragraph, analysed=self.analysed)
 
     # --- search ----------------------------------------------------------------------
 
     def action_search(self) -> None:
         """Open the search bar."""
+        if self._outline is None:
+            self.call_after_refresh(self.action_search)  # pressed before the bar was mounted
+            return
         self._search_origin = self.text_view.cursor_unit
         self._search_origin_place = self._place_here()
         self.query_one(SearchBar).open()
@@ -430,7 +492,8 @@ class ReaderScreen(Screen[None]):
             brief = None if result.error is None else TIMED_OUT if result.timed_out else "bad regex"
             bar.show_result(None, 0, brief)
             self._refresh_highlights()
-            self.query_one(Outline).show_match_counts({})
+            if self._outline is not None:
+                self._outline.show_match_counts({})
             self._show_activity()
             if result.error is not None:
                 self.status_line.say(result.error, error=True)
@@ -501,7 +564,8 @@ class ReaderScreen(Screen[None]):
         self._search = None
         self._title_hits = ()
         self._match.set_count(0)
-        self.query_one(Outline).show_match_counts({})
+        if self._outline is not None:
+            self._outline.show_match_counts({})
         self._refresh_highlights()
         self._show_activity()
 
@@ -566,7 +630,7 @@ class ReaderScreen(Screen[None]):
 
     def _show_position(self) -> None:
         view = self.text_view
-        layout = view.text_layout
+        layout = view.layout_so_far  # a position to show needs no more than the lines on screen
         if layout is None:
             return
         status = self.status_line
