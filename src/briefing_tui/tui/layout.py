@@ -285,8 +285,9 @@ class Layout:
 
     def unit_at_or_after(self, y: int) -> int | None:
         """The first unit whose first line is at or after display line ``y``."""
-        index = bisect_right(self.unit_first_line, y - 1)
-        return index if index < len(self.unit_first_line) else None
+        # Among the units laid out so far: those after have no first line yet.
+        index = bisect_right(self.unit_first_line, y - 1, 0, self._unit)
+        return index if index < self._unit else None
 
     def unit_at(self, y: int) -> int | None:
         """The unit shown on display line ``y``, or None for blank, title and rule lines."""

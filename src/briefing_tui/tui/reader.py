@@ -651,10 +651,10 @@ class ReaderScreen(Screen[None]):
     def _place_here(self) -> Place | None:
         """The place at the top of the text view, named by content."""
         view = self.text_view
-        layout = view.text_layout
+        top = round(view.scroll_y)
+        layout = view.layout_to(top + view.scrollable_content_region.height)
         if layout is None or not self._anchors:
             return None
-        top = round(view.scroll_y)
         unit = layout.unit_at(top)
         if unit is not None:
             return Place.at(self._anchors, unit, layout.line_start[top])

@@ -371,11 +371,12 @@ class BriefingText(ScrollView, can_focus=True):
         super().watch_scroll_y(old_value, new_value)
         if old_value > self.max_scroll_y and new_value == self.max_scroll_y:
             return  # the view grew (a bar closed) and Textual clamped: the reader did not move
-        if self.text_layout is not None:
-            y = round(new_value)
-            unit = self.text_layout.unit_at(y)
+        y = round(new_value)
+        layout = self.layout_to(y + self.scrollable_content_region.height)
+        if layout is not None:
+            unit = layout.unit_at(y)
             if unit is None:
-                unit = self.text_layout.unit_at_or_after(y)
+                unit = layout.unit_at_or_after(y)
             if unit is not None:
                 self.cursor_unit = unit
 
@@ -418,6 +419,13 @@ class BriefingText(ScrollView, can_focus=True):
     @text_layout.setter
     def text_layout(self, layout: Layout | None) -> None:
         self._layout = layout
+
+    def layout_to(self, line: int) -> Layout | None:
+        """The layout, laid out at least down to display line ``line`` (to the end, if need be)."""
+        layout = self._layout
+        if layout is not None and not layout.complete and line >= layout.line_count:
+            return self.text_layout
+        return layout
 
     @property
     def layout_so_far(self) -> Layout | None:
@@ -481,11 +489,16 @@ class BriefingText(ScrollView, can_focus=True):
         """Repaint only the lines on screen whose look has changed since they were drawn."""
         region = self.scrollable_content_region
         top = round(self.scroll_y)
-        changed = [
-            Region(0, row, region.width, 1)
-            for row in range(region.height)
-            if self._drawn.get(row) != (top + row, self._line_key(top + row, region.width))
-        ]
+        self.layout_to(top + region.height)
+        partial_ok, self._partial_ok = self._partial_ok, True  # the lines on screen are laid out
+        try:
+            changed = [
+                Region(0, row, region.width, 1)
+                for row in range(region.height)
+                if self._drawn.get(row) != (top + row, self._line_key(top + row, region.width))
+            ]
+        finally:
+            self._partial_ok = partial_ok
         if changed:
             self.refresh(*changed)
 
