@@ -16,7 +16,7 @@ from briefing_tui.ingest.structure import Draft, Heading, Item
 from briefing_tui.load import load_briefing
 from briefing_tui.model import BlockKind, Briefing
 from briefing_tui.resources import seed_path
-from briefing_tui.tui.app import create_app
+from briefing_tui.tui.app import ReaderOptions, create_app
 from briefing_tui.tui.layout import Layout, build_units
 from briefing_tui.tui.outline import Outline
 from briefing_tui.tui.reserved import Reserved
@@ -154,7 +154,7 @@ async def test_keys_pressed_before_the_panes_are_mounted_reach_them() -> None:
 
 async def test_a_long_text_is_laid_out_in_steps_after_the_first_frame() -> None:
     briefing = long_briefing()
-    app = create_app(briefing, analysed=True)
+    app = create_app(briefing, ReaderOptions(analysed=True))
     async with app.run_test(size=(120, 40)) as pilot:
         view = app.reader.text_view
         first = view.layout_so_far
@@ -178,7 +178,7 @@ async def test_a_long_text_is_laid_out_in_steps_after_the_first_frame() -> None:
 
 async def test_jumping_to_the_end_while_the_text_is_laid_out_lands_on_the_end() -> None:
     briefing = long_briefing()
-    app = create_app(briefing, analysed=True)
+    app = create_app(briefing, ReaderOptions(analysed=True))
     async with app.run_test(size=(120, 40)) as pilot:
         view = app.reader.text_view
         await pilot.press("G")
@@ -191,7 +191,7 @@ async def test_jumping_to_the_end_while_the_text_is_laid_out_lands_on_the_end() 
 
 
 async def test_a_key_during_the_steps_works_and_the_steps_go_on() -> None:
-    app = create_app(long_briefing(), analysed=True)
+    app = create_app(long_briefing(), ReaderOptions(analysed=True))
     async with app.run_test(size=(120, 40)) as pilot:
         view = app.reader.text_view
         layout = view.layout_so_far

@@ -21,9 +21,10 @@ from briefing_tui.model import Briefing
 from briefing_tui.safe_text import visible
 from briefing_tui.state import StateStore
 from briefing_tui.tui.reader import ReaderScreen
+from briefing_tui.tui.reader_options import ReaderOptions
 from briefing_tui.tui.screenshot import save_screenshot
 
-__all__ = ["BriefingApp", "LibraryStart", "create_app", "create_library_app"]
+__all__ = ["BriefingApp", "LibraryStart", "ReaderOptions", "create_app", "create_library_app"]
 
 
 class BriefingApp(App[None]):
@@ -48,19 +49,15 @@ class BriefingApp(App[None]):
     def __init__(
         self,
         briefing: Briefing | None,
+        options: ReaderOptions | None = None,
         *,
-        analysed: bool = True,
-        path: Path | None = None,
-        store: StateStore | None = None,
-        keymap: Mapping[str, str] | None = None,
         library: LibraryStart | None = None,
-        search: str | None = None,
-        at: str | None = None,
     ) -> None:
         super().__init__()
-        self.keymap = dict(keymap or {})
+        options = options or ReaderOptions()
+        self.keymap = dict(options.keymap or {})
         """Keys by binding id, overriding the defaults (see the help screen for the ids)."""
-        self.store = store
+        self.store = options.store
         """Where reading positions are kept, for every reader this app opens."""
         if self.keymap:
             self.set_keymap(self.keymap)
@@ -72,15 +69,7 @@ class BriefingApp(App[None]):
             start = library or LibraryStart()
             self._first = LibraryScreen(folder=start.folder, database=start.database)
         else:
-            self._first = ReaderScreen(
-                briefing,
-                analysed=analysed,
-                path=path,
-                store=store,
-                keymap=self.keymap,
-                search=search,
-                at=at,
-            )
+            self._first = ReaderScreen(briefing, options)
             self.title = visible(briefing.title)
 
     @property
@@ -94,10 +83,10 @@ class BriefingApp(App[None]):
         return self._first
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and isinstance(self._first, ReaderScreen):
-            # The reader mounts its side panes just after its first frame: a key pressed
+        if isinstance(event, events.Key) and isinstance(screen := self.screen, ReaderScreen):
+            # A reader mounts its side panes just after its first frame: a key pressed
             # before that waits for them (a few milliseconds) instead of missing them.
-            await self._first.wait_for_panes()
+            await screen.wait_for_panes()
         await super().on_event(event)
 
     @asynccontextmanager
@@ -167,23 +156,9 @@ class LibraryStart:
     """The library database; None for the default one."""
 
 
-def create_app(
-    briefing: Briefing,
-    *,
-    analysed: bool = True,
-    path: Path | None = None,
-    store: StateStore | None = None,
-    keymap: Mapping[str, str] | None = None,
-    search: str | None = None,
-    at: str | None = None,
-) -> BriefingApp:
-    """The reader for ``briefing``; ``analysed=False`` analyses it in the background once shown.
-
-    ``search`` opens at its first match (a regular expression), ``at`` at a paragraph or section id.
-    """
-    return BriefingApp(
-        briefing, analysed=analysed, path=path, store=store, keymap=keymap, search=search, at=at
-    )
+def create_app(briefing: Briefing, options: ReaderOptions | None = None) -> BriefingApp:
+    """The reader for ``briefing``, opened as ``options`` say (by default: analysed, nothing remembered)."""
+    return BriefingApp(briefing, options)
 
 
 def create_library_app(
@@ -193,4 +168,4 @@ def create_library_app(
     keymap: Mapping[str, str] | None = None,
 ) -> BriefingApp:
     """The app starting on the library screen."""
-    return BriefingApp(None, store=store, keymap=keymap, library=library)
+    return BriefingApp(None, ReaderOptions(store=store, keymap=keymap), library=library)

@@ -12,7 +12,7 @@ from briefing_tui.ingest.stdin import attach_terminal
 from briefing_tui.load import load_for_reading
 from briefing_tui.model import Briefing
 from briefing_tui.state import StateStore
-from briefing_tui.tui.app import BriefingApp, LibraryStart, create_app, create_library_app
+from briefing_tui.tui.app import BriefingApp, LibraryStart, ReaderOptions, create_app, create_library_app
 from briefing_tui.tui.keymap_check import check_keymap
 
 __all__ = ["build_app", "launch", "launch_library", "library_to_start"]
@@ -42,15 +42,10 @@ def build_app(path: Path, *, search: str | None = None, at: str | None = None) -
     gc.freeze()
     settings = check_keymap(load_settings())
     remembered = None if str(path) == STDIN else path  # a pipe has no place to remember
-    app = create_app(
-        briefing,
-        analysed=analysed,
-        path=remembered,
-        store=StateStore(),
-        keymap=settings.keymap,
-        search=search,
-        at=at,
+    options = ReaderOptions(
+        analysed=analysed, path=remembered, store=StateStore(), keymap=settings.keymap, search=search, at=at
     )
+    app = create_app(briefing, options)
     _queue_problems(app, settings.problems)
     return app
 

@@ -13,6 +13,7 @@ from briefing_tui.model import Briefing
 from briefing_tui.safe_text import visible
 from briefing_tui.tui.reader import ReaderScreen
 from briefing_tui.tui.reader_library import Place
+from briefing_tui.tui.reader_options import ReaderOptions
 
 __all__ = ["LibraryReader", "open_in_reader"]
 
@@ -59,12 +60,9 @@ def _cannot_open(screen: Screen[None], message: str) -> None:
 
 def _push(screen: Screen[None], briefing: Briefing, analysed: bool, path: Path, place: Place | None) -> None:
     app = screen.app
-    reader = LibraryReader(
-        briefing,
-        analysed=analysed,
-        path=path,
-        store=getattr(app, "store", None),
-        keymap=getattr(app, "keymap", None),
+    options = ReaderOptions(
+        analysed=analysed, path=path, store=getattr(app, "store", None), keymap=getattr(app, "keymap", None)
     )
+    reader = LibraryReader(briefing, options)
     reader.library.place = place
     app.push_screen(reader)

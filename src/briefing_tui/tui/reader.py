@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
-from collections.abc import Mapping
 from contextlib import suppress
-from pathlib import Path
 from time import monotonic
 from typing import ClassVar
 
@@ -30,7 +28,6 @@ from briefing_tui.place import Place, unit_anchors
 from briefing_tui.presenter import attribution_places
 from briefing_tui.safe_text import visible
 from briefing_tui.search import TIMED_OUT, SearchResult
-from briefing_tui.state import StateStore
 from briefing_tui.title_search import title_matches
 from briefing_tui.tui.changes_screen import ChangesScreen
 from briefing_tui.tui.commands import SectionCommands, SourceCommands
@@ -41,6 +38,7 @@ from briefing_tui.tui.memory import ReadingMemory
 from briefing_tui.tui.outline import Outline
 from briefing_tui.tui.pane_widths import STEP, pane_widths, resized
 from briefing_tui.tui.reader_library import ReaderLibrary
+from briefing_tui.tui.reader_options import ReaderOptions
 from briefing_tui.tui.reserved import Reserved
 from briefing_tui.tui.search_bar import SearchBar
 from briefing_tui.tui.search_session import SearchSession
@@ -118,19 +116,11 @@ class ReaderScreen(Screen[None]):
     analysed: reactive[bool] = reactive(True)
     """Whether the briefing's kinds and sources are known yet."""
 
-    def __init__(
-        self,
-        briefing: Briefing,
-        *,
-        analysed: bool = True,
-        path: Path | None = None,
-        store: StateStore | None = None,
-        keymap: Mapping[str, str] | None = None,
-        search: str | None = None,
-        at: str | None = None,
-    ) -> None:
+    def __init__(self, briefing: Briefing, options: ReaderOptions | None = None) -> None:
         super().__init__()
-        self.keymap = dict(keymap or {})
+        options = options or ReaderOptions()
+        path, store, analysed = options.path, options.store, options.analysed
+        self.keymap = dict(options.keymap or {})
         """Keys by binding id as the app remaps them, for the help screen."""
         self.briefing = briefing
         self.set_reactive(ReaderScreen.analysed, analysed)
@@ -142,8 +132,8 @@ class ReaderScreen(Screen[None]):
         self._search_origin = -1
         self._search_origin_place: Place | None = None
         self._title_hits: tuple[tuple[int, int], ...] = ()
-        self._open_search = search
-        self._open_at = at
+        self._open_search = options.search
+        self._open_at = options.at
         units = sum(len(section.paragraphs) + (section.heading is not None) for section in briefing.sections)
         # Anchors digest every paragraph: a large briefing has them made after the first paint.
         self._anchors = unit_anchors(briefing) if units <= ANCHORS_AT_ONCE else []
