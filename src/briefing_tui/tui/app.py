@@ -22,7 +22,6 @@ from briefing_tui.safe_text import visible
 from briefing_tui.state import StateStore
 from briefing_tui.tui.reader import ReaderScreen
 from briefing_tui.tui.reader_options import ReaderOptions
-from briefing_tui.tui.screenshot import save_screenshot
 
 __all__ = ["BriefingApp", "LibraryStart", "ReaderOptions", "create_app", "create_library_app"]
 
@@ -131,6 +130,8 @@ class BriefingApp(App[None]):
         return visible(super().get_key_display(binding))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:  # type: ignore[type-arg]
+        from briefing_tui.tui.screenshot import save_screenshot  # only once the palette opens
+
         for command in super().get_system_commands(screen):
             if command.title == "Screenshot":
                 # Textual's own says only "Failed to save screenshot" when it fails.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from briefing_tui.config import load_settings
+from briefing_tui.config import Settings, load_settings
 from briefing_tui.errors import BriefingError
 from briefing_tui.ingest import STDIN
 from briefing_tui.ingest.stdin import attach_terminal
@@ -13,7 +13,6 @@ from briefing_tui.load import load_for_reading
 from briefing_tui.model import Briefing
 from briefing_tui.state import StateStore
 from briefing_tui.tui.app import BriefingApp, LibraryStart, ReaderOptions, create_app, create_library_app
-from briefing_tui.tui.keymap_check import check_keymap
 
 __all__ = ["build_app", "launch", "launch_library", "library_to_start"]
 
@@ -40,7 +39,7 @@ def build_app(path: Path, *, search: str | None = None, at: str | None = None) -
     # The briefing lives as long as the app: keep the cyclic collector from walking its
     # objects again and again (full collections cost hundreds of ms at 10 MB, mid-keystroke).
     gc.freeze()
-    settings = check_keymap(load_settings())
+    settings = _checked_settings()
     remembered = None if str(path) == STDIN else path  # a pipe has no place to remember
     options = ReaderOptions(
         analysed=analysed, path=remembered, store=StateStore(), keymap=settings.keymap, search=search, at=at
@@ -56,7 +55,7 @@ def launch_library(folder: Path | None) -> int:
 
     # Opened once here, so a database that cannot be used is one line before any screen.
     Library().close()
-    settings = check_keymap(load_settings())
+    settings = _checked_settings()
     start = LibraryStart(folder=folder.resolve() if folder is not None else None)
     app = create_library_app(start, store=StateStore(), keymap=settings.keymap)
     _queue_problems(app, settings.problems)
@@ -74,6 +73,16 @@ def library_to_start() -> bool:
 
     with Library() as library:
         return library.count() > 1
+
+
+def _checked_settings() -> Settings:
+    """The user's settings, their keymap checked against the bindings when they have one."""
+    settings = load_settings()
+    if not settings.keymap:
+        return settings  # nothing to check, so no table of every binding to build
+    from briefing_tui.tui.keymap_check import check_keymap
+
+    return check_keymap(settings)
 
 
 def _queue_problems(app: BriefingApp, problems: tuple[str, ...]) -> None:

@@ -21,19 +21,13 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
-from briefing_tui.citation import cite_paragraph, cite_section
 from briefing_tui.model import Briefing, SectionKind
-from briefing_tui.paragraph_kinds import paragraphs_of_kind
 from briefing_tui.place import Place, unit_anchors
 from briefing_tui.presenter import attribution_places
 from briefing_tui.safe_text import visible
 from briefing_tui.search import TIMED_OUT, SearchResult
 from briefing_tui.title_search import title_matches
-from briefing_tui.tui.changes_screen import ChangesScreen
-from briefing_tui.tui.commands import SectionCommands, SourceCommands
-from briefing_tui.tui.help_screen import HelpScreen
 from briefing_tui.tui.labels import KIND_KEYS, SECTION_KINDS
-from briefing_tui.tui.marks import KeyPrompt
 from briefing_tui.tui.memory import ReadingMemory
 from briefing_tui.tui.outline import Outline
 from briefing_tui.tui.pane_widths import STEP, pane_widths, resized
@@ -47,7 +41,9 @@ from briefing_tui.tui.status_line import StatusLine, position_label
 from briefing_tui.tui.stepper import Stepper
 from briefing_tui.tui.text_view import BriefingText, Highlights
 from briefing_tui.tui.title_bar import TitleBar
-from briefing_tui.tui.web_keys import browser_alternatives
+
+# Screens and helpers only a key brings up (help, marks, palette, copy, changes) are
+# imported where they are used: the first frame needs none of them.
 
 __all__ = ["ANCHORS_AT_ONCE", "NARROW", "PROGRESS_INTERVAL", "ReaderScreen"]
 
@@ -422,6 +418,8 @@ class ReaderScreen(Screen[None]):
 
     def action_kind(self, kind_value: str) -> None:
         """Go to the next paragraph of a kind after the cursor, cycling through them."""
+        from briefing_tui.paragraph_kinds import paragraphs_of_kind
+
         kind = SectionKind(kind_value)
         ids = {paragraph.id for paragraph in paragraphs_of_kind(self.briefing, kind)}
         if not self.analysed or not ids:
@@ -662,6 +660,7 @@ class ReaderScreen(Screen[None]):
 
     def action_mark(self) -> None:
         """Set a mark: the next letter names the place at the top of the text."""
+        from briefing_tui.tui.marks import KeyPrompt
 
         def set_mark(letter: str | None) -> None:
             place = self._place_here()
@@ -676,6 +675,7 @@ class ReaderScreen(Screen[None]):
 
     def action_go_to_mark(self) -> None:
         """Go back to a mark: the next letter names it."""
+        from briefing_tui.tui.marks import KeyPrompt
 
         def jump(letter: str | None) -> None:
             if letter is None:
@@ -705,6 +705,8 @@ class ReaderScreen(Screen[None]):
 
     def action_copy(self, what: str) -> None:
         """Copy the current paragraph (or section) with a line naming its sources (OSC 52)."""
+        from briefing_tui.citation import cite_paragraph, cite_section
+
         units = self.text_view.units
         if not units:
             self.inform("Nothing to copy: the briefing is empty.", timeout=3)
@@ -752,6 +754,8 @@ class ReaderScreen(Screen[None]):
 
     def action_show_changes(self) -> None:
         """List what changed, removed paragraphs included."""
+        from briefing_tui.tui.changes_screen import ChangesScreen
+
         if self.library.diff is None:
             self.inform("Nothing has changed since the briefing was opened.", timeout=3)
             return
@@ -785,14 +789,21 @@ class ReaderScreen(Screen[None]):
 
     def action_go_to_section(self) -> None:
         """Pick a section by its heading in the command palette."""
+        from briefing_tui.tui.commands import SectionCommands
+
         self.app.push_screen(SectionCommands.palette())
 
     def action_go_to_source(self) -> None:
         """Pick a source by name in the command palette."""
+        from briefing_tui.tui.commands import SourceCommands
+
         self.app.push_screen(SourceCommands.palette())
 
     def action_help(self) -> None:
         """Show every key."""
+        from briefing_tui.tui.help_screen import HelpScreen
+        from briefing_tui.tui.web_keys import browser_alternatives
+
         groups: list[tuple[str, list[BindingType]]] = [
             ("Everywhere", [*self.BINDINGS, *type(self.app).BINDINGS]),
             ("Full text", BriefingText.BINDINGS),
