@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 from textual.widgets._toast import Toast
 
@@ -62,3 +63,25 @@ async def test_the_key_is_in_the_help() -> None:
             for keys, description in binding_rows(bindings, {}, app.get_key_display)
         }
         assert "Set-aside text" in rows
+
+
+async def test_a_long_list_scrolls_with_the_keys_that_scroll_the_text() -> None:
+    many = tuple(f"Credit line number {n}: photo desk, graphics desk and the night editor" for n in range(60))
+    app = create_app(briefing(many))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("F")
+        await pilot.pause()
+        scroll = app.screen.query_one(VerticalScroll)
+        assert scroll.max_scroll_y > 0 and scroll.scroll_y == 0
+        await pilot.press("G")
+        await pilot.pause()
+        assert scroll.scroll_y == scroll.max_scroll_y
+        await pilot.press("b")
+        await pilot.pause()
+        assert 0 < scroll.scroll_y < scroll.max_scroll_y
+        await pilot.press("g")
+        await pilot.pause()
+        assert scroll.scroll_y == 0
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert scroll.scroll_y == 2

@@ -116,6 +116,13 @@ async def test_search_across_briefings_opens_a_hit_at_its_match(folder: Path) ->
         unit = view.units[view.cursor_unit]
         assert unit.paragraph is not None
         assert "draft text number 6" in unit.paragraph.text
+        # The match is lit where the hit pointed, and n steps on through the briefing's others.
+        await _until(pilot, lambda: view.highlights.current is not None)
+        current = view.highlights.current
+        assert current is not None
+        lit_unit, start, end = current
+        assert view.units[lit_unit].text[start:end].lower() == "draft text number 6"
+        assert reader.status_line.activity.startswith("[")
 
 
 async def test_a_malformed_query_is_said_in_one_line(folder: Path) -> None:

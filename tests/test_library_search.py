@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,9 +10,10 @@ import pytest
 from briefing_tui.library import Library
 from briefing_tui.library.commands import add_paths
 from briefing_tui.library.files import file_digest
-from briefing_tui.library.search import search_library, snippet_of
+from briefing_tui.library.search import reader_pattern, search_library, snippet_of
 from briefing_tui.library.sources import library_sources
 from briefing_tui.model import Attribution, Briefing, Paragraph, Section, Source, SourceKind
+from briefing_tui.search import is_smart_case_sensitive
 from library_texts import write_briefing, write_folder
 
 
@@ -80,6 +82,52 @@ def _briefing(title: str, sources: list[Source]) -> Briefing:
     )
     lead = Section(id="lead", paragraphs=paragraphs)
     return Briefing(title=title, sections=(lead,), sources=tuple(sources))
+
+
+def test_a_query_too_broad_to_rank_in_time_gives_the_newest_matches(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ranked = search_library(library, "the", limit=5)
+    assert ranked.ranked and len(ranked.hits) == 5
+    monkeypatch.setattr("briefing_tui.library.search.RANK_SECONDS", -1.0)
+    monkeypatch.setattr("briefing_tui.library.search._STEPS_PER_CALL", 1)
+    newest = search_library(library, "the", limit=5)
+    assert not newest.ranked
+    rows = [
+        library.connection.execute(
+            "SELECT id FROM paragraphs WHERE briefing_id = ? AND paragraph_id = ?",
+            (hit.briefing_id, hit.paragraph_id),
+        ).fetchone()[0]
+        for hit in newest.hits
+    ]
+    assert len(rows) == 5 and rows == sorted(rows, reverse=True)
+    assert all("the" in hit.terms for hit in newest.hits)
+    bad = search_library(library, '"unclosed')
+    assert bad.error is not None and bad.error.startswith("bad query")
+
+
+def test_a_hit_carries_what_matched_so_the_reader_can_light_it(library: Library) -> None:
+    (hit, *_) = search_library(library, "negotiat*").hits
+    assert hit.terms and all(term.startswith("negotiat") for term in hit.terms)
+    assert hit.pattern is not None
+    text = library.briefing(hit.briefing_id).paragraphs()[hit.position].text
+    first = re.search(hit.pattern, text)
+    assert first is not None and first.start() == hit.offset
+    (phrase, *_) = search_library(library, '"river accord"').hits
+    assert phrase.terms == ("river accord",)
+
+
+def test_the_reader_pattern_reads_words_as_the_tokenizer_does() -> None:
+    pattern = reader_pattern(("draft text", "a.b", "Grüße"))
+    assert pattern is not None
+    assert not is_smart_case_sensitive(pattern, regex=True)  # the reader ignores case, as FTS5
+    assert re.search(pattern, "the DRAFT-text was read", re.IGNORECASE)
+    assert not re.search(pattern, "a draft textbook", re.IGNORECASE)
+    assert re.search(pattern, "see a b here") and not re.search(pattern, "axb")
+    assert re.search(pattern, "viele grüße")
+    assert reader_pattern(("witkoff",)) == r"\bwitkoff\b"
+    assert reader_pattern(()) is None
+    assert reader_pattern(("--",)) is None
 
 
 def test_sources_are_merged_across_briefings_by_name_and_alias(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from briefing_tui.library import Library, LibraryError
 from briefing_tui.library.commands import add_paths
 from briefing_tui.library.location import DATA_DIR_ENV, database_path, default_data_dir
 from briefing_tui.library.migrations import MIGRATIONS, SCHEMA_VERSION
+from briefing_tui.library.search import search_library
 from briefing_tui.load import load_briefing
 from library_texts import briefing_text, write_briefing, write_folder
 
@@ -133,6 +134,35 @@ def test_an_older_schema_is_migrated_forward_keeping_its_briefings(tmp_path: Pat
         cited = library.connection.execute("SELECT count(*) FROM citations").fetchone()[0]
         assert cited == len(briefing.sources)  # version 2 filled in the citations from the model
         assert library.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_version_2_index_is_rebuilt_with_prefix_indexes_and_still_finds_everything(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite3"
+    with Library(path) as library:
+        library.add_file(write_briefing(tmp_path / "one.txt", 1))
+        before = [hit.paragraph_id for hit in search_library(library, "negotiat*").hits]
+    old = sqlite3.connect(path, isolation_level=None)
+    old.execute("BEGIN")
+    old.execute("DROP TABLE paragraphs_fts")
+    old.execute(
+        "CREATE VIRTUAL TABLE paragraphs_fts USING fts5(text, content='paragraphs', content_rowid='id',"
+        " tokenize='unicode61 remove_diacritics 2')"
+    )
+    old.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild')")
+    old.execute("DELETE FROM migrations WHERE version = 3")
+    old.execute("PRAGMA user_version = 2")
+    old.execute("COMMIT")
+    old.close()
+    with Library(path) as library:
+        assert library.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        table = library.connection.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'paragraphs_fts'"
+        ).fetchone()
+        assert "prefix='1 2'" in table[0]
+        assert before and [hit.paragraph_id for hit in search_library(library, "negotiat*").hits] == before
+        assert search_library(library, "n*").hits
+        library.add_file(write_briefing(tmp_path / "two.txt", 2))  # the triggers feed the new table
+        assert len({hit.briefing_id for hit in search_library(library, "negotiat*").hits}) == 2
 
 
 def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ the analysis instead, in Markdown or plain text, for the whole briefing or a par
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -63,8 +63,7 @@ def report(briefing: Briefing, fmt: ReportFormat, part: Part | None = None) -> s
     """``briefing`` (or ``part`` of it) with its analysis, in ``fmt``."""
     part = part or select_part(briefing)
     notes = _footnotes(briefing, part.paragraphs)
-    lines = _markdown(briefing, part, notes) if fmt == "markdown" else _text(briefing, part, notes)
-    return "".join(lines)
+    return "".join(_render(briefing, part, notes, _MARKDOWN if fmt == "markdown" else _TEXT))
 
 
 def _footnotes(briefing: Briefing, paragraphs: list[Paragraph]) -> dict[str, int]:
@@ -105,67 +104,79 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _markdown(briefing: Briefing, part: Part, notes: dict[str, int]) -> Iterator[str]:
-    yield f"# {_one_line(briefing.title)}\n"
+@dataclass(frozen=True, slots=True)
+class _Style:
+    """How one format writes each piece of a report; `_render` walks the briefing once for all."""
+
+    title: Callable[[str], str]
+    byline: Callable[[str], str]
+    heading: Callable[[str, str], str]
+    paragraph: Callable[[Paragraph, str, str], str]
+    """The paragraph, its text (with its list marker) and its footnote marks."""
+    mark: Callable[[int], str]
+    sources: str
+    source: Callable[[Source, int, str], str]
+    """A source's row: the source, how often cited, where."""
+    questions: str
+    question: Callable[[str, str], str]
+    notes: str
+    note: Callable[[int, str], str]
+
+
+_MARKDOWN = _Style(
+    title=lambda title: f"# {title}\n",
+    byline=lambda byline: f"\n*{byline}*\n",
+    heading=lambda heading, kind: f"\n## {heading} · *{kind}*\n",
+    paragraph=lambda p, text, marks: f"\n{text}{marks}\n\n<sub>{p.id} · {_kind(p)}</sub>\n",
+    mark=lambda number: f"[^{number}]",
+    sources="\n## Sources\n\n| source | kind | cited | in |\n|---|---|---:|---|\n",
+    source=lambda s, cited, where: f"| {_cell(s.name)} | {_source_kind(s)} | {cited} | {where} |\n",
+    questions="\n## Open questions\n\n",
+    question=lambda text, paragraph_id: f"- {text} ({paragraph_id})\n",
+    notes="\n",
+    note=lambda number, note: f"[^{number}]: {note}\n",
+)
+_TEXT = _Style(
+    title=lambda title: f"{title}\n",
+    byline=lambda byline: f"{byline}\n",
+    heading=lambda heading, kind: f"\n== {heading} [{kind}] ==\n",
+    paragraph=lambda p, text, marks: f"\n[{p.id} · {_kind(p)}]\n{text}{marks}\n",
+    mark=lambda number: f"[{number}]",
+    sources="\nSOURCES\n\n  cited  kind          source\n",
+    source=lambda s, cited, where: f"  {cited:>5}  {_source_kind(s):<12}  {_one_line(s.name)} ({where})\n",
+    questions="\nOPEN QUESTIONS\n\n",
+    question=lambda text, paragraph_id: f"  - {text} ({paragraph_id})\n",
+    notes="\nNOTES\n\n",
+    note=lambda number, note: f"  [{number}] {note}\n",
+)
+
+
+def _render(briefing: Briefing, part: Part, notes: dict[str, int], style: _Style) -> Iterator[str]:
+    yield style.title(_one_line(briefing.title))
     byline = _byline(briefing, part)
-    yield f"\n*{byline}*\n" if byline else ""
+    yield style.byline(byline) if byline else ""
     for section, paragraphs in part.sections:
         heading = "Lead" if section.heading is None else _one_line(section.heading)
-        yield f"\n## {heading} · *{_kind(section)}*\n"
+        yield style.heading(heading, _kind(section))
         for paragraph in paragraphs:
-            marks = "".join(f"[^{number}]" for number in _cited(paragraph, notes))
+            marks = "".join(style.mark(number) for number in _cited(paragraph, notes))
             prefix = f"{paragraph.marker} " if paragraph.marker else ""
-            yield f"\n{prefix}{paragraph.text}{marks}\n\n"
-            yield f"<sub>{paragraph.id} · {_kind(paragraph)}</sub>\n"
+            yield style.paragraph(paragraph, prefix + paragraph.text, marks)
     chosen = part.paragraphs
     counts = _counts(chosen)
     if notes:
-        yield "\n## Sources\n\n| source | kind | cited | in |\n|---|---|---:|---|\n"
+        yield style.sources
         for source_id in sorted(notes, key=lambda s: (-counts[s], notes[s])):
-            source = briefing.source(source_id)
-            cells = [_cell(source.name), _source_kind(source), str(counts[source_id])]
-            cells.append(_where(source_id, chosen))
-            yield "| " + " | ".join(cells) + " |\n"
+            yield style.source(briefing.source(source_id), counts[source_id], _where(source_id, chosen))
     questions = _questions(briefing, chosen)
     if questions:
-        yield "\n## Open questions\n\n"
+        yield style.questions
         for text, paragraph_id in questions:
-            yield f"- {_one_line(text)} ({paragraph_id})\n"
+            yield style.question(_one_line(text), paragraph_id)
     if notes:
-        yield "\n"
+        yield style.notes
         for source_id, number in notes.items():
-            yield f"[^{number}]: {_note(briefing.source(source_id))}\n"
-
-
-def _text(briefing: Briefing, part: Part, notes: dict[str, int]) -> Iterator[str]:
-    yield f"{_one_line(briefing.title)}\n"
-    byline = _byline(briefing, part)
-    yield f"{byline}\n" if byline else ""
-    for section, paragraphs in part.sections:
-        heading = "Lead" if section.heading is None else _one_line(section.heading)
-        yield f"\n== {heading} [{_kind(section)}] ==\n"
-        for paragraph in paragraphs:
-            marks = "".join(f"[{number}]" for number in _cited(paragraph, notes))
-            prefix = f"{paragraph.marker} " if paragraph.marker else ""
-            yield f"\n[{paragraph.id} · {_kind(paragraph)}]\n{prefix}{paragraph.text}{marks}\n"
-    chosen = part.paragraphs
-    counts = _counts(chosen)
-    if notes:
-        yield "\nSOURCES\n\n  cited  kind          source\n"
-        for source_id in sorted(notes, key=lambda s: (-counts[s], notes[s])):
-            source = briefing.source(source_id)
-            where = _where(source_id, chosen)
-            name = _one_line(source.name)
-            yield f"  {counts[source_id]:>5}  {_source_kind(source):<12}  {name} ({where})\n"
-    questions = _questions(briefing, chosen)
-    if questions:
-        yield "\nOPEN QUESTIONS\n\n"
-        for text, paragraph_id in questions:
-            yield f"  - {_one_line(text)} ({paragraph_id})\n"
-    if notes:
-        yield "\nNOTES\n\n"
-        for source_id, number in notes.items():
-            yield f"  [{number}] {_note(briefing.source(source_id))}\n"
+            yield style.note(number, _note(briefing.source(source_id)))
 
 
 def _byline(briefing: Briefing, part: Part) -> str:

@@ -91,6 +91,8 @@ def _search(library: Library, query: str, limit: int, out: Write, err: Write) ->
     if result.error is not None:
         err(f"briefing-tui: {result.error}\n")
         return EXIT_ERROR
+    if not result.ranked:
+        err("briefing-tui: too many paragraphs match to rank them all: the newest come first, unranked\n")
     for hit in result.hits:
         section = f" · {hit.section}" if hit.section else ""
         out(f"{hit.path}:{hit.paragraph_id}: {hit.title}{section}\n    {hit.snippet}\n")

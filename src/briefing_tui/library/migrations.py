@@ -69,6 +69,17 @@ CREATE TABLE citations (
 CREATE INDEX briefings_by_updated ON briefings(updated);
 """
 
+# Prefix indexes of one and two letters: without them a query like ``t*`` merges the lists of
+# every word that starts with t, about 0.2 s over 10,000 briefings; with them, about 1 ms.
+_VERSION_3 = """
+DROP TABLE paragraphs_fts;
+CREATE VIRTUAL TABLE paragraphs_fts USING fts5(
+    text, content='paragraphs', content_rowid='id', tokenize='unicode61 remove_diacritics 2',
+    prefix='1 2'
+);
+INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild');
+"""
+
 
 def _version_1(connection: sqlite3.Connection) -> None:
     for statement in _statements(_VERSION_1):
@@ -83,6 +94,12 @@ def _version_2(connection: sqlite3.Connection) -> None:
         connection.executemany(
             "INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?)", citation_rows(briefing_id, json.loads(model))
         )
+
+
+def _version_3(connection: sqlite3.Connection) -> None:
+    # The triggers name the table, not its options: they keep working on the rebuilt one.
+    for statement in _statements(_VERSION_3):
+        connection.execute(statement)
 
 
 def citation_rows(briefing_id: int, model: dict[str, object]) -> list[tuple[int, str, str, str, str, int]]:
@@ -121,7 +138,7 @@ def _statements(script: str) -> list[str]:
     return statements
 
 
-MIGRATIONS: list[Migration] = [_version_1, _version_2]
+MIGRATIONS: list[Migration] = [_version_1, _version_2, _version_3]
 """Step ``i`` brings a database from version ``i`` to ``i + 1``."""
 SCHEMA_VERSION = len(MIGRATIONS)
 """The version a database has once every step has run."""

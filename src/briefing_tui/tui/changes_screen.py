@@ -8,10 +8,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from briefing_tui.safe_text import visible
+from briefing_tui.tui.scrolling_modal import ScrollingModal, scroll_bindings
 
 if TYPE_CHECKING:
     from briefing_tui.diff import BriefingDiff
@@ -26,19 +26,16 @@ _SIGNS = {
 _SHOWN = 300
 
 
-class ChangesScreen(ModalScreen[None]):
+class ChangesScreen(ScrollingModal):
     """Every change of the last new version, by section; removed paragraphs are only shown here."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,C", "dismiss", "Close", id="changes.close"),
+        *scroll_bindings("changes"),
     ]
 
     DEFAULT_CSS = """
-    ChangesScreen { align: center middle; }
-    ChangesScreen > VerticalScroll {
-        width: 90%; max-width: 110; height: 80%;
-        border: round $primary; background: $panel; padding: 0 1;
-    }
+    ChangesScreen > VerticalScroll { width: 90%; max-width: 110; }
     """
 
     def __init__(self, diff: BriefingDiff) -> None:
@@ -46,7 +43,9 @@ class ChangesScreen(ModalScreen[None]):
         self.diff = diff
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll():
+        with VerticalScroll() as scroll:
+            scroll.border_title = "What changed"
+            scroll.border_subtitle = "j k Space b g G scroll · Esc closes"
             yield Static(self._text(), id="changes")
 
     def _text(self) -> Text:

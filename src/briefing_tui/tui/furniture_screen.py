@@ -8,15 +8,15 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from briefing_tui.safe_text import visible
+from briefing_tui.tui.scrolling_modal import ScrollingModal, scroll_bindings
 
 __all__ = ["FurnitureScreen"]
 
 
-class FurnitureScreen(ModalScreen[None]):
+class FurnitureScreen(ScrollingModal):
     """Every block set aside while reading the briefing, in the order they stood in the file.
 
     Nothing the reader recognised as furniture is thrown away: it is listed here, and in
@@ -25,25 +25,11 @@ class FurnitureScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,F", "dismiss", "Close", id="furniture.close"),
-        Binding("j,down", "scroll('down')", "Down", show=False, id="furniture.down"),
-        Binding("k,up", "scroll('up')", "Up", show=False, id="furniture.up"),
+        *scroll_bindings("furniture"),
     ]
 
     DEFAULT_CSS = """
-    FurnitureScreen {
-        align: center middle;
-        & > VerticalScroll {
-            width: 84;
-            max-width: 100%;
-            height: auto;
-            max-height: 90%;
-            border: round $primary;
-            border-title-align: center;
-            background: $surface;
-            padding: 0 1;
-        }
-        & .furniture--block { margin: 0 0 1 0; }
-    }
+    FurnitureScreen .furniture--block { margin: 0 0 1 0; }
     """
 
     def __init__(self, furniture: tuple[str, ...]) -> None:
@@ -54,19 +40,7 @@ class FurnitureScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
             scroll.border_title = f"Set aside: {len(self.furniture)}"
-            scroll.border_subtitle = "Esc closes"
-            scroll.can_focus = True
+            scroll.border_subtitle = "j k Space b g G scroll · Esc closes"
             for block in self.furniture:
                 # Briefing text is data: never markup, never escape sequences.
                 yield Static(Text(visible(block)), classes="furniture--block")
-
-    def on_mount(self) -> None:
-        self.query_one(VerticalScroll).focus()
-
-    def action_scroll(self, direction: str) -> None:
-        """Scroll the list a line."""
-        scroll = self.query_one(VerticalScroll)
-        if direction == "down":
-            scroll.scroll_down(animate=False)
-        else:
-            scroll.scroll_up(animate=False)

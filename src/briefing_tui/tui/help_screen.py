@@ -11,10 +11,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from briefing_tui.safe_text import visible
+from briefing_tui.tui.scrolling_modal import ScrollingModal, scroll_bindings
 
 __all__ = ["MARKERS", "HelpScreen", "binding_rows"]
 
@@ -58,34 +58,13 @@ def binding_rows(
         yield " / ".join(dict.fromkeys(keys)), description
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ScrollingModal):
     """Every key of every pane, grouped by where it works."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
-        Binding("j,down", "scroll('down')", "Down", show=False, id="help.down"),
-        Binding("k,up", "scroll('up')", "Up", show=False, id="help.up"),
-        Binding("space,pagedown", "scroll('page_down')", "Page down", show=False, id="help.page_down"),
-        Binding("b,pageup", "scroll('page_up')", "Page up", show=False, id="help.page_up"),
-        Binding("g,home", "scroll('home')", "Top", show=False, id="help.top"),
-        Binding("G,end", "scroll('end')", "Bottom", show=False, id="help.bottom"),
+        *scroll_bindings("help"),
     ]
-
-    DEFAULT_CSS = """
-    HelpScreen {
-        align: center middle;
-        & > VerticalScroll {
-            width: 84;
-            max-width: 100%;
-            height: auto;
-            max-height: 90%;
-            border: round $primary;
-            border-title-align: center;
-            background: $surface;
-            padding: 0 1;
-        }
-    }
-    """
 
     def __init__(self, groups: list[tuple[str, list[BindingType]]], keymap: Mapping[str, str]) -> None:
         super().__init__()
@@ -99,19 +78,6 @@ class HelpScreen(ModalScreen[None]):
             for title, bindings in self._groups:
                 yield Static(self._table(title, bindings))
             yield Static(self._markers())
-
-    def action_scroll(self, where: str) -> None:
-        """Scroll the help, as the same keys scroll the text."""
-        scroll = self.query_one(VerticalScroll)
-        moves = {
-            "down": scroll.scroll_down,
-            "up": scroll.scroll_up,
-            "page_down": scroll.scroll_page_down,
-            "page_up": scroll.scroll_page_up,
-            "home": scroll.scroll_home,
-            "end": scroll.scroll_end,
-        }
-        moves[where](animate=False)
 
     def _markers(self) -> Table:
         table = self._new_table("Markers")

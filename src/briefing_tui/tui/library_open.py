@@ -60,9 +60,16 @@ def _cannot_open(screen: Screen[None], message: str) -> None:
 
 def _push(screen: Screen[None], briefing: Briefing, analysed: bool, path: Path, place: Place | None) -> None:
     app = screen.app
+    # A search hit opens as `briefing-tui +/PATTERN --at ID` would: at its paragraph, the match lit.
+    hit = place if place is not None and place.search is not None else None
     options = ReaderOptions(
-        analysed=analysed, path=path, store=getattr(app, "store", None), keymap=getattr(app, "keymap", None)
+        analysed=analysed,
+        path=path,
+        store=getattr(app, "store", None),
+        keymap=getattr(app, "keymap", None),
+        search=None if hit is None else hit.search,
+        at=None if hit is None else hit.paragraph_id,
     )
     reader = LibraryReader(briefing, options)
-    reader.library.place = place
+    reader.library.place = None if hit is not None else place
     app.push_screen(reader)

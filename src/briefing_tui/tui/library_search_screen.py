@@ -100,7 +100,7 @@ class LibrarySearchScreen(Screen[None]):
             status.update(Text(""))
             return
         count = len(result.hits)
-        status.update(Text(f"{count} best match{'es' if count != 1 else ''}" if count else "No matches"))
+        status.update(Text(_counted(result)))
         match_style = self.get_component_rich_style("library-search--match", partial=True)
         hits.add_options(
             [Option(_prompt(hit, match_style), id=str(index)) for index, hit in enumerate(result.hits)]
@@ -113,7 +113,7 @@ class LibrarySearchScreen(Screen[None]):
         if self.result is None or event.option.id is None:
             return
         hit = self.result.hits[int(event.option.id)]
-        open_in_reader(self, Path(hit.path), Place(paragraph_id=hit.paragraph_id, offset=hit.offset))
+        open_in_reader(self, Path(hit.path), Place(hit.paragraph_id, hit.offset, search=hit.pattern))
 
     def action_to_hits(self) -> None:
         """Move to the list of hits."""
@@ -127,6 +127,16 @@ class LibrarySearchScreen(Screen[None]):
             self.query_one("#query", Input).focus()
         else:
             self.dismiss()
+
+
+def _counted(result: LibrarySearch) -> str:
+    count = len(result.hits)
+    if not count:
+        return "No matches"
+    plural = "es" if count != 1 else ""
+    if result.ranked:
+        return f"{count} best match{plural}"
+    return f"{count} newest match{plural}: too many paragraphs match to rank; add a word to narrow it"
 
 
 def _prompt(hit: LibraryHit, match_style: object) -> Text:

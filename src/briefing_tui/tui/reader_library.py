@@ -47,6 +47,8 @@ class Place:
     """A character offset inside it (the match)."""
     source_id: str | None = None
     """A source to select, stepping through its citations with n."""
+    search: str | None = None
+    """A regular expression to search from the paragraph: its first match there is current."""
 
 
 class ReaderLibrary:
