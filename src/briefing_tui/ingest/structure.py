@@ -189,20 +189,24 @@ def construct(model: type[_Model], **values: Any) -> _Model:
     its fields in the order the model declares them.
     """
     instance = model.__new__(model)
-    fields = {name: values.get(name, default) for name, default in _defaults(model)}
-    object.__setattr__(instance, "__dict__", fields)
-    object.__setattr__(instance, "__pydantic_fields_set__", set(values))
-    object.__setattr__(instance, "__pydantic_extra__", None)
-    object.__setattr__(instance, "__pydantic_private__", None)
+    fields = _defaults(model).copy()
+    fields.update(values)  # in place: the fields keep the model's order
+    _set(instance, "__dict__", fields)
+    _set(instance, "__pydantic_fields_set__", set(values))
+    _set(instance, "__pydantic_extra__", None)
+    _set(instance, "__pydantic_private__", None)
     return instance
 
 
+_set = object.__setattr__  # a frozen model refuses its own __setattr__
+
+
 @cache
-def _defaults(model: type[BaseModel]) -> tuple[tuple[str, Any], ...]:
+def _defaults(model: type[BaseModel]) -> dict[str, Any]:
     """Each field of ``model`` in order, with its default (None for a required field)."""
-    defaults: list[tuple[str, Any]] = []
+    defaults: dict[str, Any] = {}
     for name, info in model.model_fields.items():
         if info.default_factory is not None:
             raise TypeError(f"{model.__name__}.{name} has a default factory: construct cannot share it")
-        defaults.append((name, None if info.is_required() else info.default))
-    return tuple(defaults)
+        defaults[name] = None if info.is_required() else info.default
+    return defaults
