@@ -579,8 +579,8 @@ async def test_a_large_briefing_makes_its_anchors_after_the_first_paint_and_stil
     write_briefing(path)
     store = StateStore(tmp_path / "state")
     app = create_app(load_briefing(path), ReaderOptions(path=path, store=store))
+    assert app.reader._anchors == []  # not before the first frame (the pilot comes after it)
     async with app.run_test(size=WIDE) as pilot:
-        assert app.reader._anchors == []  # not before the first frame
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.reader._anchors
