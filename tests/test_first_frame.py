@@ -16,12 +16,14 @@ from briefing_tui.ingest.structure import Draft, Heading, Item
 from briefing_tui.load import load_briefing
 from briefing_tui.model import BlockKind, Briefing
 from briefing_tui.resources import seed_path
+from briefing_tui.tui import text_view
 from briefing_tui.tui.app import ReaderOptions, create_app
 from briefing_tui.tui.layout import Layout, build_units
 from briefing_tui.tui.outline import Outline
 from briefing_tui.tui.reserved import Reserved
 from briefing_tui.tui.search_bar import SearchBar
 from briefing_tui.tui.sources_pane import SourceList, SourcesPane
+from briefing_tui.tui.status_line import position_label
 from briefing_tui.tui.text_view import LAID_OUT_AT_ONCE, BriefingText
 
 LAYOUT_FIELDS = (
@@ -212,3 +214,23 @@ def test_lines_laid_out_in_order_never_overlap() -> None:
     layout.finish()
     firsts = [layout.unit_first_line[index] for index in range(len(build_units(briefing)))]
     assert all(a < b for a, b in pairwise(firsts))
+
+
+async def test_the_position_shown_is_of_the_whole_text_once_it_is_laid_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(text_view, "LAYOUT_STEP", 10)  # many steps: the key comes in between
+    app = create_app(long_briefing(), ReaderOptions(analysed=True))
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.reader.text_view
+        layout = view.layout_so_far
+        assert layout is not None and not layout.complete  # the key comes during the steps
+        await pilot.press("space")
+        for _ in range(1_000):
+            if layout.complete:
+                break
+            await pilot.pause(0.01)
+        await pilot.pause()
+        height = view.scrollable_content_region.height
+        expected = position_label(round(view.scroll_y), height, layout.line_count)
+        assert app.reader.status_line.position == expected

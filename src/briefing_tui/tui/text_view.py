@@ -352,8 +352,10 @@ class BriefingText(ScrollView, can_focus=True):
             self.pan = max(0, column - room // 3)
 
     def _scroll_to_line(self, y: int) -> None:
-        if self.text_layout is not None:  # (laid out to the end first: the scroll range is exact)
-            y = min(y, self.text_layout.line_count)
+        # Past the lines laid out so far, the rest is laid out first: the scroll range is exact.
+        layout = self.layout_to(y + self.scrollable_content_region.height)
+        if layout is not None and layout.complete:
+            y = min(y, layout.line_count)
         self.scroll_to(y=max(0, y), animate=False, immediate=True)
 
     def _visible(self, y: int) -> bool:
@@ -374,6 +376,7 @@ class BriefingText(ScrollView, can_focus=True):
         y = round(new_value)
         layout = self.layout_to(y + self.scrollable_content_region.height)
         if layout is not None:
+            y = min(y, layout.line_count - 1)  # past the estimated end of a text laid out since
             unit = layout.unit_at(y)
             if unit is None:
                 unit = layout.unit_at_or_after(y)
@@ -478,6 +481,8 @@ class BriefingText(ScrollView, can_focus=True):
         """The whole text is laid out: the scroll range is exact now (the lines drawn are unchanged)."""
         if layout is self._layout:
             self.virtual_size = Size(self.virtual_size.width, layout.line_count)
+            if self.cursor_unit >= 0:  # where the reader is, as a share of the whole, is known now
+                self.post_message(self.PositionChanged(self, self.cursor_unit))
 
     def _invalidate(self) -> None:
         self._generation += 1
