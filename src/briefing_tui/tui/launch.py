@@ -31,14 +31,20 @@ def build_app(path: Path, *, search: str | None = None, at: str | None = None) -
     """The reader for ``path`` with the user's settings and state, each settings problem
     queued as a notification; raises `BriefingError` for a file or ``at`` it cannot open."""
     # Analysed after the first frame, whatever its size: the text is on screen at once.
-    briefing, analysed = load_for_reading(path, eager_chars=0)
+    # Every object reading makes lives as long as the app, and the reading makes no cycles
+    # to collect: the collector waits (at 10 MB it would walk them all twice, 0.1 s).
+    gc.disable()
+    try:
+        briefing, analysed = load_for_reading(path, eager_chars=0)
+    finally:
+        # Then out of its sight for good (full collections cost hundreds of ms at 10 MB,
+        # mid-keystroke).
+        gc.freeze()
+        gc.enable()
     if at is not None:
         _check_id(path, briefing, at)
     if str(path) == STDIN:
         attach_terminal()  # the briefing came down a pipe: the keys come from the terminal, as in less
-    # The briefing lives as long as the app: keep the cyclic collector from walking its
-    # objects again and again (full collections cost hundreds of ms at 10 MB, mid-keystroke).
-    gc.freeze()
     settings = _checked_settings()
     remembered = None if str(path) == STDIN else path  # a pipe has no place to remember
     options = ReaderOptions(
