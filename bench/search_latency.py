@@ -92,7 +92,7 @@ from _common import (
 from bench_search_core import time_queries
 from briefing_tui.load import load_for_reading
 from briefing_tui.search import SearchIndex
-from briefing_tui.tui.app import BriefingApp, create_app
+from briefing_tui.tui.app import BriefingApp, ReaderOptions, create_app
 from briefing_tui.tui.reader import ReaderScreen
 from briefing_tui.tui.search_bar import SearchBar
 
@@ -253,7 +253,7 @@ async def drive(path: Path, queries: list[str], runs: int) -> dict[str, Any]:
     briefing, analysed = load_for_reading(path)
     recorder = Recorder()
     try:
-        app = create_app(briefing, analysed=analysed)
+        app = create_app(briefing, ReaderOptions(analysed=analysed))
         return await _type_queries(app, recorder, loaded, queries, runs)
     finally:
         recorder.restore()

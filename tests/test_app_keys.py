@@ -19,7 +19,7 @@ from briefing_tui.load import load_briefing
 from briefing_tui.model import Briefing, Paragraph, Section, SectionKind
 from briefing_tui.resources import seed_path
 from briefing_tui.state import StateStore
-from briefing_tui.tui.app import BriefingApp, create_app
+from briefing_tui.tui.app import BriefingApp, ReaderOptions, create_app
 from briefing_tui.tui.help_screen import HelpScreen
 from briefing_tui.tui.labels import KIND_KEYS, SECTION_KINDS
 from briefing_tui.tui.outline import Outline
@@ -36,7 +36,7 @@ def seed() -> Briefing:
 
 
 def app_for(briefing: Briefing, **kwargs: object) -> BriefingApp:
-    return create_app(briefing, **kwargs)  # type: ignore[arg-type]
+    return create_app(briefing, ReaderOptions(**kwargs))  # type: ignore[arg-type]
 
 
 async def run_palette_command(pilot: Pilot[None], command: str, choice: str) -> None:

@@ -30,7 +30,7 @@ from briefing_tui.ingest.decode import MAX_BYTES_ENV
 from briefing_tui.load import load_briefing
 from briefing_tui.model import Briefing
 from briefing_tui.state import StateStore
-from briefing_tui.tui.app import create_app
+from briefing_tui.tui.app import ReaderOptions, create_app
 from briefing_tui.tui.search_bar import SearchBar
 
 SAMPLE = (
@@ -344,7 +344,7 @@ async def test_a_failed_analysis_is_a_notification_and_the_text_stays_readable(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fail_analysis(monkeypatch, "the lexicon is missing")
-    app = create_app(read_briefing(sample(tmp_path)), analysed=False)
+    app = create_app(read_briefing(sample(tmp_path)), ReaderOptions(analysed=False))
     async with app.run_test(size=(100, 12), notifications=True) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -368,7 +368,7 @@ async def test_a_failed_analysis_with_brackets_in_its_message_is_shown_literally
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fail_analysis(monkeypatch, "unexpected '[/]' in paragraph p3")
-    app = create_app(read_briefing(sample(tmp_path)), analysed=False)
+    app = create_app(read_briefing(sample(tmp_path)), ReaderOptions(analysed=False))
     async with app.run_test(size=(100, 12), notifications=True) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -379,7 +379,7 @@ async def test_a_failed_analysis_with_brackets_in_its_message_is_shown_literally
 async def test_a_state_file_that_cannot_be_written_is_a_notification(tmp_path: Path) -> None:
     path = sample(tmp_path)
     blocker = written(tmp_path, "not-a-folder", b"")
-    app = create_app(load_briefing(path), path=path, store=StateStore(blocker / "state"))
+    app = create_app(load_briefing(path), ReaderOptions(path=path, store=StateStore(blocker / "state")))
     async with app.run_test(size=(100, 12), notifications=True) as pilot:
         await pilot.press("j", "j")
         await pilot.pause(0.8)  # past the save delay
@@ -412,7 +412,7 @@ async def test_a_state_file_of_the_wrong_shape_is_ignored(tmp_path: Path, state:
     (folder / "state.json").write_text(json.dumps(state), encoding="utf-8")
     store = StateStore(folder)
     assert store.history() == []
-    app = create_app(load_briefing(path), path=path, store=store)
+    app = create_app(load_briefing(path), ReaderOptions(path=path, store=store))
     async with app.run_test(size=(100, 12)) as pilot:
         await pilot.press("j")
         await pilot.pause(0.8)

@@ -32,7 +32,7 @@ from briefing_tui.load import load_briefing
 from briefing_tui.model import Briefing
 from briefing_tui.safe_text import UNSAFE
 from briefing_tui.search import SearchIndex
-from briefing_tui.tui.app import create_app
+from briefing_tui.tui.app import ReaderOptions, create_app
 from briefing_tui.tui.search_bar import SearchBar
 
 SUFFIXES = [".txt", ".md", ".json", ""]
@@ -467,7 +467,7 @@ def unsafe_on_screen(app: Any) -> set[str]:
 @pytest.mark.parametrize(("case", "suffix"), OPENING)
 async def test_app_opens_scrolls_and_searches(tmp_path: Path, case: Case, suffix: str) -> None:
     path = write(tmp_path, case, suffix)
-    app = create_app(load_briefing(path), path=path)
+    app = create_app(load_briefing(path), ReaderOptions(path=path))
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.pause()
         view = app.reader.text_view

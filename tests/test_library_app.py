@@ -15,7 +15,7 @@ from textual.widgets import DataTable, OptionList, Static
 from briefing_tui.library import Library
 from briefing_tui.library.commands import add_paths
 from briefing_tui.load import load_briefing
-from briefing_tui.tui.app import BriefingApp, LibraryStart, create_app, create_library_app
+from briefing_tui.tui.app import BriefingApp, LibraryStart, ReaderOptions, create_app, create_library_app
 from briefing_tui.tui.changes_screen import ChangesScreen
 from briefing_tui.tui.library_screen import LibraryScreen
 from briefing_tui.tui.library_search_screen import LibrarySearchScreen
@@ -172,7 +172,7 @@ def _touch_later(path: Path) -> None:
 
 async def test_a_file_changed_while_open_is_marked_and_the_position_kept(tmp_path: Path) -> None:
     path = write_briefing(tmp_path / "live.txt", 3)
-    app = create_app(load_briefing(path), path=path)
+    app = create_app(load_briefing(path), ReaderOptions(path=path))
     async with app.run_test(size=WIDE) as pilot:
         reader = app.reader
         view = reader.text_view
@@ -220,11 +220,11 @@ async def test_a_file_changed_while_open_is_marked_and_the_position_kept(tmp_pat
 
 async def test_a_briefing_reopened_changed_shows_what_changed_since_it_was_read(tmp_path: Path) -> None:
     path = write_briefing(tmp_path / "daily.txt", 4)
-    first = create_app(load_briefing(path), path=path)
+    first = create_app(load_briefing(path), ReaderOptions(path=path))
     async with first.run_test(size=WIDE) as pilot:
         await _until(pilot, lambda: _read(path))
     write_briefing(path, 4, extra="By evening the commission had published a revised timetable.")
-    again = create_app(load_briefing(path), path=path)
+    again = create_app(load_briefing(path), ReaderOptions(path=path))
     async with again.run_test(size=WIDE) as pilot:
         reader = again.reader
         await _until(pilot, lambda: reader.library.diff is not None)
@@ -257,7 +257,7 @@ async def test_a_file_opens_and_reads_without_sqlite(tmp_path: Path, monkeypatch
         monkeypatch.delitem(sys.modules, name)
     monkeypatch.setitem(sys.modules, "sqlite3", None)  # importing it now raises ImportError
     path = write_briefing(tmp_path / "plain.txt", 2)
-    app = create_app(load_briefing(path), path=path)
+    app = create_app(load_briefing(path), ReaderOptions(path=path))
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause(0.5)
         assert app.is_running
@@ -271,7 +271,7 @@ async def test_a_briefing_analysed_after_opening_is_stored_with_its_analysis(tmp
     from briefing_tui.ingest import read_briefing
 
     path = write_briefing(tmp_path / "long.txt", 3)
-    app = create_app(read_briefing(path), analysed=False, path=path)
+    app = create_app(read_briefing(path), ReaderOptions(analysed=False, path=path))
 
     def stored_analysed() -> bool:
         with Library() as library:

@@ -27,7 +27,7 @@ from briefing_tui.library.location import DATA_DIR_ENV
 from briefing_tui.load import load_briefing
 from briefing_tui.resources import seed_path
 from briefing_tui.state import StateStore
-from briefing_tui.tui.app import create_app
+from briefing_tui.tui.app import ReaderOptions, create_app
 from briefing_tui.tui.search_bar import SearchBar
 
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_TRUNC
@@ -129,7 +129,7 @@ async def test_reading_searching_and_quitting_leave_the_briefing_untouched(
     before = Snapshot.of(path.parent)
     briefing = load_briefing(path)
     with recording_writes(monkeypatch) as writes:
-        app = create_app(briefing, path=path, store=StateStore(state_dir))
+        app = create_app(briefing, ReaderOptions(path=path, store=StateStore(state_dir)))
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             await pilot.press("slash")

@@ -15,7 +15,7 @@ from briefing_tui.load import load_briefing
 from briefing_tui.model import Briefing
 from briefing_tui.resources import seed_path
 from briefing_tui.state import StateStore
-from briefing_tui.tui.app import BriefingApp, create_app
+from briefing_tui.tui.app import BriefingApp, ReaderOptions, create_app
 from briefing_tui.tui.help_screen import MARKERS, HelpScreen
 from briefing_tui.tui.screenshot import SCREENSHOT_DIR_ENV, save_screenshot
 from briefing_tui.tui.search_bar import SearchBar
@@ -210,7 +210,7 @@ async def test_escape_closes_the_keys_panel(seed: Briefing) -> None:
 async def test_marks_set_and_go_back_and_are_kept_per_briefing(seed: Briefing, tmp_path: Path) -> None:
     store = StateStore(tmp_path)
     path = seed_path()
-    app = create_app(seed, path=path, store=store)
+    app = create_app(seed, ReaderOptions(path=path, store=store))
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("space", "j", "j", "j")
         marked = app.reader.text_view.scroll_y
@@ -226,7 +226,7 @@ async def test_marks_set_and_go_back_and_are_kept_per_briefing(seed: Briefing, t
         await pilot.press("m", "s")  # a letter after m names a mark; it runs no binding
         await pilot.pause()
         assert app.reader.sources_visible
-    again = create_app(seed, path=path, store=store)
+    again = create_app(seed, ReaderOptions(path=path, store=store))
     async with again.run_test(size=WIDE) as pilot:
         await pilot.pause()
         await pilot.press("g", "apostrophe", "a")
@@ -276,14 +276,14 @@ async def test_position_survives_a_paragraph_added_above_exactly_to_the_line(tmp
     path = tmp_path / "talks.txt"
     write_briefing(path)
     store = StateStore(tmp_path / "state")
-    app = create_app(load_briefing(path), path=path, store=store)
+    app = create_app(load_briefing(path), ReaderOptions(path=path, store=store))
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("space", "space", "j", "j")
         await pilot.pause()
         words = top_text(app)
         assert words and not words.startswith("Paragraph 0 sentence 0")  # mid-paragraph
     write_briefing(path, lead="A new lead paragraph, added as the story moved on.\n\n")
-    again = create_app(load_briefing(path), path=path, store=store)
+    again = create_app(load_briefing(path), ReaderOptions(path=path, store=store))
     async with again.run_test(size=WIDE) as pilot:
         await pilot.pause()
         await pilot.pause()
@@ -295,7 +295,7 @@ async def test_a_deleted_paragraph_reopens_beside_where_it_stood(tmp_path: Path)
     names = [f"Paragraph number {n}." for n in range(20)]
     path.write_text("Talks\n\n" + "\n\n".join(names) + "\n", encoding="utf-8")
     store = StateStore(tmp_path / "state")
-    app = create_app(load_briefing(path), path=path, store=store)
+    app = create_app(load_briefing(path), ReaderOptions(path=path, store=store))
     async with app.run_test(size=(60, 12)) as pilot:
         await pilot.pause()
         app.reader.text_view.start_at(10)
@@ -303,7 +303,7 @@ async def test_a_deleted_paragraph_reopens_beside_where_it_stood(tmp_path: Path)
         assert top_text(app) == "Paragraph number 10."
     names.remove("Paragraph number 10.")
     path.write_text("Talks\n\n" + "\n\n".join(names) + "\n", encoding="utf-8")
-    again = create_app(load_briefing(path), path=path, store=store)
+    again = create_app(load_briefing(path), ReaderOptions(path=path, store=store))
     async with again.run_test(size=(60, 12)) as pilot:
         await pilot.pause()
         await pilot.pause()
@@ -325,11 +325,11 @@ async def test_escape_after_a_search_returns_to_the_exact_line(seed: Briefing) -
 
 async def test_the_theme_is_remembered(seed: Briefing, tmp_path: Path) -> None:
     store = StateStore(tmp_path)
-    app = create_app(seed, path=seed_path(), store=store)
+    app = create_app(seed, ReaderOptions(path=seed_path(), store=store))
     async with app.run_test(size=WIDE) as pilot:
         app.theme = "nord"
         await pilot.pause()
-    again = create_app(seed, path=seed_path(), store=store)
+    again = create_app(seed, ReaderOptions(path=seed_path(), store=store))
     async with again.run_test(size=WIDE) as pilot:
         await pilot.pause()
         assert again.theme == "nord"
@@ -339,7 +339,7 @@ async def test_the_theme_is_remembered(seed: Briefing, tmp_path: Path) -> None:
 
 
 async def test_plus_slash_pattern_opens_at_the_first_match_highlighted(seed: Briefing) -> None:
-    app = create_app(seed, search="Greenway")
+    app = create_app(seed, ReaderOptions(search="Greenway"))
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         await pilot.pause()
@@ -355,7 +355,7 @@ async def test_plus_slash_pattern_opens_at_the_first_match_highlighted(seed: Bri
 
 
 async def test_a_pattern_that_is_not_found_says_so(seed: Briefing) -> None:
-    app = create_app(seed, search="zebra")
+    app = create_app(seed, ReaderOptions(search="zebra"))
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         await pilot.pause()
@@ -364,7 +364,7 @@ async def test_a_pattern_that_is_not_found_says_so(seed: Briefing) -> None:
 
 @pytest.mark.parametrize("target", ["p7", "u-s-troops-arrive-in-israel-to-oversee-ceasefire-a-new-phase"])
 async def test_at_opens_at_a_paragraph_or_section(seed: Briefing, target: str) -> None:
-    app = create_app(seed, at=target)
+    app = create_app(seed, ReaderOptions(at=target))
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         await pilot.pause()
@@ -496,7 +496,7 @@ async def test_angle_brackets_resize_the_focused_pane_and_it_is_remembered(
     seed: Briefing, tmp_path: Path
 ) -> None:
     store = StateStore(tmp_path)
-    app = create_app(seed, path=seed_path(), store=store)
+    app = create_app(seed, ReaderOptions(path=seed_path(), store=store))
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("greater_than_sign")
         assert "Tab to it first" in app.reader.status_line.notice
@@ -507,7 +507,7 @@ async def test_angle_brackets_resize_the_focused_pane_and_it_is_remembered(
         await pilot.press("shift+tab", "less_than_sign")
         await pilot.pause()
         assert app.query_one("#sources").outer_size.width == 28
-    again = create_app(seed, path=seed_path(), store=store)
+    again = create_app(seed, ReaderOptions(path=seed_path(), store=store))
     async with again.run_test(size=WIDE) as pilot:
         await pilot.pause()
         assert again.query_one("#outline").outer_size.width == 30
@@ -578,16 +578,16 @@ async def test_a_large_briefing_makes_its_anchors_after_the_first_paint_and_stil
     path = tmp_path / "talks.txt"
     write_briefing(path)
     store = StateStore(tmp_path / "state")
-    app = create_app(load_briefing(path), path=path, store=store)
+    app = create_app(load_briefing(path), ReaderOptions(path=path, store=store))
+    assert app.reader._anchors == []  # not before the first frame (the pilot comes after it)
     async with app.run_test(size=WIDE) as pilot:
-        assert app.reader._anchors == []  # not before the first frame
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.reader._anchors
         await pilot.press("space", "space", "j", "j")
         await pilot.pause()
         words = top_text(app)
-    again = create_app(load_briefing(path), path=path, store=store)
+    again = create_app(load_briefing(path), ReaderOptions(path=path, store=store))
     async with again.run_test(size=WIDE) as pilot:
         await again.workers.wait_for_complete()
         await pilot.pause()
@@ -597,7 +597,7 @@ async def test_a_large_briefing_makes_its_anchors_after_the_first_paint_and_stil
 
 async def test_dragging_a_pane_border_resizes_it(seed: Briefing, tmp_path: Path) -> None:
     store = StateStore(tmp_path)
-    app = create_app(seed, path=seed_path(), store=store)
+    app = create_app(seed, ReaderOptions(path=seed_path(), store=store))
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         outline = app.query_one("#outline")

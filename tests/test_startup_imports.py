@@ -21,8 +21,25 @@ DENIED = (
     "markdown_it",
     "mdit_py_plugins",
     "briefing_tui.analysis",
+    "briefing_tui.library",
+    "briefing_tui.export",
+    "briefing_tui.grep",
+    "briefing_tui.serve",
+    "briefing_tui.diff",
+    "textual_serve",
+    "tomllib",
+    "pydantic.plugin._loader",
+    "briefing_tui.tui.help_screen",
+    "briefing_tui.tui.commands",
+    "briefing_tui.tui.changes_screen",
+    "briefing_tui.tui.marks",
+    "briefing_tui.tui.keymap_check",
+    "briefing_tui.tui.library_screen",
 )
-"""Readers of other formats, the library's store, and the analysis (it runs after the first frame)."""
+"""Readers of other formats, the library's store, the analysis (it runs after the first frame),
+the exporters, grep and the server, the settings' TOML parser (no settings file here), any
+Pydantic validator (our readers construct models without one: building one loads Pydantic's
+plugins), and the screens only a key brings up."""
 
 # Runs the command line as a user does, headless; at the moment the first frame is drawn it
 # notes the modules loaded and quits, then prints them.

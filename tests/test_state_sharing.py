@@ -16,7 +16,7 @@ from textual.widgets._toast import Toast
 
 from briefing_tui.ingest import read_briefing
 from briefing_tui.state import ReadingState, StateError, StateStore
-from briefing_tui.tui.app import create_app
+from briefing_tui.tui.app import ReaderOptions, create_app
 
 SRC = str(Path(__file__).resolve().parents[1] / "src")
 
@@ -51,7 +51,9 @@ async def test_the_reader_opens_over_a_corrupt_state_and_says_so(tmp_path: Path)
     folder = tmp_path / "state"
     folder.mkdir()
     (folder / "state.json").write_bytes(b"\xff\xfe\x00garbage")
-    app = create_app(read_briefing(briefing_path), path=briefing_path, store=StateStore(folder))
+    app = create_app(
+        read_briefing(briefing_path), ReaderOptions(path=briefing_path, store=StateStore(folder))
+    )
     async with app.run_test(size=(100, 20), notifications=True) as pilot:
         await pilot.pause()
         toasts = [str(toast.render()) for toast in app.query(Toast)]

@@ -15,7 +15,6 @@ differently from Textual's) and keeps the rest.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from difflib import get_close_matches
@@ -62,10 +61,16 @@ def load_settings(path: Path | None = None) -> Settings:
     """The settings in ``path`` (default: `config_path`); a missing file means the defaults."""
     path = path or config_path()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return Settings()
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+    except (OSError, UnicodeDecodeError) as error:
+        return Settings(problems=(f"{path}: ignored, it could not be read ({error})",))
+    import tomllib  # only when there is a settings file to read: most start-ups have none
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
         return Settings(problems=(f"{path}: ignored, it could not be read ({error})",))
     keys = data.get("keys", {})
     if not isinstance(keys, dict):

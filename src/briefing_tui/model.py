@@ -103,7 +103,10 @@ class AttributionVia(StrEnum):
 
 # Attribute docstrings are not read at import (parsing this module's source for them costs
 # about as much as building the classes): `briefing_tui.schema` adds them to the schema.
-_FROZEN = ConfigDict(frozen=True, extra="forbid")
+# Validators are built on first use, not at import: our own readers construct briefings
+# without validating (see `briefing_tui.ingest.structure.Draft.build`), so opening a text
+# file builds none before the first frame.
+_FROZEN = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Attribution(BaseModel):

@@ -280,7 +280,8 @@ def _is_time_line(text: str) -> bool:
 def _mark_tail(entries: list[Entry], set_aside: dict[int, str]) -> None:
     """Everything from a tail marker ("You May Also Like", a ``___`` rule, "Follow ... coverage")
     to the end, and a trailing run of short lines, links and teasers after the last body block."""
-    body = [index for index, entry in enumerate(entries) if _is_body(entry) and index not in set_aside]
+    is_body = [_is_body(entry) for entry in entries]  # once: both passes below ask it of every entry
+    body = [index for index, entry_is_body in enumerate(is_body) if entry_is_body and index not in set_aside]
     if not body:
         return
     first_body = body[0]
@@ -288,7 +289,7 @@ def _mark_tail(entries: list[Entry], set_aside: dict[int, str]) -> None:
     # that many markers cost no more than one.
     long_after = [False] * (len(entries) + 1)
     for index in range(len(entries) - 1, -1, -1):
-        long_after[index] = long_after[index + 1] or _is_long_body(entries[index])
+        long_after[index] = long_after[index + 1] or (is_body[index] and _is_long(entries[index]))
     for index in range(first_body + 1, len(entries)):
         entry = entries[index]
         text = _text(entry)
@@ -306,8 +307,9 @@ def _mark_tail(entries: list[Entry], set_aside: dict[int, str]) -> None:
                 set_aside[index] = _text(entries[index])
 
 
-def _is_long_body(entry: Entry) -> bool:
-    return _is_body(entry) and len(_text(entry).split(maxsplit=_LONG_BODY_WORDS)) > _LONG_BODY_WORDS
+def _is_long(entry: Entry) -> bool:
+    """Whether a body block is a long paragraph of the story."""
+    return len(_text(entry).split(maxsplit=_LONG_BODY_WORDS)) > _LONG_BODY_WORDS
 
 
 def _mark_credits(report: Report, set_aside: dict[int, str]) -> None:

@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import AsyncGenerator, Callable, Iterable, Mapping
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.notifications import SeverityLevel
+from textual.pilot import Pilot
 from textual.screen import Screen
 
 from briefing_tui.model import Briefing
 from briefing_tui.safe_text import visible
 from briefing_tui.state import StateStore
 from briefing_tui.tui.reader import ReaderScreen
-from briefing_tui.tui.screenshot import save_screenshot
+from briefing_tui.tui.reader_options import ReaderOptions
 
-__all__ = ["BriefingApp", "LibraryStart", "create_app", "create_library_app"]
+__all__ = ["BriefingApp", "LibraryStart", "ReaderOptions", "create_app", "create_library_app"]
 
 
 class BriefingApp(App[None]):
@@ -44,19 +48,15 @@ class BriefingApp(App[None]):
     def __init__(
         self,
         briefing: Briefing | None,
+        options: ReaderOptions | None = None,
         *,
-        analysed: bool = True,
-        path: Path | None = None,
-        store: StateStore | None = None,
-        keymap: Mapping[str, str] | None = None,
         library: LibraryStart | None = None,
-        search: str | None = None,
-        at: str | None = None,
     ) -> None:
         super().__init__()
-        self.keymap = dict(keymap or {})
+        options = options or ReaderOptions()
+        self.keymap = dict(options.keymap or {})
         """Keys by binding id, overriding the defaults (see the help screen for the ids)."""
-        self.store = store
+        self.store = options.store
         """Where reading positions are kept, for every reader this app opens."""
         if self.keymap:
             self.set_keymap(self.keymap)
@@ -68,15 +68,7 @@ class BriefingApp(App[None]):
             start = library or LibraryStart()
             self._first = LibraryScreen(folder=start.folder, database=start.database)
         else:
-            self._first = ReaderScreen(
-                briefing,
-                analysed=analysed,
-                path=path,
-                store=store,
-                keymap=self.keymap,
-                search=search,
-                at=at,
-            )
+            self._first = ReaderScreen(briefing, options)
             self.title = visible(briefing.title)
 
     @property
@@ -88,6 +80,35 @@ class BriefingApp(App[None]):
         if not isinstance(self._first, ReaderScreen):
             raise LookupError("no reader is open")
         return self._first
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and isinstance(screen := self.screen, ReaderScreen):
+            # A reader mounts its side panes just after its first frame: a key pressed
+            # before that waits for them (a few milliseconds) instead of missing them.
+            await screen.wait_for_panes()
+        await super().on_event(event)
+
+    @asynccontextmanager
+    async def run_test(
+        self,
+        *,
+        headless: bool = True,
+        size: tuple[int, int] | None = (80, 24),
+        tooltips: bool = False,
+        notifications: bool = False,
+        message_hook: Callable[[Message], None] | None = None,
+    ) -> AsyncGenerator[Pilot[None], None]:
+        """Textual's, handing over the pilot once the reader is whole, as a user first sees it."""
+        async with super().run_test(
+            headless=headless,
+            size=size,
+            tooltips=tooltips,
+            notifications=notifications,
+            message_hook=message_hook,
+        ) as pilot:
+            if isinstance(self._first, ReaderScreen):
+                await self._first.wait_for_panes()
+            yield pilot
 
     def get_default_screen(self) -> Screen[None]:
         # The reader is the bottom screen, so the first frame is already the briefing.
@@ -109,6 +130,8 @@ class BriefingApp(App[None]):
         return visible(super().get_key_display(binding))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:  # type: ignore[type-arg]
+        from briefing_tui.tui.screenshot import save_screenshot  # only once the palette opens
+
         for command in super().get_system_commands(screen):
             if command.title == "Screenshot":
                 # Textual's own says only "Failed to save screenshot" when it fails.
@@ -134,23 +157,9 @@ class LibraryStart:
     """The library database; None for the default one."""
 
 
-def create_app(
-    briefing: Briefing,
-    *,
-    analysed: bool = True,
-    path: Path | None = None,
-    store: StateStore | None = None,
-    keymap: Mapping[str, str] | None = None,
-    search: str | None = None,
-    at: str | None = None,
-) -> BriefingApp:
-    """The reader for ``briefing``; ``analysed=False`` analyses it in the background once shown.
-
-    ``search`` opens at its first match (a regular expression), ``at`` at a paragraph or section id.
-    """
-    return BriefingApp(
-        briefing, analysed=analysed, path=path, store=store, keymap=keymap, search=search, at=at
-    )
+def create_app(briefing: Briefing, options: ReaderOptions | None = None) -> BriefingApp:
+    """The reader for ``briefing``, opened as ``options`` say (by default: analysed, nothing remembered)."""
+    return BriefingApp(briefing, options)
 
 
 def create_library_app(
@@ -160,4 +169,4 @@ def create_library_app(
     keymap: Mapping[str, str] | None = None,
 ) -> BriefingApp:
     """The app starting on the library screen."""
-    return BriefingApp(None, store=store, keymap=keymap, library=library)
+    return BriefingApp(None, ReaderOptions(store=store, keymap=keymap), library=library)

@@ -5,15 +5,14 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from briefing_tui.config import load_settings
+from briefing_tui.config import Settings, load_settings
 from briefing_tui.errors import BriefingError
 from briefing_tui.ingest import STDIN
 from briefing_tui.ingest.stdin import attach_terminal
 from briefing_tui.load import load_for_reading
 from briefing_tui.model import Briefing
 from briefing_tui.state import StateStore
-from briefing_tui.tui.app import BriefingApp, LibraryStart, create_app, create_library_app
-from briefing_tui.tui.keymap_check import check_keymap
+from briefing_tui.tui.app import BriefingApp, LibraryStart, ReaderOptions, create_app, create_library_app
 
 __all__ = ["build_app", "launch", "launch_library", "library_to_start"]
 
@@ -32,25 +31,26 @@ def build_app(path: Path, *, search: str | None = None, at: str | None = None) -
     """The reader for ``path`` with the user's settings and state, each settings problem
     queued as a notification; raises `BriefingError` for a file or ``at`` it cannot open."""
     # Analysed after the first frame, whatever its size: the text is on screen at once.
-    briefing, analysed = load_for_reading(path, eager_chars=0)
+    # Every object reading makes lives as long as the app, and the reading makes no cycles
+    # to collect: the collector waits (at 10 MB it would walk them all twice, 0.1 s).
+    gc.disable()
+    try:
+        briefing, analysed = load_for_reading(path, eager_chars=0)
+    finally:
+        # Then out of its sight for good (full collections cost hundreds of ms at 10 MB,
+        # mid-keystroke).
+        gc.freeze()
+        gc.enable()
     if at is not None:
         _check_id(path, briefing, at)
     if str(path) == STDIN:
         attach_terminal()  # the briefing came down a pipe: the keys come from the terminal, as in less
-    # The briefing lives as long as the app: keep the cyclic collector from walking its
-    # objects again and again (full collections cost hundreds of ms at 10 MB, mid-keystroke).
-    gc.freeze()
-    settings = check_keymap(load_settings())
+    settings = _checked_settings()
     remembered = None if str(path) == STDIN else path  # a pipe has no place to remember
-    app = create_app(
-        briefing,
-        analysed=analysed,
-        path=remembered,
-        store=StateStore(),
-        keymap=settings.keymap,
-        search=search,
-        at=at,
+    options = ReaderOptions(
+        analysed=analysed, path=remembered, store=StateStore(), keymap=settings.keymap, search=search, at=at
     )
+    app = create_app(briefing, options)
     _queue_problems(app, settings.problems)
     return app
 
@@ -61,7 +61,7 @@ def launch_library(folder: Path | None) -> int:
 
     # Opened once here, so a database that cannot be used is one line before any screen.
     Library().close()
-    settings = check_keymap(load_settings())
+    settings = _checked_settings()
     start = LibraryStart(folder=folder.resolve() if folder is not None else None)
     app = create_library_app(start, store=StateStore(), keymap=settings.keymap)
     _queue_problems(app, settings.problems)
@@ -79,6 +79,16 @@ def library_to_start() -> bool:
 
     with Library() as library:
         return library.count() > 1
+
+
+def _checked_settings() -> Settings:
+    """The user's settings, their keymap checked against the bindings when they have one."""
+    settings = load_settings()
+    if not settings.keymap:
+        return settings  # nothing to check, so no table of every binding to build
+    from briefing_tui.tui.keymap_check import check_keymap
+
+    return check_keymap(settings)
 
 
 def _queue_problems(app: BriefingApp, problems: tuple[str, ...]) -> None:

@@ -217,9 +217,16 @@ def _wrap_cells(text: str, width: int, base: int, out: list[tuple[int, int]]) ->
 
 
 class Layout:
-    """The display lines of a briefing at one text width."""
+    """The display lines of a briefing at one text width.
 
-    def __init__(self, briefing: Briefing, units: list[Unit], width: int) -> None:
+    Laid out from the top: given ``lines``, only until there are that many display lines
+    (the first screens, for a first frame that does not wait for 10 MB of text); `extend`
+    lays out more and `finish` the rest. Every line laid out so far is final.
+    """
+
+    def __init__(
+        self, briefing: Briefing, units: list[Unit], width: int, *, lines: int | None = None
+    ) -> None:
         self.width = max(MIN_WIDTH, width)
         """The measure: cells from the gutter to the end of the longest line."""
         self.line_role = array("b")
@@ -236,7 +243,40 @@ class Layout:
         """The cells shown on each table-row line, as ``(start, end)`` offsets, by display line."""
         self.widest = 0
         """Cells of the widest unwrapped line (preformatted or table), for panning."""
-        self._lay_out(briefing, units)
+        self._briefing = briefing
+        self._units = units
+        self._section = 0  # the next section to lay out
+        self._paragraph = -1  # the next paragraph of it; -1: its rule and heading come first
+        self._unit = 0  # the next unit
+        for start, end in wrap(visible(briefing.title), self.width):
+            self._add(LineRole.TITLE, 0, NO_UNIT, start, end)
+        self._add(LineRole.META, 0)
+        if lines is None:
+            self.finish()
+        else:
+            while not self.complete and self.line_count < lines:
+                self.extend(16)
+
+    @property
+    def complete(self) -> bool:
+        """Whether every section has been laid out."""
+        return self._section >= len(self._briefing.sections)
+
+    @property
+    def units_laid_out(self) -> int:
+        """How many units have been laid out so far."""
+        return self._unit
+
+    def estimated_line_count(self) -> int:
+        """The line count, or once laid out only in part, what the whole will about come to."""
+        if self.complete or not self._unit:
+            return self.line_count
+        return max(self.line_count, self.line_count * len(self._units) // self._unit)
+
+    def finish(self) -> None:
+        """Lay out everything not laid out yet."""
+        while not self.complete:
+            self.extend(len(self._units) + 1)
 
     @property
     def line_count(self) -> int:
@@ -245,8 +285,9 @@ class Layout:
 
     def unit_at_or_after(self, y: int) -> int | None:
         """The first unit whose first line is at or after display line ``y``."""
-        index = bisect_right(self.unit_first_line, y - 1)
-        return index if index < len(self.unit_first_line) else None
+        # Among the units laid out so far: those after have no first line yet.
+        index = bisect_right(self.unit_first_line, y - 1, 0, self._unit)
+        return index if index < self._unit else None
 
     def unit_at(self, y: int) -> int | None:
         """The unit shown on display line ``y``, or None for blank, title and rule lines."""
@@ -274,29 +315,39 @@ class Layout:
         self.line_start.append(start)
         self.line_end.append(end)
 
-    def _lay_out(self, briefing: Briefing, units: list[Unit]) -> None:
-        for start, end in wrap(visible(briefing.title), self.width):
-            self._add(LineRole.TITLE, 0, NO_UNIT, start, end)
-        self._add(LineRole.META, 0)
-        unit_index = 0
-        for section_index, section in enumerate(briefing.sections):
-            self._add(LineRole.BLANK, section_index)
-            self.section_first_line[section_index] = self.line_count
-            self._add(LineRole.RULE, section_index)
-            if section.heading is not None:
-                self._add_unit(LineRole.HEADING, units[unit_index], unit_index, self.width)
-                unit_index += 1
-            for paragraph in section.paragraphs:
+    def extend(self, count: int) -> None:
+        """Lay out about ``count`` more headings and paragraphs (all that are left, if fewer)."""
+        sections, units = self._briefing.sections, self._units
+        while count > 0 and self._section < len(sections):
+            section_index = self._section
+            section = sections[section_index]
+            if self._paragraph < 0:
                 self._add(LineRole.BLANK, section_index)
-                unit = units[unit_index]
+                self.section_first_line[section_index] = self.line_count
+                self._add(LineRole.RULE, section_index)
+                if section.heading is not None:
+                    self._add_unit(LineRole.HEADING, units[self._unit], self._unit, self.width)
+                    self._unit += 1
+                    count -= 1
+                self._paragraph = 0
+            paragraphs = section.paragraphs
+            while count > 0 and self._paragraph < len(paragraphs):
+                paragraph = paragraphs[self._paragraph]
+                self._add(LineRole.BLANK, section_index)
+                unit = units[self._unit]
                 if paragraph.block is BlockKind.PREFORMATTED:
-                    self._add_preformatted(unit, unit_index, paragraph.text)
+                    self._add_preformatted(unit, self._unit, paragraph.text)
                 elif paragraph.block is BlockKind.TABLE:
-                    self._add_table(unit, unit_index, paragraph.text)
+                    self._add_table(unit, self._unit, paragraph.text)
                 else:
                     width = self.width - GUTTER - cell_len(unit.indent)
-                    self._add_unit(LineRole.PARAGRAPH, unit, unit_index, width)
-                unit_index += 1
+                    self._add_unit(LineRole.PARAGRAPH, unit, self._unit, width)
+                self._unit += 1
+                self._paragraph += 1
+                count -= 1
+            if self._paragraph >= len(paragraphs):
+                self._section += 1
+                self._paragraph = -1
 
     def _add_unit(self, role: LineRole, unit: Unit, index: int, width: int) -> None:
         # Whole runs of lines are appended at once: per-line appends dominate at 10 MB.

@@ -13,6 +13,7 @@ from briefing_tui.model import Briefing
 from briefing_tui.safe_text import visible
 from briefing_tui.tui.reader import ReaderScreen
 from briefing_tui.tui.reader_library import Place
+from briefing_tui.tui.reader_options import ReaderOptions
 
 __all__ = ["LibraryReader", "open_in_reader"]
 
@@ -61,8 +62,7 @@ def _push(screen: Screen[None], briefing: Briefing, analysed: bool, path: Path, 
     app = screen.app
     # A search hit opens as `briefing-tui +/PATTERN --at ID` would: at its paragraph, the match lit.
     hit = place if place is not None and place.search is not None else None
-    reader = LibraryReader(
-        briefing,
+    options = ReaderOptions(
         analysed=analysed,
         path=path,
         store=getattr(app, "store", None),
@@ -70,5 +70,6 @@ def _push(screen: Screen[None], briefing: Briefing, analysed: bool, path: Path, 
         search=None if hit is None else hit.search,
         at=None if hit is None else hit.paragraph_id,
     )
+    reader = LibraryReader(briefing, options)
     reader.library.place = None if hit is not None else place
     app.push_screen(reader)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
-from collections.abc import Mapping
-from pathlib import Path
+from contextlib import suppress
 from time import monotonic
 from typing import ClassVar
 
@@ -21,24 +21,19 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
-from briefing_tui.citation import cite_paragraph, cite_section
 from briefing_tui.model import Briefing, SectionKind
-from briefing_tui.paragraph_kinds import paragraphs_of_kind
 from briefing_tui.place import Place, unit_anchors
 from briefing_tui.presenter import attribution_places
 from briefing_tui.safe_text import visible
 from briefing_tui.search import TIMED_OUT, SearchResult
-from briefing_tui.state import StateStore
 from briefing_tui.title_search import title_matches
-from briefing_tui.tui.changes_screen import ChangesScreen
-from briefing_tui.tui.commands import SectionCommands, SourceCommands
-from briefing_tui.tui.help_screen import HelpScreen
 from briefing_tui.tui.labels import KIND_KEYS, SECTION_KINDS
-from briefing_tui.tui.marks import KeyPrompt
 from briefing_tui.tui.memory import ReadingMemory
 from briefing_tui.tui.outline import Outline
 from briefing_tui.tui.pane_widths import STEP, pane_widths, resized
 from briefing_tui.tui.reader_library import ReaderLibrary
+from briefing_tui.tui.reader_options import ReaderOptions
+from briefing_tui.tui.reserved import Reserved
 from briefing_tui.tui.search_bar import SearchBar
 from briefing_tui.tui.search_session import SearchSession
 from briefing_tui.tui.sources_pane import SourceList, SourcesPane
@@ -46,7 +41,9 @@ from briefing_tui.tui.status_line import StatusLine, position_label
 from briefing_tui.tui.stepper import Stepper
 from briefing_tui.tui.text_view import BriefingText, Highlights
 from briefing_tui.tui.title_bar import TitleBar
-from briefing_tui.tui.web_keys import browser_alternatives
+
+# Screens and helpers only a key brings up (help, marks, palette, copy, changes) are
+# imported where they are used: the first frame needs none of them.
 
 __all__ = ["ANCHORS_AT_ONCE", "NARROW", "PROGRESS_INTERVAL", "ReaderScreen"]
 
@@ -115,19 +112,11 @@ class ReaderScreen(Screen[None]):
     analysed: reactive[bool] = reactive(True)
     """Whether the briefing's kinds and sources are known yet."""
 
-    def __init__(
-        self,
-        briefing: Briefing,
-        *,
-        analysed: bool = True,
-        path: Path | None = None,
-        store: StateStore | None = None,
-        keymap: Mapping[str, str] | None = None,
-        search: str | None = None,
-        at: str | None = None,
-    ) -> None:
+    def __init__(self, briefing: Briefing, options: ReaderOptions | None = None) -> None:
         super().__init__()
-        self.keymap = dict(keymap or {})
+        options = options or ReaderOptions()
+        path, store, analysed = options.path, options.store, options.analysed
+        self.keymap = dict(options.keymap or {})
         """Keys by binding id as the app remaps them, for the help screen."""
         self.briefing = briefing
         self.set_reactive(ReaderScreen.analysed, analysed)
@@ -139,8 +128,8 @@ class ReaderScreen(Screen[None]):
         self._search_origin = -1
         self._search_origin_place: Place | None = None
         self._title_hits: tuple[tuple[int, int], ...] = ()
-        self._open_search = search
-        self._open_at = at
+        self._open_search = options.search
+        self._open_at = options.at
         units = sum(len(section.paragraphs) + (section.heading is not None) for section in briefing.sections)
         # Anchors digest every paragraph: a large briefing has them made after the first paint.
         self._anchors = unit_anchors(briefing) if units <= ANCHORS_AT_ONCE else []
@@ -159,22 +148,62 @@ class ReaderScreen(Screen[None]):
         self._chosen_widths = self.memory.pane_widths()
         self._started = monotonic()
         self._progress: Timer | None = None
+        self._outline: Outline | None = None
+        self._sources: SourcesPane | None = None
+        """The side panes, once mounted (just after the first frame)."""
+        self._panes_mounted = asyncio.Event()
         self.title = visible(briefing.title)
         self.sub_title = ""
 
     # --- composition -----------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # The first frame is the text: the other panes' room is held, they come just after it.
         yield TitleBar(self.briefing)
         with Horizontal(id="panes"):
-            yield Outline(id="outline")
+            yield Reserved(id="outline-reserved")
             yield BriefingText(self.briefing, analysed=self.analysed, id="text")
-            yield SourcesPane(id="sources")
+            yield Reserved(id="sources-reserved")
         yield StatusLine(id="status")
-        yield SearchBar(history=self.memory.history(), searcher=self._run_search)
-        yield Footer()
+        yield Reserved(id="footer-reserved", classes="-footer")
+
+    async def _mount_panes(self) -> None:
+        """Mount the side panes, the search bar and the footer in the room held for them."""
+        outline, sources = Outline(id="outline"), SourcesPane(id="sources")
+        outline.display, sources.display = self.outline_visible, self.sources_visible
+        panes = self.query_one("#panes", Horizontal)
+        with self.app.batch_update():
+            await panes.mount(outline, before="#outline-reserved")
+            await panes.mount(sources, after="#sources-reserved")
+            await self.mount(SearchBar(history=self.memory.history(), searcher=self._run_search), after="#status")
+            await self.mount(Footer())
+            self.refresh_bindings()  # a footer mounted after the focus moved learns the keys from this
+            self._outline, self._sources = outline, sources
+            await self.query(Reserved).remove()
+            self._fit_panes()
+            self._show_analysis()
+        # Once laid out: the outline finds an entry's line, the focus order (Tab) follows
+        # where the panes are on screen.
+        self.call_after_refresh(self._panes_laid_out)
+
+    def _panes_laid_out(self) -> None:
+        if self.text_view.cursor_unit >= 0:
+            self._show_place_in_panes(self.text_view.cursor_unit)
+        self._panes_mounted.set()
+
+    async def wait_for_panes(self, timeout: float = 1.0) -> None:
+        """Return once the side panes, search bar and footer are mounted (at most ``timeout`` s).
+
+        The app holds keys pressed before then, so that Tab, ``/`` and the rest find them.
+        """
+        if not self._panes_mounted.is_set():
+            with suppress(TimeoutError):  # a key is never held for long, whatever went wrong
+                await asyncio.wait_for(self._panes_mounted.wait(), timeout)
 
     def on_mount(self) -> None:
+        # First of the callbacks after the first frame: those below may use the panes.
+        self.call_after_refresh(self._mount_panes)
+        self._fit_to(self.app.size.width)  # the first frame may come before the Resize event
         self._show_analysis()
         self._restore_theme()
         if not self._anchors and self.briefing.sections:
@@ -256,7 +285,8 @@ class ReaderScreen(Screen[None]):
         self.inform(message, title="Analysis failed", severity="error", timeout=15)
 
     def _show_progress(self) -> None:
-        self.query_one(Outline).show_progress(monotonic() - self._started)
+        if self._outline is not None:
+            self._outline.show_progress(monotonic() - self._started)
 
     def _stop_progress(self) -> None:
         if self._progress is not None:
@@ -273,29 +303,40 @@ class ReaderScreen(Screen[None]):
         self.library.analysis_arrived()
 
     def _show_analysis(self) -> None:
-        view = self.text_view
-        self.query_one(Outline).show_briefing(self.briefing, view.units, analysed=self.analysed)
-        self.query_one(SourcesPane).show_briefing(self.briefing, analysed=self.analysed)
+        if self._outline is not None and self._sources is not None:
+            self._outline.show_briefing(self.briefing, self.text_view.units, analysed=self.analysed)
+            self._sources.show_briefing(self.briefing, analysed=self.analysed)
         for notice in self.briefing.notices:
             if notice not in self._told:  # the analysed briefing carries the same notices again
                 self._told.add(notice)
                 self.inform(notice, title="Opened with a notice", timeout=8)
-        if self._search is not None:
-            self.query_one(Outline).show_match_counts(self._search.counts_by_section())
+        if self._search is not None and self._outline is not None:
+            self._outline.show_match_counts(self._search.counts_by_section())
 
     # --- panes -----------------------------------------------------------------------
 
     def on_resize(self, event: Resize) -> None:
+        self._fit_to(event.size.width)
+
+    def _fit_to(self, width: int) -> None:
+        """Show the side panes or not, and size them, for a screen ``width`` cells wide."""
         if not self._panes_chosen:
-            wide = event.size.width >= NARROW
+            wide = width >= NARROW
             self.outline_visible = wide
             self.sources_visible = wide
         self._fit_panes()
 
     def _fit_panes(self) -> None:
         shown = {"outline": self.outline_visible, "sources": self.sources_visible}
-        for pane, width in pane_widths(self.size.width, shown, self._chosen_widths).items():
-            self.query_one(f"#{pane}").styles.width = width
+        # Before the first layout the screen has no size yet: the terminal's is what it will get.
+        screen_width = self.size.width or self.app.size.width
+        for pane, width in pane_widths(screen_width, shown, self._chosen_widths).items():
+            self._side_pane(pane).styles.width = width
+
+    def _side_pane(self, pane: str) -> Widget:
+        """The side pane ``pane`` (outline or sources), or what holds its room until it is mounted."""
+        mounted = self._outline if pane == "outline" else self._sources
+        return mounted if mounted is not None else self.query_one(f"#{pane}-reserved")
 
     def action_resize_pane(self, step: int) -> None:
         """Narrow (-1) or widen (1) the focused side pane; the width is remembered."""
@@ -307,12 +348,12 @@ class ReaderScreen(Screen[None]):
         if pane is None:
             self.status_line.say("< and > resize a side pane: Tab to it first")
             return
-        self._set_width(pane, self.query_one(f"#{pane}").outer_size.width + step * STEP)
+        self._set_width(pane, self._side_pane(pane).outer_size.width + step * STEP)
         self.memory.set_pane_widths(self._chosen_widths)
         self.status_line.say(f"{pane} pane: {self._chosen_widths[pane]} columns")
 
     def _set_width(self, pane: str, width: int) -> None:
-        other = self.query_one("#sources" if pane == "outline" else "#outline")
+        other = self._side_pane("sources" if pane == "outline" else "outline")
         others = other.outer_size.width if other.display else 0
         self._chosen_widths[pane] = resized(pane, width, 0, self.size.width, others)
         self._fit_panes()
@@ -324,7 +365,7 @@ class ReaderScreen(Screen[None]):
 
     def on_mouse_move(self, event: MouseMove) -> None:
         if self._dragging is not None:
-            region = self.query_one(f"#{self._dragging}").region
+            region = self._side_pane(self._dragging).region
             if self._dragging == "outline":
                 self._set_width("outline", event.screen_x - region.x + 1)
             else:
@@ -338,7 +379,7 @@ class ReaderScreen(Screen[None]):
 
     def _border_at(self, x: int) -> str | None:
         """The side pane whose border with the text is at column ``x``, if any."""
-        outline, sources = self.query_one("#outline"), self.query_one("#sources")
+        outline, sources = self._side_pane("outline"), self._side_pane("sources")
         text = self.text_view.region
         if outline.display and x in (outline.region.right - 1, text.x):
             return "outline"
@@ -358,11 +399,11 @@ class ReaderScreen(Screen[None]):
             self.sources_visible = not self.sources_visible
 
     def watch_outline_visible(self, visible: bool) -> None:
-        self.query_one("#outline").display = visible
+        self._side_pane("outline").display = visible
         self._fit_panes()
 
     def watch_sources_visible(self, visible: bool) -> None:
-        self.query_one("#sources").display = visible
+        self._side_pane("sources").display = visible
         self._fit_panes()
 
     # --- moving around ---------------------------------------------------------------
@@ -377,6 +418,8 @@ class ReaderScreen(Screen[None]):
 
     def action_kind(self, kind_value: str) -> None:
         """Go to the next paragraph of a kind after the cursor, cycling through them."""
+        from briefing_tui.paragraph_kinds import paragraphs_of_kind
+
         kind = SectionKind(kind_value)
         ids = {paragraph.id for paragraph in paragraphs_of_kind(self.briefing, kind)}
         if not self.analysed or not ids:
@@ -399,19 +442,22 @@ class ReaderScreen(Screen[None]):
         self.text_view.focus()
 
     def on_briefing_text_position_changed(self, event: BriefingText.PositionChanged) -> None:
-        self._follow_position(event.unit)
-
-    def _follow_position(self, index: int) -> None:
-        """Show where the reader is in the outline, the sources pane and the status line."""
-        unit = self.text_view.units[index]
-        self.query_one(Outline).show_position(unit.section, index)
-        self.query_one(SourcesPane).show_paragraph(unit.paragraph, analysed=self.analysed)
+        self._show_place_in_panes(event.unit)
         self._show_position()
+
+    def _show_place_in_panes(self, index: int) -> None:
+        if self._outline is not None and self._sources is not None:
+            unit = self.text_view.units[index]
+            self._outline.show_position(unit.section, index)
+            self._sources.show_paragraph(unit.paragraph, analysed=self.analysed)
 
     # --- search ----------------------------------------------------------------------
 
     def action_search(self) -> None:
         """Open the search bar."""
+        if self._outline is None:
+            self.call_after_refresh(self.action_search)  # pressed before the bar was mounted
+            return
         self._search_origin = self.text_view.cursor_unit
         self._search_origin_place = self._place_here()
         self.query_one(SearchBar).open()
@@ -449,7 +495,8 @@ class ReaderScreen(Screen[None]):
             brief = None if result.error is None else TIMED_OUT if result.timed_out else "bad regex"
             bar.show_result(None, 0, brief)
             self._refresh_highlights()
-            self.query_one(Outline).show_match_counts({})
+            if self._outline is not None:
+                self._outline.show_match_counts({})
             self._show_activity()
             if result.error is not None:
                 self.status_line.say(result.error, error=True)
@@ -539,7 +586,7 @@ class ReaderScreen(Screen[None]):
             self.text_view.go_to_unit(unit, start, context=2)
         if self.text_view.cursor_unit >= 0:
             # Now, not when the view's PositionChanged arrives: the panes change in the same frame.
-            self._follow_position(self.text_view.cursor_unit)
+            self._show_place_in_panes(self.text_view.cursor_unit)
         self._refresh_highlights()
         if self._search.complete:
             self.query_one(SearchBar).show_result(self._match.index + 1, self._match.count)
@@ -570,7 +617,8 @@ class ReaderScreen(Screen[None]):
         self._search = None
         self._title_hits = ()
         self._match.set_count(0)
-        self.query_one(Outline).show_match_counts({})
+        if self._outline is not None:
+            self._outline.show_match_counts({})
         self._refresh_highlights()
         self._show_activity()
 
@@ -638,7 +686,7 @@ class ReaderScreen(Screen[None]):
 
     def _show_position(self) -> None:
         view = self.text_view
-        layout = view.text_layout
+        layout = view.layout_so_far  # a position to show needs no more than the lines on screen
         if layout is None:
             return
         status = self.status_line
@@ -659,10 +707,10 @@ class ReaderScreen(Screen[None]):
     def _place_here(self) -> Place | None:
         """The place at the top of the text view, named by content."""
         view = self.text_view
-        layout = view.text_layout
+        top = round(view.scroll_y)
+        layout = view.layout_to(top + view.scrollable_content_region.height)
         if layout is None or not self._anchors:
             return None
-        top = round(view.scroll_y)
         unit = layout.unit_at(top)
         if unit is not None:
             return Place.at(self._anchors, unit, layout.line_start[top])
@@ -680,6 +728,7 @@ class ReaderScreen(Screen[None]):
 
     def action_mark(self) -> None:
         """Set a mark: the next letter names the place at the top of the text."""
+        from briefing_tui.tui.marks import KeyPrompt
 
         def set_mark(letter: str | None) -> None:
             place = self._place_here()
@@ -694,6 +743,7 @@ class ReaderScreen(Screen[None]):
 
     def action_go_to_mark(self) -> None:
         """Go back to a mark: the next letter names it."""
+        from briefing_tui.tui.marks import KeyPrompt
 
         def jump(letter: str | None) -> None:
             if letter is None:
@@ -723,6 +773,8 @@ class ReaderScreen(Screen[None]):
 
     def action_copy(self, what: str) -> None:
         """Copy the current paragraph (or section) with a line naming its sources (OSC 52)."""
+        from briefing_tui.citation import cite_paragraph, cite_section
+
         units = self.text_view.units
         if not units:
             self.inform("Nothing to copy: the briefing is empty.", timeout=3)
@@ -770,6 +822,8 @@ class ReaderScreen(Screen[None]):
 
     def action_show_changes(self) -> None:
         """List what changed, removed paragraphs included."""
+        from briefing_tui.tui.changes_screen import ChangesScreen
+
         if self.library.diff is None:
             self.inform("Nothing has changed since the briefing was opened.", timeout=3)
             return
@@ -803,14 +857,21 @@ class ReaderScreen(Screen[None]):
 
     def action_go_to_section(self) -> None:
         """Pick a section by its heading in the command palette."""
+        from briefing_tui.tui.commands import SectionCommands
+
         self.app.push_screen(SectionCommands.palette())
 
     def action_go_to_source(self) -> None:
         """Pick a source by name in the command palette."""
+        from briefing_tui.tui.commands import SourceCommands
+
         self.app.push_screen(SourceCommands.palette())
 
     def action_help(self) -> None:
         """Show every key."""
+        from briefing_tui.tui.help_screen import HelpScreen
+        from briefing_tui.tui.web_keys import browser_alternatives
+
         groups: list[tuple[str, list[BindingType]]] = [
             ("Everywhere", [*self.BINDINGS, *type(self.app).BINDINGS]),
             ("Full text", BriefingText.BINDINGS),

@@ -36,6 +36,11 @@ from briefing_tui.tui.layout import (
 
 __all__ = ["BriefingText", "Change", "Highlights", "UnitMatches"]
 
+LAID_OUT_AT_ONCE = 2_000
+"""Up to this many units, the whole text is laid out before the first frame; beyond, the
+first screens are, and the rest in steps just after it."""
+LAYOUT_STEP = 1_500
+"""Units laid out per step after the first frame: a few milliseconds, so keys go on working."""
 MEASURE = 92
 """The widest a line of text gets, in cells, however wide the pane: long lines tire the eye."""
 CACHE_SIZE = 1024
@@ -188,7 +193,8 @@ class BriefingText(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self.briefing = briefing
         self.units: list[Unit] = build_units(briefing)
-        self.text_layout: Layout | None = None
+        self._layout: Layout | None = None
+        self._partial_ok = False  # while drawing: the lines laid out so far are enough
         self.highlights = Highlights()
         self._cache: LRUCache[Hashable, Strip] = LRUCache(CACHE_SIZE)
         self._generation = 0  # bumped whenever every line may look different
@@ -347,6 +353,10 @@ class BriefingText(ScrollView, can_focus=True):
             self.pan = max(0, column - room // 3)
 
     def _scroll_to_line(self, y: int) -> None:
+        # Past the lines laid out so far, the rest is laid out first: the scroll range is exact.
+        layout = self.layout_to(y + self.scrollable_content_region.height)
+        if layout is not None and layout.complete:
+            y = min(y, layout.line_count)
         self.scroll_to(y=max(0, y), animate=False, immediate=True)
 
     def _visible(self, y: int) -> bool:
@@ -364,11 +374,13 @@ class BriefingText(ScrollView, can_focus=True):
         super().watch_scroll_y(old_value, new_value)
         if old_value > self.max_scroll_y and new_value == self.max_scroll_y:
             return  # the view grew (a bar closed) and Textual clamped: the reader did not move
-        if self.text_layout is not None:
-            y = round(new_value)
-            unit = self.text_layout.unit_at(y)
+        y = round(new_value)
+        layout = self.layout_to(y + self.scrollable_content_region.height)
+        if layout is not None:
+            y = min(y, layout.line_count - 1)  # past the estimated end of a text laid out since
+            unit = layout.unit_at(y)
             if unit is None:
-                unit = self.text_layout.unit_at_or_after(y)
+                unit = layout.unit_at_or_after(y)
             if unit is not None:
                 self.cursor_unit = unit
 
@@ -411,16 +423,53 @@ class BriefingText(ScrollView, can_focus=True):
         """Cells from the gutter's start to the end of the text column."""
         return min(MEASURE, self.scrollable_content_region.width - 1)
 
+    @property
+    def text_layout(self) -> Layout | None:
+        """The display lines, laid out to the end first if only the first screens are yet."""
+        layout = self._layout
+        if layout is not None and not layout.complete and not self._partial_ok:
+            layout.finish()
+            self._laid_out(layout)
+        return layout
+
+    @text_layout.setter
+    def text_layout(self, layout: Layout | None) -> None:
+        self._layout = layout
+
+    def layout_to(self, line: int) -> Layout | None:
+        """The layout, laid out at least down to display line ``line`` (to the end, if need be)."""
+        layout = self._layout
+        if layout is not None and not layout.complete and line >= layout.line_count:
+            return self.text_layout
+        return layout
+
+    @property
+    def layout_so_far(self) -> Layout | None:
+        """The display lines laid out so far (the first screens, just after the first frame)."""
+        return self._layout
+
     def _lay_out(self) -> None:
         """Lay the text out for the current width, keeping the reader where they were."""
+        partial_ok, self._partial_ok = self._partial_ok, True
+        try:
+            self._lay_out_now()
+        finally:
+            self._partial_ok = partial_ok
+
+    def _lay_out_now(self) -> None:
         if self.scrollable_content_region.width <= 0:
             return
         width = self._text_width()
-        if self.text_layout is not None and self.text_layout.width == max(GUTTER + 4, width):
+        if self._layout is not None and self._layout.width == max(GUTTER + 4, width):
             return
         anchor = self.cursor_unit
-        self.text_layout = Layout(self.briefing, self.units, width)
-        self.virtual_size = Size(self.scrollable_content_region.width, self.text_layout.line_count)
+        # A long text opened at the top: its first screens now, the rest just after the frame.
+        at_top = anchor < 0 and self._start_unit is None and len(self.units) > LAID_OUT_AT_ONCE
+        lines = max(400, 4 * self.scrollable_content_region.height) if at_top else None
+        self.text_layout = layout = Layout(self.briefing, self.units, width, lines=lines)
+        self.virtual_size = Size(self.scrollable_content_region.width, layout.estimated_line_count())
+        if not layout.complete:
+            self.call_after_refresh(self._lay_out_more, layout)
         self._invalidate()
         if self._start_unit is not None:
             start, self._start_unit = self._start_unit, None
@@ -430,6 +479,23 @@ class BriefingText(ScrollView, can_focus=True):
         elif anchor >= 0 and round(self.scroll_y) > 0:
             self._scroll_to_line(self.text_layout.unit_first_line[anchor])
             self._set_cursor(anchor)
+
+    def _lay_out_more(self, layout: Layout) -> None:
+        """Lay out one more step of ``layout``, then let keys and paints in before the next."""
+        if layout is not self._layout or layout.complete:
+            return  # laid out again for another width, or finished by a jump
+        layout.extend(LAYOUT_STEP)
+        if layout.complete:
+            self._laid_out(layout)
+        else:
+            self.set_timer(0.001, lambda: self._lay_out_more(layout))
+
+    def _laid_out(self, layout: Layout) -> None:
+        """The whole text is laid out: the scroll range is exact now (the lines drawn are unchanged)."""
+        if layout is self._layout:
+            self.virtual_size = Size(self.virtual_size.width, layout.line_count)
+            if self.cursor_unit >= 0:  # where the reader is, as a share of the whole, is known now
+                self.post_message(self.PositionChanged(self, self.cursor_unit))
 
     def _invalidate(self) -> None:
         self._generation += 1
@@ -441,11 +507,16 @@ class BriefingText(ScrollView, can_focus=True):
         """Repaint only the lines on screen whose look has changed since they were drawn."""
         region = self.scrollable_content_region
         top = round(self.scroll_y)
-        changed = [
-            Region(0, row, region.width, 1)
-            for row in range(region.height)
-            if self._drawn.get(row) != (top + row, self._line_key(top + row, region.width))
-        ]
+        self.layout_to(top + region.height)
+        partial_ok, self._partial_ok = self._partial_ok, True  # the lines on screen are laid out
+        try:
+            changed = [
+                Region(0, row, region.width, 1)
+                for row in range(region.height)
+                if self._drawn.get(row) != (top + row, self._line_key(top + row, region.width))
+            ]
+        finally:
+            self._partial_ok = partial_ok
         if changed:
             self.refresh(*changed)
 
@@ -460,13 +531,15 @@ class BriefingText(ScrollView, can_focus=True):
     def render_lines(self, crop: Region) -> list[Strip]:
         # Once per frame, never per line: the first frame can come before our Resize
         # message, and laying out now lets that frame already show text.
-        if self.text_layout is None or self.text_layout.width != max(GUTTER + 4, self._text_width()):
+        if self._layout is None or self._layout.width != max(GUTTER + 4, self._text_width()):
             self._lay_out()
         self._frame_width = self.scrollable_content_region.width
+        self._partial_ok = True
         try:
             return super().render_lines(crop)
         finally:
             self._frame_width = None
+            self._partial_ok = False
             if self._prefetched != (round(self.scroll_y), self._generation):
                 self.call_after_refresh(self._read_ahead)
 
@@ -477,17 +550,22 @@ class BriefingText(ScrollView, can_focus=True):
         brings into view are then already rendered: the keystroke only draws them.
         """
         top, height = round(self.scroll_y), self.scrollable_content_region.height
-        if self.text_layout is None or self._prefetched == (top, self._generation):
+        layout = self._layout  # lines not laid out yet are not read ahead: they are not needed yet
+        if layout is None or self._prefetched == (top, self._generation):
             return
         self._prefetched = (top, self._generation)
         width = self.scrollable_content_region.width
-        for line in (*range(top + height, top + 2 * height), *range(max(0, top - height), top)):
-            if line >= self.text_layout.line_count:
-                continue
-            key = self._line_key(line, width)
-            if key not in self._cache:
-                self._cache[key] = self._render_display_line(line, width)
-                self.cache_prefetched += 1
+        self._partial_ok = True
+        try:
+            for line in (*range(top + height, top + 2 * height), *range(max(0, top - height), top)):
+                if line >= layout.line_count:
+                    continue
+                key = self._line_key(line, width)
+                if key not in self._cache:
+                    self._cache[key] = self._render_display_line(line, width)
+                    self.cache_prefetched += 1
+        finally:
+            self._partial_ok = False
 
     def render_ahead(self, highlights: Highlights, unit: int, offset: int, *, context: int = 2) -> None:
         """Render into the cache the screen `go_to_unit` would show for ``offset`` in ``unit``
