@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+from collections.abc import Mapping
 from contextlib import suppress
 from time import monotonic
 from typing import ClassVar
@@ -175,7 +176,8 @@ class ReaderScreen(Screen[None]):
         with self.app.batch_update():
             await panes.mount(outline, before="#outline-reserved")
             await panes.mount(sources, after="#sources-reserved")
-            await self.mount(SearchBar(history=self.memory.history(), searcher=self._run_search), after="#status")
+            bar = SearchBar(history=self.memory.history(), searcher=self._run_search)
+            await self.mount(bar, after="#status")
             await self.mount(Footer())
             self.refresh_bindings()  # a footer mounted after the focus moved learns the keys from this
             self._outline, self._sources = outline, sources
@@ -310,8 +312,8 @@ class ReaderScreen(Screen[None]):
             if notice not in self._told:  # the analysed briefing carries the same notices again
                 self._told.add(notice)
                 self.inform(notice, title="Opened with a notice", timeout=8)
-        if self._search is not None and self._outline is not None:
-            self._outline.show_match_counts(self._search.counts_by_section())
+        if self._search is not None:
+            self._show_match_counts(self._search.counts_by_section())
 
     # --- panes -----------------------------------------------------------------------
 
@@ -495,8 +497,7 @@ class ReaderScreen(Screen[None]):
             brief = None if result.error is None else TIMED_OUT if result.timed_out else "bad regex"
             bar.show_result(None, 0, brief)
             self._refresh_highlights()
-            if self._outline is not None:
-                self._outline.show_match_counts({})
+            self._show_match_counts({})
             self._show_activity()
             if result.error is not None:
                 self.status_line.say(result.error, error=True)
@@ -509,7 +510,11 @@ class ReaderScreen(Screen[None]):
             self._match.index = len(self._title_hits) + start
         self._go_to_match()
         if result.complete:
-            self.query_one(Outline).show_match_counts(result.counts_by_section())
+            self._show_match_counts(result.counts_by_section())
+
+    def _show_match_counts(self, counts: Mapping[str, int]) -> None:
+        if self._outline is not None:  # the outline comes after the first frame
+            self._outline.show_match_counts(counts)
 
     def _search_finished(self, result: SearchResult) -> None:
         """The rest of a search shown in part: the same matches, and the ones beyond, counted."""
@@ -525,7 +530,7 @@ class ReaderScreen(Screen[None]):
         self._refresh_highlights()
         self.query_one(SearchBar).show_result(self._match.index + 1, self._match.count)
         self._show_activity()
-        self.query_one(Outline).show_match_counts(result.counts_by_section())
+        self._show_match_counts(result.counts_by_section())
 
     def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
         self.text_view.focus()
@@ -617,8 +622,7 @@ class ReaderScreen(Screen[None]):
         self._search = None
         self._title_hits = ()
         self._match.set_count(0)
-        if self._outline is not None:
-            self._outline.show_match_counts({})
+        self._show_match_counts({})
         self._refresh_highlights()
         self._show_activity()
 
