@@ -18,7 +18,7 @@ from briefing_tui.anchors import anchors
 from briefing_tui.library import Library, LibraryError
 from briefing_tui.library.commands import add_paths
 from briefing_tui.library.location import DATA_DIR_ENV, database_path, default_data_dir
-from briefing_tui.library.migrations import MIGRATIONS, SCHEMA_VERSION
+from briefing_tui.library.migrations import MIGRATIONS, SCHEMA_VERSION, citation_rows
 from briefing_tui.library.search import search_library
 from briefing_tui.load import load_briefing
 from library_texts import briefing_text, write_briefing, write_folder
@@ -310,3 +310,12 @@ def test_stored_models_are_json_of_the_briefing(tmp_path: Path) -> None:
         library.add_file(path)
         (model,) = library.connection.execute("SELECT model FROM briefings").fetchone()
     assert json.loads(model)["title"] == load_briefing(path).title
+
+
+def test_citations_read_from_the_model_are_those_its_json_gives(tmp_path: Path) -> None:
+    from briefing_tui.analysis import analyse
+    from briefing_tui.library.store import _citation_rows
+
+    briefing = analyse(load_briefing(write_briefing(tmp_path / "cited.txt", 3)))
+    assert briefing.sources
+    assert _citation_rows(7, briefing) == citation_rows(7, briefing.model_dump(mode="json"))

@@ -11,8 +11,10 @@ database as it was before that write. Nothing here imports Textual.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -23,7 +25,7 @@ from briefing_tui.anchors import anchors
 from briefing_tui.errors import BriefingError
 from briefing_tui.library.files import file_digest
 from briefing_tui.library.location import database_path
-from briefing_tui.library.migrations import MIGRATIONS, SCHEMA_VERSION, citation_rows
+from briefing_tui.library.migrations import MIGRATIONS, SCHEMA_VERSION
 from briefing_tui.model import Briefing
 
 __all__ = [
@@ -223,7 +225,7 @@ class Library:
         now = time.time()
         with self._writing() as db:
             row = db.execute(
-                "SELECT id, digest, analysed, model, last_read, updated FROM briefings WHERE path = ?", (key,)
+                "SELECT id, digest, analysed, last_read, updated FROM briefings WHERE path = ?", (key,)
             ).fetchone()
             if row is not None and row[1] == digest and (row[2] or not analysed):
                 return AddResult(row[0], "unchanged")
@@ -245,13 +247,14 @@ class Library:
             else:
                 briefing_id = row[0]
                 changed = row[1] != digest
-                read_since = row[4] is not None and row[4] >= row[5]
-                keep = (changed and read_since, row[3])  # the version last read, if it is this one
+                read_since = row[3] is not None and row[3] >= row[4]
+                # The version last read, if it is the one stored, is kept: SET reads the old row,
+                # so the old model moves across without a copy of it in Python.
                 db.execute(
                     "UPDATE briefings SET digest = ?, title = ?, outlet = ?, published = ?, paragraphs = ?,"
                     " sources = ?, analysed = ?, model = ?, updated = ?,"
-                    " read_model = CASE WHEN ? THEN ? ELSE read_model END WHERE id = ?",
-                    (digest, *meta, model, now if changed else row[5], *keep, briefing_id),
+                    " read_model = CASE WHEN ? THEN model ELSE read_model END WHERE id = ?",
+                    (digest, *meta, model, now if changed else row[4], changed and read_since, briefing_id),
                 )
                 db.execute("DELETE FROM paragraphs WHERE briefing_id = ?", (briefing_id,))
                 db.execute("DELETE FROM citations WHERE briefing_id = ?", (briefing_id,))
@@ -264,7 +267,7 @@ class Library:
             )
             db.executemany(
                 "INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?)",
-                citation_rows(briefing_id, briefing.model_dump(mode="json", include={"sections", "sources"})),
+                _citation_rows(briefing_id, briefing),
             )
         return AddResult(briefing_id, status)
 
@@ -364,6 +367,25 @@ def _filter(text: str, under: Path | None) -> tuple[str, tuple[object, ...]]:
 
 def _like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _citation_rows(briefing_id: int, briefing: Briefing) -> list[tuple[int, str, str, str, str, int]]:
+    """The ``citations`` rows of a briefing, as `citation_rows` gives them from its JSON.
+
+    Read from the model itself: dumping a large briefing to data first would double its memory.
+    """
+    counts = Counter(a.source_id for paragraph in briefing.paragraphs() for a in paragraph.attributions)
+    return [
+        (
+            briefing_id,
+            source.id,
+            source.name,
+            source.kind.value,
+            json.dumps(list(source.aliases)),
+            counts[source.id],
+        )
+        for source in briefing.sources
+    ]
 
 
 def _paragraph_rows(briefing_id: int, briefing: Briefing) -> Iterator[tuple[object, ...]]:
