@@ -18,7 +18,7 @@ from briefing_tui.analysis.kind_features import NAME, NUMBER, YEAR, observe, obs
 from briefing_tui.analysis.kind_model import KindModel, decode
 from briefing_tui.analysis.kinds import heading_kind, section_kind
 from briefing_tui.ingest import read_briefing
-from briefing_tui.model import BlockKind, Briefing, Cue, KindBasis, Paragraph, Section, SectionKind
+from briefing_tui.model import BlockKind, Briefing, Cue, KindBasis, Paragraph, Question, Section, SectionKind
 from briefing_tui.paragraph_kinds import paragraphs_of_kind
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "gaza-ceasefire-talks.txt"
@@ -213,10 +213,22 @@ def test_the_seed_has_paragraphs_of_most_kinds_the_keys_reach(seed: Briefing) ->
     )
     assert sum(1 for kind in keyed if paragraphs_of_kind(seed, kind)) >= 3
     ids = [paragraph.id for paragraph in seed.paragraphs()]
+    asking = {question.paragraph_id for question in seed.questions}
     for kind in keyed:
         found = paragraphs_of_kind(seed, kind)
-        assert all(paragraph.kind is kind for paragraph in found)
+        assert all(p.kind is kind or (kind is SectionKind.OPEN_QUESTIONS and p.id in asking) for p in found)
         assert [paragraph.id for paragraph in found] == [i for i in ids if i in {p.id for p in found}]
+
+
+def test_open_questions_include_the_paragraphs_that_ask_the_briefings_questions() -> None:
+    asked = Paragraph(id="p2", text="Mediators met again. Will the truce hold past Friday?")
+    briefing = Briefing(
+        title="Talks",
+        sections=(Section(id="s", paragraphs=(Paragraph(id="p1", text="Talks resumed."), asked)),),
+        questions=(Question(paragraph_id="p2", start=21, end=53, text="Will the truce hold past Friday?"),),
+    )
+    assert [p.id for p in paragraphs_of_kind(briefing, SectionKind.OPEN_QUESTIONS)] == ["p2"]
+    assert paragraphs_of_kind(briefing, SectionKind.TERMS) == []
 
 
 @pytest.mark.parametrize(

@@ -11,5 +11,16 @@ __all__ = ["paragraphs_of_kind"]
 
 
 def paragraphs_of_kind(briefing: Briefing, kind: SectionKind) -> list[Paragraph]:
-    """The paragraphs of ``briefing`` that are about ``kind``, in reading order."""
-    return [paragraph for paragraph in briefing.paragraphs() if paragraph.kind is kind]
+    """The paragraphs of ``briefing`` that are about ``kind``, in reading order.
+
+    Open questions include the paragraphs that ask one of the briefing's questions, whatever
+    their own kind: the outline lists those questions under *Open questions*, so `4` reaches them.
+    """
+    asking = (
+        {question.paragraph_id for question in briefing.questions}
+        if kind is SectionKind.OPEN_QUESTIONS
+        else set()
+    )
+    return [
+        paragraph for paragraph in briefing.paragraphs() if paragraph.kind is kind or paragraph.id in asking
+    ]
