@@ -42,6 +42,13 @@ def _rows(app: BriefingApp) -> list[str]:
     return [str(table.get_row_at(index)[0]) for index in range(table.row_count)]
 
 
+def _library_of(folder: Path) -> BriefingApp:
+    """The library app over every briefing of ``folder``, added before it starts."""
+    with Library() as library:
+        add_paths(library, [folder], lambda _: None, lambda _: None)
+    return create_library_app()
+
+
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     write_folder(tmp_path / "briefings", 8)
@@ -94,9 +101,7 @@ async def test_the_library_is_the_start_screen_only_with_more_than_one_briefing(
 
 
 async def test_search_across_briefings_opens_a_hit_at_its_match(folder: Path) -> None:
-    with Library() as library:
-        add_paths(library, [folder], lambda _: None, lambda _: None)
-    app = create_library_app()
+    app = _library_of(folder)
     async with app.run_test(size=WIDE) as pilot:
         await _until(pilot, lambda: len(_rows(app)) == 8)
         await pilot.press("slash")
@@ -141,9 +146,7 @@ async def test_a_malformed_query_is_said_in_one_line(folder: Path) -> None:
 
 
 async def test_sources_across_briefings_open_a_reader_at_the_citations(folder: Path) -> None:
-    with Library() as library:
-        add_paths(library, [folder], lambda _: None, lambda _: None)
-    app = create_library_app()
+    app = _library_of(folder)
     async with app.run_test(size=WIDE) as pilot:
         await _until(pilot, lambda: len(_rows(app)) == 8)
         await pilot.press("S")
