@@ -25,7 +25,6 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
 CHECK = ROOT / "tests" / "browser_check.py"
-RESULTS = ROOT / "bench" / "results"
 QUERY = "Knesset"
 """A word far down the bundled briefing, so finding it must move the view."""
 
@@ -77,14 +76,15 @@ def assert_read_like_a_user(findings: dict[str, Any]) -> None:
 
 
 @pytest.mark.usefixtures("browser_ready")
-def test_reader_in_chromium() -> None:
-    screenshot = RESULTS / "serve-chromium.png"
+def test_reader_in_chromium(tmp_path: Path) -> None:
+    # The screenshot goes to a temporary folder: a test run leaves the checkout as it was.
+    screenshot = tmp_path / "serve-chromium.png"
     assert_read_like_a_user(run_check([], screenshot))
     assert screenshot.stat().st_size > 10_000
 
 
 @pytest.mark.usefixtures("browser_ready")
-def test_reader_in_chromium_with_no_route_out() -> None:
+def test_reader_in_chromium_with_no_route_out(tmp_path: Path) -> None:
     if shutil.which("unshare") is None or shutil.which("ip") is None:
         pytest.skip("unshare and ip are needed to cut the network")
     cut = [
@@ -99,4 +99,4 @@ def test_reader_in_chromium_with_no_route_out() -> None:
     probe = subprocess.run([*cut, "true"], capture_output=True, check=False)
     if probe.returncode != 0:
         pytest.skip(f"cannot make a network namespace here: {probe.stderr.decode(errors='replace')[:200]}")
-    assert_read_like_a_user(run_check(cut, RESULTS / "serve-chromium-offline.png"))
+    assert_read_like_a_user(run_check(cut, tmp_path / "serve-chromium-offline.png"))
