@@ -167,6 +167,30 @@ async def test_sources_across_briefings_open_a_reader_at_the_citations(folder: P
         assert any(a.source_id == top.citations[0].source_id for a in unit.paragraph.attributions)
 
 
+async def test_sources_across_the_library_filter_as_you_type(folder: Path) -> None:
+    app = _library_of(folder)
+    async with app.run_test(size=WIDE) as pilot:
+        await _until(pilot, lambda: len(_rows(app)) == 8)
+        await pilot.press("S")
+        screen = app.screen
+        assert isinstance(screen, LibrarySourcesScreen)
+        await _until(pilot, lambda: bool(screen.sources))
+        everyone = len(screen.sources)
+        listing = screen.query_one("#all-sources", OptionList)
+        await pilot.press("slash", *"vey")
+        await _until(pilot, lambda: [source.name for source in screen.sources] == ["Tomas Vey"])
+        assert listing.option_count == 1
+        status = str(screen.query_one("#sources-status", Static).render())
+        assert status.startswith(f"1 of {everyone} sources")
+        await pilot.press("enter")
+        assert screen.focused is listing
+        await pilot.press("slash", "escape")
+        await _until(pilot, lambda: len(screen.sources) == everyone)
+        assert screen.focused is listing
+        await pilot.press("escape")
+        await _until(pilot, lambda: isinstance(app.screen, LibraryScreen))
+
+
 def _touch_later(path: Path) -> None:
     # Some file systems keep whole-second times: make sure the change is seen.
     status = path.stat()

@@ -37,6 +37,19 @@ def test_add_a_folder_then_list_search_and_sources(folder: Path, capsys: pytest.
     assert {"path", "title", "source_id", "count"} <= set(officials["cited_in"][0])
 
 
+def test_sources_can_be_filtered_by_words_of_their_names(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["library", "add", str(folder)])
+    capsys.readouterr()
+    assert main(["library", "sources", "--match", "MARROW", "--json"]) == 0
+    assert [source["name"] for source in json.loads(capsys.readouterr().out)] == ["Ilse Marrow"]
+    assert main(["library", "sources", "--match", "talks officials"]) == 0
+    assert capsys.readouterr().out.startswith("two officials familiar with the talks (")
+    assert main(["library", "sources", "--match", "zeppelin"]) == 1
+    assert capsys.readouterr().out == ""
+
+
 def test_a_malformed_search_is_one_line_and_exit_2(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     main(["library", "add", str(folder)])
     capsys.readouterr()

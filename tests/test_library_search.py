@@ -11,7 +11,7 @@ from briefing_tui.library import Library
 from briefing_tui.library.commands import add_paths
 from briefing_tui.library.files import file_digest
 from briefing_tui.library.search import reader_pattern, search_library, snippet_of
-from briefing_tui.library.sources import library_sources
+from briefing_tui.library.sources import library_sources, sources_matching
 from briefing_tui.model import Attribution, Briefing, Paragraph, Section, Source, SourceKind
 from briefing_tui.search import is_smart_case_sensitive
 from library_texts import write_briefing, write_folder
@@ -156,3 +156,25 @@ def test_an_alias_two_people_share_joins_neither(tmp_path: Path) -> None:
             library.add(tmp_path / f"{number}.json", _briefing(f"B{number}", sources), str(number))
         names = sorted(source.name for source in library_sources(library))
     assert names == ["Anna Brask", "Brask", "Odile Brask"]
+
+
+def test_a_filter_keeps_the_sources_holding_every_word_in_a_name_an_alias_or_the_kind(tmp_path: Path) -> None:
+    marrow = Source(id="ilse-marrow", name="Ilse Marrow", kind=SourceKind.NAMED_PERSON, aliases=("Marrow",))
+    officials = Source(
+        id="officials", name="two officials familiar with the talks", kind=SourceKind.ANONYMOUS
+    )
+    outlet = Source(id="wire", name="The Harbour Wire", kind=SourceKind.OUTLET)
+    with Library(tmp_path / "library.sqlite3") as library:
+        library.add(tmp_path / "a.json", _briefing("A", [marrow, officials, outlet]), "a")
+        everyone = library_sources(library)
+    names = [source.name for source in everyone]
+
+    def kept(query: str) -> list[str]:
+        return [source.name for source in sources_matching(everyone, query)]
+
+    assert kept("") == kept("   ") == names
+    assert kept("marr") == ["Ilse Marrow"]
+    assert kept("TALKS two") == ["two officials familiar with the talks"]
+    assert kept("outlet") == ["The Harbour Wire"]
+    assert kept("named person ilse") == ["Ilse Marrow"]
+    assert kept("marrow talks") == []

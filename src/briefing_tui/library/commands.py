@@ -16,7 +16,7 @@ from briefing_tui.errors import BriefingError
 from briefing_tui.library.files import briefing_files
 from briefing_tui.library.location import DATA_DIR_ENV, database_path
 from briefing_tui.library.search import search_library
-from briefing_tui.library.sources import library_sources
+from briefing_tui.library.sources import library_sources, sources_matching
 from briefing_tui.library.store import Library, LibraryError
 
 __all__ = ["add_paths", "run_library"]
@@ -43,6 +43,9 @@ def run_library(args: list[str], out: Write, err: Write) -> int:
     search.add_argument("--limit", type=int, default=20, help="how many hits to print (default 20)")
     sources = commands.add_parser("sources", help="every source across the library and who cites it")
     sources.add_argument("--json", action="store_true", help="print JSON")
+    sources.add_argument(
+        "--match", default="", metavar="WORDS", help="only sources whose names hold every one of these words"
+    )
     commands.add_parser("path", help="print where the library database is")
     options = parser.parse_args(args)
     if options.command == "path":
@@ -55,7 +58,7 @@ def run_library(args: list[str], out: Write, err: Write) -> int:
             return _list(library, out)
         if options.command == "search":
             return _search(library, options.query, options.limit, out, err)
-        return _sources(library, out, as_json=options.json)
+        return _sources(library, out, as_json=options.json, match=options.match)
 
 
 def add_paths(library: Library, paths: list[Path], out: Write, err: Write) -> int:
@@ -99,16 +102,17 @@ def _search(library: Library, query: str, limit: int, out: Write, err: Write) ->
     return EXIT_OK if result.hits else EXIT_NO_MATCH
 
 
-def _sources(library: Library, out: Write, *, as_json: bool) -> int:
-    sources = library_sources(library)
+def _sources(library: Library, out: Write, *, as_json: bool, match: str) -> int:
+    sources = sources_matching(library_sources(library), match)
     if as_json:
         out(json.dumps([source.as_json() for source in sources], indent=2, ensure_ascii=False) + "\n")
-        return EXIT_OK
-    for source in sources:
-        out(f"{source.name} ({source.kind}): {source.briefings} briefings, {source.total} citations\n")
-        for citation in source.citations:
-            out(f"    {citation.count:>3}  {citation.title}  ({citation.path})\n")
-    return EXIT_OK
+    else:
+        for source in sources:
+            out(f"{source.name} ({source.kind}): {source.briefings} briefings, {source.total} citations\n")
+            for citation in source.citations:
+                out(f"    {citation.count:>3}  {citation.title}  ({citation.path})\n")
+    # As grep: a filter that matches nothing exits 1.
+    return EXIT_OK if sources or not match else EXIT_NO_MATCH
 
 
 def _when(seconds: float) -> str:

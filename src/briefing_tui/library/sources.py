@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from briefing_tui.library.store import Library
 
-__all__ = ["Citations", "LibrarySource", "library_sources"]
+__all__ = ["Citations", "LibrarySource", "library_sources", "sources_matching"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +54,11 @@ class LibrarySource:
     def total(self) -> int:
         """How many times the library cites it in all."""
         return sum(citation.count for citation in self.citations)
+
+    def matches(self, words: tuple[str, ...]) -> bool:
+        """Whether every one of ``words`` (case-folded) is in one of its names or its kind."""
+        names = " ".join((self.name, *self.aliases, self.kind.replace("_", " "))).casefold()
+        return all(word in names for word in words)
 
     def as_json(self) -> dict[str, object]:
         """The source as JSON data, for ``briefing-tui library sources --json``."""
@@ -97,6 +102,18 @@ def library_sources(library: Library) -> list[LibrarySource]:
     sources = [_source(key, group) for key, group in merged.items()]
     sources.sort(key=lambda source: (-source.briefings, -source.total, source.name.casefold()))
     return sources
+
+
+def sources_matching(sources: list[LibrarySource], query: str) -> list[LibrarySource]:
+    """The ``sources`` whose names hold every word of ``query``, ignoring case, in their order.
+
+    "wit" finds Steve Witkoff; "us official" finds "a US official" and "US officials"; the
+    kind counts as a name, so "outlet" lists the outlets.
+    """
+    words = tuple(query.casefold().split())
+    if not words:
+        return sources
+    return [source for source in sources if source.matches(words)]
 
 
 def _source(key: str, rows: list[tuple[object, ...]]) -> LibrarySource:

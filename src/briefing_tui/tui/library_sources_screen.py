@@ -11,10 +11,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefing_tui.library.sources import LibrarySource
+from briefing_tui.library.sources import LibrarySource, sources_matching
 from briefing_tui.safe_text import visible
 from briefing_tui.tui.library_open import open_in_reader
 from briefing_tui.tui.reader_library import Place
@@ -26,12 +26,13 @@ class LibrarySourcesScreen(Screen[None]):
     """Every source on the left, most cited first; the briefings citing the highlighted one on the right.
 
     Enter on a briefing opens it with the source selected, at its first citation; n steps
-    through the others.
+    through the others. `/` filters the sources as you type, by every word of their names.
     """
 
     DEFAULT_CSS = """
     LibrarySourcesScreen { layout: vertical; }
     LibrarySourcesScreen #sources-status { height: 1; padding: 0 1; color: $text-muted; }
+    LibrarySourcesScreen #sources-filter { border: none; height: 1; padding: 0 1; }
     LibrarySourcesScreen #all-sources { width: 1fr; border: none; }
     LibrarySourcesScreen #citing { width: 1fr; border: none; border-left: solid $foreground 20%; }
     """
@@ -39,17 +40,24 @@ class LibrarySourcesScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,backspace", "back", "Back", id="library_sources.back"),
         Binding("tab", "app.focus_next", "Other list", show=False, id="library_sources.other"),
+        Binding("slash", "filter", "Filter", id="library_sources.filter"),
     ]
+
+    SHOWN = 2_000
+    """The most sources listed at once; the status line says how many more a filter would reach."""
 
     def __init__(self, *, database: Path | None = None) -> None:
         super().__init__()
         self.database = database
         """The library database; None for the default one."""
+        self.everyone: list[LibrarySource] = []
+        """Every source in the library."""
         self.sources: list[LibrarySource] = []
-        """Every source, as listed."""
+        """The sources the filter lets through, in the list's order."""
 
     def compose(self) -> ComposeResult:
         yield Static("Reading the sources of every briefing…", id="sources-status")
+        yield Input(placeholder="/ to filter by name, alias or kind", id="sources-filter", disabled=True)
         with Horizontal():
             yield OptionList(id="all-sources")
             yield OptionList(id="citing")
@@ -77,14 +85,39 @@ class LibrarySourcesScreen(Screen[None]):
         self.query_one("#sources-status", Static).update(Text(visible(message), style="bold red"))
 
     def _show(self, sources: list[LibrarySource]) -> None:
-        self.sources = sources
-        self.query_one("#sources-status", Static).update(
-            Text(f"{len(sources)} sources · Enter on a briefing opens it at the source's citations")
-        )
+        self.everyone = sources
+        self.query_one("#sources-filter", Input).disabled = False
+        self._list(sources_matching(sources, self.query_one("#sources-filter", Input).value))
+
+    def _list(self, sources: list[LibrarySource]) -> None:
+        self.sources = sources[: self.SHOWN]
+        self.query_one("#sources-status", Static).update(Text(self._status(len(sources))))
         listing = self.query_one("#all-sources", OptionList)
-        listing.add_options([Option(_source_prompt(source), id=str(i)) for i, source in enumerate(sources)])
-        if sources:
+        listing.clear_options()
+        listing.add_options(Option(_source_prompt(each), id=str(i)) for i, each in enumerate(self.sources))
+        if self.sources:
             listing.highlighted = 0
+        else:
+            self.query_one("#citing", OptionList).clear_options()
+
+    def _status(self, matching: int) -> str:
+        everyone = len(self.everyone)
+        found = f"{everyone} sources" if matching == everyone else f"{matching} of {everyone} sources"
+        if matching > len(self.sources):
+            found += f", the first {len(self.sources)} shown: type / to narrow"
+        return f"{found} · Enter on a briefing opens it at the source's citations"
+
+    @on(Input.Changed, "#sources-filter")
+    def _filtered(self, event: Input.Changed) -> None:
+        self._list(sources_matching(self.everyone, event.value))
+
+    @on(Input.Submitted, "#sources-filter")
+    def _filter_done(self) -> None:
+        self.query_one("#all-sources", OptionList).focus()
+
+    def action_filter(self) -> None:
+        """Type to narrow the sources."""
+        self.query_one("#sources-filter", Input).focus()
 
     @on(OptionList.OptionHighlighted, "#all-sources")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -118,8 +151,12 @@ class LibrarySourcesScreen(Screen[None]):
         open_in_reader(self, Path(citation.path), Place(source_id=citation.source_id))
 
     def action_back(self) -> None:
-        """Back to the list of sources, or from there to the library."""
+        """Back to the list of sources (leaving the filter clears it), or from there to the library."""
+        typed = self.query_one("#sources-filter", Input)
         if self.focused is self.query_one("#citing", OptionList):
+            self.query_one("#all-sources", OptionList).focus()
+        elif self.focused is typed:
+            typed.value = ""
             self.query_one("#all-sources", OptionList).focus()
         else:
             self.dismiss()
