@@ -162,22 +162,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         paints = [run.paint_s for run in ok if run.paint_s is not None]
         idles = [run.idle_s for run in ok if run.idle_s is not None]
         rss = [run.peak_rss_mb for run in ok if run.peak_rss_mb is not None]
+        failures = [f"{run.status}: {run.detail}" for run in runs[name] if run.status != "ok"]
         entry = {
             "bytes": path.stat().st_size,
             "paint_s": statistics.median(paints) if paints else None,
             "paint_range": [min(paints), max(paints)] if paints else None,
             "idle_s": statistics.median(idles) if idles else None,
             "peak_rss_mb": statistics.median(rss) if rss else None,
-            "failures": [f"{run.status}: {run.detail}" for run in runs[name] if run.status != "ok"],
+            "failures": failures,
         }
         summary[name] = entry
         paint = (
-            f"{fmt_seconds(entry['paint_s'])} ({fmt_seconds(min(paints))}–{fmt_seconds(max(paints))})"
+            f"{fmt_seconds(statistics.median(paints))}"
+            f" ({fmt_seconds(min(paints))}–{fmt_seconds(max(paints))})"
             if paints
-            else "failed: " + "; ".join(entry["failures"])[:80]
+            else "failed: " + "; ".join(failures)[:80]
         )
-        idle = fmt_seconds(entry["idle_s"]) if entry["idle_s"] is not None else "–"
-        memory = f"{entry['peak_rss_mb']:.0f}" if entry["peak_rss_mb"] is not None else "–"
+        idle = fmt_seconds(statistics.median(idles)) if idles else "–"
+        memory = f"{statistics.median(rss):.0f}" if rss else "–"
         rows.append(f"| {name} | {entry['bytes']:,} | {paint} | {idle} | {memory} |")
     table = "\n".join(rows) + "\n"
     print(table)

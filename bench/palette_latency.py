@@ -25,6 +25,7 @@ import argparse
 import asyncio
 import statistics
 import time
+from typing import Any
 
 from rich.console import RenderableType
 from textual.screen import Screen
@@ -107,7 +108,7 @@ def main() -> None:
     parser.add_argument("--sections", default="8000,32000,100000", help="comma-separated sizes")
     parser.add_argument("--runs", type=int, default=2)
     options = parser.parse_args()
-    rows = []
+    rows: list[dict[str, Any]] = []
     for count in (int(size) for size in options.sections.split(",")):
         for which, query in QUERIES.items():
             runs = [asyncio.run(measure(count, which)) for _ in range(options.runs)]

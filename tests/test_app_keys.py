@@ -251,7 +251,7 @@ async def test_outline_enter_jumps_to_the_section(seed: Briefing) -> None:
 async def test_selecting_a_source_highlights_and_steps_its_attributions(seed: Briefing) -> None:
     app = app_for(seed)
     async with app.run_test(size=WIDE) as pilot:
-        cited = {}
+        cited: dict[str, list[str]] = {}
         for paragraph in app.reader.briefing.paragraphs():
             for attribution in paragraph.attributions:
                 cited.setdefault(attribution.source_id, []).append(paragraph.id)

@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len, split_graphemes
 from rich.segment import Segment
-from wcwidth import wcswidth  # type: ignore[import-untyped]
+from wcwidth import wcswidth
 
 from briefing_tui.load import load_briefing
 from briefing_tui.model import Briefing, Paragraph, Section

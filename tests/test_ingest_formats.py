@@ -201,7 +201,7 @@ def pdf_pages(paragraphs: list[str], *, per_page: int = 14, width: int = 70) -> 
     for paragraph in paragraphs:
         lines.extend([paragraph[5:]] if paragraph.startswith("HEAD:") else textwrap.wrap(paragraph, width))
         lines.append("")  # the space between paragraphs
-    pages = []
+    pages: list[list[str]] = []
     for start in range(0, len(lines), per_page):
         number = len(pages) + 1
         pages.append(["Harbour Weekly | Port briefing", *lines[start : start + per_page], f"Page {number}"])

@@ -57,7 +57,7 @@ def sample() -> Briefing:
 def test_models_are_frozen() -> None:
     briefing = sample()
     with pytest.raises(ValidationError):
-        briefing.title = "other"  # type: ignore[misc]
+        briefing.title = "other"
 
 
 def test_attribution_to_unknown_source_is_rejected() -> None:

@@ -133,7 +133,7 @@ async def test_the_best_hits_come_first_and_lead_to_their_section() -> None:
 
 async def test_the_index_is_built_once_per_briefing(monkeypatch: pytest.MonkeyPatch) -> None:
     built: list[int] = []
-    real = commands.NameIndex
+    real = NameIndex
 
     def counting(names: list[str]) -> NameIndex:
         built.append(len(names))
