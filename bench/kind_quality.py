@@ -75,7 +75,7 @@ def kinds_report(part: str = "all") -> str:
 
 GRID = {
     "l2_signals": (0.25, 0.5, 1.0, 2.0),
-    "l2_words": (0.3, 0.6, 1.0, 4.0),
+    "l2_words": (0.05, 0.1, 0.2, 0.3, 0.6),
     "min_briefings": (2, 3),
 }
 """The settings searched; ``l2_pairs`` follows ``l2_words``."""

@@ -65,7 +65,7 @@ def test_the_learner_learns_features_and_transitions() -> None:
 
 def test_training_is_deterministic_and_independent_of_the_order_of_briefings() -> None:
     corpus = toy_corpus()
-    settings = Settings(min_briefings=1)
+    settings = Settings(min_briefings=1, digits=3)  # finer than the file's rounding, to see the optimum
     first = train(corpus, settings)
     assert train(corpus, settings) == first
     shuffled = train(list(reversed(corpus)), settings)

@@ -57,9 +57,9 @@ class Settings:
 
     l2_signals: float = 0.5
     """L2 penalty on the weights of the named signals."""
-    l2_words: float = 0.6
-    """L2 penalty on the weights of single words."""
-    l2_pairs: float = 0.6
+    l2_words: float = 0.1
+    """L2 penalty on the weights of single words (many small word weights add up: 0.1 beat 0.6)."""
+    l2_pairs: float = 0.1
     """L2 penalty on the weights of word pairs."""
     l2_transitions: float = 1.0
     """L2 penalty on the transition weights."""
@@ -69,9 +69,9 @@ class Settings:
     """At most this many L-BFGS iterations."""
     tolerance: float = 1e-5
     """Stop when the objective improves by less than this share."""
-    prune: float = 0.1
-    """Weights whose largest absolute value is below this are dropped from the file."""
-    digits: int = 3
+    prune: float = 0.17
+    """Weights whose largest absolute value is below this are dropped (keeps the file under 200 KB)."""
+    digits: int = 2
     """Weights are rounded to this many decimals."""
 
 
