@@ -1,0 +1,118 @@
+"""Pronouns linked inside one paragraph: "Ana Roe held a photo. “...,” she said."
+
+Only when exactly one candidate of the right kind stands before the pronoun (a person for
+"he"/"she", a body opening a sentence for "it"); otherwise the registry links the pronoun
+to an earlier speaker, or leaves it alone.
+"""
+
+from __future__ import annotations
+
+from briefing_tui.analysis.mentions import Mention
+from briefing_tui.analysis.phrases import parse_phrase
+from briefing_tui.analysis.source_names import display_name
+from briefing_tui.analysis.source_windows import HARD_STOPS, INTRODUCERS, PREPOSITIONS, WINDOW
+from briefing_tui.analysis.tokens import Token, tokenize
+from briefing_tui.model import SourceKind
+
+__all__ = ["with_antecedents"]
+
+
+def with_antecedents(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Pronoun mentions with the person or body named between them and the attribution before."""
+    if not mentions or mentions[0].pronoun not in {"he", "she", "it"}:
+        return mentions  # a speaker earlier in the paragraph is nearer than any other name
+    first = mentions[0]
+    if first.pronoun == "it":
+        body = _only_body(text, max(0, first.start - WINDOW), first.start)
+        if body is None:
+            return mentions
+        return [Mention(first.start, first.end, first.name, None, None, first.pronoun, body), *mentions[1:]]
+    person = _only_person(text, max(0, first.start - WINDOW), first.start)
+    if person is None:
+        return mentions
+    linked = Mention(first.start, first.end, first.name, None, None, first.pronoun, person)
+    # The person named before the quotation is its speaker too: "Ana Roe held a photo. “...,” she said."
+    return [person, linked, *mentions[1:]]
+
+
+_OPENING_PHRASES = frozenset({"outside", "inside", "amid", "despite"})
+
+
+def _subject_start(tokens: list[Token], opening: int) -> int | None:
+    """Where the subject of the sentence opening at ``opening`` starts, after "In Gaza," or
+    "Outside the venue,"."""
+    low = tokens[opening].lower
+    if low not in _OPENING_PHRASES and low not in INTRODUCERS and low not in PREPOSITIONS:
+        return opening
+    for number in range(opening + 1, min(len(tokens) - 1, opening + 8)):
+        if tokens[number].text == ",":
+            return number + 1
+        if tokens[number].punct:
+            return None
+    return None
+
+
+def _only_body(text: str, start: int, end: int) -> Mention | None:
+    """The one body that opens a sentence in ``text[start:end]``, if exactly one: "The Russian
+    mission abstained. It said ..." (a body only acting is still what "it" stands for)."""
+    tokens = tokenize(text, start, end)
+    found: dict[str, Mention] = {}
+    for opening, token in enumerate(tokens):
+        if token.punct or (opening and tokens[opening - 1].text not in HARD_STOPS):
+            continue
+        number = _subject_start(tokens, opening)  # "Outside the venue, the Coalition staged ..."
+        if number is None:
+            continue
+        parsed = parse_phrase(tokens, number, len(tokens))
+        phrase = parsed.phrases[0] if parsed is not None and len(parsed.phrases) == 1 else None
+        if phrase is None or phrase.kind is not SourceKind.ORGANIZATION:
+            continue
+        mention = Mention(phrase.start, phrase.end, display_name(text, phrase), SourceKind.ORGANIZATION)
+        found.setdefault(mention.name.casefold().removeprefix("the "), mention)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _who_follows(tokens: list[Token], number: int) -> bool:
+    return (
+        number + 1 < len(tokens)
+        and tokens[number].text == ","
+        and tokens[number + 1].lower in {"who", "whose"}
+    )
+
+
+def _only_person(text: str, start: int, end: int) -> Mention | None:
+    """The one personal name (two capitalised words or more) in ``text[start:end]``, if exactly one."""
+    tokens = tokenize(text, start, end)
+    found: list[Mention] = []
+    number = 0
+    while number < len(tokens):
+        token = tokens[number]
+        opens = number == 0 or tokens[number - 1].text in HARD_STOPS
+        if opens and token.lower in PREPOSITIONS | INTRODUCERS:
+            number += 1  # "Near Khulna, Nasreen Akter ...": the opening preposition names nobody
+            continue
+        parsed = parse_phrase(tokens, number, len(tokens)) if token.capitalised and not token.punct else None
+        if parsed is None:
+            number += 1
+            continue
+        for phrase in parsed.phrases:
+            # A lone capital that opens a sentence says nothing; "Ana Roe held..." does.
+            who = _who_follows(tokens, parsed.next)  # "Olena, whose son ..., she said"
+            lone = opens and phrase.name_start is None and phrase.description is None
+            lone = lone and " " not in text[phrase.start : phrase.end] and not who
+            if (phrase.kind is SourceKind.NAMED_PERSON or (phrase.kind is None and who)) and not lone:
+                described = (
+                    text[phrase.description[0] : phrase.description[1]] if phrase.description else None
+                )
+                found.append(
+                    Mention(
+                        phrase.start,
+                        phrase.end,
+                        display_name(text, phrase),
+                        SourceKind.NAMED_PERSON,
+                        described,
+                    )
+                )
+        number = max(parsed.next, number + 1)
+    names = {mention.name for mention in found}
+    return found[-1] if len(names) == 1 else None
