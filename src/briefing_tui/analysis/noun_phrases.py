@@ -65,10 +65,22 @@ def before_relative_clause(tokens: list[Token], end: int) -> tuple[Phrase, ...]:
 
 
 def is_adverb(token: Token) -> bool:
+    """ "also", "privately": a word that may stand between a subject and its verb; an "-ly"
+    noun or adjective ("the assembly said", "the elderly say") heads a phrase instead."""
     low = token.lower
     return low in ADVERBS or (
-        low.endswith("ly") and not token.capitalised and low.isalpha() and low != "only"
+        low.endswith("ly") and not token.capitalised and low.isalpha() and low not in _LY_NOT_ADVERBS
     )
+
+
+_LY_NOT_ADVERBS = frozenset(
+    {
+        *("only", "assembly", "family", "ally", "rally", "supply", "reply", "anomaly", "monopoly"),
+        *("elderly", "bully", "jelly", "belly", "holy", "lily", "homily"),
+    }
+)
+"""Words ending in "-ly" that are nouns or adjectives, never adverbs before a verb ("daily" is
+left out: "Bild daily reported" names Bild, as a wire writes it)."""
 
 
 def phrases_ending_at(tokens: list[Token], end: int) -> tuple[Phrase, ...]:

@@ -35,6 +35,8 @@ from briefing_tui.analysis.people_nouns import is_people_noun, is_people_plural
 from briefing_tui.analysis.reporting_verbs import IRREGULAR_PAST, VERB_FORMS
 from briefing_tui.analysis.tokens import Token, TokenType
 from briefing_tui.analysis.vocabulary import (
+    BODY_NAME_WORDS,
+    BODY_NAMES,
     DETERMINERS,
     HEAD_KINDS,
     NAME_PARTICLES,
@@ -177,6 +179,11 @@ def _collect(tokens: list[Token], position: int, limit: int) -> tuple[list[int],
     words: list[int] = []
     while position < limit:
         token = tokens[position]
+        known = _known_body_end(tokens, position, limit) if token.capitalised else None
+        if known is not None:  # "Doctors Without Borders": function words inside a known name
+            words.extend(range(position, known))
+            position = known
+            continue
         if token.punct:
             break
         if token.lower == "and":
@@ -194,6 +201,24 @@ def _collect(tokens: list[Token], position: int, limit: int) -> tuple[list[int],
             continue
         break
     return words, position
+
+
+def _known_body_end(tokens: list[Token], position: int, limit: int) -> int | None:
+    """The index after a name of `vocabulary.BODY_NAMES` that starts at ``position``, if any."""
+    for count in BODY_NAME_WORDS:
+        end = position + count
+        if end <= limit and _spelled(tokens[position:end]) in BODY_NAMES:
+            return end
+    return None
+
+
+def _is_known_body(tokens: list[Token], words: list[int]) -> bool:
+    return _spelled([tokens[word] for word in words]) in BODY_NAMES
+
+
+def _spelled(words: list[Token]) -> str:
+    """Words as one lower-case string, a possessive on the last dropped: "oxfam" for "Oxfam's"."""
+    return " ".join([*(token.lower for token in words[:-1]), words[-1].base_lower]) if words else ""
 
 
 def _is_phrase_word(tokens: list[Token], position: int, limit: int) -> bool:
@@ -340,7 +365,7 @@ def _joins_modifiers(tokens: list[Token], words: list[int], position: int, limit
 def _classify(tokens: list[Token], index: int, words: list[int], limit: int) -> Parsed | None:
     """Decide what the collected words name, and where the phrase ends."""
     head = _last_head(tokens, words)
-    if head is None or _is_body_name(tokens, words):
+    if head is None or _is_body_name(tokens, words) or _is_known_body(tokens, words):
         return _name(tokens, index, words, limit)
     if head == len(words) - 1:
         return _common(tokens, index, words, limit)
@@ -490,9 +515,9 @@ def _common(tokens: list[Token], index: int, words: list[int], limit: int) -> Pa
         kind=_kind_in_context(tokens, words, end_index, kind),
         common_start=_common_opener(tokens[index]),
     )
-    if end_index == words[-1] + 1:  # "the Palestinian Authority (PA)": the acronym belongs
-        return _with_acronym(tokens, Parsed((phrase,), end_index), limit)
-    return Parsed((phrase,), end_index)
+    # "the Palestinian Authority (PA)", "the Under-Secretary-General for Humanitarian Affairs
+    # (OCHA)": the acronym belongs to the phrase, after its tail too.
+    return _with_acronym(tokens, Parsed((phrase,), end_index), limit)
 
 
 def _kind_in_context(tokens: list[Token], words: list[int], end: int, kind: SourceKind) -> SourceKind:
@@ -546,6 +571,10 @@ def _name(tokens: list[Token], index: int, words: list[int], limit: int) -> Pars
     if owned is not None:
         return owned
     names = [tokens[word] for word in words]
+    if _is_known_body(tokens, words):  # "Save the Children", "Médecins Sans Frontières"
+        opener = _common_opener(tokens[index])
+        body = Phrase(tokens[index].start, names[-1].end, SourceKind.ORGANIZATION, opener)
+        return _with_acronym(tokens, Parsed((body,), words[-1] + 1), limit)
     if not all(_is_name_word(t) or t.lower in _NAME_JOINERS or t.text.isdigit() for t in names[1:]):
         return None
     if not _is_name_word(names[0]):

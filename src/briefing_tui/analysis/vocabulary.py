@@ -12,6 +12,8 @@ from briefing_tui.model import SourceKind
 
 __all__ = [
     "ADVERBS",
+    "BODY_NAMES",
+    "BODY_NAME_WORDS",
     "CLAUSE_WORDS",
     "DETERMINERS",
     "DOCUMENT_NOUNS",
@@ -51,7 +53,12 @@ _OFFICIAL_HEADS = _words(
     "undersecretary governor governors mayor mayors president premier chairman chairwoman chair "
     "manager managers executive executives hardliners moderates conservatives liberals "
     "progressives reformists coordinator coordinators facilitator facilitators ombudsman pm boss "
-    "bosses"
+    "bosses speaker chancellor senator senators congressman congresswoman judge judges "
+    "commissioner commissioners inspector superintendent secretary-general undersecretary-general "
+    "under-secretary-general attorney-general rapporteur mp mps mep meps treasurer whip councillor "
+    "councillors councilor councilors councilman councilwoman alderman formateur formateurs "
+    "informateur informateurs chairperson co-chair co-chairs vice-chair vice-president "
+    "president-elect minister-designate premier-designate"
 )
 _ANONYMOUS_HEADS = _words(
     "source sources person people individual individuals insider insiders witness witnesses "
@@ -216,6 +223,23 @@ _OUTLETS = (
 )
 OUTLET_NAMES = frozenset(name.strip().casefold() for name in _OUTLETS.split("|"))
 """News organisations known by a name that says nothing of what they are."""
+
+_BODIES = (
+    "Save the Children | Doctors Without Borders | Médecins Sans Frontières | Medecins Sans Frontieres "
+    "| Reporters Without Borders | Reporters Sans Frontières | Doctors of the World "
+    "| Médecins du Monde | Action Against Hunger | Action contre la Faim | Friends of the Earth "
+    "| Oxfam | Caritas | Greenpeace | Human Rights Watch | Amnesty International "
+    "| International Crisis Group | Refugees International | Mercy Corps | CARE International "
+    "| World Vision | Islamic Relief | Handicap International | Humanity & Inclusion "
+    "| Physicians for Human Rights | Transparency International | Global Witness "
+    "| B'Tselem | Crisis Action | Sant'Egidio | Community of Sant'Egidio"
+)
+BODY_NAMES = frozenset(name.strip().casefold() for name in _BODIES.split("|"))
+"""Non-governmental bodies known by a name that reads as a person's or holds function words
+("Save the Children", "Médecins Sans Frontières"): always organisations."""
+BODY_NAME_WORDS = tuple(sorted({len(name.split()) for name in BODY_NAMES}, reverse=True))
+"""The word counts of `BODY_NAMES`, longest first, so that a parser tries only lengths that
+can match and the longest name wins."""
 
 TITLE_ABBREVIATIONS = _words(
     "mr mrs ms dr prof sen rep gov gen lt col adm st jr sr no brig maj capt sgt insp supt"

@@ -1,0 +1,102 @@
+"""Who speaks, and as what: offices, known bodies whose names read as people, "-ly" nouns.
+
+The sentences are invented, in shapes studied in real reports: a body whose name holds
+function words ("Doctors Without Borders"), an office that is no common noun ("the Speaker",
+"the formateur"), a head noun that ends like an adverb ("the assembly"). Each shape has
+sentences it must read and sentences it must refuse.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing_tui.analysis.sources import find_mentions
+from briefing_tui.model import SourceKind
+
+
+def spoken(text: str) -> list[tuple[str, SourceKind | None]]:
+    """The naming words and kind of every mention that is not a pronoun."""
+    return [(text[m.start : m.end], m.kind) for m in find_mentions(text) if m.pronoun is None]
+
+
+ORG = SourceKind.ORGANIZATION
+OFFICIAL = SourceKind.OFFICIAL
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Doctors Without Borders said two clinics in Velmar were hit.", [("Doctors Without Borders", ORG)]),
+        ("Save the Children said the convoy reached Tor camp.", [("Save the Children", ORG)]),
+        ("Médecins Sans Frontières said its teams were leaving.", [("Médecins Sans Frontières", ORG)]),
+        ("“Stocks are gone,” said Friends of the Earth.", [("Friends of the Earth", ORG)]),
+        ("According to Action Against Hunger, rations were halved.", [("Action Against Hunger", ORG)]),
+    ],
+)
+def test_a_known_body_is_one_organisation_whatever_its_words(
+    text: str, expected: list[tuple[str, SourceKind | None]]
+) -> None:
+    assert spoken(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The words of a known name, not as that name, name nobody.
+        "Doctors without borders of any kind crossed the line.",
+        "They pledged to save the children of the valley.",
+    ],
+)
+def test_the_words_of_a_known_body_out_of_order_are_no_source(text: str) -> None:
+    assert spoken(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Speaker said the session was suspended.", [("The Speaker", OFFICIAL)]),
+        (
+            "The Speaker of the assembly said the vote would wait.",
+            [("The Speaker of the assembly", OFFICIAL)],
+        ),
+        ("The formateur said a cabinet was close.", [("The formateur", OFFICIAL)]),
+        ("The commissioner warned that the fund was empty.", [("The commissioner", OFFICIAL)]),
+        ("Two senators said the bill would fail.", [("Two senators", OFFICIAL)]),
+        (
+            "A spokesman for the speaker said the vote would go ahead.",
+            [("A spokesman for the speaker", OFFICIAL)],
+        ),
+    ],
+)
+def test_an_office_holder_without_a_name_is_an_official(
+    text: str, expected: list[tuple[str, SourceKind | None]]
+) -> None:
+    assert spoken(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "-ly" nouns head a phrase: they are no adverb between subject and verb.
+        (
+            "The chairman of the assembly said it would sit late.",
+            [("The chairman of the assembly", OFFICIAL)],
+        ),
+        (
+            "A member of the family said the boat had sunk.",
+            [("A member of the family", SourceKind.ANONYMOUS)],
+        ),
+        # A real adverb still stands between them.
+        ("The ministry privately said the talks were over.", [("The ministry", ORG)]),
+        ("Officials repeatedly warned that the dam was weak.", [("Officials", OFFICIAL)]),
+    ],
+)
+def test_a_noun_ending_in_ly_is_part_of_the_subject(
+    text: str, expected: list[tuple[str, SourceKind | None]]
+) -> None:
+    assert spoken(text) == expected
+
+
+def test_an_acronym_follows_the_tail_of_an_office() -> None:
+    text = "The Under-Secretary-General for Humanitarian Affairs (OCHA) said aid was blocked."
+    assert spoken(text) == [("The Under-Secretary-General for Humanitarian Affairs (OCHA)", OFFICIAL)]
