@@ -129,3 +129,38 @@ def test_a_lone_name_a_later_he_stands_for_is_a_person() -> None:
     briefing = analyse(briefing_of("Velmaro said the war would go on.", "He said the talks were over."))
     assert [(source.name, source.kind.value) for source in briefing.sources] == [("Velmaro", "named_person")]
     assert cited(briefing)[-1] == ("He", "Velmaro", "pronoun")
+
+
+def test_a_role_stands_for_the_person_named_with_it() -> None:
+    briefing = analyse(
+        briefing_of(
+            "Formateur Elske Brandt said the talks had stalled.",
+            "The formateur said later that a deal was near.",
+            "Tor Vale, the chief negotiator, said the gap was small. "
+            "The chief negotiator added that talks would go on.",
+        )
+    )
+    assert cited(briefing) == [
+        ("Formateur Elske Brandt", "Elske Brandt", "name"),
+        ("The formateur", "Elske Brandt", "alias"),
+        ("Tor Vale", "Tor Vale", "name"),
+        ("The chief negotiator", "Tor Vale", "alias"),
+    ]
+
+
+def test_a_role_the_person_was_not_named_with_is_a_source_of_its_own() -> None:
+    briefing = analyse(
+        briefing_of(
+            "Finance Minister Ana Roe said the budget was tight.",
+            "The foreign minister said cuts were coming.",
+            "Ivo Marek said the port was shut. The minister said it would reopen.",
+            "The ministers said the budget would pass.",
+        )
+    )
+    assert [(words, name) for words, name, _ in cited(briefing)] == [
+        ("Finance Minister Ana Roe", "Ana Roe"),
+        ("The foreign minister", "the foreign minister"),
+        ("Ivo Marek", "Ivo Marek"),
+        ("The minister", "the foreign minister"),  # the nearest holder of the role
+        ("The ministers", "the ministers"),
+    ]
