@@ -100,3 +100,34 @@ def test_a_noun_ending_in_ly_is_part_of_the_subject(
 def test_an_acronym_follows_the_tail_of_an_office() -> None:
     text = "The Under-Secretary-General for Humanitarian Affairs (OCHA) said aid was blocked."
     assert spoken(text) == [("The Under-Secretary-General for Humanitarian Affairs (OCHA)", OFFICIAL)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Writing something into a text, or off the books, is an act.
+        "The unions wrote a cap on overtime into their demands.",
+        "The lenders wrote off half of the Velmar debt.",
+        # Welcoming someone somewhere is a greeting, not a stance.
+        "Ministers welcomed Ana Roe to the talks.",
+        "The president welcomed the Tor delegation to the palace.",
+        # A sum after a verb of intention is money, not a stated intention.
+        "Rich countries pledged $300 billion a year.",
+        "The envoy promised €2 million for the port.",
+    ],
+)
+def test_acts_that_look_like_reports_name_no_source(text: str) -> None:
+    assert spoken(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministry wrote to the unions on Friday.", [("The ministry", ORG)]),
+        ("The union welcomed the decision to extend the deadline.", [("The union", ORG)]),
+        ("The union welcomed the offer.", [("The union", ORG)]),
+        ("Rich countries pledged that aid would double.", [("Rich countries", ORG)]),
+    ],
+)
+def test_the_same_verbs_still_report(text: str, expected: list[tuple[str, SourceKind | None]]) -> None:
+    assert spoken(text) == expected
