@@ -131,3 +131,42 @@ def test_acts_that_look_like_reports_name_no_source(text: str) -> None:
 )
 def test_the_same_verbs_still_report(text: str, expected: list[tuple[str, SourceKind | None]]) -> None:
     assert spoken(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A capitalised preposition between capitalised words is inside a body's name.
+        ("Medics Without Walls said it had left the region.", [("Medics Without Walls", ORG)]),
+        (
+            "Lawyers Against Torture, a rights group, said the law was vague.",
+            [("Lawyers Against Torture", ORG)],
+        ),
+        # Regular plurals of a body's head noun are bodies too.
+        ("The two central banks said the swap line would stay open.", [("The two central banks", ORG)]),
+        # A bare role after a comma describes the name before it, by a colon too.
+        ("Chiara Velde, head of the monitoring mission, said the count was done.", [("Chiara Velde", None)]),
+        ('Captain Ivo Marek, master of the Sea Lark: "We have a lane."', [("Captain Ivo Marek", None)]),
+    ],
+)
+def test_names_that_hold_prepositions_plural_bodies_and_bare_roles(
+    text: str, expected: list[tuple[str, SourceKind | None]]
+) -> None:
+    assert [
+        (words, kind if kind is not SourceKind.NAMED_PERSON else None) for words, kind in spoken(text)
+    ] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A lower-case preposition stays outside a name.
+        ("The convoy left without Ana Roe, officials said.", [("officials", OFFICIAL)]),
+        # A plural role after a comma is no description of one person.
+        ("Ana Roe, residents said, had left the town.", [("residents", SourceKind.ANONYMOUS)]),
+    ],
+)
+def test_prepositions_and_roles_that_stay_apart(
+    text: str, expected: list[tuple[str, SourceKind | None]]
+) -> None:
+    assert spoken(text) == expected

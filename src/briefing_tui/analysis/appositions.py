@@ -20,7 +20,7 @@ from briefing_tui.analysis.noun_phrases import (
 from briefing_tui.analysis.phrases import Parsed, Phrase, parse_phrase
 from briefing_tui.analysis.source_windows import INTRODUCERS
 from briefing_tui.analysis.tokens import Token
-from briefing_tui.analysis.vocabulary import DETERMINERS, STOPWORDS
+from briefing_tui.analysis.vocabulary import DETERMINERS, HEAD_KINDS, ROLE_WORDS, STOPWORDS
 from briefing_tui.model import SourceKind
 
 __all__ = [
@@ -32,10 +32,20 @@ __all__ = [
 ]
 
 
+def _singular_trade(tokens: list[Token], role: Phrase) -> bool:
+    """ "master of the Sea Lark", "a crane driver": one unnamed person, without office, whose
+    words may describe the person named before the comma; "residents" may not."""
+    if role.kind is not SourceKind.ANONYMOUS:
+        return False
+    heads = (token for token in tokens if role.start <= token.start < role.end)
+    head = next((token for token in heads if token.lower in HEAD_KINDS or token.lower in ROLE_WORDS), None)
+    return head is not None and not head.lower.endswith("s")
+
+
 def named_before_role(tokens: list[Token], role: Phrase) -> Found | None:
     """ "Rear Adm. Dan Hagar, the chief spokesman for the military said": an apposition whose
     closing comma is missing still describes the person named before it."""
-    if role.kind is not SourceKind.OFFICIAL:
+    if role.kind is not SourceKind.OFFICIAL and not _singular_trade(tokens, role):
         return None
     comma = next((n for n, token in enumerate(tokens) if token.start == role.start), 0) - 1
     if comma < 1 or tokens[comma].text != ",":

@@ -195,7 +195,11 @@ def _collect(tokens: list[Token], position: int, limit: int) -> tuple[list[int],
                 break
             position += 1
             continue
-        if _is_connector(tokens, words, position, limit) or _is_phrase_word(tokens, position, limit):
+        if (
+            _joins_titled(tokens, words, position, limit)
+            or _is_connector(tokens, words, position, limit)
+            or _is_phrase_word(tokens, position, limit)
+        ):
             words.append(position)
             position += 1
             continue
@@ -313,6 +317,28 @@ def _is_name_word(token: Token) -> bool:
     return bool(rest) and particle.lower() in NAME_PARTICLES and rest[:1].isupper()
 
 
+_TITLED_JOINERS = frozenset(
+    {"without", "against", "beyond", "sans", "over", "under", "across", "behind", "within", "through"}
+)
+"""Prepositions that, capitalised between capitalised words, can only be inside a body's name:
+"Medics Without Walls", "Lawyers Against Torture" (a person's name holds none)."""
+
+
+def _is_titled_joiner(token: Token) -> bool:
+    return token.capitalised and token.lower in _TITLED_JOINERS
+
+
+def _joins_titled(tokens: list[Token], words: list[int], position: int, limit: int) -> bool:
+    """ "Medics Without Walls": a capitalised preposition between two name words."""
+    return (
+        bool(words)
+        and position + 1 < limit
+        and _is_titled_joiner(tokens[position])
+        and _is_name_word(tokens[words[-1]])
+        and _is_name_word(tokens[position + 1])
+    )
+
+
 def _is_connector(tokens: list[Token], words: list[int], position: int, limit: int) -> bool:
     """A particle, "of" or "for" inside a name: "Mohammed bin Abdulrahman", "Office for the ..."."""
     low = tokens[position].lower
@@ -376,7 +402,9 @@ def _classify(tokens: list[Token], index: int, words: list[int], limit: int) -> 
     people = HEAD_KINDS.get(tokens[words[head]].lower) in {SourceKind.ANONYMOUS, SourceKind.OFFICIAL}
     if people and trailing[0].lower in {"of", "for"}:
         return _common(tokens, index, words[: head + 1], limit)  # "Residents of Mabira" are people
-    if all(_is_name_word(token) or token.lower in _NAME_JOINERS for token in trailing):
+    if all(
+        _is_name_word(token) or token.lower in _NAME_JOINERS or _is_titled_joiner(token) for token in trailing
+    ):
         return _name(tokens, index, words, limit)
     return _common(tokens, index, words[: head + 1], limit)
 
@@ -575,7 +603,8 @@ def _name(tokens: list[Token], index: int, words: list[int], limit: int) -> Pars
         opener = _common_opener(tokens[index])
         body = Phrase(tokens[index].start, names[-1].end, SourceKind.ORGANIZATION, opener)
         return _with_acronym(tokens, Parsed((body,), words[-1] + 1), limit)
-    if not all(_is_name_word(t) or t.lower in _NAME_JOINERS or t.text.isdigit() for t in names[1:]):
+    joined = [t for t in names[1:] if not (_is_name_word(t) or t.lower in _NAME_JOINERS or t.text.isdigit())]
+    if not all(_is_titled_joiner(t) for t in joined):
         return None
     if not _is_name_word(names[0]):
         return _modified_group(tokens, index, words)
@@ -688,7 +717,7 @@ def _name_phrase(opener: Token, names: list[Token], determiner: Token | None) ->
     capitals = len(names) > 1 and any(
         len(t.text) >= 2 and t.text.isupper() and t.lower not in ROLE_WORDS for t in names
     )
-    organised = any(word in ORGANIZATION_WORDS for word in lowered)
+    organised = any(word in ORGANIZATION_WORDS or word in _TITLED_JOINERS for word in lowered)
     if determiner is not None or acronym or capitals or organised:
         return Phrase(start, end, SourceKind.ORGANIZATION, _common_opener(opener))
     if len(names) == 1 and names[0].type is not TokenType.CASELESS:

@@ -58,7 +58,7 @@ _OFFICIAL_HEADS = _words(
     "under-secretary-general attorney-general rapporteur mp mps mep meps treasurer whip councillor "
     "councillors councilor councilors councilman councilwoman alderman formateur formateurs "
     "informateur informateurs chairperson co-chair co-chairs vice-chair vice-president "
-    "president-elect minister-designate premier-designate"
+    "president-elect minister-designate premier-designate head"
 )
 _ANONYMOUS_HEADS = _words(
     "source sources person people individual individuals insider insiders witness witnesses "
@@ -98,7 +98,19 @@ _OUTLET_HEADS = _words(
     "newspaper newspapers broadcaster broadcasters outlet magazine website daily radio television tv"
 )
 
+
+def _plurals(words: frozenset[str]) -> frozenset[str]:
+    """Regular plurals of head nouns ("banks", "ministries"), so no list has to spell them all."""
+    return frozenset(
+        word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
+        for word in words
+        if not word.endswith("s") and "-" not in word
+    )
+
+
 HEAD_KINDS: dict[str, SourceKind] = {
+    **dict.fromkeys(_plurals(_ORGANIZATION_HEADS), SourceKind.ORGANIZATION),
+    **dict.fromkeys(_plurals(_OFFICIAL_HEADS), SourceKind.OFFICIAL),
     **dict.fromkeys(_ORGANIZATION_HEADS, SourceKind.ORGANIZATION),
     **dict.fromkeys(_OUTLET_HEADS, SourceKind.OUTLET),
     **dict.fromkeys(_ANONYMOUS_HEADS, SourceKind.ANONYMOUS),
