@@ -164,3 +164,28 @@ def test_a_role_the_person_was_not_named_with_is_a_source_of_its_own() -> None:
         ("The minister", "the foreign minister"),  # the nearest holder of the role
         ("The ministers", "the ministers"),
     ]
+
+
+def test_a_body_named_in_the_sentence_before_its_description_is_mentioned_too() -> None:
+    briefing = analyse(
+        briefing_of(
+            "The Tor Families Forum marched on Sunday. The forum said families were tired.",
+            "The Velmar Mothers Network held a vigil. The group said it would return.",
+        )
+    )
+    assert cited(briefing) == [
+        ("The Tor Families Forum", "the Tor Families Forum", "name"),
+        ("The forum", "the Tor Families Forum", "alias"),
+        ("The Velmar Mothers Network", "the Velmar Mothers Network", "name"),
+        ("The group", "the Velmar Mothers Network", "alias"),
+    ]
+
+
+def test_a_description_that_does_not_fit_the_body_before_it_stands_alone() -> None:
+    briefing = analyse(
+        briefing_of(
+            "The Tor Families Forum marched on Sunday. The union said it backed the march.",
+            "The civil aviation authority met on Monday. The authority said flights would resume.",
+        )
+    )
+    assert [words for words, _, _ in cited(briefing)] == ["The union", "The authority"]

@@ -12,13 +12,19 @@ from briefing_tui.analysis.phrases import parse_phrase
 from briefing_tui.analysis.source_names import display_name
 from briefing_tui.analysis.source_windows import HARD_STOPS, INTRODUCERS, PREPOSITIONS, WINDOW
 from briefing_tui.analysis.tokens import Token, tokenize
+from briefing_tui.analysis.vocabulary import GENERIC_BODIES
 from briefing_tui.model import SourceKind
 
 __all__ = ["with_antecedents"]
 
 
 def with_antecedents(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Pronoun mentions with the person or body named between them and the attribution before."""
+    """Pronoun mentions with the person or body named between them and the attribution before;
+    a definite description of a body ("The forum said") after the sentence that names it
+    ("The Hostages' Families Forum held a march.") with that name as a mention before it."""
+    if mentions and _is_definite_body(mentions[0]):
+        body = _only_body(text, max(0, mentions[0].start - WINDOW), mentions[0].start)
+        return [body, *mentions] if body is not None and _described_by(body, mentions[0]) else mentions
     if not mentions or mentions[0].pronoun not in {"he", "she", "it"}:
         return mentions  # a speaker earlier in the paragraph is nearer than any other name
     first = mentions[0]
@@ -33,6 +39,30 @@ def with_antecedents(text: str, mentions: list[Mention]) -> list[Mention]:
     linked = Mention(first.start, first.end, first.name, None, None, first.pronoun, person)
     # The person named before the quotation is its speaker too: "Ana Roe held a photo. “...,” she said."
     return [person, linked, *mentions[1:]]
+
+
+def _is_definite_body(mention: Mention) -> bool:
+    """ "The forum", "the umbrella group": a body named by "the" and common words only."""
+    words = mention.name.split()
+    return (
+        mention.pronoun is None
+        and mention.kind is SourceKind.ORGANIZATION
+        and 2 <= len(words) <= 3
+        and words[0].casefold() == "the"
+        and all(word.islower() for word in words[1:])
+    )
+
+
+def _described_by(body: Mention, description: Mention) -> bool:
+    """Whether the head of ``description`` names ``body``, a body written as a name: a word of
+    its name ("the forum" for the Hostages' Families Forum) or a noun any body answers to
+    ("the group")."""
+    words = body.name.split()
+    if not any(word[:1].isupper() for word in words[1:]):
+        return False  # "The civil aviation authority", "The union": no name to mention
+    head = description.name.split()[-1].casefold()
+    named = {word.casefold().removesuffix("'s").removesuffix("’s") for word in words}
+    return head in named or head in GENERIC_BODIES
 
 
 _OPENING_PHRASES = frozenset({"outside", "inside", "amid", "despite"})

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from briefing_tui.analysis.sources import Mention
-from briefing_tui.analysis.vocabulary import HEAD_KINDS, NAME_PARTICLES, ROLE_WORDS
+from briefing_tui.analysis.vocabulary import GENERIC_BODIES, HEAD_KINDS, NAME_PARTICLES, ROLE_WORDS
 from briefing_tui.ingest.structure import slugify
 from briefing_tui.model import Attribution, AttributionVia, Source, SourceKind
 
@@ -38,21 +38,6 @@ _TITLES = re.compile(
 )
 _PERSON_KINDS = frozenset({SourceKind.NAMED_PERSON, SourceKind.OFFICIAL, SourceKind.ANONYMOUS})
 _BODY_KINDS = frozenset({SourceKind.ORGANIZATION, SourceKind.OUTLET})
-_GENERIC_BODIES = frozenset(
-    [
-        "organisation",
-        "organization",
-        "group",
-        "company",
-        "firm",
-        "body",
-        "charity",
-        "agency",
-        "movement",
-        "alliance",
-    ]
-)
-"""Nouns that, alone after "the", stand for the body just cited: "the organisation said"."""
 _PARTITIVE = re.compile(
     r"^(?:one|two|three|four|five|some|several|most|many|few|each|another) of (?:the|its|their) (.+)$"
 )
@@ -220,7 +205,7 @@ class SourceRegistry:
 
     def _generic(self, key: str) -> _Entry | None:
         """ "the organisation", "the group" alone: the body cited just before in this section."""
-        if key not in _GENERIC_BODIES:
+        if key not in GENERIC_BODIES:
             return None
         for paragraph, entry in reversed(self._speakers):
             if self._paragraph - paragraph >= _PRONOUN_REACH:

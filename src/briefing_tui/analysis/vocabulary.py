@@ -17,6 +17,7 @@ __all__ = [
     "CLAUSE_WORDS",
     "DETERMINERS",
     "DOCUMENT_NOUNS",
+    "GENERIC_BODIES",
     "HEAD_KINDS",
     "NAME_PARTICLES",
     "NOT_NAMES",
@@ -252,6 +253,9 @@ BODY_NAMES = frozenset(name.strip().casefold() for name in _BODIES.split("|"))
 BODY_NAME_WORDS = tuple(sorted({len(name.split()) for name in BODY_NAMES}, reverse=True))
 """The word counts of `BODY_NAMES`, longest first, so that a parser tries only lengths that
 can match and the longest name wins."""
+
+GENERIC_BODIES = _words("organisation organization group company firm body charity agency movement alliance")
+"""Nouns that, alone after "the", stand for the body just cited: "the organisation said"."""
 
 TITLE_ABBREVIATIONS = _words(
     "mr mrs ms dr prof sen rep gov gen lt col adm st jr sr no brig maj capt sgt insp supt"
