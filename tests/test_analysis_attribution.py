@@ -85,6 +85,7 @@ NEGATIVES = {
     "channel_outlet": "He said in an interview with reporters that it was late.",
     "quoted_by_outlet": "The figures were cited by many as proof.",
     "quoted_by_subject": "The figures were cited by many as proof.",
+    "pronoun_colon": "So did they: “Wages, hours, pensions.”",
     "colon_quote": "The agenda: “Wages, hours, pensions.”",
     "speaker_setting_colon": "The agenda, running to three pages: “Wages, hours, pensions.”",
     "sentence_colon_quote": "The agenda had three items: “Wages, hours, pensions.”",

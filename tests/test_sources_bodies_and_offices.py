@@ -170,3 +170,46 @@ def test_prepositions_and_roles_that_stay_apart(
     text: str, expected: list[tuple[str, SourceKind | None]]
 ) -> None:
     assert spoken(text) == expected
+
+
+def pronouns(text: str) -> list[str]:
+    return [m.pronoun for m in find_mentions(text) if m.pronoun is not None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A live blog's pronoun before a colon, opening the line, speaks.
+        ("She: “Both sides have moved further than they thought.”", ["she"]),
+        ("He: “We stay.”", ["he"]),
+        # A question reported by "asked" after its quotation, or before "whether".
+        ("“Who buys my calves in spring?” he asked.", ["he"]),
+        ("She asked whether the fund would last.", ["she"]),
+        # A thing named by a quotation right after "called".
+        ("The minister welcomed what she called “a sensible deal”.", ["she"]),
+    ],
+)
+def test_pronouns_that_speak_by_a_colon_a_question_or_a_name(text: str, expected: list[str]) -> None:
+    assert pronouns(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A pronoun inside a sentence before a colon is no speaker.
+        "It was late, and so did they: “Wages, hours, pensions.”",
+        # Asking someone to act, or asking that something be done, is a request.
+        "The union asked mediators to step in.",
+        "They asked that there be no celebrations.",
+        # Nobody says what nobody said.
+        "Neither government has asked.",
+        "No official said the talks were over.",
+    ],
+)
+def test_requests_and_nobody_name_no_speaker(text: str) -> None:
+    assert find_mentions(text) == []
+
+
+def test_no_before_a_full_stop_ends_the_sentence() -> None:
+    text = "Labour has not said no. The liberals said “it is a start”."
+    assert [words for words, _ in spoken(text)] == ["The liberals"]

@@ -99,7 +99,8 @@ class Shape:
     conjoined: bool = False
     """The anchor must follow "and" or "but": a second verb of the same subject."""
     opens_clause: bool = False
-    """The source must open its clause: in "X told our reporter: “...”" the reporter is an object."""
+    """The source must open its clause: in "X told our reporter: “...”" the reporter is an object;
+    a pronoun before a colon must open its sentence ("She: “...”", not "so did they: “...”")."""
     named: bool = False
     """The source must be written as a name, its last word capitalised: "told Harbour Radio"
     names an outlet as the channel, "told state radio" only a medium."""
@@ -230,6 +231,14 @@ SHAPES: tuple[Shape, ...] = (
         Anchor.QUOTED_BY,
         Side.BEFORE,
         passive=True,
+    ),
+    Shape(
+        "pronoun_colon",
+        "She: “Both sides have moved.”",
+        Anchor.COLON,
+        Side.BEFORE,
+        pronoun=True,
+        opens_clause=True,
     ),
     Shape(
         "colon_quote",

@@ -113,11 +113,15 @@ def phrases_ending_at(tokens: list[Token], end: int) -> tuple[Phrase, ...]:
 
 
 def after_condition(tokens: list[Token], start: int) -> bool:
-    """Whether the words at ``start`` follow "if", "unless" or "whether": a hypothetical speaker."""
+    """Whether the words at ``start`` follow "if", "unless" or "whether" (a hypothetical
+    speaker) or "neither", "no" (nobody: "neither government has asked")."""
     for number, token in enumerate(tokens):
         if token.start == start:
-            return number > 0 and tokens[number - 1].lower in {"if", "unless", "whether"}
+            return number > 0 and tokens[number - 1].lower in _NOBODY_BEFORE
     return False
+
+
+_NOBODY_BEFORE = frozenset({"if", "unless", "whether", "neither", "no", "nor"})
 
 
 def after_preposition(tokens: list[Token], start: int) -> bool:

@@ -55,6 +55,9 @@ class Frame(Enum):
     """Reports only as "put it": "as one diplomat put it", "she put it bluntly"."""
     FEELING = "feeling"
     """Reports a stance through its noun: "expressed concern", "voiced their satisfaction"."""
+    QUESTION = "question"
+    """Reports a question, not a request: "“Who buys my calves?” he asked.", "asked whether"
+    (but "asked mediators to step in" and "asked that there be no celebrations" are acts)."""
 
 
 def _verbs(text: str) -> tuple[str, ...]:
@@ -106,6 +109,7 @@ FEELING_NOUNS = frozenset(
 )
 """Nouns after "expressed", "voiced", "raised" that make the verb report a stance."""
 _NAMING = _verbs("call term")
+_QUESTION = _verbs("ask wonder")
 _THAT_ONLY: tuple[str, ...] = ()
 """Verbs that report only before "that" (none now: the labels count "the Parties agreed that"
 as the act of agreeing, not as speech)."""
@@ -323,6 +327,7 @@ VERB_FORMS: dict[str, Frame] = {
     **_forms(_FEELING, Frame.FEELING),
     **_forms(_THAT_ONLY, Frame.THAT),
     **_forms(_PUT_IT, Frame.PUT_IT),
+    **_forms(_QUESTION, Frame.QUESTION),
 }
 VERB_FORMS.update(_forms(_REPORT, Frame.SPEECH))
 VERB_FORMS.update(_forms(_SPEECH, Frame.SPEECH))
@@ -334,7 +339,10 @@ for _entry in _CLAUSE:
 
 BASE_FORMS = frozenset(
     entry.split("/")[0]
-    for entries in (_SPEECH, _REPORT, _CLAUSE, _OBJECT, _DECLINE, _NAMING, _FEELING, _THAT_ONLY, _PUT_IT)
+    for entries in (
+        *(_SPEECH, _REPORT, _CLAUSE, _OBJECT, _DECLINE, _NAMING, _FEELING, _THAT_ONLY, _PUT_IT),
+        _QUESTION,
+    )
     for entry in entries
 )
 """The lemma of every verb: after "to" it is an infinitive ("declined to say"), not a past."""

@@ -89,7 +89,7 @@ def window_before(text: str, position: int, reach: int = WINDOW, quotes: bool = 
     while (stop := stops.match(text, low, end)) is not None:
         mark = stop.end() - 1
         digits = text[mark - 1 : mark].isdigit() and text[mark + 1 : mark + 2].isdigit()
-        in_number = digits and text[mark] in ".:"
+        in_number = (digits and text[mark] in ".:") or _NUMBER_SIGN.match(text, max(0, mark - 3), mark + 4)
         if not in_number and not _ABBREVIATION_BEFORE.search(text, max(low, stop.end() - 6), stop.end()):
             first = stop.end()
             break
@@ -107,8 +107,13 @@ _UP_TO_LAST_STOP = re.compile(r"(?s:.*)[.;:!?“”\"]")
 _UP_TO_LAST_PLAIN_STOP = re.compile(r"(?s:.*)[.;:!?]")
 
 
-_ABBREVIATION_BEFORE = re.compile(rf"(?:\b(?i:{'|'.join(TITLE_ABBREVIATIONS)})|[{UPPER}])\.$")
+_ABBREVIATION_BEFORE = re.compile(
+    rf"(?:\b(?i:{'|'.join(sorted(TITLE_ABBREVIATIONS - {'no'}))})|[{UPPER}])\.$"
+)
 """A full stop after an abbreviation or a capital ("Dr.", "U.S.", "J.") is not a sentence end."""
+_NUMBER_SIGN = re.compile(r"\W(?i:no)\.\s*\d")
+"""After "no", only before a number ("No. 10"): in "Labour has not said no. The liberals said"
+the sentence ends."""
 
 
 ASIDE_CLOSERS = frozenset({",", "—", "–", ")"})

@@ -70,7 +70,7 @@ def subject_before(text: str, anchor: int, shape: Shape, before: tuple[str, bool
         return []
     last = tokens[end - 1]
     if shape.pronoun:
-        return _pronoun(last)
+        return _pronoun(tokens, end, shape.opens_clause)
     if last.punct or (last.lower in {"which", "who"} and not last.text.isupper()):
         return _subject_before_aside(tokens, end)  # "WHO" is a body, "who" opens a clause
     # "Skarvøy's demand that ...": a possessive owns a noun ("Moody's said" speaks).
@@ -164,8 +164,12 @@ def _without_article(tokens: list[Token], phrase: Phrase) -> Phrase:
     return phrase
 
 
-def _pronoun(token: Token) -> list[Found]:
-    """ "he said": a pronoun for the registry to link to an earlier speaker."""
+def _pronoun(tokens: list[Token], end: int, opens: bool) -> list[Found]:
+    """ "he said": a pronoun for the registry to link to an earlier speaker; with ``opens``,
+    only one that opens its sentence ("She: “...”", not "and so did they: “...”")."""
+    token = tokens[end - 1]
+    if opens and end > 1 and not tokens[end - 2].punct:
+        return []
     if token.lower in SPEAKER_PRONOUNS and token.type is TokenType.WORD:
         return [Found(Phrase(token.start, token.end, None), pronoun=token.lower)]
     return []

@@ -44,7 +44,10 @@ _FINITE = frozenset(
     ]
 )
 """Words that show a clause follows a verb without "that": "warned the truce could fail"."""
-_CLAUSE_OPENERS = frozenset(["that", "he", "she", "it", "they", "we", "i", "there", "this", "these", "those"])
+_CLAUSE_OPENERS = frozenset(
+    ["that", "he", "she", "it", "they", "we", "i", "there", "this", "these", "those", "whether", "why", "how"]
+)
+"""Words that open a reported clause: "warned that", "insisted it", "asked whether"."""
 _ADJUNCT_OPENERS = frozenset(
     ["in", "at", "on", "during", "after", "late", "earlier", "later", "last", "this", "when", "while"]
 )
@@ -70,7 +73,9 @@ _PUT_IT = re.compile(
 on the map"."""
 
 
-_PLAIN_CHECKS = {Frame.THAT: re.compile(r"\s+that\b"), Frame.PUT_IT: _PUT_IT}
+_QUESTION = re.compile(r"[ \t]*(?:[.,:;!?”\"]|$)|\s+(?:whether|why|how|if|what|who|when)\b")
+""" "he asked.", "asked:", "asked whether": a question follows or went before."""
+_PLAIN_CHECKS = {Frame.THAT: re.compile(r"\s+that\b"), Frame.PUT_IT: _PUT_IT, Frame.QUESTION: _QUESTION}
 """Frames settled by one pattern after the verb: "reports that", "put it,"."""
 
 
@@ -165,6 +170,8 @@ def _names_something(tokens: list[Token]) -> bool:
         return True
     if tokens[0].lower == "on" and len(tokens) > 1 and tokens[1].lower not in TIME_WORDS:
         return any(token.lower == "to" for token in until_punct(tokens[2:]))  # "called on X to"
+    if tokens[0].text in {"“", '"'}:
+        return True  # "a proposal it called “unaffordable”": the thing named came before
     words = until_punct(tokens)
     rest = tokens[len(words) :]
     return (
