@@ -209,6 +209,8 @@ def _collect(tokens: list[Token], position: int, limit: int) -> tuple[list[int],
 
 def _known_body_end(tokens: list[Token], position: int, limit: int) -> int | None:
     """The index after a name of `vocabulary.BODY_NAMES` that starts at ``position``, if any."""
+    if tokens[position].lower not in _BODY_FIRST_WORDS:
+        return None  # one set look for almost every word: the names are few
     for count in BODY_NAME_WORDS:
         end = position + count
         if end <= limit and _spelled(tokens[position:end]) in BODY_NAMES:
@@ -216,7 +218,12 @@ def _known_body_end(tokens: list[Token], position: int, limit: int) -> int | Non
     return None
 
 
+_BODY_FIRST_WORDS = frozenset(name.split()[0] for name in BODY_NAMES)
+
+
 def _is_known_body(tokens: list[Token], words: list[int]) -> bool:
+    if not words or tokens[words[0]].lower not in _BODY_FIRST_WORDS:
+        return False
     return _spelled([tokens[word] for word in words]) in BODY_NAMES
 
 
