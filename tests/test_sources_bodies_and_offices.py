@@ -213,3 +213,34 @@ def test_requests_and_nobody_name_no_speaker(text: str) -> None:
 def test_no_before_a_full_stop_ends_the_sentence() -> None:
     text = "Labour has not said no. The liberals said “it is a start”."
     assert [words for words, _ in spoken(text)] == ["The liberals"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Verbs of more than one word, in any tense and spacing.
+        (
+            "Trade lawyers point out that Ostmark must notify the board.",
+            [("Trade lawyers", SourceKind.ANONYMOUS)],
+        ),
+        ("The ministry made clear that no deal was near.", [("The ministry", ORG)]),
+        ("The ministry has made it clear it would not pay.", [("The ministry", ORG)]),
+        ("The union walked out, pointing out that the offer was unchanged.", [("The union", ORG)]),
+        # People and bodies no list spelt before.
+        ("Local contractors say the rules are unclear.", [("Local contractors", SourceKind.ANONYMOUS)]),
+        ("Donors said the fund was short.", [("Donors", ORG)]),
+    ],
+)
+def test_phrasal_verbs_and_more_heads(text: str, expected: list[tuple[str, SourceKind | None]]) -> None:
+    assert spoken(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They pointed out the window to the harbour.",  # a gesture, not a report
+        "The ministry made clear progress on the file.",  # "clear" modifies a noun
+    ],
+)
+def test_phrasal_verbs_that_do_not_report(text: str) -> None:
+    assert spoken(text) == []

@@ -110,6 +110,13 @@ FEELING_NOUNS = frozenset(
 """Nouns after "expressed", "voiced", "raised" that make the verb report a stance."""
 _NAMING = _verbs("call term")
 _QUESTION = _verbs("ask wonder")
+_PHRASAL_LEMMAS = ("point out", "make clear", "make it clear")
+_PHRASAL = (
+    *("point out", "points out", "pointed out"),
+    *("make clear", "makes clear", "made clear", "make it clear", "makes it clear", "made it clear"),
+)
+"""Verbs of more than one word, with every form written out: "trade lawyers point out that",
+"the ministry made clear that" (a clause must follow, as for `_CLAUSE`)."""
 _THAT_ONLY: tuple[str, ...] = ()
 """Verbs that report only before "that" (none now: the labels count "the Parties agreed that"
 as the act of agreeing, not as speech)."""
@@ -227,6 +234,8 @@ PARTICIPLES = (
     "predicting",
     "cautioning",
     "telling",
+    "pointing out",
+    "making clear",
 )
 """Participles after a comma or a dash that report for the subject of the sentence: "the union
 walked out, saying ...", "Kyiv condemned the plan – claiming ..." ("proposing" and "calling
@@ -329,6 +338,7 @@ VERB_FORMS: dict[str, Frame] = {
     **_forms(_PUT_IT, Frame.PUT_IT),
     **_forms(_QUESTION, Frame.QUESTION),
 }
+VERB_FORMS.update(dict.fromkeys(_PHRASAL, Frame.CLAUSE))
 VERB_FORMS.update(_forms(_REPORT, Frame.SPEECH))
 VERB_FORMS.update(_forms(_SPEECH, Frame.SPEECH))
 for _entry in _CLAUSE:
@@ -337,7 +347,7 @@ for _entry in _CLAUSE:
         VERB_FORMS.setdefault(_form, Frame.THAT)  # "the secretariat reports that"
 """Every inflected reporting verb, lower case, and the frame it needs; speech verbs win ties."""
 
-BASE_FORMS = frozenset(
+BASE_FORMS = frozenset(_PHRASAL_LEMMAS) | frozenset(
     entry.split("/")[0]
     for entries in (
         *(_SPEECH, _REPORT, _CLAUSE, _OBJECT, _DECLINE, _NAMING, _FEELING, _THAT_ONLY, _PUT_IT),

@@ -225,10 +225,10 @@ def _verb_reports(text: str, match: re.Match[str], passive: bool) -> bool:
     is a verb of speech whose agent may follow ("was confirmed by officials")."""
     if passive:
         return (
-            VERB_FORMS[match.group()] in {Frame.SPEECH, Frame.OBJECT}
+            VERB_FORMS[" ".join(match.group().split())] in {Frame.SPEECH, Frame.OBJECT}
             and " by " in text[match.end() : match.end() + 40]
         )
-    return frame_allows(text, match.group(), match.end())
+    return frame_allows(text, " ".join(match.group().split()), match.end())  # "pointed  out"
 
 
 def _read(text: str, match: re.Match[str], shape: Shape, before: tuple[str, bool] | None) -> list[Found]:

@@ -76,7 +76,9 @@ _ANONYMOUS_HEADS = _words(
     "trader banker investor scientist engineer farmer soldier fighter militant rebel "
     "investigators inspectors auditors monitors surveyors pollster medical sister brother "
     "mother father son daughter wife husband widow cousin uncle aunt friend friends neighbour "
-    "neighbor neighbours neighbors colleague colleagues relatives man woman men women delegates"
+    "neighbor neighbours neighbors colleague colleagues relatives man woman men women delegates "
+    "contractors subcontractors visitors sponsors "
+    "contractor visitor"
 )
 _ORGANIZATION_HEADS = _words(
     "ministry ministries government governments company companies firm firms agency agencies "
@@ -93,7 +95,8 @@ _ORGANIZATION_HEADS = _words(
     "chamber lobby caucus bloc faction syndicate guild conglomerate forum employers employer "
     "carmaker carmakers automaker automakers manufacturer manufacturers producer producers "
     "exporters importers retailers shippers refiners suppliers headquarters associations "
-    "federations coalitions alliances movements commissions foundations embassies center centre"
+    "federations coalitions alliances movements commissions foundations embassies center centre "
+    "donors donor"
 )
 _OUTLET_HEADS = _words(
     "newspaper newspapers broadcaster broadcasters outlet magazine website daily radio television tv"
