@@ -189,3 +189,18 @@ def test_a_description_that_does_not_fit_the_body_before_it_stands_alone() -> No
         )
     )
     assert [words for words, _, _ in cited(briefing)] == ["The union", "The authority"]
+
+
+def test_they_after_the_one_group_that_opens_a_sentence_is_that_group() -> None:
+    briefing = analyse(
+        briefing_of(
+            "Gulf states, new contributors, pledged $3 billion. They said the money was voluntary.",
+            "Tor Vale met the Velmar Union on Monday. They said nothing was agreed.",
+        )
+    )
+    assert cited(briefing)[:2] == [
+        ("Gulf states", "Gulf states", "name"),
+        ("They", "Gulf states", "pronoun"),
+    ]
+    # A name and a body before "they": no group opens a sentence, and no earlier speaker fits.
+    assert [words for words, _, _ in cited(briefing)[2:]] == []

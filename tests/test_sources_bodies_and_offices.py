@@ -244,3 +244,17 @@ def test_phrasal_verbs_and_more_heads(text: str, expected: list[tuple[str, Sourc
 )
 def test_phrasal_verbs_that_do_not_report(text: str) -> None:
     assert spoken(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The family of Ana Roe said they were relieved.", [("The family of Ana Roe", SourceKind.ANONYMOUS)]),
+        (
+            "The Catholic bishops' conference, which mediates, said each list had 60 names.",
+            [("The Catholic bishops' conference", ORG)],
+        ),
+    ],
+)
+def test_families_and_conferences_speak(text: str, expected: list[tuple[str, SourceKind | None]]) -> None:
+    assert spoken(text) == expected

@@ -8,7 +8,7 @@ to an earlier speaker, or leaves it alone.
 from __future__ import annotations
 
 from briefing_tui.analysis.mentions import Mention
-from briefing_tui.analysis.phrases import parse_phrase
+from briefing_tui.analysis.phrases import Phrase, parse_phrase
 from briefing_tui.analysis.source_names import display_name
 from briefing_tui.analysis.source_windows import HARD_STOPS, INTRODUCERS, PREPOSITIONS, WINDOW
 from briefing_tui.analysis.tokens import Token, tokenize
@@ -22,23 +22,57 @@ def with_antecedents(text: str, mentions: list[Mention]) -> list[Mention]:
     """Pronoun mentions with the person or body named between them and the attribution before;
     a definite description of a body ("The forum said") after the sentence that names it
     ("The Hostages' Families Forum held a march.") with that name as a mention before it."""
-    if mentions and _is_definite_body(mentions[0]):
-        body = _only_body(text, max(0, mentions[0].start - WINDOW), mentions[0].start)
-        return [body, *mentions] if body is not None and _described_by(body, mentions[0]) else mentions
-    if not mentions or mentions[0].pronoun not in {"he", "she", "it"}:
-        return mentions  # a speaker earlier in the paragraph is nearer than any other name
+    if not mentions:
+        return mentions
+    if _is_definite_body(mentions[0]):
+        return _with_named_body(text, mentions)
+    link = _LINKS.get(mentions[0].pronoun or "")
+    # Only a pronoun that comes first: a speaker earlier in the paragraph is nearer than any other name.
+    return link(text, mentions) if link is not None else mentions
+
+
+def _with_named_body(text: str, mentions: list[Mention]) -> list[Mention]:
+    body = _only_body(text, max(0, mentions[0].start - WINDOW), mentions[0].start)
+    return [body, *mentions] if body is not None and _described_by(body, mentions[0]) else mentions
+
+
+def _with_body(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "The Russian mission abstained. It said ...": "it" is linked to the body."""
     first = mentions[0]
-    if first.pronoun == "it":
-        body = _only_body(text, max(0, first.start - WINDOW), first.start)
-        if body is None:
-            return mentions
-        return [Mention(first.start, first.end, first.name, None, None, first.pronoun, body), *mentions[1:]]
+    body = _only_body(text, max(0, first.start - WINDOW), first.start)
+    if body is None:
+        return mentions
+    return [Mention(first.start, first.end, first.name, None, None, first.pronoun, body), *mentions[1:]]
+
+
+def _with_person(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The person named before the quotation is its speaker too: "Ana Roe held a photo. “...,” she said."."""
+    first = mentions[0]
     person = _only_person(text, max(0, first.start - WINDOW), first.start)
     if person is None:
         return mentions
-    linked = Mention(first.start, first.end, first.name, None, None, first.pronoun, person)
-    # The person named before the quotation is its speaker too: "Ana Roe held a photo. “...,” she said."
-    return [person, linked, *mentions[1:]]
+    return [
+        person,
+        Mention(first.start, first.end, first.name, None, None, first.pronoun, person),
+        *mentions[1:],
+    ]
+
+
+def _with_group(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Gulf states pledged $3bn. They said ...": the group is named as the speaker too."""
+    first = mentions[0]
+    group = _only_group(text, max(0, first.start - WINDOW), first.start)
+    if group is None:
+        return mentions
+    return [
+        group,
+        Mention(first.start, first.end, first.name, None, None, first.pronoun, group),
+        *mentions[1:],
+    ]
+
+
+_LINKS = {"he": _with_person, "she": _with_person, "it": _with_body, "they": _with_group}
+"""How each pronoun that opens a paragraph's mentions finds its candidate in the paragraph."""
 
 
 def _is_definite_body(mention: Mention) -> bool:
@@ -100,6 +134,42 @@ def _only_body(text: str, start: int, end: int) -> Mention | None:
         mention = Mention(phrase.start, phrase.end, display_name(text, phrase), SourceKind.ORGANIZATION)
         found.setdefault(mention.name.casefold().removeprefix("the "), mention)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _only_group(text: str, start: int, end: int) -> Mention | None:
+    """The one group named in the plural that opens a sentence in ``text[start:end]``, if
+    exactly one: "Gulf states, new contributors, pledged $3bn. They said ..."."""
+    tokens = tokenize(text, start, end)
+    found: dict[str, Mention] = {}
+    for opening, token in enumerate(tokens):
+        if token.punct or (opening and tokens[opening - 1].text not in HARD_STOPS):
+            continue
+        number = _subject_start(tokens, opening)
+        parsed = parse_phrase(tokens, number, len(tokens)) if number is not None else None
+        phrase = parsed.phrases[0] if parsed is not None and len(parsed.phrases) == 1 else None
+        if phrase is None or phrase.kind in {None, SourceKind.NAMED_PERSON, SourceKind.OUTLET}:
+            continue
+        if not _plural_head(tokens, phrase):
+            continue
+        mention = Mention(phrase.start, phrase.end, display_name(text, phrase), phrase.kind)
+        found.setdefault(mention.name.casefold().removeprefix("the "), mention)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _plural_head(tokens: list[Token], phrase: Phrase) -> bool:
+    """Whether the phrase's head noun (its last word before any tail) is a common plural:
+    "Gulf states", "the four parties", "Neighbours" (not "the union", "the Velmar Mothers Network")."""
+    words = [token for token in tokens if phrase.start <= token.start < phrase.end and not token.punct]
+    tail = next(
+        (number for number, token in enumerate(words) if number and token.lower in _TAIL_STARTS), None
+    )
+    head = words[(tail or len(words)) - 1]
+    low = head.base_lower
+    common = not head.capitalised or head is words[0]  # a capital that only opens the sentence
+    return common and low.endswith("s") and not low.endswith("ss")
+
+
+_TAIL_STARTS = frozenset({"of", "for", "from", "in", "at", "on", "with", "who", "familiar", "close"})
 
 
 def _who_follows(tokens: list[Token], number: int) -> bool:

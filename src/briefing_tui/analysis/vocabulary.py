@@ -78,7 +78,7 @@ _ANONYMOUS_HEADS = _words(
     "mother father son daughter wife husband widow cousin uncle aunt friend friends neighbour "
     "neighbor neighbours neighbors colleague colleagues relatives man woman men women delegates "
     "contractors subcontractors visitors sponsors "
-    "contractor visitor"
+    "contractor visitor family"
 )
 _ORGANIZATION_HEADS = _words(
     "ministry ministries government governments company companies firm firms agency agencies "
@@ -96,7 +96,7 @@ _ORGANIZATION_HEADS = _words(
     "carmaker carmakers automaker automakers manufacturer manufacturers producer producers "
     "exporters importers retailers shippers refiners suppliers headquarters associations "
     "federations coalitions alliances movements commissions foundations embassies center centre "
-    "donors donor"
+    "donors donor conference"
 )
 _OUTLET_HEADS = _words(
     "newspaper newspapers broadcaster broadcasters outlet magazine website daily radio television tv"
