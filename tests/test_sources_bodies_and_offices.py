@@ -258,3 +258,30 @@ def test_phrasal_verbs_that_do_not_report(text: str) -> None:
 )
 def test_families_and_conferences_speak(text: str, expected: list[tuple[str, SourceKind | None]]) -> None:
     assert spoken(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A joint statement's collective voice, capitalised, before a past verb.
+        ("For whiting, the Delegations agreed on a precautionary catch.", ["the Delegations"]),
+        ("The two Governments have decided as follows:", ["The two Governments"]),
+        ("The Ministers recalled the Treaty of 1994.", ["The Ministers"]),
+        ("The signatories tasked their officials with a work plan.", ["The signatories"]),
+    ],
+)
+def test_the_collective_voice_of_a_joint_statement(text: str, expected: list[str]) -> None:
+    assert [words for words, kind in spoken(text) if kind is ORG] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ministers will meet again in May.",  # a plan, not a statement's word
+        "The ministers of both sides met in May.",  # lower case: people, not the statement's voice
+        "The Parties agreed to withdraw their forces.",  # the parties to a conflict act
+        "The United States agreed to meet.",  # a country acting
+    ],
+)
+def test_no_collective_voice(text: str) -> None:
+    assert spoken(text) == []

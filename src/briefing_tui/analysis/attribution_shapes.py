@@ -24,6 +24,9 @@ Anchors are word classes from `reporting_verbs`:
   "“We will not give up,” the harbour master.";
 * ``bare_colon``: a colon after a speaker who opens the paragraph, as in a transcript or a
   live blog: "Ana Roe: We will stay until the end."
+* ``voice``: the collective voice of a joint statement, a capitalised plural body
+  ("the Ministers", "The two Delegations") before a past verb: whatever it "recalled",
+  "agreed" or "instructed" is the statement's own word (docs/labelling.md).
 
 What may stand between a subject and its verb (an auxiliary, a time, an aside between
 commas or dashes, a relative clause) is listed in `GAPS`, and what may follow a source
@@ -55,6 +58,7 @@ class Anchor(Enum):
     SAYING = "saying"
     QUOTE_END = "quote_end"
     BARE_COLON = "bare_colon"
+    VOICE = "voice"
 
 
 class Side(Enum):
@@ -109,6 +113,8 @@ class Shape:
     the colon: "Eva Lind, speaking outside the family home: “...”"."""
     agent: bool = False
     """The verb is passive and the source is its agent, after "by": "was confirmed by officials"."""
+    voice: bool = False
+    """The anchor's own words are the source: "The Ministers recalled ..."."""
     alone: bool = False
     """No verb: the source stands alone by its quotation and must fill the words up to the
     end of the sentence ("“...,” the minister.") or from the start of the paragraph to the
@@ -281,6 +287,13 @@ SHAPES: tuple[Shape, ...] = (
         Side.BEFORE,
         alone=True,
         kinds=frozenset({SourceKind.NAMED_PERSON, SourceKind.OFFICIAL}),
+    ),
+    Shape(
+        "collective_voice",
+        "The Delegations agreed to set the catch at 21,500 tonnes.",
+        Anchor.VOICE,
+        Side.AFTER,
+        voice=True,
     ),
     Shape(
         "participle_saying",

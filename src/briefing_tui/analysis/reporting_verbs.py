@@ -22,6 +22,8 @@ __all__ = [
     "AUXILIARIES",
     "BASE_FORMS",
     "CHANNEL_PHRASES",
+    "COLLECTIVE_MODIFIERS",
+    "COLLECTIVE_VOICES",
     "CUE_PHRASES",
     "DECLINED_ACTS",
     "FEELING_NOUNS",
@@ -439,6 +441,19 @@ CHANNEL_PHRASES = (
     "in an op-ed in",
 )
 """Phrases before the outlet a source spoke through: "said in an interview with the BBC"."""
+
+COLLECTIVE_VOICES = (
+    *("Ministers", "Delegations", "Governments", "Signatories", "Leaders"),
+    *("Co-Chairs", "Presidents", "Mediators", "Heads of State", "Heads of Delegation", "Participants"),
+    *("Foreign Ministers", "Trade Ministers", "Finance Ministers", "Central Banks", "mediating States"),
+    "signatories",
+)
+"""The collective voice of a joint statement, capitalised as such texts write it ("the Ministers
+recalled", "The Delegations agreed"); "signatories" is never a name, so its case does not matter.
+"The Parties" and "the Sides" are left out: in a communique of mediators they are the
+parties to the conflict, who act ("The Parties agreed to withdraw") rather than speak."""
+COLLECTIVE_MODIFIERS = ("two", "three", "four", "five", "six", "mediating", "participating", "contracting")
+"""Words between "the" and a collective voice: "The two Governments", "the mediating States"."""
 
 QUOTED_BY_PHRASES = ("quoted by", "cited by", "reported by")
 """(A phrase here must not begin with a verb form whose other uses matter: the longest

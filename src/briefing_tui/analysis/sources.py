@@ -43,6 +43,8 @@ from briefing_tui.analysis.patterns import phrase_alternation
 from briefing_tui.analysis.phrases import Parsed, Phrase, parse_list, parse_phrase
 from briefing_tui.analysis.reporting_verbs import (
     CHANNEL_PHRASES,
+    COLLECTIVE_MODIFIERS,
+    COLLECTIVE_VOICES,
     CUE_PHRASES,
     PARTICIPLES,
     QUOTED_BY_PHRASES,
@@ -138,9 +140,12 @@ _TRIGGER = re.compile(
     rf"|(?P<saying>(?:,|\s[—–])\s+(?:{'|'.join(PARTICIPLES)})\b)"
     r"|(?<=[,.!?…][”\"])(?P<quote_end>[ \t]+(?:[—–][ \t]*)?)(?=[^\W\d_])"
     r"|(?P<bare_colon>:[ \t]+)(?=[“\"‘'(]?[^\W\d_])"
+    rf"|(?P<voice>\b[Tt]he[ \t]+(?:(?:{'|'.join(COLLECTIVE_MODIFIERS)})[ \t]+)?"
+    rf"(?:{'|'.join(COLLECTIVE_VOICES)}))"
+    r"(?=[ \t]+(?:(?:have|had|also|further|jointly|then)[ \t]+)?[a-z]{3,}ed\b)"
 )
 """Every anchor of `SHAPES`: a phrase of `_ANCHOR_OF`, a colon before a quotation, ", saying",
-" – claiming"."""
+" – claiming", a joint statement's collective voice before a past verb ("The Ministers recalled")."""
 
 
 _MARK_ANCHORS = {
@@ -148,6 +153,7 @@ _MARK_ANCHORS = {
     "saying": Anchor.SAYING,
     "quote_end": Anchor.QUOTE_END,
     "bare_colon": Anchor.BARE_COLON,
+    "voice": Anchor.VOICE,
 }
 """The anchors found by a mark rather than a phrase, by the name of their group in `_TRIGGER`."""
 
@@ -233,6 +239,8 @@ def _verb_reports(text: str, match: re.Match[str], passive: bool) -> bool:
 
 def _read(text: str, match: re.Match[str], shape: Shape, before: tuple[str, bool] | None) -> list[Found]:
     """What ``shape`` finds at the anchor ``match``; ``before`` is the word before the anchor."""
+    if shape.voice:  # "The Ministers recalled": the words of the anchor are the source
+        return [Found(Phrase(match.start(), match.end(), SourceKind.ORGANIZATION, match.group()[0] == "T"))]
     if shape.agent or shape.alone or shape.setting:
         return _read_without_verb_subject(text, match, shape)
     if shape.sentence:
