@@ -285,3 +285,27 @@ def test_the_collective_voice_of_a_joint_statement(text: str, expected: list[str
 )
 def test_no_collective_voice(text: str) -> None:
     assert spoken(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Permanent secretary for works Seru Vale said tenders would close.",
+            [("Seru Vale", "Permanent secretary for works")],
+        ),
+        (
+            "Minister of reconciliation Ana Roe said the count was done.",
+            [("Ana Roe", "Minister of reconciliation")],
+        ),
+        # A body after "for the" is the phrase's tail, not a portfolio before a name.
+        (
+            "A spokesman for the Velmar Port Authority said it was shut.",
+            [("a spokesman for the Velmar Port Authority", None)],
+        ),
+    ],
+)
+def test_a_role_with_its_portfolio_in_common_words_before_a_name(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(m.name, m.description) for m in find_mentions(text)] == expected

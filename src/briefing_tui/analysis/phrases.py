@@ -544,6 +544,9 @@ def _common(tokens: list[Token], index: int, words: list[int], limit: int) -> Pa
     if head.lower == "agency" and len(words) > 1 and tokens[words[-2]].lower in {"news", "press"}:
         kind = SourceKind.OUTLET  # "the Tasnim news agency"
     end_index = _postmodifier(tokens, words[-1] + 1, limit)
+    person = _person_after_portfolio(tokens, index, words, end_index)
+    if person is not None:
+        return person
     phrase = Phrase(
         start=tokens[index].start,
         end=tokens[end_index - 1].end,
@@ -553,6 +556,33 @@ def _common(tokens: list[Token], index: int, words: list[int], limit: int) -> Pa
     # "the Palestinian Authority (PA)", "the Under-Secretary-General for Humanitarian Affairs
     # (OCHA)": the acronym belongs to the phrase, after its tail too.
     return _with_acronym(tokens, Parsed((phrase,), end_index), limit)
+
+
+_NOT_PORTFOLIO = STOPWORDS | DETERMINERS | _ARTICLES
+
+
+def _person_after_portfolio(tokens: list[Token], index: int, words: list[int], end: int) -> Parsed | None:
+    """ "Permanent secretary for works Seru Tanoa", "Minister of reconciliation Clarisse Yakoma":
+    a role, its portfolio in common words, then a person's name of two words or more."""
+    role = tokens[words[-1]]
+    tail = tokens[words[-1] + 1 : end]
+    if role.lower not in ROLE_WORDS or len(tail) < 4 or tail[0].lower not in {"of", "for"}:
+        return None
+    first = len(tail)
+    while first > 1 and _is_name_word(tail[first - 1]) and tail[first - 1].type is TokenType.WORD:
+        first -= 1
+    portfolio = tail[1:first]
+    common = all(t.lower.isalpha() and not t.capitalised and t.lower not in _NOT_PORTFOLIO for t in portfolio)
+    if len(tail) - first < 2 or not portfolio or not common:
+        return None  # "a spokesman for the Velmar Port Authority": a body, not a portfolio
+    phrase = Phrase(
+        start=tokens[index].start,
+        end=tail[-1].end,
+        kind=SourceKind.NAMED_PERSON,
+        description=(tokens[index].start, portfolio[-1].end),
+        name_start=tail[first].start,
+    )
+    return Parsed((phrase,), end)
 
 
 def _kind_in_context(tokens: list[Token], words: list[int], end: int, kind: SourceKind) -> SourceKind:
