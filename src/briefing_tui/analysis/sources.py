@@ -75,8 +75,6 @@ from briefing_tui.model import SourceKind
 
 __all__ = ["Mention", "find_mentions", "surnames_in"]
 
-__all__ = ["Mention", "find_mentions", "surnames_in"]
-
 
 _TOLD = ("told", "tells", "tell")
 
