@@ -20,7 +20,8 @@ missed one::
     object  := a few words, names joined by commas and "and" ("from France, Britain and
                Germany"), never running across a verb
 
-A *head* is a noun from `vocabulary.HEAD_KINDS` and decides the kind of source; a *name*
+A *head* is a noun from `vocabulary.HEAD_KINDS` and decides the kind of source (what kind a
+phrase names is read by `source_kinds`; this module finds where it begins and ends); a *name*
 is a run of capitalised words (or of a caseless script such as Chinese), which may hold
 "of", "for", "the" and "and" ("Department for Business and Trade"). Pronouns, verbs and
 other function words (`vocabulary.STOPWORDS`) never belong to a phrase, so a pronoun can
@@ -33,6 +34,7 @@ from dataclasses import dataclass
 
 from briefing_tui.analysis.people_nouns import is_people_noun, is_people_plural
 from briefing_tui.analysis.reporting_verbs import IRREGULAR_PAST, VERB_FORMS
+from briefing_tui.analysis.source_kinds import head_kind, kind_in_context, name_kind
 from briefing_tui.analysis.tokens import Token, TokenType
 from briefing_tui.analysis.vocabulary import (
     BODY_NAME_WORDS,
@@ -44,11 +46,11 @@ from briefing_tui.analysis.vocabulary import (
     ORGANIZATION_WORDS,
     OUTLET_NAMES,
     OUTLET_WORDS,
-    PLACE_NAMES,
     PREMODIFIERS,
     ROLE_WORDS,
     STOPWORDS,
     TIME_WORDS,
+    TITLED_JOINERS,
 )
 from briefing_tui.model import SourceKind
 
@@ -324,15 +326,8 @@ def _is_name_word(token: Token) -> bool:
     return bool(rest) and particle.lower() in NAME_PARTICLES and rest[:1].isupper()
 
 
-_TITLED_JOINERS = frozenset(
-    {"without", "against", "beyond", "sans", "over", "under", "across", "behind", "within", "through"}
-)
-"""Prepositions that, capitalised between capitalised words, can only be inside a body's name:
-"Medics Without Walls", "Lawyers Against Torture" (a person's name holds none)."""
-
-
 def _is_titled_joiner(token: Token) -> bool:
-    return token.capitalised and token.lower in _TITLED_JOINERS
+    return token.capitalised and token.lower in TITLED_JOINERS
 
 
 def _joins_titled(tokens: list[Token], words: list[int], position: int, limit: int) -> bool:
@@ -530,19 +525,7 @@ def _last_head(tokens: list[Token], words: list[int]) -> int | None:
 
 def _common(tokens: list[Token], index: int, words: list[int], limit: int) -> Parsed:
     """A phrase ending in a head noun, with the tail that may follow it."""
-    head = tokens[words[-1]]
-    kind = HEAD_KINDS.get(head.base_lower, SourceKind.ANONYMOUS)
-    if head.capitalised and head.lower in ORGANIZATION_WORDS and len(words) > 1:
-        kind = SourceKind.ORGANIZATION  # "Ukraine's General Staff" is a body, "staff" are people
-    if (
-        head.capitalised
-        and words[-1] != index
-        and head.lower.endswith("s")
-        and kind is not SourceKind.ORGANIZATION
-    ):
-        kind = SourceKind.ORGANIZATION  # "The Ministers", "the Delegations": a joint statement's voice
-    if head.lower == "agency" and len(words) > 1 and tokens[words[-2]].lower in {"news", "press"}:
-        kind = SourceKind.OUTLET  # "the Tasnim news agency"
+    kind = head_kind(tokens, index, words)
     end_index = _postmodifier(tokens, words[-1] + 1, limit)
     person = _person_after_portfolio(tokens, index, words, end_index)
     if person is not None:
@@ -550,7 +533,7 @@ def _common(tokens: list[Token], index: int, words: list[int], limit: int) -> Pa
     phrase = Phrase(
         start=tokens[index].start,
         end=tokens[end_index - 1].end,
-        kind=_kind_in_context(tokens, words, end_index, kind),
+        kind=kind_in_context(tokens, words, end_index, kind),
         common_start=_common_opener(tokens[index]),
     )
     # "the Palestinian Authority (PA)", "the Under-Secretary-General for Humanitarian Affairs
@@ -583,24 +566,6 @@ def _person_after_portfolio(tokens: list[Token], index: int, words: list[int], e
         name_start=tail[first].start,
     )
     return Parsed((phrase,), end)
-
-
-def _kind_in_context(tokens: list[Token], words: list[int], end: int, kind: SourceKind) -> SourceKind:
-    """The kind a phrase's other words give it: "the Office of the U.S. Trade Representative"
-    is a body, "a member of the delegation" an official."""
-    first = tokens[words[0]]
-    if (
-        first.capitalised
-        and first.lower in ORGANIZATION_WORDS
-        and len(words) > 1
-        and tokens[words[1]].lower in {"of", "for"}
-    ):
-        return SourceKind.ORGANIZATION
-    if tokens[words[-1]].base_lower in {"member", "members"}:
-        tail = (HEAD_KINDS.get(token.base_lower) for token in tokens[words[-1] + 1 : end])
-        if any(found is SourceKind.ORGANIZATION for found in tail):
-            return SourceKind.OFFICIAL
-    return kind
 
 
 def _person_after_role(tokens: list[Token], index: int, words: list[int], head: int) -> Parsed:
@@ -738,28 +703,9 @@ def _with_acronym(tokens: list[Token], parsed: Parsed, limit: int) -> Parsed:
 
 
 def _name_phrase(opener: Token, names: list[Token], determiner: Token | None) -> Phrase:
-    lowered = [token.lower for token in names]
-    if len(lowered) > 1 and lowered[-1].isdigit():
-        lowered = lowered[:-1]  # "Channel 12" is named by its first word
-    plain = " ".join(lowered)
-    start, end = opener.start, names[-1].end
-    if plain in OUTLET_NAMES or lowered[-1] in OUTLET_WORDS:
-        return Phrase(start, end, SourceKind.OUTLET, _common_opener(opener))
-    if plain in PLACE_NAMES or names[-1].text.isdigit() or any(token.text.isdigit() for token in names[1:-1]):
-        return Phrase(start, end, SourceKind.ORGANIZATION)  # "Saudi Arabia said", "Local 44"
-    if len(lowered) > 2 and lowered[0] in ROLE_WORDS and lowered[1] in {"of", "for"}:
-        return Phrase(start, end, SourceKind.OFFICIAL, _common_opener(opener))  # "the Minister of Finance"
-    acronym = len(names) == 1 and names[0].type is TokenType.ACRONYM
-    # "NJ Transit", "UN Office": a word in capitals makes a name a body, not a person.
-    capitals = len(names) > 1 and any(
-        len(t.text) >= 2 and t.text.isupper() and t.lower not in ROLE_WORDS for t in names
-    )
-    organised = any(word in ORGANIZATION_WORDS or word in _TITLED_JOINERS for word in lowered)
-    if determiner is not None or acronym or capitals or organised:
-        return Phrase(start, end, SourceKind.ORGANIZATION, _common_opener(opener))
-    if len(names) == 1 and names[0].type is not TokenType.CASELESS:
-        return Phrase(start, end, None)
-    return Phrase(start, end, SourceKind.NAMED_PERSON)
+    kind, own_capital = name_kind(names, determiner)
+    common = own_capital and _common_opener(opener)
+    return Phrase(opener.start, names[-1].end, kind, common)
 
 
 def _common_opener(token: Token) -> bool:

@@ -30,6 +30,7 @@ __all__ = [
     "ROLE_WORDS",
     "STOPWORDS",
     "TIME_WORDS",
+    "TITLED_JOINERS",
     "TITLE_ABBREVIATIONS",
 ]
 
@@ -259,6 +260,10 @@ can match and the longest name wins."""
 
 GENERIC_BODIES = _words("organisation organization group company firm body charity agency movement alliance")
 """Nouns that, alone after "the", stand for the body just cited: "the organisation said"."""
+
+TITLED_JOINERS = _words("without against beyond sans over under across behind within through")
+"""Prepositions that, capitalised between capitalised words, can only be inside a body's name:
+"Medics Without Walls", "Lawyers Against Torture" (a person's name holds none)."""
 
 TITLE_ABBREVIATIONS = _words(
     "mr mrs ms dr prof sen rep gov gen lt col adm st jr sr no brig maj capt sgt insp supt"
