@@ -129,3 +129,78 @@ def test_a_lone_name_a_later_he_stands_for_is_a_person() -> None:
     briefing = analyse(briefing_of("Velmaro said the war would go on.", "He said the talks were over."))
     assert [(source.name, source.kind.value) for source in briefing.sources] == [("Velmaro", "named_person")]
     assert cited(briefing)[-1] == ("He", "Velmaro", "pronoun")
+
+
+def test_a_role_stands_for_the_person_named_with_it() -> None:
+    briefing = analyse(
+        briefing_of(
+            "Formateur Elske Brandt said the talks had stalled.",
+            "The formateur said later that a deal was near.",
+            "Tor Vale, the chief negotiator, said the gap was small. "
+            "The chief negotiator added that talks would go on.",
+        )
+    )
+    assert cited(briefing) == [
+        ("Formateur Elske Brandt", "Elske Brandt", "name"),
+        ("The formateur", "Elske Brandt", "alias"),
+        ("Tor Vale", "Tor Vale", "name"),
+        ("The chief negotiator", "Tor Vale", "alias"),
+    ]
+
+
+def test_a_role_the_person_was_not_named_with_is_a_source_of_its_own() -> None:
+    briefing = analyse(
+        briefing_of(
+            "Finance Minister Ana Roe said the budget was tight.",
+            "The foreign minister said cuts were coming.",
+            "Ivo Marek said the port was shut. The minister said it would reopen.",
+            "The ministers said the budget would pass.",
+        )
+    )
+    assert [(words, name) for words, name, _ in cited(briefing)] == [
+        ("Finance Minister Ana Roe", "Ana Roe"),
+        ("The foreign minister", "the foreign minister"),
+        ("Ivo Marek", "Ivo Marek"),
+        ("The minister", "the foreign minister"),  # the nearest holder of the role
+        ("The ministers", "the ministers"),
+    ]
+
+
+def test_a_body_named_in_the_sentence_before_its_description_is_mentioned_too() -> None:
+    briefing = analyse(
+        briefing_of(
+            "The Tor Families Forum marched on Sunday. The forum said families were tired.",
+            "The Velmar Mothers Network held a vigil. The group said it would return.",
+        )
+    )
+    assert cited(briefing) == [
+        ("The Tor Families Forum", "the Tor Families Forum", "name"),
+        ("The forum", "the Tor Families Forum", "alias"),
+        ("The Velmar Mothers Network", "the Velmar Mothers Network", "name"),
+        ("The group", "the Velmar Mothers Network", "alias"),
+    ]
+
+
+def test_a_description_that_does_not_fit_the_body_before_it_stands_alone() -> None:
+    briefing = analyse(
+        briefing_of(
+            "The Tor Families Forum marched on Sunday. The union said it backed the march.",
+            "The civil aviation authority met on Monday. The authority said flights would resume.",
+        )
+    )
+    assert [words for words, _, _ in cited(briefing)] == ["The union", "The authority"]
+
+
+def test_they_after_the_one_group_that_opens_a_sentence_is_that_group() -> None:
+    briefing = analyse(
+        briefing_of(
+            "Gulf states, new contributors, pledged $3 billion. They said the money was voluntary.",
+            "Tor Vale met the Velmar Union on Monday. They said nothing was agreed.",
+        )
+    )
+    assert cited(briefing)[:2] == [
+        ("Gulf states", "Gulf states", "name"),
+        ("They", "Gulf states", "pronoun"),
+    ]
+    # A name and a body before "they": no group opens a sentence, and no earlier speaker fits.
+    assert [words for words, _, _ in cited(briefing)[2:]] == []

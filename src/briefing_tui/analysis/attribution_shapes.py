@@ -24,6 +24,9 @@ Anchors are word classes from `reporting_verbs`:
   "“We will not give up,” the harbour master.";
 * ``bare_colon``: a colon after a speaker who opens the paragraph, as in a transcript or a
   live blog: "Ana Roe: We will stay until the end."
+* ``voice``: the collective voice of a joint statement, a capitalised plural body
+  ("the Ministers", "The two Delegations") before a past verb: whatever it "recalled",
+  "agreed" or "instructed" is the statement's own word (docs/labelling.md).
 
 What may stand between a subject and its verb (an auxiliary, a time, an aside between
 commas or dashes, a relative clause) is listed in `GAPS`, and what may follow a source
@@ -55,6 +58,7 @@ class Anchor(Enum):
     SAYING = "saying"
     QUOTE_END = "quote_end"
     BARE_COLON = "bare_colon"
+    VOICE = "voice"
 
 
 class Side(Enum):
@@ -99,7 +103,8 @@ class Shape:
     conjoined: bool = False
     """The anchor must follow "and" or "but": a second verb of the same subject."""
     opens_clause: bool = False
-    """The source must open its clause: in "X told our reporter: “...”" the reporter is an object."""
+    """The source must open its clause: in "X told our reporter: “...”" the reporter is an object;
+    a pronoun before a colon must open its sentence ("She: “...”", not "so did they: “...”")."""
     named: bool = False
     """The source must be written as a name, its last word capitalised: "told Harbour Radio"
     names an outlet as the channel, "told state radio" only a medium."""
@@ -108,6 +113,8 @@ class Shape:
     the colon: "Eva Lind, speaking outside the family home: “...”"."""
     agent: bool = False
     """The verb is passive and the source is its agent, after "by": "was confirmed by officials"."""
+    voice: bool = False
+    """The anchor's own words are the source: "The Ministers recalled ..."."""
     alone: bool = False
     """No verb: the source stands alone by its quotation and must fill the words up to the
     end of the sentence ("“...,” the minister.") or from the start of the paragraph to the
@@ -232,6 +239,14 @@ SHAPES: tuple[Shape, ...] = (
         passive=True,
     ),
     Shape(
+        "pronoun_colon",
+        "She: “Both sides have moved.”",
+        Anchor.COLON,
+        Side.BEFORE,
+        pronoun=True,
+        opens_clause=True,
+    ),
+    Shape(
         "colon_quote",
         "Korhonen: “The hard part starts now.”",
         Anchor.COLON,
@@ -272,6 +287,13 @@ SHAPES: tuple[Shape, ...] = (
         Side.BEFORE,
         alone=True,
         kinds=frozenset({SourceKind.NAMED_PERSON, SourceKind.OFFICIAL}),
+    ),
+    Shape(
+        "collective_voice",
+        "The Delegations agreed to set the catch at 21,500 tonnes.",
+        Anchor.VOICE,
+        Side.AFTER,
+        voice=True,
     ),
     Shape(
         "participle_saying",

@@ -20,7 +20,8 @@ missed one::
     object  := a few words, names joined by commas and "and" ("from France, Britain and
                Germany"), never running across a verb
 
-A *head* is a noun from `vocabulary.HEAD_KINDS` and decides the kind of source; a *name*
+A *head* is a noun from `vocabulary.HEAD_KINDS` and decides the kind of source (what kind a
+phrase names is read by `source_kinds`; this module finds where it begins and ends); a *name*
 is a run of capitalised words (or of a caseless script such as Chinese), which may hold
 "of", "for", "the" and "and" ("Department for Business and Trade"). Pronouns, verbs and
 other function words (`vocabulary.STOPWORDS`) never belong to a phrase, so a pronoun can
@@ -33,8 +34,11 @@ from dataclasses import dataclass
 
 from briefing_tui.analysis.people_nouns import is_people_noun, is_people_plural
 from briefing_tui.analysis.reporting_verbs import IRREGULAR_PAST, VERB_FORMS
+from briefing_tui.analysis.source_kinds import head_kind, kind_in_context, name_kind
 from briefing_tui.analysis.tokens import Token, TokenType
 from briefing_tui.analysis.vocabulary import (
+    BODY_NAME_WORDS,
+    BODY_NAMES,
     DETERMINERS,
     HEAD_KINDS,
     NAME_PARTICLES,
@@ -42,11 +46,11 @@ from briefing_tui.analysis.vocabulary import (
     ORGANIZATION_WORDS,
     OUTLET_NAMES,
     OUTLET_WORDS,
-    PLACE_NAMES,
     PREMODIFIERS,
     ROLE_WORDS,
     STOPWORDS,
     TIME_WORDS,
+    TITLED_JOINERS,
 )
 from briefing_tui.model import SourceKind
 
@@ -177,6 +181,11 @@ def _collect(tokens: list[Token], position: int, limit: int) -> tuple[list[int],
     words: list[int] = []
     while position < limit:
         token = tokens[position]
+        known = _known_body_end(tokens, position, limit) if token.capitalised else None
+        if known is not None:  # "Doctors Without Borders": function words inside a known name
+            words.extend(range(position, known))
+            position = known
+            continue
         if token.punct:
             break
         if token.lower == "and":
@@ -188,12 +197,41 @@ def _collect(tokens: list[Token], position: int, limit: int) -> tuple[list[int],
                 break
             position += 1
             continue
-        if _is_connector(tokens, words, position, limit) or _is_phrase_word(tokens, position, limit):
+        if (
+            _joins_titled(tokens, words, position, limit)
+            or _is_connector(tokens, words, position, limit)
+            or _is_phrase_word(tokens, position, limit)
+        ):
             words.append(position)
             position += 1
             continue
         break
     return words, position
+
+
+def _known_body_end(tokens: list[Token], position: int, limit: int) -> int | None:
+    """The index after a name of `vocabulary.BODY_NAMES` that starts at ``position``, if any."""
+    if tokens[position].lower not in _BODY_FIRST_WORDS:
+        return None  # one set look for almost every word: the names are few
+    for count in BODY_NAME_WORDS:
+        end = position + count
+        if end <= limit and _spelled(tokens[position:end]) in BODY_NAMES:
+            return end
+    return None
+
+
+_BODY_FIRST_WORDS = frozenset(name.split()[0] for name in BODY_NAMES)
+
+
+def _is_known_body(tokens: list[Token], words: list[int]) -> bool:
+    if not words or tokens[words[0]].lower not in _BODY_FIRST_WORDS:
+        return False
+    return _spelled([tokens[word] for word in words]) in BODY_NAMES
+
+
+def _spelled(words: list[Token]) -> str:
+    """Words as one lower-case string, a possessive on the last dropped: "oxfam" for "Oxfam's"."""
+    return " ".join([*(token.lower for token in words[:-1]), words[-1].base_lower]) if words else ""
 
 
 def _is_phrase_word(tokens: list[Token], position: int, limit: int) -> bool:
@@ -288,6 +326,21 @@ def _is_name_word(token: Token) -> bool:
     return bool(rest) and particle.lower() in NAME_PARTICLES and rest[:1].isupper()
 
 
+def _is_titled_joiner(token: Token) -> bool:
+    return token.capitalised and token.lower in TITLED_JOINERS
+
+
+def _joins_titled(tokens: list[Token], words: list[int], position: int, limit: int) -> bool:
+    """ "Medics Without Walls": a capitalised preposition between two name words."""
+    return (
+        bool(words)
+        and position + 1 < limit
+        and _is_titled_joiner(tokens[position])
+        and _is_name_word(tokens[words[-1]])
+        and _is_name_word(tokens[position + 1])
+    )
+
+
 def _is_connector(tokens: list[Token], words: list[int], position: int, limit: int) -> bool:
     """A particle, "of" or "for" inside a name: "Mohammed bin Abdulrahman", "Office for the ..."."""
     low = tokens[position].lower
@@ -340,7 +393,7 @@ def _joins_modifiers(tokens: list[Token], words: list[int], position: int, limit
 def _classify(tokens: list[Token], index: int, words: list[int], limit: int) -> Parsed | None:
     """Decide what the collected words name, and where the phrase ends."""
     head = _last_head(tokens, words)
-    if head is None or _is_body_name(tokens, words):
+    if head is None or _is_body_name(tokens, words) or _is_known_body(tokens, words):
         return _name(tokens, index, words, limit)
     if head == len(words) - 1:
         return _common(tokens, index, words, limit)
@@ -351,7 +404,9 @@ def _classify(tokens: list[Token], index: int, words: list[int], limit: int) -> 
     people = HEAD_KINDS.get(tokens[words[head]].lower) in {SourceKind.ANONYMOUS, SourceKind.OFFICIAL}
     if people and trailing[0].lower in {"of", "for"}:
         return _common(tokens, index, words[: head + 1], limit)  # "Residents of Mabira" are people
-    if all(_is_name_word(token) or token.lower in _NAME_JOINERS for token in trailing):
+    if all(
+        _is_name_word(token) or token.lower in _NAME_JOINERS or _is_titled_joiner(token) for token in trailing
+    ):
         return _name(tokens, index, words, limit)
     return _common(tokens, index, words[: head + 1], limit)
 
@@ -470,47 +525,47 @@ def _last_head(tokens: list[Token], words: list[int]) -> int | None:
 
 def _common(tokens: list[Token], index: int, words: list[int], limit: int) -> Parsed:
     """A phrase ending in a head noun, with the tail that may follow it."""
-    head = tokens[words[-1]]
-    kind = HEAD_KINDS.get(head.base_lower, SourceKind.ANONYMOUS)
-    if head.capitalised and head.lower in ORGANIZATION_WORDS and len(words) > 1:
-        kind = SourceKind.ORGANIZATION  # "Ukraine's General Staff" is a body, "staff" are people
-    if (
-        head.capitalised
-        and words[-1] != index
-        and head.lower.endswith("s")
-        and kind is not SourceKind.ORGANIZATION
-    ):
-        kind = SourceKind.ORGANIZATION  # "The Ministers", "the Delegations": a joint statement's voice
-    if head.lower == "agency" and len(words) > 1 and tokens[words[-2]].lower in {"news", "press"}:
-        kind = SourceKind.OUTLET  # "the Tasnim news agency"
+    kind = head_kind(tokens, index, words)
     end_index = _postmodifier(tokens, words[-1] + 1, limit)
+    person = _person_after_portfolio(tokens, index, words, end_index)
+    if person is not None:
+        return person
     phrase = Phrase(
         start=tokens[index].start,
         end=tokens[end_index - 1].end,
-        kind=_kind_in_context(tokens, words, end_index, kind),
+        kind=kind_in_context(tokens, words, end_index, kind),
         common_start=_common_opener(tokens[index]),
     )
-    if end_index == words[-1] + 1:  # "the Palestinian Authority (PA)": the acronym belongs
-        return _with_acronym(tokens, Parsed((phrase,), end_index), limit)
-    return Parsed((phrase,), end_index)
+    # "the Palestinian Authority (PA)", "the Under-Secretary-General for Humanitarian Affairs
+    # (OCHA)": the acronym belongs to the phrase, after its tail too.
+    return _with_acronym(tokens, Parsed((phrase,), end_index), limit)
 
 
-def _kind_in_context(tokens: list[Token], words: list[int], end: int, kind: SourceKind) -> SourceKind:
-    """The kind a phrase's other words give it: "the Office of the U.S. Trade Representative"
-    is a body, "a member of the delegation" an official."""
-    first = tokens[words[0]]
-    if (
-        first.capitalised
-        and first.lower in ORGANIZATION_WORDS
-        and len(words) > 1
-        and tokens[words[1]].lower in {"of", "for"}
-    ):
-        return SourceKind.ORGANIZATION
-    if tokens[words[-1]].base_lower in {"member", "members"}:
-        tail = (HEAD_KINDS.get(token.base_lower) for token in tokens[words[-1] + 1 : end])
-        if any(found is SourceKind.ORGANIZATION for found in tail):
-            return SourceKind.OFFICIAL
-    return kind
+_NOT_PORTFOLIO = STOPWORDS | DETERMINERS | _ARTICLES
+
+
+def _person_after_portfolio(tokens: list[Token], index: int, words: list[int], end: int) -> Parsed | None:
+    """ "Permanent secretary for works Seru Tanoa", "Minister of reconciliation Clarisse Yakoma":
+    a role, its portfolio in common words, then a person's name of two words or more."""
+    role = tokens[words[-1]]
+    tail = tokens[words[-1] + 1 : end]
+    if role.lower not in ROLE_WORDS or len(tail) < 4 or tail[0].lower not in {"of", "for"}:
+        return None
+    first = len(tail)
+    while first > 1 and _is_name_word(tail[first - 1]) and tail[first - 1].type is TokenType.WORD:
+        first -= 1
+    portfolio = tail[1:first]
+    common = all(t.lower.isalpha() and not t.capitalised and t.lower not in _NOT_PORTFOLIO for t in portfolio)
+    if len(tail) - first < 2 or not portfolio or not common:
+        return None  # "a spokesman for the Velmar Port Authority": a body, not a portfolio
+    phrase = Phrase(
+        start=tokens[index].start,
+        end=tail[-1].end,
+        kind=SourceKind.NAMED_PERSON,
+        description=(tokens[index].start, portfolio[-1].end),
+        name_start=tail[first].start,
+    )
+    return Parsed((phrase,), end)
 
 
 def _person_after_role(tokens: list[Token], index: int, words: list[int], head: int) -> Parsed:
@@ -546,7 +601,12 @@ def _name(tokens: list[Token], index: int, words: list[int], limit: int) -> Pars
     if owned is not None:
         return owned
     names = [tokens[word] for word in words]
-    if not all(_is_name_word(t) or t.lower in _NAME_JOINERS or t.text.isdigit() for t in names[1:]):
+    if _is_known_body(tokens, words):  # "Save the Children", "Médecins Sans Frontières"
+        opener = _common_opener(tokens[index])
+        body = Phrase(tokens[index].start, names[-1].end, SourceKind.ORGANIZATION, opener)
+        return _with_acronym(tokens, Parsed((body,), words[-1] + 1), limit)
+    joined = [t for t in names[1:] if not (_is_name_word(t) or t.lower in _NAME_JOINERS or t.text.isdigit())]
+    if not all(_is_titled_joiner(t) for t in joined):
         return None
     if not _is_name_word(names[0]):
         return _modified_group(tokens, index, words)
@@ -643,28 +703,9 @@ def _with_acronym(tokens: list[Token], parsed: Parsed, limit: int) -> Parsed:
 
 
 def _name_phrase(opener: Token, names: list[Token], determiner: Token | None) -> Phrase:
-    lowered = [token.lower for token in names]
-    if len(lowered) > 1 and lowered[-1].isdigit():
-        lowered = lowered[:-1]  # "Channel 12" is named by its first word
-    plain = " ".join(lowered)
-    start, end = opener.start, names[-1].end
-    if plain in OUTLET_NAMES or lowered[-1] in OUTLET_WORDS:
-        return Phrase(start, end, SourceKind.OUTLET, _common_opener(opener))
-    if plain in PLACE_NAMES or names[-1].text.isdigit() or any(token.text.isdigit() for token in names[1:-1]):
-        return Phrase(start, end, SourceKind.ORGANIZATION)  # "Saudi Arabia said", "Local 44"
-    if len(lowered) > 2 and lowered[0] in ROLE_WORDS and lowered[1] in {"of", "for"}:
-        return Phrase(start, end, SourceKind.OFFICIAL, _common_opener(opener))  # "the Minister of Finance"
-    acronym = len(names) == 1 and names[0].type is TokenType.ACRONYM
-    # "NJ Transit", "UN Office": a word in capitals makes a name a body, not a person.
-    capitals = len(names) > 1 and any(
-        len(t.text) >= 2 and t.text.isupper() and t.lower not in ROLE_WORDS for t in names
-    )
-    organised = any(word in ORGANIZATION_WORDS for word in lowered)
-    if determiner is not None or acronym or capitals or organised:
-        return Phrase(start, end, SourceKind.ORGANIZATION, _common_opener(opener))
-    if len(names) == 1 and names[0].type is not TokenType.CASELESS:
-        return Phrase(start, end, None)
-    return Phrase(start, end, SourceKind.NAMED_PERSON)
+    kind, own_capital = name_kind(names, determiner)
+    common = own_capital and _common_opener(opener)
+    return Phrase(opener.start, names[-1].end, kind, common)
 
 
 def _common_opener(token: Token) -> bool:

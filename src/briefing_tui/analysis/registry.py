@@ -8,6 +8,8 @@ One `Source` per entity, with the other names the text uses for it in `Source.al
   after a lone surname, is the same person;
 * a definite description ("the official", "the sources", "the ministry") is the nearest
   earlier source whose name holds all its words, with the same head noun in the same number;
+  a role ("the formateur") is also the nearest person named with that role ("formateur
+  Elske Brandt", "Elske Brandt, the formateur,");
 * a pronoun ("he said", "it said in a statement") is the nearest compatible speaker cited
   in the same section not long before (a person for he/she, a body for it, people for
   they); with no such speaker it is left alone, and never linked across a section.
@@ -22,7 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from briefing_tui.analysis.sources import Mention
-from briefing_tui.analysis.vocabulary import HEAD_KINDS, NAME_PARTICLES
+from briefing_tui.analysis.vocabulary import GENERIC_BODIES, HEAD_KINDS, NAME_PARTICLES, ROLE_WORDS
 from briefing_tui.ingest.structure import slugify
 from briefing_tui.model import Attribution, AttributionVia, Source, SourceKind
 
@@ -36,21 +38,6 @@ _TITLES = re.compile(
 )
 _PERSON_KINDS = frozenset({SourceKind.NAMED_PERSON, SourceKind.OFFICIAL, SourceKind.ANONYMOUS})
 _BODY_KINDS = frozenset({SourceKind.ORGANIZATION, SourceKind.OUTLET})
-_GENERIC_BODIES = frozenset(
-    [
-        "organisation",
-        "organization",
-        "group",
-        "company",
-        "firm",
-        "body",
-        "charity",
-        "agency",
-        "movement",
-        "alliance",
-    ]
-)
-"""Nouns that, alone after "the", stand for the body just cited: "the organisation said"."""
 _PARTITIVE = re.compile(
     r"^(?:one|two|three|four|five|some|several|most|many|few|each|another) of (?:the|its|their) (.+)$"
 )
@@ -193,7 +180,11 @@ class SourceRegistry:
         wanted = {_singular(word) for word in words}
         people = kind in _PERSON_KINDS
         for entry in reversed(self._recent):
-            if (entry.kind in _PERSON_KINDS) != people or entry.kind is SourceKind.NAMED_PERSON:
+            if (entry.kind in _PERSON_KINDS) != people:
+                continue
+            if entry.kind is SourceKind.NAMED_PERSON:
+                if _holds_role(entry, wanted, words):
+                    return entry  # "the formateur" after "formateur Elske Brandt"
                 continue
             known = {_singular(word) for word in entry.key.split()}
             if entry.description:
@@ -214,7 +205,7 @@ class SourceRegistry:
 
     def _generic(self, key: str) -> _Entry | None:
         """ "the organisation", "the group" alone: the body cited just before in this section."""
-        if key not in _GENERIC_BODIES:
+        if key not in GENERIC_BODIES:
             return None
         for paragraph, entry in reversed(self._speakers):
             if self._paragraph - paragraph >= _PRONOUN_REACH:
@@ -288,6 +279,14 @@ def _surnames_of(words: list[str]) -> list[str]:
         start -= 1
         found.append(" ".join(words[start:]))
     return found
+
+
+def _holds_role(entry: _Entry, wanted: set[str], words: list[str]) -> bool:
+    """Whether a named person's description holds every word of a singular role ("the
+    formateur", "the chief negotiator"): the role stands for the person named with it."""
+    if entry.description is None or _is_plural(words) or not any(word in ROLE_WORDS for word in words):
+        return False
+    return wanted <= {_singular(word) for word in source_key(entry.description).split()}
 
 
 def _fuller_name(entry: _Entry, key: str, mention: Mention) -> bool:

@@ -22,6 +22,8 @@ __all__ = [
     "AUXILIARIES",
     "BASE_FORMS",
     "CHANNEL_PHRASES",
+    "COLLECTIVE_MODIFIERS",
+    "COLLECTIVE_VOICES",
     "CUE_PHRASES",
     "DECLINED_ACTS",
     "FEELING_NOUNS",
@@ -55,6 +57,9 @@ class Frame(Enum):
     """Reports only as "put it": "as one diplomat put it", "she put it bluntly"."""
     FEELING = "feeling"
     """Reports a stance through its noun: "expressed concern", "voiced their satisfaction"."""
+    QUESTION = "question"
+    """Reports a question, not a request: "“Who buys my calves?” he asked.", "asked whether"
+    (but "asked mediators to step in" and "asked that there be no celebrations" are acts)."""
 
 
 def _verbs(text: str) -> tuple[str, ...]:
@@ -106,6 +111,14 @@ FEELING_NOUNS = frozenset(
 )
 """Nouns after "expressed", "voiced", "raised" that make the verb report a stance."""
 _NAMING = _verbs("call term")
+_QUESTION = _verbs("ask wonder")
+_PHRASAL_LEMMAS = ("point out", "make clear", "make it clear")
+_PHRASAL = (
+    *("point out", "points out", "pointed out"),
+    *("make clear", "makes clear", "made clear", "make it clear", "makes it clear", "made it clear"),
+)
+"""Verbs of more than one word, with every form written out: "trade lawyers point out that",
+"the ministry made clear that" (a clause must follow, as for `_CLAUSE`)."""
 _THAT_ONLY: tuple[str, ...] = ()
 """Verbs that report only before "that" (none now: the labels count "the Parties agreed that"
 as the act of agreeing, not as speech)."""
@@ -223,6 +236,8 @@ PARTICIPLES = (
     "predicting",
     "cautioning",
     "telling",
+    "pointing out",
+    "making clear",
 )
 """Participles after a comma or a dash that report for the subject of the sentence: "the union
 walked out, saying ...", "Kyiv condemned the plan – claiming ..." ("proposing" and "calling
@@ -323,7 +338,9 @@ VERB_FORMS: dict[str, Frame] = {
     **_forms(_FEELING, Frame.FEELING),
     **_forms(_THAT_ONLY, Frame.THAT),
     **_forms(_PUT_IT, Frame.PUT_IT),
+    **_forms(_QUESTION, Frame.QUESTION),
 }
+VERB_FORMS.update(dict.fromkeys(_PHRASAL, Frame.CLAUSE))
 VERB_FORMS.update(_forms(_REPORT, Frame.SPEECH))
 VERB_FORMS.update(_forms(_SPEECH, Frame.SPEECH))
 for _entry in _CLAUSE:
@@ -332,9 +349,12 @@ for _entry in _CLAUSE:
         VERB_FORMS.setdefault(_form, Frame.THAT)  # "the secretariat reports that"
 """Every inflected reporting verb, lower case, and the frame it needs; speech verbs win ties."""
 
-BASE_FORMS = frozenset(
+BASE_FORMS = frozenset(_PHRASAL_LEMMAS) | frozenset(
     entry.split("/")[0]
-    for entries in (_SPEECH, _REPORT, _CLAUSE, _OBJECT, _DECLINE, _NAMING, _FEELING, _THAT_ONLY, _PUT_IT)
+    for entries in (
+        *(_SPEECH, _REPORT, _CLAUSE, _OBJECT, _DECLINE, _NAMING, _FEELING, _THAT_ONLY, _PUT_IT),
+        _QUESTION,
+    )
     for entry in entries
 )
 """The lemma of every verb: after "to" it is an infinitive ("declined to say"), not a past."""
@@ -421,6 +441,19 @@ CHANNEL_PHRASES = (
     "in an op-ed in",
 )
 """Phrases before the outlet a source spoke through: "said in an interview with the BBC"."""
+
+COLLECTIVE_VOICES = (
+    *("Ministers", "Delegations", "Governments", "Signatories", "Leaders"),
+    *("Co-Chairs", "Presidents", "Mediators", "Heads of State", "Heads of Delegation", "Participants"),
+    *("Foreign Ministers", "Trade Ministers", "Finance Ministers", "Central Banks", "mediating States"),
+    "signatories",
+)
+"""The collective voice of a joint statement, capitalised as such texts write it ("the Ministers
+recalled", "The Delegations agreed"); "signatories" is never a name, so its case does not matter.
+"The Parties" and "the Sides" are left out: in a communique of mediators they are the
+parties to the conflict, who act ("The Parties agreed to withdraw") rather than speak."""
+COLLECTIVE_MODIFIERS = ("two", "three", "four", "five", "six", "mediating", "participating", "contracting")
+"""Words between "the" and a collective voice: "The two Governments", "the mediating States"."""
 
 QUOTED_BY_PHRASES = ("quoted by", "cited by", "reported by")
 """(A phrase here must not begin with a verb form whose other uses matter: the longest

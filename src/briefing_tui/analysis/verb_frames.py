@@ -44,7 +44,10 @@ _FINITE = frozenset(
     ]
 )
 """Words that show a clause follows a verb without "that": "warned the truce could fail"."""
-_CLAUSE_OPENERS = frozenset(["that", "he", "she", "it", "they", "we", "i", "there", "this", "these", "those"])
+_CLAUSE_OPENERS = frozenset(
+    ["that", "he", "she", "it", "they", "we", "i", "there", "this", "these", "those", "whether", "why", "how"]
+)
+"""Words that open a reported clause: "warned that", "insisted it", "asked whether"."""
 _ADJUNCT_OPENERS = frozenset(
     ["in", "at", "on", "during", "after", "late", "earlier", "later", "last", "this", "when", "while"]
 )
@@ -70,7 +73,9 @@ _PUT_IT = re.compile(
 on the map"."""
 
 
-_PLAIN_CHECKS = {Frame.THAT: re.compile(r"\s+that\b"), Frame.PUT_IT: _PUT_IT}
+_QUESTION = re.compile(r"[ \t]*(?:[.,:;!?”\"]|$)|\s+(?:whether|why|how|if|what|who|when)\b")
+""" "he asked.", "asked:", "asked whether": a question follows or went before."""
+_PLAIN_CHECKS = {Frame.THAT: re.compile(r"\s+that\b"), Frame.PUT_IT: _PUT_IT, Frame.QUESTION: _QUESTION}
 """Frames settled by one pattern after the verb: "reports that", "put it,"."""
 
 
@@ -80,11 +85,45 @@ to support" and "promised to pay" are acts, as a pledge of money is)."""
 _TO_VERB = re.compile(r"[ \t]+to[ \t]+[a-z]")
 
 
+_ACT_READINGS: dict[str, re.Pattern[str]] = {
+    **dict.fromkeys(
+        ("write", "writes", "wrote", "written"),
+        re.compile(r"[ \t]+(?:off|down|up)\b|[ \t]+(?:[^\s.,;:!?“”\"]+[ \t]+){1,6}?(?:into|off|down)\b"),
+    ),
+    **dict.fromkeys(
+        ("welcome", "welcomes", "welcomed"),
+        re.compile(
+            r"[ \t]+(?:(?:the|a|an|their|his|her|its|our|two|three|several|some)[ \t]+)?"
+            r"(?:[A-Z][\w’'-]*[ \t]+){1,3}(?:to|into|at|back)[ \t]"  # "welcomed Ana Roe to the talks"
+            r"|[ \t]+(?:the|a|an|their|his|her|its)[ \t]+(?:\w+[ \t]+)?"
+            r"(?:delegation|delegations|delegates|visitors|guests|envoy|envoys|leaders|ministers|team|"
+            r"teams|crew|crews|convoy|president|minister|king|queen|pope)[ \t]+(?:to|into|at|back)[ \t]"
+        ),
+    ),
+}
+"""Readings of a reporting verb that make it an act, by what follows it: "wrote a cap into the
+text", "wrote off the debt", "welcomed Ana Roe to the talks" (a greeting, not a stance)."""
+_MONEY = re.compile(r"[ \t]*[$€£¥]")
+"""A sum right after a verb of intention is a pledge of money, not a stated intention:
+"pledged $300 billion"."""
+
+
+def _refused(text: str, verb: str, frame: Frame, end: int) -> bool:
+    """ "declined to comment", "said nothing about it" attribute nothing; "wrote a clause into
+    the text", "pledged $3bn" are acts, not speech."""
+    if frame is Frame.DECLINE or _NOTHING.match(text, end):
+        return True
+    act = _ACT_READINGS.get(verb)
+    return (act is not None and act.match(text, end) is not None) or (
+        frame is not Frame.SPEECH and _MONEY.match(text, end) is not None
+    )
+
+
 def frame_allows(text: str, verb: str, end: int) -> bool:
     """Whether what follows a reporting verb makes it report (see `reporting_verbs.Frame`)."""
     frame = VERB_FORMS[verb]
-    if frame is Frame.DECLINE or _NOTHING.match(text, end):
-        return False  # "declined to comment", "said nothing about it" attribute nothing
+    if _refused(text, verb, frame, end):
+        return False
     if frame is Frame.SPEECH or (verb in _COMMITMENTS and _TO_VERB.match(text, end)):
         return True  # "said", "threatened to break off the talks", "vowed to fight on"
     if frame in _PLAIN_CHECKS:
@@ -131,6 +170,8 @@ def _names_something(tokens: list[Token]) -> bool:
         return True
     if tokens[0].lower == "on" and len(tokens) > 1 and tokens[1].lower not in TIME_WORDS:
         return any(token.lower == "to" for token in until_punct(tokens[2:]))  # "called on X to"
+    if tokens[0].text in {"“", '"'}:
+        return True  # "a proposal it called “unaffordable”": the thing named came before
     words = until_punct(tokens)
     rest = tokens[len(words) :]
     return (

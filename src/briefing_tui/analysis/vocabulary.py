@@ -12,9 +12,12 @@ from briefing_tui.model import SourceKind
 
 __all__ = [
     "ADVERBS",
+    "BODY_NAMES",
+    "BODY_NAME_WORDS",
     "CLAUSE_WORDS",
     "DETERMINERS",
     "DOCUMENT_NOUNS",
+    "GENERIC_BODIES",
     "HEAD_KINDS",
     "NAME_PARTICLES",
     "NOT_NAMES",
@@ -27,6 +30,7 @@ __all__ = [
     "ROLE_WORDS",
     "STOPWORDS",
     "TIME_WORDS",
+    "TITLED_JOINERS",
     "TITLE_ABBREVIATIONS",
 ]
 
@@ -51,7 +55,12 @@ _OFFICIAL_HEADS = _words(
     "undersecretary governor governors mayor mayors president premier chairman chairwoman chair "
     "manager managers executive executives hardliners moderates conservatives liberals "
     "progressives reformists coordinator coordinators facilitator facilitators ombudsman pm boss "
-    "bosses"
+    "bosses speaker chancellor senator senators congressman congresswoman judge judges "
+    "commissioner commissioners inspector superintendent secretary-general undersecretary-general "
+    "under-secretary-general attorney-general rapporteur mp mps mep meps treasurer whip councillor "
+    "councillors councilor councilors councilman councilwoman alderman formateur formateurs "
+    "informateur informateurs chairperson co-chair co-chairs vice-chair vice-president "
+    "president-elect minister-designate premier-designate head"
 )
 _ANONYMOUS_HEADS = _words(
     "source sources person people individual individuals insider insiders witness witnesses "
@@ -68,7 +77,9 @@ _ANONYMOUS_HEADS = _words(
     "trader banker investor scientist engineer farmer soldier fighter militant rebel "
     "investigators inspectors auditors monitors surveyors pollster medical sister brother "
     "mother father son daughter wife husband widow cousin uncle aunt friend friends neighbour "
-    "neighbor neighbours neighbors colleague colleagues relatives man woman men women delegates"
+    "neighbor neighbours neighbors colleague colleagues relatives man woman men women delegates "
+    "contractors subcontractors visitors sponsors "
+    "contractor visitor family"
 )
 _ORGANIZATION_HEADS = _words(
     "ministry ministries government governments company companies firm firms agency agencies "
@@ -85,13 +96,26 @@ _ORGANIZATION_HEADS = _words(
     "chamber lobby caucus bloc faction syndicate guild conglomerate forum employers employer "
     "carmaker carmakers automaker automakers manufacturer manufacturers producer producers "
     "exporters importers retailers shippers refiners suppliers headquarters associations "
-    "federations coalitions alliances movements commissions foundations embassies center centre"
+    "federations coalitions alliances movements commissions foundations embassies center centre "
+    "donors donor conference coastguard"
 )
 _OUTLET_HEADS = _words(
     "newspaper newspapers broadcaster broadcasters outlet magazine website daily radio television tv"
 )
 
+
+def _plurals(words: frozenset[str]) -> frozenset[str]:
+    """Regular plurals of head nouns ("banks", "ministries"), so no list has to spell them all."""
+    return frozenset(
+        word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
+        for word in words
+        if not word.endswith("s") and "-" not in word
+    )
+
+
 HEAD_KINDS: dict[str, SourceKind] = {
+    **dict.fromkeys(_plurals(_ORGANIZATION_HEADS), SourceKind.ORGANIZATION),
+    **dict.fromkeys(_plurals(_OFFICIAL_HEADS), SourceKind.OFFICIAL),
     **dict.fromkeys(_ORGANIZATION_HEADS, SourceKind.ORGANIZATION),
     **dict.fromkeys(_OUTLET_HEADS, SourceKind.OUTLET),
     **dict.fromkeys(_ANONYMOUS_HEADS, SourceKind.ANONYMOUS),
@@ -216,6 +240,30 @@ _OUTLETS = (
 )
 OUTLET_NAMES = frozenset(name.strip().casefold() for name in _OUTLETS.split("|"))
 """News organisations known by a name that says nothing of what they are."""
+
+_BODIES = (
+    "Save the Children | Doctors Without Borders | Médecins Sans Frontières | Medecins Sans Frontieres "
+    "| Reporters Without Borders | Reporters Sans Frontières | Doctors of the World "
+    "| Médecins du Monde | Action Against Hunger | Action contre la Faim | Friends of the Earth "
+    "| Oxfam | Caritas | Greenpeace | Human Rights Watch | Amnesty International "
+    "| International Crisis Group | Refugees International | Mercy Corps | CARE International "
+    "| World Vision | Islamic Relief | Handicap International | Humanity & Inclusion "
+    "| Physicians for Human Rights | Transparency International | Global Witness "
+    "| B'Tselem | Crisis Action | Sant'Egidio | Community of Sant'Egidio"
+)
+BODY_NAMES = frozenset(name.strip().casefold() for name in _BODIES.split("|"))
+"""Non-governmental bodies known by a name that reads as a person's or holds function words
+("Save the Children", "Médecins Sans Frontières"): always organisations."""
+BODY_NAME_WORDS = tuple(sorted({len(name.split()) for name in BODY_NAMES}, reverse=True))
+"""The word counts of `BODY_NAMES`, longest first, so that a parser tries only lengths that
+can match and the longest name wins."""
+
+GENERIC_BODIES = _words("organisation organization group company firm body charity agency movement alliance")
+"""Nouns that, alone after "the", stand for the body just cited: "the organisation said"."""
+
+TITLED_JOINERS = _words("without against beyond sans over under across behind within through")
+"""Prepositions that, capitalised between capitalised words, can only be inside a body's name:
+"Medics Without Walls", "Lawyers Against Torture" (a person's name holds none)."""
 
 TITLE_ABBREVIATIONS = _words(
     "mr mrs ms dr prof sen rep gov gen lt col adm st jr sr no brig maj capt sgt insp supt"

@@ -1,0 +1,86 @@
+"""What kind of source a naming phrase names, from its head noun, its name and its context.
+
+The parser in `phrases` finds where a phrase begins and ends; this module says who it is:
+a head noun decides a common phrase ("officials" are officials, "the ministry" a body), a
+capitalised name is an outlet, a body or a person by its words ("Harbour Radio", "NJ
+Transit", "Medics Without Walls", "Ana Roe"), and a few words around them change the kind
+("Ukraine's General Staff" is a body, "a member of the delegation" an official).
+"""
+
+from __future__ import annotations
+
+from briefing_tui.analysis.tokens import Token, TokenType
+from briefing_tui.analysis.vocabulary import (
+    HEAD_KINDS,
+    ORGANIZATION_WORDS,
+    OUTLET_NAMES,
+    OUTLET_WORDS,
+    PLACE_NAMES,
+    ROLE_WORDS,
+    TITLED_JOINERS,
+)
+from briefing_tui.model import SourceKind
+
+__all__ = ["head_kind", "kind_in_context", "name_kind"]
+
+
+def head_kind(tokens: list[Token], index: int, words: list[int]) -> SourceKind:
+    """The kind a phrase ending in the head noun ``tokens[words[-1]]`` names."""
+    head = tokens[words[-1]]
+    kind = HEAD_KINDS.get(head.base_lower, SourceKind.ANONYMOUS)
+    if head.capitalised and head.lower in ORGANIZATION_WORDS and len(words) > 1:
+        kind = SourceKind.ORGANIZATION  # "Ukraine's General Staff" is a body, "staff" are people
+    if (
+        head.capitalised
+        and words[-1] != index
+        and head.lower.endswith("s")
+        and kind is not SourceKind.ORGANIZATION
+    ):
+        kind = SourceKind.ORGANIZATION  # "The Ministers", "the Delegations": a joint statement's voice
+    if head.lower == "agency" and len(words) > 1 and tokens[words[-2]].lower in {"news", "press"}:
+        kind = SourceKind.OUTLET  # "the Tasnim news agency"
+    return kind
+
+
+def kind_in_context(tokens: list[Token], words: list[int], end: int, kind: SourceKind) -> SourceKind:
+    """The kind a phrase's other words give it: "the Office of the U.S. Trade Representative"
+    is a body, "a member of the delegation" an official."""
+    first = tokens[words[0]]
+    if (
+        first.capitalised
+        and first.lower in ORGANIZATION_WORDS
+        and len(words) > 1
+        and tokens[words[1]].lower in {"of", "for"}
+    ):
+        return SourceKind.ORGANIZATION
+    if tokens[words[-1]].base_lower in {"member", "members"}:
+        tail = (HEAD_KINDS.get(token.base_lower) for token in tokens[words[-1] + 1 : end])
+        if any(found is SourceKind.ORGANIZATION for found in tail):
+            return SourceKind.OFFICIAL
+    return kind
+
+
+def name_kind(names: list[Token], determiner: Token | None) -> tuple[SourceKind | None, bool]:
+    """The kind a run of capitalised words names (None: a lone word only context can tell),
+    and whether its opening capital may be a sentence's rather than the name's own."""
+    lowered = [token.lower for token in names]
+    if len(lowered) > 1 and lowered[-1].isdigit():
+        lowered = lowered[:-1]  # "Channel 12" is named by its first word
+    plain = " ".join(lowered)
+    if plain in OUTLET_NAMES or lowered[-1] in OUTLET_WORDS:
+        return SourceKind.OUTLET, True
+    if plain in PLACE_NAMES or names[-1].text.isdigit() or any(token.text.isdigit() for token in names[1:-1]):
+        return SourceKind.ORGANIZATION, False  # "Saudi Arabia said", "Local 44"
+    if len(lowered) > 2 and lowered[0] in ROLE_WORDS and lowered[1] in {"of", "for"}:
+        return SourceKind.OFFICIAL, True  # "the Minister of Finance"
+    acronym = len(names) == 1 and names[0].type is TokenType.ACRONYM
+    # "NJ Transit", "UN Office": a word in capitals makes a name a body, not a person.
+    capitals = len(names) > 1 and any(
+        len(t.text) >= 2 and t.text.isupper() and t.lower not in ROLE_WORDS for t in names
+    )
+    organised = any(word in ORGANIZATION_WORDS or word in TITLED_JOINERS for word in lowered)
+    if determiner is not None or acronym or capitals or organised:
+        return SourceKind.ORGANIZATION, True
+    if len(names) == 1 and names[0].type is not TokenType.CASELESS:
+        return None, False
+    return SourceKind.NAMED_PERSON, False

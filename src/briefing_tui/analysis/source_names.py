@@ -1,0 +1,159 @@
+"""How a found source is written and what kind it is, from its words and its description.
+
+Names are kept as written, but a capital that only opens the sentence is lowered ("Senior
+officials" -> "senior officials"); a described name takes its kind from the head of the
+description ("Petrolera Andina, the only oil company there" is a body).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from briefing_tui.analysis.phrases import Phrase
+from briefing_tui.analysis.tokens import UPPER
+from briefing_tui.analysis.vocabulary import (
+    DETERMINERS,
+    HEAD_KINDS,
+    NOT_NAMES,
+    ORGANIZATION_WORDS,
+    OUTLET_WORDS,
+    ROLE_WORDS,
+)
+from briefing_tui.model import SourceKind
+
+__all__ = [
+    "clean_spaces",
+    "display_name",
+    "kind_fits",
+    "kind_from_description",
+    "surnames_in",
+    "written_as_name",
+]
+
+_NAME_PAIR = re.compile(rf"(?=\b([{UPPER}][\w’'-]+)\s+([{UPPER}][\w’'-]+)\b)")
+"""Two capitalised words in a row, found overlapping ("Donald John Trump" gives both pairs)."""
+
+
+def surnames_in(texts: Iterable[str]) -> frozenset[str]:
+    """Words used as the second of two capitalised words ("Trump" in "Donald Trump"), case-folded.
+
+    A lone "Trump said" is then known to be a person rather than a body such as "Hamas".
+    """
+    not_surnames = ORGANIZATION_WORDS | OUTLET_WORDS
+    found: set[str] = set()
+    for text in texts:
+        for match in _NAME_PAIR.finditer(text):
+            first, second = match.group(1).casefold(), match.group(2).casefold()
+            if first not in NOT_NAMES and second not in not_surnames:
+                found.add(second)
+    return frozenset(found)
+
+
+def written_as_name(text: str, phrase: Phrase) -> bool:
+    """ "told Harbour Radio", "told Channel 12", "told the Reuters news agency": a capital after
+    the opening word; "told state radio" names only a medium."""
+    words = [word for word in text[phrase.start : phrase.end].split() if not word.isdigit()]
+    if not words:
+        return False
+    named_inside = phrase.kind is SourceKind.OUTLET and any(word[:1].isupper() for word in words[1:])
+    return words[-1][:1].isupper() or named_inside
+
+
+def kind_fits(kind: SourceKind | None, kinds: frozenset[SourceKind]) -> bool:
+    """A lone capitalised word (kind None) may be the person a shape asks for."""
+    return kind in kinds if kind is not None else SourceKind.NAMED_PERSON in kinds
+
+
+_PLAIN_ADJECTIVES = frozenset(
+    [
+        "senior",
+        "junior",
+        "top",
+        "former",
+        "high-ranking",
+        "high-level",
+        "mid-level",
+        "low-level",
+        "local",
+        "regional",
+        "veteran",
+        "independent",
+        "anonymous",
+        "unnamed",
+        "further",
+        "additional",
+        "acting",
+        "deputy",
+        "chief",
+        "lead",
+    ]
+)
+"""Openers that are common words even before a capitalised one: "Senior U.S. officials"."""
+
+
+_PROPER_ADJECTIVES = frozenset(
+    ["arab", "european", "western", "eastern", "gulf", "african", "asian", "nordic", "baltic"]
+)
+
+
+def kind_from_description(phrase: Phrase, description: str | None) -> SourceKind | None:
+    """ "Petrolera Andina, the only oil company still operating there": a name described by a
+    body's noun is that body; described by a role ("the union's president"), a person.
+
+    The head is read before any preposition: "a senior fellow at the Trade Institute" says
+    nothing of a body.
+    """
+    if (
+        description is None
+        or phrase.kind not in {None, SourceKind.NAMED_PERSON}
+        or phrase.name_start is not None
+    ):
+        return phrase.kind
+    head: SourceKind | None = None
+    words = description.casefold().replace("’", "'").split()
+    if words[:1] in (["a"], ["an"]) and any(_is_agent_noun(word) for word in words[1:4]):
+        return SourceKind.NAMED_PERSON  # "Darnell Price, a crane operator": a person's trade
+    for written in words:
+        word = written.removesuffix("'s")
+        if word in _DESCRIPTION_STOPS:
+            break
+        if word in ROLE_WORDS:
+            return SourceKind.NAMED_PERSON
+        if word == written:  # a possessive owner ("the union's") is not the head
+            head = HEAD_KINDS.get(word, head)
+    if head is None:
+        return phrase.kind
+    return SourceKind.ORGANIZATION if head is SourceKind.ORGANIZATION else SourceKind.NAMED_PERSON
+
+
+def _is_agent_noun(word: str) -> bool:
+    """A noun for someone who does something ("a farmer", "a historian"); "a carmaker" and "an
+    operator" are listed as bodies in `vocabulary.HEAD_KINDS` and stay bodies."""
+    agent = len(word) > 4 and word.isalpha() and word.endswith(("er", "or", "ist", "ian"))
+    return agent and word != "other" and HEAD_KINDS.get(word) is not SourceKind.ORGANIZATION
+
+
+_DESCRIPTION_STOPS = frozenset(
+    ["of", "at", "in", "for", "from", "near", "with", "on", "who", "which", "that"]
+)
+
+
+def display_name(text: str, phrase: Phrase) -> str:
+    """The phrase as written; a capital that only opens the sentence is lowered ("Senior officials")."""
+    name = clean_spaces(
+        text[phrase.name_start if phrase.name_start is not None else phrase.start : phrase.end]
+    )
+    if not phrase.common_start or phrase.name_start is not None:
+        return name
+    words = name.split(" ", 2)
+    if words[0].lower() in _PROPER_ADJECTIVES:
+        return name  # "Arab countries", "European parties"
+    opener = words[0].lower()
+    if len(words) > 1 and words[1][:1].isupper() and opener not in DETERMINERS | _PLAIN_ADJECTIVES:
+        return name  # "State Department", "Health Ministry": the capital is the name's own
+    return name[:1].lower() + name[1:]
+
+
+def clean_spaces(text: str) -> str:
+    return " ".join(text.split())
