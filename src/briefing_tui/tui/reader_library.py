@@ -11,7 +11,6 @@ paragraphs marked and `c` stepping through them. The diff itself is the core's
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -35,6 +34,7 @@ WATCH_INTERVAL = 1.0
 """Seconds between two looks at the open file's modification time and size."""
 NEIGHBOURS = 3
 """How many paragraphs either side help find the reading position again after an edit."""
+_REMEMBERING = "store the briefing in the library"
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +78,7 @@ class ReaderLibrary:
         self._stamp = _stamp(self.path)
         # Kept: Textual holds timers weakly, and a collected timer stops watching.
         self._timer = self.screen.set_interval(WATCH_INTERVAL, self.check)
-        self.screen.run_worker(self._remembering(announce=True), thread=True, group="library")
+        self._run_remembering(announce=True)
 
     def _go_to_place(self, place: Place) -> None:
         if place.source_id is not None:
@@ -89,9 +89,12 @@ class ReaderLibrary:
             unit = paragraph_units(self.screen.briefing)[ids.index(place.paragraph_id)]
             self.screen.text_view.go_to_unit(unit, place.offset, context=2)
 
-    def _remembering(self, *, announce: bool) -> Callable[[], None]:
+    def _run_remembering(self, *, announce: bool) -> None:
         # The briefing and whether it is analysed are read together, here on the app's thread.
-        return partial(self._remember, self.screen.briefing, self.screen.analysed, announce=announce)
+        work = partial(self._remember, self.screen.briefing, self.screen.analysed, announce=announce)
+        # Described: Textual's default description is repr(work), the repr of the whole briefing
+        # (at 10 MB, 7 s of CPU and a string of over 100 MiB).
+        self.screen.run_worker(work, thread=True, group="library", description=_REMEMBERING)
 
     def _remember(self, briefing: Briefing, analysed: bool, *, announce: bool) -> None:
         """Add the briefing to the library; with ``announce``, show what changed since it was last read.
@@ -125,7 +128,7 @@ class ReaderLibrary:
     def analysis_arrived(self) -> None:
         """The briefing has just been analysed: store its analysis in the library too."""
         if self.path is not None and self._stamp is not None:
-            self.screen.run_worker(self._remembering(announce=False), thread=True, group="library")
+            self._run_remembering(announce=False)
 
     def _warn(self, message: str) -> None:
         self.screen.inform(message, title="Library not available", severity="warning", timeout=10)
@@ -166,7 +169,7 @@ class ReaderLibrary:
         self.show_diff(diff, "The file changed")
         if self.path is not None:
             # The library keeps the new version; it is being read now, so nothing to announce later.
-            self.screen.run_worker(self._remembering(announce=False), thread=True, group="library")
+            self._run_remembering(announce=False)
 
     def _same_place(self, old: Briefing, new: Briefing) -> int | None:
         """The unit of ``new`` where the reader of ``old`` was: the same paragraph, or a neighbour."""
