@@ -1,7 +1,10 @@
 """What a reader does with the library: remember the briefing, watch its file, mark what changed.
 
 After the first frame (so opening a file never waits for SQLite) the briefing is added to
-the library and compared with the version last read there. While it is open its file is
+the library and compared with the version last read there; a briefing analysed in the
+background is stored once, when its analysis arrives (or fails), not also as read: at 10 MB
+storing it while the analysis runs raised the peak and slowed the analysis. Closed before
+then, it is stored the next time it is opened. While it is open its file is
 watched, as ``less +F`` and toolong do, by a timer comparing its modification time and
 size; a new version replaces the old one at the same paragraph, with new and changed
 paragraphs marked and `c` stepping through them. The diff itself is the core's
@@ -64,6 +67,7 @@ class ReaderLibrary:
         """What changed, the last time the briefing changed; None until it does."""
         self._stamp: tuple[int, int] | None = None
         self._timer: Timer | None = None
+        self._remembered = False
         self._units: list[int] = []
         self._step = Stepper()
 
@@ -78,7 +82,8 @@ class ReaderLibrary:
         self._stamp = _stamp(self.path)
         # Kept: Textual holds timers weakly, and a collected timer stops watching.
         self._timer = self.screen.set_interval(WATCH_INTERVAL, self.check)
-        self._run_remembering(announce=True)
+        if self.screen.analysed:
+            self._run_remembering(announce=True)
 
     def _go_to_place(self, place: Place) -> None:
         if place.source_id is not None:
@@ -90,6 +95,7 @@ class ReaderLibrary:
             self.screen.text_view.go_to_unit(unit, place.offset, context=2)
 
     def _run_remembering(self, *, announce: bool) -> None:
+        self._remembered = True
         # The briefing and whether it is analysed are read together, here on the app's thread.
         work = partial(self._remember, self.screen.briefing, self.screen.analysed, announce=announce)
         # Described: Textual's default description is repr(work), the repr of the whole briefing
@@ -126,9 +132,13 @@ class ReaderLibrary:
                 self.screen.app.call_from_thread(self.show_diff, diff, "Changed since you last read it")
 
     def analysis_arrived(self) -> None:
-        """The briefing has just been analysed: store its analysis in the library too."""
+        """The briefing has just been analysed (or its analysis failed): store it in the library.
+
+        What changed since it was last read is shown now, unless a store already showed it
+        (a new version of the file arrived first).
+        """
         if self.path is not None and self._stamp is not None:
-            self._run_remembering(announce=False)
+            self._run_remembering(announce=not self._remembered)
 
     def _warn(self, message: str) -> None:
         self.screen.inform(message, title="Library not available", severity="warning", timeout=10)
