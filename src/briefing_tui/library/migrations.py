@@ -84,11 +84,13 @@ INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild');
 # briefing) made every small update of the row (marking it read, keeping the version last
 # read) load and rewrite the whole model, about 50 MiB at once. A models row is only ever
 # inserted (its JSON written in place, see `model_json`) and deleted: the triggers delete a
-# model once its briefing no longer names it. The old columns stay, emptied: dropping a
-# column needs SQLite 3.35.
+# model once its briefing no longer names it. ``sections`` says where each section's JSON
+# lies in ``json``, which comes last so that SQLite never fills in its zeros in memory. The
+# old columns stay, emptied: dropping a column needs SQLite 3.35.
 _VERSION_4 = """
 CREATE TABLE models (
     id INTEGER PRIMARY KEY,
+    sections TEXT,
     json BLOB NOT NULL
 );
 ALTER TABLE briefings ADD COLUMN model_id INTEGER;

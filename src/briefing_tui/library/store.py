@@ -27,7 +27,7 @@ from briefing_tui.errors import BriefingError
 from briefing_tui.library.files import file_digest
 from briefing_tui.library.location import database_path
 from briefing_tui.library.migrations import MIGRATIONS, SCHEMA_VERSION
-from briefing_tui.library.model_json import json_size, read_model, write_model
+from briefing_tui.library.model_json import layout, read_model, write_model
 from briefing_tui.model import Briefing
 
 __all__ = [
@@ -222,7 +222,7 @@ class Library:
         last read is kept (see `read_version`) so what changed can be shown.
         """
         key = _key(path)
-        size = json_size(briefing)
+        parts = layout(briefing)
         paragraphs = briefing.paragraphs()
         now = time.time()
         with self._writing() as db:
@@ -239,7 +239,9 @@ class Library:
                 len(briefing.sources),
                 int(analysed),
             )
-            model_id = db.execute("INSERT INTO models (json) VALUES (zeroblob(?))", (size,)).lastrowid
+            model_id = db.execute(
+                "INSERT INTO models (sections, json) VALUES (?, zeroblob(?))", (parts.to_json(), parts.size)
+            ).lastrowid
             assert model_id is not None
             write_model(db, model_id, briefing)
             if row is None:
@@ -322,21 +324,23 @@ class Library:
 
     def briefing(self, briefing_id: int) -> Briefing:
         """The stored model of one briefing; `KeyError` when there is none."""
-        rows = self._query(
-            "SELECT json FROM briefings JOIN models ON models.id = model_id WHERE briefings.id = ?",
-            (briefing_id,),
-        )
+        rows = self._query("SELECT model_id FROM briefings WHERE id = ?", (briefing_id,))
         if not rows:
             raise KeyError(briefing_id)
-        return read_model(rows[0][0])
+        return self._model(rows[0][0])
 
     def read_version(self, briefing_id: int) -> Briefing | None:
         """The version of the briefing last read, when it has changed since; else None."""
-        rows = self._query(
-            "SELECT json FROM briefings JOIN models ON models.id = read_model_id WHERE briefings.id = ?",
-            (briefing_id,),
-        )
-        return read_model(rows[0][0]) if rows else None
+        rows = self._query("SELECT read_model_id FROM briefings WHERE id = ?", (briefing_id,))
+        return self._model(rows[0][0]) if rows and rows[0][0] is not None else None
+
+    def _model(self, model_id: int) -> Briefing:
+        try:
+            return read_model(self._connection, model_id)
+        except sqlite3.OperationalError:
+            raise
+        except sqlite3.DatabaseError as error:
+            raise self._unusable(error) from error
 
     def mark_read(self, briefing_id: int) -> None:
         """Record that the briefing was read now, as it is now."""
