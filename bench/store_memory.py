@@ -12,6 +12,7 @@ before it (``/proc/self/clear_refs``, Linux); elsewhere the peak is the process'
 
     python bench/store_memory.py                      # the 10 MB document
     python bench/store_memory.py --size 1MB --no-save
+    python bench/store_memory.py --suffix once        # bench/results/store_memory-DATE-10MB-once.*
 """
 
 from __future__ import annotations
@@ -112,6 +113,7 @@ def main() -> int:
     )
     parser.add_argument("--size", default="10MB", help="document size, as corpus.py names it (default 10MB)")
     parser.add_argument("--no-save", action="store_true", help="print only; write nothing to bench/results")
+    parser.add_argument("--suffix", default="", help="added to the results' file names, after the size")
     options = parser.parse_args()
     path = _document(options.size)
     steps = _measure(path)
@@ -127,7 +129,8 @@ def main() -> int:
     print(markdown)
     if not options.no_save:
         payload = {"machine": machine_info(), "command": command_line(), "steps": steps}
-        for written in write_results("store_memory", payload, markdown, suffix=options.size):
+        suffix = "-".join(part for part in (options.size, options.suffix) if part)
+        for written in write_results("store_memory", payload, markdown, suffix=suffix):
             print(f"wrote {written}")
     return 0
 
