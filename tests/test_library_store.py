@@ -399,3 +399,23 @@ def test_a_model_no_longer_named_is_deleted_with_its_version(tmp_path: Path) -> 
         assert (models(), library.read_version(number)) == (1, None)
         library.connection.execute("DELETE FROM briefings")
         assert models() == 0
+
+
+def test_storing_a_briefing_never_holds_its_whole_json(tmp_path: Path) -> None:
+    import tracemalloc
+
+    path = tmp_path / "long.txt"
+    path.write_text("\n\n".join(briefing_text(number) for number in range(60)), encoding="utf-8")
+    briefing = load_briefing(path)
+    size = len(briefing.model_dump_json().encode())
+    assert len(briefing.sections) > 100
+    with _library(tmp_path) as library:
+        tracemalloc.start()
+        try:
+            library.add(path, briefing, "digest")
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        assert library.briefing(1) == briefing
+    # Written a section at a time: the Python side never holds the whole JSON (it held six times it).
+    assert peak < size
