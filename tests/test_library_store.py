@@ -419,3 +419,12 @@ def test_storing_a_briefing_never_holds_its_whole_json(tmp_path: Path) -> None:
         assert library.briefing(1) == briefing
     # Written a section at a time: the Python side never holds the whole JSON (it held six times it).
     assert peak < size
+
+
+def test_a_file_read_a_block_at_a_time_has_the_digest_of_its_bytes(tmp_path: Path) -> None:
+    from briefing_tui.library.files import file_digest, path_digest
+
+    path = tmp_path / "big.txt"
+    path.write_bytes(briefing_text(1).encode() * 2000)  # several of hashlib's blocks
+    assert path_digest(path) == file_digest(path.read_bytes())
+    assert path_digest(path) != file_digest(path.read_bytes()[:-1])

@@ -111,12 +111,12 @@ class ReaderLibrary:
 
         try:
             from briefing_tui.library import Library, LibraryError
-            from briefing_tui.library.files import file_digest
+            from briefing_tui.library.files import path_digest
         except ImportError:
             return  # a Python built without sqlite3: the reader works, without a library
         assert self.path is not None
         try:
-            digest = file_digest(self.path.read_bytes())
+            digest = path_digest(self.path)
             with Library() as library:
                 added = library.add(self.path, briefing, digest, analysed=analysed)
                 earlier = library.read_version(added.briefing_id)
