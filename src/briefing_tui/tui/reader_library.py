@@ -4,11 +4,11 @@ After the first frame (so opening a file never waits for SQLite) the briefing is
 the library and compared with the version last read there; a briefing analysed in the
 background is stored once, when its analysis arrives (or fails), not also as read: at 10 MB
 storing it while the analysis runs raised the peak and slowed the analysis. Closed before
-then, it is stored the next time it is opened. While it is open its file is
-watched, as ``less +F`` and toolong do, by a timer comparing its modification time and
-size; a new version replaces the old one at the same paragraph, with new and changed
-paragraphs marked and `c` stepping through them. The diff itself is the core's
-(`briefing_tui.diff`); this module only schedules the work and shows the result.
+then, it is stored the next time it is opened. While it is open its file is watched, as
+``less +F`` and toolong do, by a timer comparing its modification time and size; a new
+version replaces the old one at the same paragraph, with new and changed paragraphs marked
+and `c` stepping through them. The diff itself is the core's (`briefing_tui.diff`); this
+module only schedules the work and shows the result.
 """
 
 from __future__ import annotations
