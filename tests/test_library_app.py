@@ -15,6 +15,7 @@ from textual.widgets import DataTable, OptionList, Static
 from briefing_tui.library import Library
 from briefing_tui.library.commands import add_paths
 from briefing_tui.load import load_briefing
+from briefing_tui.model import Briefing
 from briefing_tui.tui.app import BriefingApp, LibraryStart, ReaderOptions, create_app, create_library_app
 from briefing_tui.tui.changes_screen import ChangesScreen
 from briefing_tui.tui.library_screen import LibraryScreen
@@ -308,6 +309,69 @@ async def test_a_briefing_analysed_after_opening_is_stored_with_its_analysis(tmp
     async with app.run_test(size=WIDE) as pilot:
         await _until(pilot, lambda: app.reader.analysed)
         await _until(pilot, stored_analysed)
+
+
+def _stored(path: Path) -> list[tuple[int, int]]:
+    """Whether the library holds ``path``'s briefing: its (analysed, last read) flags, if it does."""
+    with Library() as library:
+        rows = library.connection.execute(
+            "SELECT analysed, last_read IS NOT NULL FROM briefings WHERE path = ?", (str(path.resolve()),)
+        ).fetchall()
+    return [(int(analysed), int(read)) for analysed, read in rows]
+
+
+async def test_a_briefing_analysed_after_opening_is_stored_once_when_the_analysis_arrives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from briefing_tui import analysis
+    from briefing_tui.ingest import read_briefing
+
+    release = threading.Event()
+    real = analysis.analyse
+
+    def held(briefing: Briefing) -> Briefing:
+        release.wait(30)
+        return real(briefing)
+
+    monkeypatch.setattr("briefing_tui.analysis.analyse", held)
+    path = write_briefing(tmp_path / "long.txt", 5)
+    # Read before, then changed: what changed is still announced, once the analysis is in.
+    with Library() as library:
+        library.mark_read(library.add_file(path).briefing_id)
+    write_briefing(path, 5, extra="Late on Friday the envoys agreed a second round of talks.")
+    app = create_app(read_briefing(path), ReaderOptions(analysed=False, path=path))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause(1.0)
+        assert app.reader.library.diff is None
+        assert _stored(path) == [(1, 1)]  # still the version read before, not stored as read
+        release.set()
+        await _until(pilot, lambda: app.reader.library.diff is not None)
+        assert app.reader.library.diff is not None
+        assert [change.kind for change in app.reader.library.diff.changes] == ["new"]
+        await _until(pilot, lambda: _stored(path) == [(1, 1)] and _read_version_gone(path))
+
+
+def _read_version_gone(path: Path) -> bool:
+    with Library() as library:
+        number = library.find(path)
+        return number is not None and library.read_version(number) is None
+
+
+async def test_a_briefing_whose_analysis_failed_is_stored_as_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_tui.ingest import read_briefing
+
+    def failing(briefing: Briefing) -> Briefing:
+        raise RuntimeError("no lexicon")
+
+    monkeypatch.setattr("briefing_tui.analysis.analyse", failing)
+    path = write_briefing(tmp_path / "long.txt", 6)
+    app = create_app(read_briefing(path), ReaderOptions(analysed=False, path=path))
+    async with app.run_test(size=WIDE) as pilot:
+        await _until(pilot, lambda: _stored(path) == [(0, 1)])
 
 
 def _plain(renderable: object) -> str:

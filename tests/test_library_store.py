@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -136,33 +137,69 @@ def test_an_older_schema_is_migrated_forward_keeping_its_briefings(tmp_path: Pat
         assert library.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
-def test_a_version_2_index_is_rebuilt_with_prefix_indexes_and_still_finds_everything(tmp_path: Path) -> None:
-    path = tmp_path / "library.sqlite3"
-    with Library(path) as library:
-        library.add_file(write_briefing(tmp_path / "one.txt", 1))
-        before = [hit.paragraph_id for hit in search_library(library, "negotiat*").hits]
+def _version_2_database(path: Path, source: Path, *, read_version: Path | None = None) -> None:
+    """A library as version 2 left it, holding the briefing at ``source`` (and a version last read)."""
+    from briefing_tui.library.store import _paragraph_rows
+
+    briefing = load_briefing(source)
     old = sqlite3.connect(path, isolation_level=None)
     old.execute("BEGIN")
-    old.execute("DROP TABLE paragraphs_fts")
+    MIGRATIONS[0](old)
+    MIGRATIONS[1](old)
+    earlier = load_briefing(read_version).model_dump_json() if read_version is not None else None
     old.execute(
-        "CREATE VIRTUAL TABLE paragraphs_fts USING fts5(text, content='paragraphs', content_rowid='id',"
-        " tokenize='unicode61 remove_diacritics 2')"
+        "INSERT INTO briefings (id, path, digest, title, paragraphs, sources, analysed, added, updated,"
+        " model, read_model, last_read) VALUES (1, ?, 'x', ?, ?, ?, 1, 0, 1, ?, ?, 0)",
+        (
+            str(source.resolve()),
+            briefing.title,
+            len(briefing.paragraphs()),
+            len(briefing.sources),
+            briefing.model_dump_json(),
+            earlier,
+        ),
     )
-    old.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild')")
-    old.execute("DELETE FROM migrations WHERE version = 3")
+    old.executemany(
+        "INSERT INTO paragraphs (briefing_id, position, paragraph_id, anchor, section_id, heading, text)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        _paragraph_rows(1, briefing),
+    )
     old.execute("PRAGMA user_version = 2")
     old.execute("COMMIT")
     old.close()
+
+
+def test_a_version_2_index_is_rebuilt_with_prefix_indexes_and_still_finds_everything(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite3"
+    source = write_briefing(tmp_path / "one.txt", 1)
+    _version_2_database(path, source)
+    expected = {p.id for p in load_briefing(source).paragraphs() if re.search(r"\bnegotiat", p.text, re.I)}
     with Library(path) as library:
         assert library.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         table = library.connection.execute(
             "SELECT sql FROM sqlite_master WHERE name = 'paragraphs_fts'"
         ).fetchone()
         assert "prefix='1 2'" in table[0]
-        assert before and [hit.paragraph_id for hit in search_library(library, "negotiat*").hits] == before
+        found = {hit.paragraph_id for hit in search_library(library, "negotiat*").hits}
+        assert expected and found == expected
         assert search_library(library, "n*").hits
         library.add_file(write_briefing(tmp_path / "two.txt", 2))  # the triggers feed the new table
         assert len({hit.briefing_id for hit in search_library(library, "negotiat*").hits}) == 2
+
+
+def test_version_4_moves_the_models_out_of_the_briefings_rows_keeping_both_versions(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite3"
+    source = write_briefing(tmp_path / "now.txt", 3)
+    earlier = write_briefing(tmp_path / "earlier.txt", 4)
+    _version_2_database(path, source, read_version=earlier)
+    with Library(path) as library:
+        assert library.briefing(1) == load_briefing(source)
+        assert library.read_version(1) == load_briefing(earlier)
+        left = library.connection.execute("SELECT model, read_model FROM briefings").fetchone()
+        assert left == ("", None)  # emptied, not kept twice
+        library.mark_read(1)
+        assert library.read_version(1) is None
+        assert library.connection.execute("SELECT count(*) FROM models").fetchone()[0] == 1
 
 
 def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
@@ -308,8 +345,9 @@ def test_stored_models_are_json_of_the_briefing(tmp_path: Path) -> None:
     path = write_briefing(tmp_path / "one.txt", 4)
     with _library(tmp_path) as library:
         library.add_file(path)
-        (model,) = library.connection.execute("SELECT model FROM briefings").fetchone()
+        (model,) = library.connection.execute("SELECT json FROM models").fetchone()
     assert json.loads(model)["title"] == load_briefing(path).title
+    assert model == load_briefing(path).model_dump_json().encode()
 
 
 def test_citations_read_from_the_model_are_those_its_json_gives(tmp_path: Path) -> None:
@@ -319,3 +357,74 @@ def test_citations_read_from_the_model_are_those_its_json_gives(tmp_path: Path) 
     briefing = analyse(load_briefing(write_briefing(tmp_path / "cited.txt", 3)))
     assert briefing.sources
     assert _citation_rows(7, briefing) == citation_rows(7, briefing.model_dump(mode="json"))
+
+
+def test_a_model_written_a_section_at_a_time_is_its_json_and_reads_back_whatever_its_title(
+    tmp_path: Path,
+) -> None:
+    from briefing_tui.library.model_json import json_chunks, layout
+
+    briefing = load_briefing(write_briefing(tmp_path / "one.txt", 5))
+    tricky = briefing.model_copy(update={"title": 'On "sections":[ and “quotes”', "outlet": '"sections":[]'})
+    empty = briefing.model_copy(update={"sections": (), "questions": ()})
+    for number, model in enumerate((briefing, tricky, empty)):
+        whole = model.model_dump_json().encode()
+        assert b"".join(json_chunks(model)) == whole
+        parts = layout(model)
+        assert parts.size == len(whole)
+        assert [whole[start:end] for start, end in parts.sections] == [
+            section.model_dump_json().encode() for section in model.sections
+        ]
+        with _library(tmp_path) as library:
+            added = library.add(tmp_path / f"{number}.txt", model, "d1")
+            assert library.briefing(added.briefing_id) == model
+
+
+def test_a_model_no_longer_named_is_deleted_with_its_version(tmp_path: Path) -> None:
+    path = tmp_path / "one.txt"
+    versions = [load_briefing(write_briefing(path, number)) for number in (1, 2, 3)]
+
+    def models() -> int:
+        return int(library.connection.execute("SELECT count(*) FROM models").fetchone()[0])
+
+    with _library(tmp_path) as library:
+        number = library.add(path, versions[0], "v1").briefing_id
+        library.mark_read(number)
+        library.add(path, versions[1], "v2")
+        assert (models(), library.read_version(number)) == (2, versions[0])
+        library.add(path, versions[2], "v3")  # not read since: the version last read stays v1
+        assert (models(), library.read_version(number)) == (2, versions[0])
+        assert library.briefing(number) == versions[2]
+        library.mark_read(number)
+        assert (models(), library.read_version(number)) == (1, None)
+        library.connection.execute("DELETE FROM briefings")
+        assert models() == 0
+
+
+def test_storing_a_briefing_never_holds_its_whole_json(tmp_path: Path) -> None:
+    import tracemalloc
+
+    path = tmp_path / "long.txt"
+    path.write_text("\n\n".join(briefing_text(number) for number in range(60)), encoding="utf-8")
+    briefing = load_briefing(path)
+    size = len(briefing.model_dump_json().encode())
+    assert len(briefing.sections) > 100
+    with _library(tmp_path) as library:
+        tracemalloc.start()
+        try:
+            library.add(path, briefing, "digest")
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        assert library.briefing(1) == briefing
+    # Written a section at a time: the Python side never holds the whole JSON (it held six times it).
+    assert peak < size
+
+
+def test_a_file_read_a_block_at_a_time_has_the_digest_of_its_bytes(tmp_path: Path) -> None:
+    from briefing_tui.library.files import file_digest, path_digest
+
+    path = tmp_path / "big.txt"
+    path.write_bytes(briefing_text(1).encode() * 2000)  # several of hashlib's blocks
+    assert path_digest(path) == file_digest(path.read_bytes())
+    assert path_digest(path) != file_digest(path.read_bytes()[:-1])

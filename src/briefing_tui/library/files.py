@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-__all__ = ["BRIEFING_SUFFIXES", "briefing_files", "file_digest"]
+__all__ = ["BRIEFING_SUFFIXES", "briefing_files", "file_digest", "path_digest"]
 
 BRIEFING_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".json"})
 """The suffixes a folder's files must have to be taken for briefings."""
@@ -40,3 +40,9 @@ def _is_folder(path: Path) -> bool:
 def file_digest(data: bytes) -> str:
     """The digest that tells one version of a file from another."""
     return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def path_digest(path: Path) -> str:
+    """`file_digest` of the file at ``path``, read a block at a time rather than whole (`OSError`)."""
+    with path.open("rb") as file:
+        return hashlib.file_digest(file, lambda: hashlib.blake2b(digest_size=16)).hexdigest()

@@ -80,6 +80,30 @@ CREATE VIRTUAL TABLE paragraphs_fts USING fts5(
 INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild');
 """
 
+# The models move to a table of their own. In the briefings row, a model of 26 MB (a 10 MB
+# briefing) made every small update of the row (marking it read, keeping the version last
+# read) load and rewrite the whole model, about 50 MiB at once. A models row is only ever
+# inserted (its JSON written in place, see `model_json`) and deleted: the triggers delete a
+# model once its briefing no longer names it. ``sections`` says where each section's JSON
+# lies in ``json``, which comes last so that SQLite never fills in its zeros in memory. The
+# old columns stay, emptied: dropping a column needs SQLite 3.35.
+_VERSION_4 = """
+CREATE TABLE models (
+    id INTEGER PRIMARY KEY,
+    sections TEXT,
+    json BLOB NOT NULL
+);
+ALTER TABLE briefings ADD COLUMN model_id INTEGER;
+ALTER TABLE briefings ADD COLUMN read_model_id INTEGER;
+CREATE TRIGGER models_released AFTER UPDATE OF model_id, read_model_id ON briefings BEGIN
+    DELETE FROM models WHERE id IN (old.model_id, old.read_model_id)
+        AND id IS NOT new.model_id AND id IS NOT new.read_model_id;
+END;
+CREATE TRIGGER models_dropped AFTER DELETE ON briefings BEGIN
+    DELETE FROM models WHERE id IN (old.model_id, old.read_model_id);
+END;
+"""
+
 
 def _version_1(connection: sqlite3.Connection) -> None:
     for statement in _statements(_VERSION_1):
@@ -100,6 +124,29 @@ def _version_3(connection: sqlite3.Connection) -> None:
     # The triggers name the table, not its options: they keep working on the rebuilt one.
     for statement in _statements(_VERSION_3):
         connection.execute(statement)
+
+
+def _version_4(connection: sqlite3.Connection) -> None:
+    for statement in _statements(_VERSION_4):
+        connection.execute(statement)
+    # One briefing at a time: only one model is ever in memory.
+    for (briefing_id,) in connection.execute("SELECT id FROM briefings").fetchall():
+        ids = [_moved(connection, briefing_id, column) for column in ("model", "read_model")]
+        connection.execute(
+            "UPDATE briefings SET model_id = ?, read_model_id = ?, model = '', read_model = NULL"
+            " WHERE id = ?",
+            (*ids, briefing_id),
+        )
+
+
+def _moved(connection: sqlite3.Connection, briefing_id: int, column: str) -> int | None:
+    """The id in ``models`` of the briefing's model in ``column``, moved there; None if it has none."""
+    row = connection.execute(
+        f"INSERT INTO models (json) SELECT CAST({column} AS BLOB) FROM briefings"
+        f" WHERE id = ? AND {column} IS NOT NULL",
+        (briefing_id,),
+    )
+    return row.lastrowid if row.rowcount == 1 else None
 
 
 def citation_rows(briefing_id: int, model: dict[str, object]) -> list[tuple[int, str, str, str, str, int]]:
@@ -138,7 +185,7 @@ def _statements(script: str) -> list[str]:
     return statements
 
 
-MIGRATIONS: list[Migration] = [_version_1, _version_2, _version_3]
+MIGRATIONS: list[Migration] = [_version_1, _version_2, _version_3, _version_4]
 """Step ``i`` brings a database from version ``i`` to ``i + 1``."""
 SCHEMA_VERSION = len(MIGRATIONS)
 """The version a database has once every step has run."""

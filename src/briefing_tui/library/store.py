@@ -1,8 +1,9 @@
 """The library: every briefing the reader has opened or been given, in one SQLite database.
 
 It holds each briefing's path, the digest of its file, its metadata, its parsed and
-analysed model (as JSON) and one row per paragraph with its content anchor, indexed for
-full-text search with FTS5. The briefing files themselves are only ever read.
+analysed model (as JSON, written in place a section at a time: `briefing_tui.library.model_json`)
+and one row per paragraph with its content anchor, indexed for full-text search with FTS5.
+The briefing files themselves are only ever read.
 
 Every write is one transaction (``BEGIN IMMEDIATE``, so two processes adding at once take
 turns instead of failing) in a WAL journal, so a process killed mid-write leaves the
@@ -26,6 +27,7 @@ from briefing_tui.errors import BriefingError
 from briefing_tui.library.files import file_digest
 from briefing_tui.library.location import database_path
 from briefing_tui.library.migrations import MIGRATIONS, SCHEMA_VERSION
+from briefing_tui.library.model_json import layout, read_model, write_model
 from briefing_tui.model import Briefing
 
 __all__ = [
@@ -220,7 +222,7 @@ class Library:
         last read is kept (see `read_version`) so what changed can be shown.
         """
         key = _key(path)
-        model = briefing.model_dump_json()
+        parts = layout(briefing)
         paragraphs = briefing.paragraphs()
         now = time.time()
         with self._writing() as db:
@@ -237,24 +239,30 @@ class Library:
                 len(briefing.sources),
                 int(analysed),
             )
+            model_id = db.execute(
+                "INSERT INTO models (sections, json) VALUES (?, zeroblob(?))", (parts.to_json(), parts.size)
+            ).lastrowid
+            assert model_id is not None
+            write_model(db, model_id, briefing)
             if row is None:
                 briefing_id = db.execute(
                     "INSERT INTO briefings (path, digest, title, outlet, published, paragraphs, sources,"
-                    " analysed, added, updated, model) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (key, digest, *meta, now, now, model),
+                    " analysed, added, updated, model, model_id)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?)",
+                    (key, digest, *meta, now, now, model_id),
                 ).lastrowid
                 status: Literal["added", "updated"] = "added"
             else:
                 briefing_id = row[0]
                 changed = row[1] != digest
-                read_since = row[3] is not None and row[3] >= row[4]
-                # The version last read, if it is the one stored, is kept: SET reads the old row,
-                # so the old model moves across without a copy of it in Python.
+                keep_read = row[3] is not None and row[3] >= row[4] and changed
+                # The version last read, if it is the one stored, is kept: only the ids move, and
+                # the trigger models_released deletes the model no longer named.
                 db.execute(
                     "UPDATE briefings SET digest = ?, title = ?, outlet = ?, published = ?, paragraphs = ?,"
-                    " sources = ?, analysed = ?, model = ?, updated = ?,"
-                    " read_model = CASE WHEN ? THEN model ELSE read_model END WHERE id = ?",
-                    (digest, *meta, model, now if changed else row[4], changed and read_since, briefing_id),
+                    " sources = ?, analysed = ?, updated = ?, model_id = ?,"
+                    " read_model_id = CASE WHEN ? THEN model_id ELSE read_model_id END WHERE id = ?",
+                    (digest, *meta, now if changed else row[4], model_id, keep_read, briefing_id),
                 )
                 db.execute("DELETE FROM paragraphs WHERE briefing_id = ?", (briefing_id,))
                 db.execute("DELETE FROM citations WHERE briefing_id = ?", (briefing_id,))
@@ -316,23 +324,29 @@ class Library:
 
     def briefing(self, briefing_id: int) -> Briefing:
         """The stored model of one briefing; `KeyError` when there is none."""
-        rows = self._query("SELECT model FROM briefings WHERE id = ?", (briefing_id,))
+        rows = self._query("SELECT model_id FROM briefings WHERE id = ?", (briefing_id,))
         if not rows:
             raise KeyError(briefing_id)
-        return Briefing.model_validate_json(str(rows[0][0]))
+        return self._model(rows[0][0])
 
     def read_version(self, briefing_id: int) -> Briefing | None:
         """The version of the briefing last read, when it has changed since; else None."""
-        rows = self._query("SELECT read_model FROM briefings WHERE id = ?", (briefing_id,))
-        if not rows or rows[0][0] is None:
-            return None
-        return Briefing.model_validate_json(str(rows[0][0]))
+        rows = self._query("SELECT read_model_id FROM briefings WHERE id = ?", (briefing_id,))
+        return self._model(rows[0][0]) if rows and rows[0][0] is not None else None
+
+    def _model(self, model_id: int) -> Briefing:
+        try:
+            return read_model(self._connection, model_id)
+        except sqlite3.OperationalError:
+            raise
+        except sqlite3.DatabaseError as error:
+            raise self._unusable(error) from error
 
     def mark_read(self, briefing_id: int) -> None:
         """Record that the briefing was read now, as it is now."""
         with self._writing() as db:
             db.execute(
-                "UPDATE briefings SET last_read = ?, read_model = NULL WHERE id = ?",
+                "UPDATE briefings SET last_read = ?, read_model_id = NULL WHERE id = ?",
                 (time.time(), briefing_id),
             )
 

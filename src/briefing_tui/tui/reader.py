@@ -285,6 +285,7 @@ class ReaderScreen(Screen[None]):
             f"Analysis failed ({type(error).__name__}: {error}); the text is shown without kinds and sources."
         )
         self.inform(message, title="Analysis failed", severity="error", timeout=15)
+        self.library.analysis_arrived()  # stored as read, as it is shown
 
     def _show_progress(self) -> None:
         if self._outline is not None:

@@ -1,17 +1,19 @@
 """What a reader does with the library: remember the briefing, watch its file, mark what changed.
 
 After the first frame (so opening a file never waits for SQLite) the briefing is added to
-the library and compared with the version last read there. While it is open its file is
-watched, as ``less +F`` and toolong do, by a timer comparing its modification time and
-size; a new version replaces the old one at the same paragraph, with new and changed
-paragraphs marked and `c` stepping through them. The diff itself is the core's
-(`briefing_tui.diff`); this module only schedules the work and shows the result.
+the library and compared with the version last read there; a briefing analysed in the
+background is stored once, when its analysis arrives (or fails), not also as read: at 10 MB
+storing it while the analysis runs raised the peak and slowed the analysis. Closed before
+then, it is stored the next time it is opened. While it is open its file is watched, as
+``less +F`` and toolong do, by a timer comparing its modification time and size; a new
+version replaces the old one at the same paragraph, with new and changed paragraphs marked
+and `c` stepping through them. The diff itself is the core's (`briefing_tui.diff`); this
+module only schedules the work and shows the result.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -35,6 +37,7 @@ WATCH_INTERVAL = 1.0
 """Seconds between two looks at the open file's modification time and size."""
 NEIGHBOURS = 3
 """How many paragraphs either side help find the reading position again after an edit."""
+_REMEMBERING = "store the briefing in the library"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +67,7 @@ class ReaderLibrary:
         """What changed, the last time the briefing changed; None until it does."""
         self._stamp: tuple[int, int] | None = None
         self._timer: Timer | None = None
+        self._remembered = False
         self._units: list[int] = []
         self._step = Stepper()
 
@@ -78,7 +82,8 @@ class ReaderLibrary:
         self._stamp = _stamp(self.path)
         # Kept: Textual holds timers weakly, and a collected timer stops watching.
         self._timer = self.screen.set_interval(WATCH_INTERVAL, self.check)
-        self.screen.run_worker(self._remembering(announce=True), thread=True, group="library")
+        if self.screen.analysed:
+            self._run_remembering(announce=True)
 
     def _go_to_place(self, place: Place) -> None:
         if place.source_id is not None:
@@ -89,9 +94,13 @@ class ReaderLibrary:
             unit = paragraph_units(self.screen.briefing)[ids.index(place.paragraph_id)]
             self.screen.text_view.go_to_unit(unit, place.offset, context=2)
 
-    def _remembering(self, *, announce: bool) -> Callable[[], None]:
+    def _run_remembering(self, *, announce: bool) -> None:
+        self._remembered = True
         # The briefing and whether it is analysed are read together, here on the app's thread.
-        return partial(self._remember, self.screen.briefing, self.screen.analysed, announce=announce)
+        work = partial(self._remember, self.screen.briefing, self.screen.analysed, announce=announce)
+        # Described: Textual's default description is repr(work), the repr of the whole briefing
+        # (at 10 MB, 7 s of CPU and a string of over 100 MiB).
+        self.screen.run_worker(work, thread=True, group="library", description=_REMEMBERING)
 
     def _remember(self, briefing: Briefing, analysed: bool, *, announce: bool) -> None:
         """Add the briefing to the library; with ``announce``, show what changed since it was last read.
@@ -102,12 +111,12 @@ class ReaderLibrary:
 
         try:
             from briefing_tui.library import Library, LibraryError
-            from briefing_tui.library.files import file_digest
+            from briefing_tui.library.files import path_digest
         except ImportError:
             return  # a Python built without sqlite3: the reader works, without a library
         assert self.path is not None
         try:
-            digest = file_digest(self.path.read_bytes())
+            digest = path_digest(self.path)
             with Library() as library:
                 added = library.add(self.path, briefing, digest, analysed=analysed)
                 earlier = library.read_version(added.briefing_id)
@@ -123,9 +132,13 @@ class ReaderLibrary:
                 self.screen.app.call_from_thread(self.show_diff, diff, "Changed since you last read it")
 
     def analysis_arrived(self) -> None:
-        """The briefing has just been analysed: store its analysis in the library too."""
+        """The briefing has just been analysed (or its analysis failed): store it in the library.
+
+        What changed since it was last read is shown now, unless a store already showed it
+        (a new version of the file arrived first).
+        """
         if self.path is not None and self._stamp is not None:
-            self.screen.run_worker(self._remembering(announce=False), thread=True, group="library")
+            self._run_remembering(announce=not self._remembered)
 
     def _warn(self, message: str) -> None:
         self.screen.inform(message, title="Library not available", severity="warning", timeout=10)
@@ -166,7 +179,7 @@ class ReaderLibrary:
         self.show_diff(diff, "The file changed")
         if self.path is not None:
             # The library keeps the new version; it is being read now, so nothing to announce later.
-            self.screen.run_worker(self._remembering(announce=False), thread=True, group="library")
+            self._run_remembering(announce=False)
 
     def _same_place(self, old: Briefing, new: Briefing) -> int | None:
         """The unit of ``new`` where the reader of ``old`` was: the same paragraph, or a neighbour."""
