@@ -35,11 +35,22 @@ DENIED = (
     "briefing_tui.tui.marks",
     "briefing_tui.tui.keymap_check",
     "briefing_tui.tui.library_screen",
+    "briefing_tui.tui.outline",
+    "briefing_tui.tui.sources_pane",
+    "briefing_tui.tui.search_bar",
+    "textual.widgets._footer",
+    "briefing_tui.tui.search_session",
+    "briefing_tui.search",
+    "briefing_tui.search_parts",
+    "briefing_tui.title_search",
+    "briefing_tui.presenter",
+    "regex",
 )
 """Readers of other formats, the library's store, the analysis (it runs after the first frame),
 the exporters, grep and the server, the settings' TOML parser (no settings file here), any
 Pydantic validator (our readers construct models without one: building one loads Pydantic's
-plugins), and the screens only a key brings up."""
+plugins), the screens only a key brings up, the side panes, the search bar and the footer
+(mounted just after the first frame) and the search (made at the first one)."""
 
 # Runs the command line as a user does, headless; at the moment the first frame is drawn it
 # notes the modules loaded and quits, then prints them.

@@ -88,10 +88,13 @@ def _is_heading(block: list[str]) -> bool:
 
 def _introduces_list(block: list[str], following: list[str] | None) -> bool:
     """A short line ending in a colon ("Key points:") over a list is that list's heading."""
-    if len(block) != 1 or following is None or not LIST_MARKER.match(following[0]):
+    if len(block) != 1 or following is None or not (line := block[0].strip()).endswith(":"):
         return False
-    line = block[0].strip()
-    return line.endswith(":") and len(line.split()) <= _LIST_HEADING_WORDS and not LIST_MARKER.match(line)
+    return (
+        LIST_MARKER.match(following[0]) is not None
+        and len(line.split()) <= _LIST_HEADING_WORDS
+        and not LIST_MARKER.match(line)
+    )
 
 
 def is_run_of_short_lines(block: list[str]) -> bool:

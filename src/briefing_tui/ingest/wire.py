@@ -41,13 +41,27 @@ _FURNITURE_LINE = re.compile(
       | (?:read|see)\ more(?:\ (?:stories|news|articles))?
       | (?:watch|photos?|video|gallery|image\ caption|caption):\ .{0,160}
       | comments?\ \(\d{1,6}\)
-      | have\ your\ say\b.{0,40} | got\ a\ story\?.{0,120} | .{0,80}\bread\ in\ browser
-      | .{0,80}\bforward\ this\ (?:email|newsletter|to\ a\ friend)\b.{0,120}
-      | .{0,80}[·|]\ ?share\ this\ (?:article|story|page)
+      | have\ your\ say\b.{0,40} | got\ a\ story\?.{0,120}
       | [a-z]{2,4}(?:-[a-z]{2,4})?(?:/[a-z]{2,4}){1,5}
     )[\s?!.:…]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# More of them, whose words may start anywhere in the first 80 characters. They are apart
+# because the engine tries each of those starts (they cost three times all the others
+# together), so they are tried only on a line that has their words (`_has_inside_words`).
+_FURNITURE_INSIDE = re.compile(
+    r"""^(?:
+        .{0,80}\bread\ in\ browser
+      | .{0,80}\bforward\ this\ (?:email|newsletter|to\ a\ friend)\b.{0,120}
+      | .{0,80}[·|]\ ?share\ this\ (?:article|story|page)
+    )[\s?!.:…]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_INSIDE_WORDS = ("read in browser", "forward this ", "share this ")
+"""Words each `_FURNITURE_INSIDE` line has, as IGNORECASE matches them."""
+_CASE_ODD = ("\u0130", "\u0131", "\u017f", "\u212a")
+"""The letters IGNORECASE takes for an ASCII letter although `str.lower` does not make them
+that letter: dotted and dotless I, long s and the Kelvin sign."""
 # A line after which, at the end of a report, only furniture follows.
 _TAIL_MARKER = re.compile(
     r"""^(?:
@@ -265,8 +279,24 @@ def _is_short(entry: Entry) -> bool:
 def _mark_furniture_lines(entries: list[Entry], set_aside: dict[int, str]) -> None:
     for index, entry in enumerate(entries):
         text = _text(entry)
-        if _is_prose(entry) and len(text) <= 300 and (_FURNITURE_LINE.match(text) or _is_time_line(text)):
+        if _is_prose(entry) and len(text) <= 300 and _is_furniture_line(text):
             set_aside[index] = text
+
+
+def _is_furniture_line(text: str) -> bool:
+    if _FURNITURE_LINE.match(text) or _is_time_line(text):
+        return True
+    return _has_inside_words(text) and _FURNITURE_INSIDE.match(text) is not None
+
+
+def _has_inside_words(text: str) -> bool:
+    """Whether ``text`` may have one of `_INSIDE_WORDS` as ``re.IGNORECASE`` finds them: a line
+    without any cannot be one of `_FURNITURE_INSIDE`, and this costs a fraction of trying it."""
+    lowered = text.lower()
+    if any(words in lowered for words in _INSIDE_WORDS):
+        return True
+    # A line with one of these may have the words all the same: it is tried (it is rare).
+    return not text.isascii() and any(letter in text for letter in _CASE_ODD)
 
 
 def _is_time_line(text: str) -> bool:
@@ -279,26 +309,39 @@ def _is_time_line(text: str) -> bool:
 
 def _mark_tail(entries: list[Entry], set_aside: dict[int, str]) -> None:
     """Everything from a tail marker ("You May Also Like", a ``___`` rule, "Follow ... coverage")
-    to the end, and a trailing run of short lines, links and teasers after the last body block."""
-    is_body = [_is_body(entry) for entry in entries]  # once: both passes below ask it of every entry
-    body = [index for index, entry_is_body in enumerate(is_body) if entry_is_body and index not in set_aside]
-    if not body:
+    to the end, and a trailing run of short lines, links and teasers after the last body block.
+
+    Only the ends of the text are read: the first body block from the start, and from the end
+    the last long paragraph of the story (a marker before it is not the tail) and the last
+    body block. At 10 MB that is a few blocks, not 30,000.
+    """
+    first_body = next(
+        (index for index, entry in enumerate(entries) if index not in set_aside and _is_body(entry)), None
+    )
+    if first_body is None:
         return
-    first_body = body[0]
-    # Whether a long paragraph of the story follows each entry, in one pass from the end, so
-    # that many markers cost no more than one.
-    long_after = [False] * (len(entries) + 1)
-    for index in range(len(entries) - 1, -1, -1):
-        long_after[index] = long_after[index + 1] or (is_body[index] and _is_long(entries[index]))
-    for index in range(first_body + 1, len(entries)):
+    last_long = next(
+        (
+            index
+            for index in range(len(entries) - 1, -1, -1)
+            if _is_body(entries[index]) and _is_long(entries[index])
+        ),
+        -1,
+    )
+    # A marker counts only with no long paragraph of the story after it: from the last one on.
+    for index in range(max(first_body + 1, last_long), len(entries)):
         entry = entries[index]
         text = _text(entry)
         marker = _is_prose(entry) and len(text) <= 300 and _TAIL_MARKER.match(text) is not None
-        if marker and not long_after[index + 1]:
+        if marker:
             for later in range(index, len(entries)):
                 set_aside.setdefault(later, _text(entries[later]))
             return
-    last_body = max(index for index in body if index < len(entries))
+    last_body = next(
+        index
+        for index in range(len(entries) - 1, -1, -1)
+        if index not in set_aside and _is_body(entries[index])
+    )
     trailing = [index for index in range(last_body + 1, len(entries)) if index not in set_aside]
     if trailing and all(_is_short(entries[index]) for index in trailing):
         links = sum(1 for index in trailing if _URL_ONLY.match(_text(entries[index])))
@@ -342,8 +385,10 @@ def _is_credit(text: str) -> bool:
         return False
     if _CREDIT.match(text):
         return True
-    words = len(text.split(maxsplit=30))
-    return words <= 30 and _CONTRIBUTED.search(text) is not None and text.endswith((".", ")"))
+    # Cheapest first: most blocks do not end so, and the search is the dearest test.
+    if not text.endswith((".", ")")) or len(text.split(maxsplit=30)) > 30:
+        return False
+    return _CONTRIBUTED.search(text) is not None
 
 
 # --- the front: byline, time stamp, standfirst ---------------------------------------------------

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator, Callable, Iterable, Mapping
-from contextlib import asynccontextmanager
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -12,9 +11,7 @@ from typing import ClassVar
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.notifications import SeverityLevel
-from textual.pilot import Pilot
 from textual.screen import Screen
 
 from briefing_tui.model import Briefing
@@ -87,28 +84,6 @@ class BriefingApp(App[None]):
             # before that waits for them (a few milliseconds) instead of missing them.
             await screen.wait_for_panes()
         await super().on_event(event)
-
-    @asynccontextmanager
-    async def run_test(
-        self,
-        *,
-        headless: bool = True,
-        size: tuple[int, int] | None = (80, 24),
-        tooltips: bool = False,
-        notifications: bool = False,
-        message_hook: Callable[[Message], None] | None = None,
-    ) -> AsyncGenerator[Pilot[None], None]:
-        """Textual's, handing over the pilot once the reader is whole, as a user first sees it."""
-        async with super().run_test(
-            headless=headless,
-            size=size,
-            tooltips=tooltips,
-            notifications=notifications,
-            message_hook=message_hook,
-        ) as pilot:
-            if isinstance(self._first, ReaderScreen):
-                await self._first.wait_for_panes()
-            yield pilot
 
     def get_default_screen(self) -> Screen[None]:
         # The reader is the bottom screen, so the first frame is already the briefing.

@@ -7,44 +7,46 @@ import gc
 from collections.abc import Mapping
 from contextlib import suppress
 from time import monotonic
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.css.query import NoMatches
 from textual.events import MouseDown, MouseMove, MouseUp, Resize
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 from textual.worker import get_current_worker
 
 from briefing_tui.model import Briefing, SectionKind
 from briefing_tui.place import Place, unit_anchors
-from briefing_tui.presenter import attribution_places
 from briefing_tui.safe_text import visible
-from briefing_tui.search import TIMED_OUT, SearchResult
-from briefing_tui.title_search import title_matches
 from briefing_tui.tui.labels import KIND_KEYS, SECTION_KINDS
 from briefing_tui.tui.memory import ReadingMemory
-from briefing_tui.tui.outline import Outline
 from briefing_tui.tui.pane_widths import STEP, pane_widths, resized
 from briefing_tui.tui.reader_library import ReaderLibrary
 from briefing_tui.tui.reader_options import ReaderOptions
 from briefing_tui.tui.reserved import Reserved
-from briefing_tui.tui.search_bar import SearchBar
-from briefing_tui.tui.search_session import SearchSession
-from briefing_tui.tui.sources_pane import SourceList, SourcesPane
 from briefing_tui.tui.status_line import StatusLine, position_label
 from briefing_tui.tui.stepper import Stepper
 from briefing_tui.tui.text_view import BriefingText, Highlights
 from briefing_tui.tui.title_bar import TitleBar
 
+if TYPE_CHECKING:
+    from briefing_tui.search import SearchResult
+    from briefing_tui.tui.outline import Outline
+    from briefing_tui.tui.search_bar import SearchBar
+    from briefing_tui.tui.search_session import SearchSession
+    from briefing_tui.tui.sources_pane import SourcesPane
+
 # Screens and helpers only a key brings up (help, marks, palette, copy, changes) are
-# imported where they are used: the first frame needs none of them.
+# imported where they are used, and so are the side panes, the search bar, the footer and
+# the search (mounted or made after the first frame): the first frame needs none of them.
 
 __all__ = ["ANCHORS_AT_ONCE", "NARROW", "PROGRESS_INTERVAL", "ReaderScreen"]
 
@@ -54,6 +56,8 @@ PROGRESS_INTERVAL = 0.125
 """Seconds between updates of the analysis progress in the outline."""
 ANCHORS_AT_ONCE = 2_000
 """Up to this many headings and paragraphs, content anchors are made before the first frame."""
+
+_Pane = TypeVar("_Pane", bound=Widget)
 
 
 class ReaderScreen(Screen[None]):
@@ -121,7 +125,7 @@ class ReaderScreen(Screen[None]):
         """Keys by binding id as the app remaps them, for the help screen."""
         self.briefing = briefing
         self.set_reactive(ReaderScreen.analysed, analysed)
-        self._searches = SearchSession(self, lambda: self.briefing, self._show_search, self._search_finished)
+        self._session: SearchSession | None = None
         self._search: SearchResult | None = None
         self._match = Stepper()
         self._attributions = Stepper()
@@ -151,7 +155,8 @@ class ReaderScreen(Screen[None]):
         self._progress: Timer | None = None
         self._outline: Outline | None = None
         self._sources: SourcesPane | None = None
-        """The side panes, once mounted (just after the first frame)."""
+        self._bar: SearchBar | None = None
+        """The side panes and the search bar, once mounted (just after the first frame)."""
         self._panes_mounted = asyncio.Event()
         self.title = visible(briefing.title)
         self.sub_title = ""
@@ -170,6 +175,12 @@ class ReaderScreen(Screen[None]):
 
     async def _mount_panes(self) -> None:
         """Mount the side panes, the search bar and the footer in the room held for them."""
+        from textual.widgets import Footer
+
+        from briefing_tui.tui.outline import Outline
+        from briefing_tui.tui.search_bar import SearchBar
+        from briefing_tui.tui.sources_pane import SourcesPane
+
         outline, sources = Outline(id="outline"), SourcesPane(id="sources")
         outline.display, sources.display = self.outline_visible, self.sources_visible
         panes = self.query_one("#panes", Horizontal)
@@ -180,7 +191,7 @@ class ReaderScreen(Screen[None]):
             await self.mount(bar, after="#status")
             await self.mount(Footer())
             self.refresh_bindings()  # a footer mounted after the focus moved learns the keys from this
-            self._outline, self._sources = outline, sources
+            self._outline, self._sources, self._bar = outline, sources, bar
             await self.query(Reserved).remove()
             self._fit_panes()
             self._show_analysis()
@@ -229,6 +240,27 @@ class ReaderScreen(Screen[None]):
     def text_view(self) -> BriefingText:
         """The full-text pane."""
         return self.query_one(BriefingText)
+
+    @property
+    def _searches(self) -> SearchSession:
+        """The reader's searches, made at the first one (the first frame needs no search)."""
+        if self._session is None:
+            from briefing_tui.tui.search_session import SearchSession
+
+            session = SearchSession(self, lambda: self.briefing, self._show_search, self._search_finished)
+            self._session = session
+        return self._session
+
+    @property
+    def search_bar(self) -> SearchBar:
+        """The search bar; `NoMatches` before it is mounted (just after the first frame)."""
+        return self._pane(self._bar, "search bar")
+
+    @staticmethod
+    def _pane(pane: _Pane | None, name: str) -> _Pane:
+        if pane is None:
+            raise NoMatches(f"the {name} is not mounted yet")
+        return pane
 
     @property
     def status_line(self) -> StatusLine:
@@ -280,7 +312,7 @@ class ReaderScreen(Screen[None]):
 
     def _analysis_failed(self, error: Exception) -> None:
         self._stop_progress()
-        self.query_one(Outline).show_failure(f"{type(error).__name__}: {error}")
+        self._pane(self._outline, "outline").show_failure(f"{type(error).__name__}: {error}")
         message = (
             f"Analysis failed ({type(error).__name__}: {error}); the text is shown without kinds and sources."
         )
@@ -463,7 +495,7 @@ class ReaderScreen(Screen[None]):
             return
         self._search_origin = self.text_view.cursor_unit
         self._search_origin_place = self._place_here()
-        self.query_one(SearchBar).open()
+        self.search_bar.open()
         self.call_after_refresh(self._searches.prepare)  # after the bar is painted, before the first key
 
     def _run_search(self, query: str, *, regex: bool, case_sensitive: bool | None) -> None:
@@ -475,9 +507,12 @@ class ReaderScreen(Screen[None]):
         if not self._searches.search(
             query, regex=regex, case_sensitive=case_sensitive, origin=origin, wanted=wanted
         ):
-            self.query_one(SearchBar).show_searching()
+            self.search_bar.show_searching()
 
     def _show_search(self, result: SearchResult) -> None:
+        from briefing_tui.search import TIMED_OUT
+        from briefing_tui.title_search import title_matches
+
         self._title_hits = title_matches(self.briefing.title, result.compiled)
         origin = max(self._search_origin, 0)
         waiting = not result.complete and (origin > 0 or not self._title_hits)
@@ -486,13 +521,13 @@ class ReaderScreen(Screen[None]):
             self._search = None
             self._match.set_count(0)
             self._refresh_highlights()
-            self.query_one(SearchBar).show_searching()
+            self.search_bar.show_searching()
             self._show_activity()
             return
         total = len(self._title_hits) + result.total
         self._search = result if total else None
         self._match.set_count(total)
-        bar = self.query_one(SearchBar)
+        bar = self.search_bar
         if result.error is not None or not total:
             # The bar says it briefly; the status line has room for the whole reason.
             brief = None if result.error is None else TIMED_OUT if result.timed_out else "bad regex"
@@ -529,13 +564,13 @@ class ReaderScreen(Screen[None]):
         if unit >= 0:  # the current match, where it is in the whole list
             self._match.index = titled + (result.index_at_or_after(unit, start) or 0)
         self._refresh_highlights()
-        self.query_one(SearchBar).show_result(self._match.index + 1, self._match.count)
+        self.search_bar.show_result(self._match.index + 1, self._match.count)
         self._show_activity()
         self._show_match_counts(result.counts_by_section())
 
     def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
         self.text_view.focus()
-        self.memory.searched(self.query_one(SearchBar).history)
+        self.memory.searched(self.search_bar.history)
         # After the frame that shows the text focused: its new style empties the cache.
         self.call_after_refresh(self.call_after_refresh, self._render_next_steps)
 
@@ -595,9 +630,9 @@ class ReaderScreen(Screen[None]):
             self._show_place_in_panes(self.text_view.cursor_unit)
         self._refresh_highlights()
         if self._search.complete:
-            self.query_one(SearchBar).show_result(self._match.index + 1, self._match.count)
+            self.search_bar.show_result(self._match.index + 1, self._match.count)
         else:
-            self.query_one(SearchBar).show_searching()  # the count follows
+            self.search_bar.show_searching()  # the count follows
         self.status_line.quiet()
         self._show_activity()
         self.call_after_refresh(self._render_next_steps)
@@ -606,7 +641,7 @@ class ReaderScreen(Screen[None]):
         """After the paint: render what the next ``n`` and ``N`` will show, into the text's cache."""
         search = self._search
         count = self._match.count
-        if search is None or not count or self._source_id is not None or self.query_one(SearchBar).is_open:
+        if search is None or not count or self._source_id is not None or self.search_bar.is_open:
             return  # while typing, the next key changes what n would show
         titled = len(self._title_hits)
         for step in (1, -1):
@@ -637,8 +672,10 @@ class ReaderScreen(Screen[None]):
 
     def select_source(self, source_id: str | None) -> None:
         """Highlight where ``source_id`` is cited and step through it with n/N (None lets go)."""
+        from briefing_tui.presenter import attribution_places
+
         self._source_id = source_id
-        self.query_one(SourcesPane).selected = source_id
+        self._pane(self._sources, "sources pane").selected = source_id
         places = attribution_places(self.briefing, source_id)
         self._attributions.set_count(len(places))
         self._places = places
@@ -839,8 +876,7 @@ class ReaderScreen(Screen[None]):
         self.action_clear()
         self._clear_search()
         self._searches.cancel()
-        # A new session: the old one's index is of the old text.
-        self._searches = SearchSession(self, lambda: self.briefing, self._show_search, self._search_finished)
+        self._session = None  # a new session at the next search: the old one's index is of the old text
         self.briefing = briefing
         old = self.text_view
         focused = old.has_focus
@@ -856,7 +892,7 @@ class ReaderScreen(Screen[None]):
 
     def flag_new_sources(self, source_ids: set[str]) -> None:
         """Mark these sources as new in the sources pane."""
-        self.query_one(SourcesPane).flag_new(source_ids)
+        self._pane(self._sources, "sources pane").flag_new(source_ids)
 
     # --- commands and help -----------------------------------------------------------
 
@@ -875,6 +911,9 @@ class ReaderScreen(Screen[None]):
     def action_help(self) -> None:
         """Show every key."""
         from briefing_tui.tui.help_screen import HelpScreen
+        from briefing_tui.tui.outline import Outline
+        from briefing_tui.tui.search_bar import SearchBar
+        from briefing_tui.tui.sources_pane import SourceList
         from briefing_tui.tui.web_keys import browser_alternatives
 
         groups: list[tuple[str, list[BindingType]]] = [
