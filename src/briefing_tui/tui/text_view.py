@@ -425,10 +425,14 @@ class BriefingText(ScrollView, can_focus=True):
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
     ) -> bool:
-        # The compositor gives a ScrollView its own region as `virtual_size`, never the one it
-        # sets itself, so after every layout of the screen (each key typed in the search bar
-        # lays it out: the input grows) Textual saw a change and refreshed the scrollbar, a
-        # second frame per keystroke. Pass our own size on unless it changed since last time.
+        # The compositor gives a widget without children its own region as `virtual_size`,
+        # never the one a ScrollView sets itself, so after every layout of the screen Textual
+        # (ScrollView._size_updated) saw a change and refreshed the scrollbar: a frame more.
+        # Pass our own size on unless it changed since last time. This stays private API:
+        # there is no public hook between the compositor's layout and `_scroll_update`, and
+        # `virtual_size` is the scroll range, which cannot equal the region. Measured: 32 keys
+        # (two queries typed, `n` five times after each) draw 53 frames and 37 scrollbar
+        # renders with it, 55 and 50 without (Textual 8.2).
         if self.virtual_size == self._virtual_size_seen:
             virtual_size = self.virtual_size
         self._virtual_size_seen = self.virtual_size
