@@ -52,6 +52,13 @@ def test_anything_the_proof_does_not_cover_keeps_the_bounded_engine(query: str) 
     assert not compile_query(query, regex=True, case_sensitive=True).linear
 
 
+def test_what_a_character_shares_with_a_class_is_the_search_engines_answer() -> None:
+    # A combining acute accent is a word character to the `regex` module (not to `re`): a
+    # run of \w beside it is not fenced in.
+    assert not runs_in_linear_time("\u0301\\w+\\.", case_sensitive=True)
+    assert runs_in_linear_time("!\\w+\\.", case_sensitive=True)
+
+
 def test_a_letter_beside_a_run_ignoring_case_needs_a_class_its_case_partners_are_outside() -> None:
     # "k" ignoring case also matches the Kelvin sign, a letter: a run of \s cannot hold it,
     # but only a category that excludes every letter proves that.

@@ -60,7 +60,7 @@ class _Atom:
     """One character matcher with its repeat counts (``high`` is `_UNBOUNDED` for no limit)."""
 
     text: str
-    """The atom as written, which `re` can compile on its own."""
+    """The atom as written, which the engine can compile on its own."""
     low: int
     high: int
 
@@ -178,13 +178,16 @@ def _disjoint(first: str, second: str, flags: int) -> bool:
         if literal is None:
             continue
         if flags & re.IGNORECASE and literal.lower() + literal.upper() != literal * 2:
-            # A letter matches all its case partners, which only `re` knows in full; they
-            # are all letters, so no space, digit or non-word character.
+            # A letter matches all its case partners, which only the engine knows in full;
+            # they are all letters, so no space, digit or non-word character.
             return _category(other) in ("s", "d", "W")
-        # One character and nothing else: `re` itself says whether the other atom matches it.
+        # One character and nothing else: the engine itself says whether the other atom
+        # matches it (`regex`, which searches: its classes are not `re`'s, \w takes marks).
+        import regex
+
         try:
-            return re.fullmatch(other, literal, flags) is None
-        except re.error:
+            return regex.fullmatch(other, literal, regex.IGNORECASE if flags & re.IGNORECASE else 0) is None
+        except regex.error:
             return False
     return False
 
