@@ -73,6 +73,8 @@ _SEPARATOR = "\n"
 # per-batch Python overhead vanishes, small enough that an empty-matching pattern
 # (``x*`` finds an empty match at every position) never holds millions of spans at once.
 _BATCH = 65_536
+# Matches held at once while their offsets are read: under the collector's first threshold.
+_CHUNK = 512
 # Past this many matches over a unit boundary, a regex is searched again unit by unit.
 _REPAIR_LIMIT = 256
 # What stands between units for a pattern that cannot match it, so that no match crosses.
@@ -460,16 +462,10 @@ class SearchIndex:
         self, found: Iterator[Any], starts: array[int], ends: array[int], *, drop_empty: bool
     ) -> bool:
         """Append the spans of ``found`` to the arrays, in batches; True when capped."""
-        # list/map/array keep the per-match work in C: this loop runs once per batch, not
-        # once per match, which is what keeps a search close to bare finditer. The match
-        # type's own unbound ``start``/``end`` are cheaper than building a span per match.
         while len(starts) <= self._max_matches:
-            batch = list(islice(found, _BATCH))
-            if not batch:
+            batch_starts, batch_ends = _spans_of(found)
+            if not batch_starts:
                 return False
-            kind = type(batch[0])  # `re.Match` or the `regex` module's
-            batch_starts, batch_ends = array("q", map(kind.start, batch)), array("q", map(kind.end, batch))
-            del batch
             if drop_empty and any(map(operator.eq, batch_starts, batch_ends)):
                 keep = list(map(operator.ne, batch_starts, batch_ends))
                 batch_starts = array("q", compress(batch_starts, keep))
@@ -563,6 +559,25 @@ class SearchIndex:
                 return last + 1
             unit += 1
             position = unit_starts[unit]
+
+
+def _spans_of(found: Iterator[Any]) -> tuple[array[int], array[int]]:
+    """The starts and ends of up to `_BATCH` more matches of ``found`` (none once it is spent).
+
+    list/map/array keep the per-match work in C, so a search stays close to a bare
+    ``finditer``: the match type's own unbound ``start`` and ``end`` cost less than a span
+    tuple per match. The matches are held `_CHUNK` at a time: `re` matches are tracked by the
+    cyclic collector, and holding thousands would set off collections of the whole heap.
+    """
+    starts, ends = array("q"), array("q")
+    while len(starts) < _BATCH:
+        chunk = list(islice(found, _CHUNK))
+        if not chunk:
+            break
+        kind = type(chunk[0])  # `re.Match` or the `regex` module's
+        starts.extend(map(kind.start, chunk))
+        ends.extend(map(kind.end, chunk))
+    return starts, ends
 
 
 def _deadline(compiled: CompiledQuery, timeout: float | None) -> float | None:
