@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from rich.style import Style
 
+from briefing_tui.load import load_briefing
 from briefing_tui.model import BlockKind, Briefing, Paragraph, Section
+from briefing_tui.resources import seed_path
 from briefing_tui.search import SearchIndex
 from briefing_tui.tui.app import create_app
 from briefing_tui.tui.combining import MAX_MARKS
@@ -310,3 +312,35 @@ async def test_the_next_screen_is_rendered_ahead_so_paging_draws_from_the_cache(
         # The page brought into view was rendered ahead: at most the cursor's paragraph
         # (whose bar changed) is rendered afresh.
         assert view.cache_misses - misses <= 2
+
+
+async def test_lines_drawn_from_their_pieces_look_exactly_as_rich_text_draws_them() -> None:
+    # Paragraph and heading lines are built as segments directly (the keystroke that brings a
+    # new screen renders every line): each must equal Rich's rendering of the same line, with
+    # attributions, a selected source, matches, the current match, change marks and the cursor.
+    briefing = load_briefing(seed_path())
+    app = create_app(briefing)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view = app.reader.text_view
+        index = SearchIndex(briefing)
+        result = index.search("the")
+        first = result.match(3)
+        source = next(a.source_id for u in view.units if u.paragraph for a in u.paragraph.attributions)
+        view.set_highlights(Highlights(result, (first.unit, first.start, first.end), source))
+        view.set_changes({u.paragraph.id: "changed" for u in view.units[2:6] if u.paragraph})
+        view.go_to_unit(first.unit, first.start)
+        await pilot.pause()
+        layout = view.text_layout
+        assert layout is not None
+        width = view.scrollable_content_region.width
+        base = view.rich_style
+        roles = set()
+        for y in range(layout.line_count):
+            role = LineRole(layout.line_role[y])
+            if role in (LineRole.PARAGRAPH, LineRole.HEADING):
+                direct = view._direct_line(y, role, width, base)
+                assert direct is not None
+                assert list(direct) == list(view._rich_line(y, role, width, base)), y
+                roles.add(role)
+        assert roles == {LineRole.PARAGRAPH, LineRole.HEADING}

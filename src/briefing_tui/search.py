@@ -18,7 +18,9 @@ Regular expressions are compiled with the `regex` module, not `re`: it takes a t
 releases the interpreter lock while it matches. A search is bounded by `SEARCH_TIMEOUT`
 seconds in all (``(\\w+\\s?)*$`` backtracks for ever on ordinary prose); past it the result
 is empty and its `SearchResult.error` says the search took too long. Literal queries use
-`re`, whose escaped patterns never backtrack.
+`re`, whose escaped patterns never backtrack. A regular expression that
+`regex_linear.runs_in_linear_time` proves cannot run away (``\\.\\s+\\w``) needs no bound
+and gets none: checking the timeout at every match would cost more than its search.
 Nothing here imports Textual or Rich.
 """
 
@@ -35,6 +37,7 @@ from time import monotonic
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from briefing_tui.model import Briefing
+from briefing_tui.regex_linear import runs_in_linear_time
 from briefing_tui.regex_reach import can_match_nul, has_lookahead
 from briefing_tui.units import walk
 
@@ -70,7 +73,8 @@ _SEPARATOR = "\n"
 # per-batch Python overhead vanishes, small enough that an empty-matching pattern
 # (``x*`` finds an empty match at every position) never holds millions of spans at once.
 _BATCH = 65_536
-_SPAN = operator.methodcaller("span")  # in C, for `re` and `regex` matches alike
+# Matches held at once while their offsets are read: under the collector's first threshold.
+_CHUNK = 512
 # Past this many matches over a unit boundary, a regex is searched again unit by unit.
 _REPAIR_LIMIT = 256
 # What stands between units for a pattern that cannot match it, so that no match crosses.
@@ -125,6 +129,9 @@ class CompiledQuery:
     """The compiled pattern; None for an empty query or a malformed regular expression."""
     error: str | None
     """Why a regular expression was rejected, for people; None when it was accepted."""
+    linear: bool = False
+    """A regular expression proved to take time linear in the text (`runs_in_linear_time`):
+    it is searched without the timeout, whose check at every match costs more than it does."""
 
 
 def is_smart_case_sensitive(query: str, *, regex: bool) -> bool:
@@ -158,7 +165,8 @@ def compile_query(query: str, *, regex: bool = False, case_sensitive: bool | Non
         # OverflowError and RecursionError come from absurd repeat counts and nesting depth.
         message = f"bad regular expression: {error}".splitlines()[0]
         return CompiledQuery(query, regex, case_sensitive, None, message)
-    return CompiledQuery(query, regex, case_sensitive, pattern, None)
+    linear = runs_in_linear_time(query, case_sensitive=case_sensitive)
+    return CompiledQuery(query, regex, case_sensitive, pattern, None, linear)
 
 
 class SearchIndex:
@@ -319,7 +327,7 @@ class SearchIndex:
         assert pattern is not None
         text = self._fenced_text() if compiled.regex else self._text
         assert text is not None
-        finder = _Finder(text, None if timeout is None else monotonic() + timeout)
+        finder = _Finder(text, _deadline(compiled, timeout))
         starts, ends = array("q"), array("q")
         if first < stop:
             span_end = self._unit_starts[stop] - len(_SEPARATOR)
@@ -363,7 +371,7 @@ class SearchIndex:
         last = self.cached(compiled)
         if last is not None:
             return last
-        finder = _Finder(self._text, None if timeout is None else monotonic() + timeout)
+        finder = _Finder(self._text, _deadline(compiled, timeout))
         try:
             starts, ends, truncated = self._find(compiled, finder)
         except TimeoutError:
@@ -454,14 +462,10 @@ class SearchIndex:
         self, found: Iterator[Any], starts: array[int], ends: array[int], *, drop_empty: bool
     ) -> bool:
         """Append the spans of ``found`` to the arrays, in batches; True when capped."""
-        # map/chain/islice/array keep the per-match work in C: this loop runs once per
-        # batch, not once per match, which is what keeps a search close to bare finditer.
-        spans = map(_SPAN, found)
         while len(starts) <= self._max_matches:
-            batch = array("q", chain.from_iterable(islice(spans, _BATCH)))
-            if not batch:
+            batch_starts, batch_ends = _spans_of(found)
+            if not batch_starts:
                 return False
-            batch_starts, batch_ends = batch[0::2], batch[1::2]
             if drop_empty and any(map(operator.eq, batch_starts, batch_ends)):
                 keep = list(map(operator.ne, batch_starts, batch_ends))
                 batch_starts = array("q", compress(batch_starts, keep))
@@ -555,6 +559,30 @@ class SearchIndex:
                 return last + 1
             unit += 1
             position = unit_starts[unit]
+
+
+def _spans_of(found: Iterator[Any]) -> tuple[array[int], array[int]]:
+    """The starts and ends of up to `_BATCH` more matches of ``found`` (none once it is spent).
+
+    list/map/array keep the per-match work in C, so a search stays close to a bare
+    ``finditer``: the match type's own unbound ``start`` and ``end`` cost less than a span
+    tuple per match. The matches are held `_CHUNK` at a time: `re` matches are tracked by the
+    cyclic collector, and holding thousands would set off collections of the whole heap.
+    """
+    starts, ends = array("q"), array("q")
+    while len(starts) < _BATCH:
+        chunk = list(islice(found, _CHUNK))
+        if not chunk:
+            break
+        kind = type(chunk[0])  # `re.Match` or the `regex` module's
+        starts.extend(map(kind.start, chunk))
+        ends.extend(map(kind.end, chunk))
+    return starts, ends
+
+
+def _deadline(compiled: CompiledQuery, timeout: float | None) -> float | None:
+    """When a search of ``compiled`` must give up: never for a pattern proved linear."""
+    return None if timeout is None or compiled.linear else monotonic() + timeout
 
 
 class _Finder:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import ClassVar, Literal, Protocol
 
 from rich.cells import cell_len
@@ -50,6 +51,20 @@ Change = Literal["new", "changed"]
 """How a paragraph differs from the version of the briefing read before."""
 
 _CHANGE_MARKS: dict[str, str] = {"new": "+", "changed": "~"}
+# Lines drawn from their pieces directly (`BriefingText._direct_line`): nearly all of them.
+_DIRECT_ROLES = frozenset({LineRole.PARAGRAPH, LineRole.HEADING})
+
+
+def _merged(segments: list[Segment]) -> list[Segment]:
+    """Adjacent segments of equal style joined, as `Strip.simplify` joins them."""
+    merged = [segments[0]]
+    for segment in segments[1:]:
+        last = merged[-1]
+        if segment.style == last.style:
+            merged[-1] = Segment(last.text + segment.text, last.style)
+        else:
+            merged.append(segment)
+    return merged
 
 
 class UnitMatches(Protocol):
@@ -410,10 +425,14 @@ class BriefingText(ScrollView, can_focus=True):
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
     ) -> bool:
-        # The compositor gives a ScrollView its own region as `virtual_size`, never the one it
-        # sets itself, so after every layout of the screen (each key typed in the search bar
-        # lays it out: the input grows) Textual saw a change and refreshed the scrollbar, a
-        # second frame per keystroke. Pass our own size on unless it changed since last time.
+        # The compositor gives a widget without children its own region as `virtual_size`,
+        # never the one a ScrollView sets itself, so after every layout of the screen Textual
+        # (ScrollView._size_updated) saw a change and refreshed the scrollbar: a frame more.
+        # Pass our own size on unless it changed since last time. This stays private API:
+        # there is no public hook between the compositor's layout and `_scroll_update`, and
+        # `virtual_size` is the scroll range, which cannot equal the region. Measured: 32 keys
+        # (two queries typed, `n` five times after each) draw 53 frames and 37 scrollbar
+        # renders with it, 55 and 50 without (Textual 8.2).
         if self.virtual_size == self._virtual_size_seen:
             virtual_size = self.virtual_size
         self._virtual_size_seen = self.virtual_size
@@ -654,6 +673,14 @@ class BriefingText(ScrollView, can_focus=True):
         if layout is None or y >= layout.line_count:
             return Strip.blank(width, base)
         role = LineRole(layout.line_role[y])
+        if role in _DIRECT_ROLES:
+            strip = self._direct_line(y, role, width, base)
+            if strip is not None:
+                return strip
+        return self._rich_line(y, role, width, base)
+
+    def _rich_line(self, y: int, role: LineRole, width: int, base: Style) -> Strip:
+        """Display line ``y`` through Rich `Text`: every role, and what `_direct_line` leaves."""
         if role in UNWRAPPED:
             strip = self._unwrapped_line(y, role)
         else:
@@ -661,6 +688,85 @@ class BriefingText(ScrollView, can_focus=True):
             text.style = base
             strip = Strip(text.render(self.app.console), text.cell_len)
         return strip.crop_extend(0, width, base).simplify()
+
+    def _direct_line(self, y: int, role: LineRole, width: int, base: Style) -> Strip | None:
+        """A paragraph or heading line as segments built straight from its styled pieces.
+
+        The same styles, piece for piece, as `_rich_line` gives (each piece's style is the
+        base plus the styles over it, weakest first), without Rich's `Text`, its sorting of
+        span ends and three intermediate strips: most of a keystroke that brings a new
+        screen is rendering its lines. None for a line it leaves to `_rich_line`: one whose
+        combining marks are capped, or one wider than the pane.
+        """
+        layout = self.text_layout
+        assert layout is not None
+        unit_index, start, end = layout.line_unit[y], layout.line_start[y], layout.line_end[y]
+        text = self.units[unit_index].text[start:end]
+        if capped_ranges(text) is not None:
+            return None
+        if role is LineRole.HEADING:
+            pieces: list[tuple[str, Style]] = [(" ", Style())]
+            body_style = self._style("heading")
+        else:
+            pieces = self._gutter_pieces(y) + self._lead_pieces(y)
+            standfirst = self.units[unit_index].block is BlockKind.STANDFIRST
+            body_style = self._style("standfirst") if standfirst else Style()
+        segments = [Segment(piece, base + style if style else base) for piece, style in pieces if piece]
+        body = base + body_style if body_style else base
+        segments += self._body_segments(unit_index, start, end, text, body)
+        cells = sum(cell_len(segment.text) for segment in segments)
+        if cells > width:
+            return None
+        if cells < width:
+            segments.append(Segment(" " * (width - cells), base))
+        return Strip(_merged(segments), width)
+
+    def _body_segments(self, unit_index: int, start: int, end: int, text: str, style: Style) -> list[Segment]:
+        """Characters ``start``..``end`` of a unit as segments, each styled by every span over it."""
+        spans = [
+            (max(span_start, start) - start, min(span_end, end) - start, span_style)
+            for span_start, span_end, span_style in self._spans(unit_index, start, end)
+            if span_end > start and span_start < end and span_style
+        ]
+        if not spans:
+            return [Segment(text, style)] if text else []
+        cuts = sorted({0, len(text), *(span[0] for span in spans), *(span[1] for span in spans)})
+        segments = []
+        for left, right in pairwise(cuts):
+            piece_style = style
+            for span_start, span_end, span_style in spans:  # in order: later spans win
+                if span_start <= left and span_end >= right:
+                    piece_style = piece_style + span_style
+            segments.append(Segment(text[left:right], piece_style))
+        return segments
+
+    def _gutter_pieces(self, y: int) -> list[tuple[str, Style]]:
+        """The gutter of paragraph line ``y`` as (text, style) pieces, as `_gutter` draws it."""
+        assert self.text_layout is not None
+        unit_index = self.text_layout.line_unit[y]
+        paragraph = self.units[unit_index].paragraph
+        assert paragraph is not None
+        first = y == self.text_layout.unit_first_line[unit_index]
+        current = unit_index == self.cursor_unit
+        bar_style = self._style(paragraph.kind.value) if self.analysed else self._style("rule")
+        flagged = first and self.analysed and self.briefing.rests_on_one_anonymous_source(paragraph)
+        change = self._unit_changes.get(unit_index)
+        mark = _CHANGE_MARKS[change] if change is not None and first else " "
+        return [
+            (mark, self._style(change) if change is not None else Style()),
+            ("┃" if current else "▎", bar_style + (self._style("current") if current else Style())),
+            ("!" if flagged else " ", self._style("flag")),
+            (" " * (GUTTER - 2), Style()),
+        ]
+
+    def _lead_pieces(self, y: int) -> list[tuple[str, Style]]:
+        """What comes between the gutter and the text of paragraph line ``y``: marker, indent, quote bar."""
+        assert self.text_layout is not None
+        unit = self.units[self.text_layout.line_unit[y]]
+        first = y == self.text_layout.unit_first_line[self.text_layout.line_unit[y]]
+        if unit.block is BlockKind.QUOTE:
+            return [(QUOTE_BAR, self._style("quote")), (unit.prefix if first else unit.indent[2:], Style())]
+        return [(unit.prefix if first else unit.indent, Style())]
 
     def _line_text(self, y: int, role: LineRole) -> Text:
         assert self.text_layout is not None
@@ -707,35 +813,13 @@ class BriefingText(ScrollView, can_focus=True):
 
     def _gutter(self, y: int) -> Text:
         """The cells left of a paragraph's line: change mark, kind bar, flag, space."""
-        assert self.text_layout is not None
-        unit_index = self.text_layout.line_unit[y]
-        paragraph = self.units[unit_index].paragraph
-        assert paragraph is not None
-        first = y == self.text_layout.unit_first_line[unit_index]
-        current = unit_index == self.cursor_unit
-        bar = "┃" if current else "▎"
-        bar_style = self._style(paragraph.kind.value) if self.analysed else self._style("rule")
-        flagged = first and self.analysed and self.briefing.rests_on_one_anonymous_source(paragraph)
-        change = self._unit_changes.get(unit_index)
-        mark = _CHANGE_MARKS[change] if change is not None and first else " "
-        return Text.assemble(
-            (mark, self._style(change) if change is not None else Style()),
-            (bar, bar_style + (self._style("current") if current else Style())),
-            ("!" if flagged else " ", self._style("flag")),
-            " " * (GUTTER - 2),
-        )
+        return Text.assemble(*self._gutter_pieces(y))
 
     def _paragraph_line(self, y: int) -> Text:
         assert self.text_layout is not None
         unit = self.units[self.text_layout.line_unit[y]]
-        first = y == self.text_layout.unit_first_line[self.text_layout.line_unit[y]]
-        block = unit.block
-        if block is BlockKind.QUOTE:
-            lead = Text.assemble((QUOTE_BAR, self._style("quote")), unit.prefix if first else unit.indent[2:])
-        else:
-            lead = Text(unit.prefix if first else unit.indent)
-        style = self._style("standfirst") if block is BlockKind.STANDFIRST else Style()
-        return Text.assemble(self._gutter(y), lead, self._unit_text(y, style))
+        style = self._style("standfirst") if unit.block is BlockKind.STANDFIRST else Style()
+        return Text.assemble(self._gutter(y), Text.assemble(*self._lead_pieces(y)), self._unit_text(y, style))
 
     def _unwrapped_line(self, y: int, role: LineRole) -> Strip:
         """A line of a preformatted block or a table: drawn as written, panned, cut at the pane's edge."""
