@@ -167,9 +167,9 @@ class Recorder:
             update(screen)
             recorder.updates.append((started, time.perf_counter()))
 
-        ReaderScreen._run_search = run_search  # type: ignore[method-assign]
-        ReaderScreen._search_finished = search_finished  # type: ignore[method-assign]
-        Screen._on_timer_update = on_timer_update  # type: ignore[assignment]
+        ReaderScreen._run_search = run_search  # type: ignore[method-assign,assignment]
+        ReaderScreen._search_finished = search_finished  # type: ignore[method-assign,assignment]
+        Screen._on_timer_update = on_timer_update  # type: ignore[method-assign,assignment]
 
     def watch_frames(self, app: BriefingApp) -> None:
         """Time every frame of ``app``, rendering it to escape sequences as a terminal app would."""
@@ -182,7 +182,7 @@ class Recorder:
             self.frames.append(time.perf_counter())
             self.frame_cpu.append(time.process_time())
 
-        app._display = display
+        app._display = display  # type: ignore[method-assign]
 
     def clear(self) -> None:
         """Forget everything recorded so far."""
@@ -242,6 +242,7 @@ async def keystroke(pilot: Pilot[None], recorder: Recorder, key: str) -> Keystro
     started, started_cpu = time.perf_counter(), time.process_time()
     await pilot.press(key)
     app = pilot.app
+    assert isinstance(app, BriefingApp)
     while True:
         await asyncio.sleep(SETTLE_S / 5)
         if not app.is_running or app._exception is not None:
@@ -431,9 +432,9 @@ def report(results: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:
             cells = []
             for position in range(1, len(query) + 1):
                 mine = [k for k in keys if k["query"] == query and k["position"] == position]
-                shown = _median([k["result_ms"] for k in mine if k["result_ms"] is not None])
-                counted = _median([k["counted_ms"] for k in mine if k["counted_ms"] is not None])
-                both = _ms(shown) if counted == shown else f"{_ms(shown)} / {_ms(counted)}"
+                painted = _median([k["result_ms"] for k in mine if k["result_ms"] is not None])
+                whole = _median([k["counted_ms"] for k in mine if k["counted_ms"] is not None])
+                both = _ms(painted) if whole == painted else f"{_ms(painted)} / {_ms(whole)}"
                 cells.append(f"{both} `{mine[0]['typed']}` ({mine[0]['matches']:,})")
             lines.append(f"| {size} | {query} | " + " | ".join(cells) + " |")
     lines += _steps_table(results, checks)
