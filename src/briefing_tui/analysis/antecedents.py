@@ -7,6 +7,8 @@ to an earlier speaker, or leaves it alone.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from briefing_tui.analysis.mentions import Mention
 from briefing_tui.analysis.phrases import Phrase, parse_phrase
 from briefing_tui.analysis.source_names import display_name
@@ -47,26 +49,25 @@ def _with_body(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def _with_person(text: str, mentions: list[Mention]) -> list[Mention]:
     """The person named before the quotation is its speaker too: "Ana Roe held a photo. “...,” she said."."""
-    first = mentions[0]
-    person = _only_person(text, max(0, first.start - WINDOW), first.start)
-    if person is None:
-        return mentions
-    return [
-        person,
-        Mention(first.start, first.end, first.name, None, None, first.pronoun, person),
-        *mentions[1:],
-    ]
+    return _with_speaker(text, mentions, _only_person)
 
 
 def _with_group(text: str, mentions: list[Mention]) -> list[Mention]:
     """ "Gulf states pledged $3bn. They said ...": the group is named as the speaker too."""
+    return _with_speaker(text, mentions, _only_group)
+
+
+def _with_speaker(
+    text: str, mentions: list[Mention], only: Callable[[str, int, int], Mention | None]
+) -> list[Mention]:
+    # The one candidate ``only`` finds before the pronoun becomes a mention and its antecedent.
     first = mentions[0]
-    group = _only_group(text, max(0, first.start - WINDOW), first.start)
-    if group is None:
+    speaker = only(text, max(0, first.start - WINDOW), first.start)
+    if speaker is None:
         return mentions
     return [
-        group,
-        Mention(first.start, first.end, first.name, None, None, first.pronoun, group),
+        speaker,
+        Mention(first.start, first.end, first.name, None, None, first.pronoun, speaker),
         *mentions[1:],
     ]
 
