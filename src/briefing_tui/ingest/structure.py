@@ -177,18 +177,13 @@ def _paragraph(defaults: dict[str, Any], paragraph_id: str, item: Item, block: B
     Called once per paragraph (30,000 times at 10 MB), where passing the values by keyword
     and looking the defaults up cost as much again as setting the instance up.
     """
-    instance = _new(Paragraph)
     fields = defaults.copy()
     fields["id"] = paragraph_id
     fields["text"] = item.text
     fields["marker"] = item.marker
     fields["block"] = block
     fields["rows"] = item.rows
-    _set(instance, "__dict__", fields)
-    _set(instance, "__pydantic_fields_set__", set(_PARAGRAPH_FIELDS_SET))
-    _set(instance, "__pydantic_extra__", None)
-    _set(instance, "__pydantic_private__", None)
-    return instance
+    return _instance(Paragraph, fields, set(_PARAGRAPH_FIELDS_SET))
 
 
 _PARAGRAPH_FIELDS_SET = ("id", "text", "marker", "block", "rows")
@@ -203,11 +198,16 @@ def construct(model: type[_Model], **values: Any) -> _Model:
     are shared instead; the instance is set up exactly as ``model_construct`` sets it up,
     its fields in the order the model declares them.
     """
-    instance = _new(model)
     fields = _defaults(model).copy()
     fields.update(values)  # in place: the fields keep the model's order
+    return _instance(model, fields, set(values))
+
+
+def _instance(model: type[_Model], fields: dict[str, Any], fields_set: set[str]) -> _Model:
+    """An instance of ``model`` holding ``fields``, set up as ``model_construct`` sets one up."""
+    instance = _new(model)
     _set(instance, "__dict__", fields)
-    _set(instance, "__pydantic_fields_set__", set(values))
+    _set(instance, "__pydantic_fields_set__", fields_set)
     _set(instance, "__pydantic_extra__", None)
     _set(instance, "__pydantic_private__", None)
     return instance

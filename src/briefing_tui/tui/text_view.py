@@ -55,18 +55,6 @@ _CHANGE_MARKS: dict[str, str] = {"new": "+", "changed": "~"}
 _DIRECT_ROLES = frozenset({LineRole.PARAGRAPH, LineRole.HEADING})
 
 
-def _merged(segments: list[Segment]) -> list[Segment]:
-    """Adjacent segments of equal style joined, as `Strip.simplify` joins them."""
-    merged = [segments[0]]
-    for segment in segments[1:]:
-        last = merged[-1]
-        if segment.style == last.style:
-            merged[-1] = Segment(last.text + segment.text, last.style)
-        else:
-            merged.append(segment)
-    return merged
-
-
 class UnitMatches(Protocol):
     """What the view needs from a search result: the matches on one line of a unit."""
 
@@ -719,7 +707,7 @@ class BriefingText(ScrollView, can_focus=True):
             return None
         if cells < width:
             segments.append(Segment(" " * (width - cells), base))
-        return Strip(_merged(segments), width)
+        return Strip(Segment.simplify(segments), width)
 
     def _body_segments(self, unit_index: int, start: int, end: int, text: str, style: Style) -> list[Segment]:
         """Characters ``start``..``end`` of a unit as segments, each styled by every span over it."""
