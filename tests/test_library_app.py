@@ -335,12 +335,13 @@ async def test_a_briefing_analysed_after_opening_is_stored_once_when_the_analysi
         release.wait(30)
         return real(briefing)
 
-    monkeypatch.setattr("briefing_tui.analysis.analyse", held)
     path = write_briefing(tmp_path / "long.txt", 5)
     # Read before, then changed: what changed is still announced, once the analysis is in.
     with Library() as library:
         library.mark_read(library.add_file(path).briefing_id)
     write_briefing(path, 5, extra="Late on Friday the envoys agreed a second round of talks.")
+    # Held only from here: adding the file above analyses it too, and would wait out the hold.
+    monkeypatch.setattr("briefing_tui.analysis.analyse", held)
     app = create_app(read_briefing(path), ReaderOptions(analysed=False, path=path))
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause(1.0)

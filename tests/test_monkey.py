@@ -30,7 +30,7 @@ from briefing_tui.tui.sources_pane import SourceList
 from briefing_tui.tui.text_view import BriefingText
 
 STEPS = 3_000
-TIME_LIMIT = 40.0
+TIME_LIMIT = 25.0
 """Seconds per briefing; on a slow, shared machine the run ends here, with fewer steps."""
 STEP_LIMIT = 2.0
 """The most processor time one step (a key or a resize) may take, in seconds.
