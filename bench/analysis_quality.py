@@ -12,7 +12,9 @@ Every briefing of the part (``tests/corpus/<part>/``, labelled by ``docs/labelli
 read and analysed by `briefing_tui.load.load_briefing`, exactly as the app opens it, and
 scored with ``bench/gold.py``. ``--dir PATH`` scores the labelled briefings of any folder
 instead of a part (texts kept outside the repository, such as a private check on real
-reports); the cross-validation, which is over the corpus and not the folder, is then not run:
+reports); the cross-validation, which is over the corpus and not the folder, is then not run,
+and nothing is written to ``bench/results/`` (the misses quote the folder's texts, which must
+not end up in the repository):
 
 * **kinds**: strict accuracy over the labelled paragraphs the reader found, each kind's
   precision, recall and support, and the confusion matrix;
@@ -213,7 +215,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     markdown, payload = build_report(part, corpus, cv=not args.no_cv)
     text = header + "\n" + markdown
     print(text)
-    if not args.no_save:
+    if args.dir is not None and not args.no_save:
+        print("--dir: report printed only, never written to bench/results/", file=sys.stderr)
+    elif not args.no_save:
         payload["machine"] = info
         json_path, md_path = write_results("analysis_quality", payload, text, args.suffix)
         print(f"Wrote {md_path} and {json_path}", file=sys.stderr)

@@ -221,6 +221,29 @@ def test_the_quality_report_scores_a_folder(tmp_path: Path, capsys: pytest.Captu
     assert "Not run (`--no-cv`, `--part train` or `--dir`)." in printed
 
 
+def test_a_folder_report_is_never_written_to_the_results(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import analysis_quality
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a --dir report was written to bench/results/")
+
+    monkeypatch.setattr(analysis_quality, "write_results", refuse)
+    _write(tmp_path, _labels())
+    assert analysis_quality.main(["--dir", str(tmp_path), "--no-cv"]) == 0
+    captured = capsys.readouterr()
+    assert "Folder: **" in captured.out
+    assert "never written to bench/results/" in captured.err
+
+
+def test_the_report_refuses_an_empty_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import analysis_quality
+
+    assert analysis_quality.main(["--dir", str(tmp_path), "--no-cv", "--no-save"]) == 2
+    assert "holds no *.labels.json file" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     ("change", "problem"),
     [
