@@ -6,10 +6,15 @@ Run (from the repository, with the project's virtual environment)::
     python bench/analysis_quality.py --part train       # or train, or all
     python bench/analysis_quality.py --part all --suffix baseline
     python bench/analysis_quality.py --no-cv                # without the (minutes long) cross-validation
+    python bench/analysis_quality.py --dir PATH --no-cv     # any folder labelled by the same guide
 
 Every briefing of the part (``tests/corpus/<part>/``, labelled by ``docs/labelling.md``) is
 read and analysed by `briefing_tui.load.load_briefing`, exactly as the app opens it, and
-scored with ``bench/gold.py``:
+scored with ``bench/gold.py``. ``--dir PATH`` scores the labelled briefings of any folder
+instead of a part (texts kept outside the repository, such as a private check on real
+reports); the cross-validation, which is over the corpus and not the folder, is then not run,
+and nothing is written to ``bench/results/`` (the misses quote the folder's texts, which must
+not end up in the repository):
 
 * **kinds**: strict accuracy over the labelled paragraphs the reader found, each kind's
   precision, recall and support, and the confusion matrix;
@@ -31,6 +36,7 @@ import argparse
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, Literal, cast
 
 from _common import command_line, machine_info, report_header, write_results
@@ -39,12 +45,14 @@ from briefing_tui.load import load_briefing
 from briefing_tui.model import Briefing
 from gold import (
     KIND_ORDER,
+    CorpusError,
     GoldBriefing,
     KindScore,
     SourceScore,
     StructureScore,
     kind_pairs,
     load_corpus,
+    load_folder,
     score_kinds,
     score_sources,
     score_structure,
@@ -136,19 +144,22 @@ def _structure_payload(score: StructureScore) -> dict[str, Any]:
 
 
 def build_report(
-    part: Part, corpus: Sequence[GoldBriefing], *, cv: bool = True
+    part: Part | Path, corpus: Sequence[GoldBriefing], *, cv: bool = True
 ) -> tuple[str, dict[str, Any]]:
-    """The Markdown report and the JSON payload for ``part`` of the corpus."""
+    """The Markdown report and the JSON payload for ``part`` of the corpus, or for a folder."""
     started = time.perf_counter()
     read, failures = read_all(corpus)
     kinds = kinds_score(read)
     sources = score_sources(read)
     structure = score_structure(read)
-    cross = cross_validated_kinds(load_corpus("all")) if part != "train" and cv else None
+    # Cross-validation is over the corpus: it says nothing about a folder, and train is in it.
+    run_cv = cv and part not in ("train",) and not isinstance(part, Path)
+    cross = cross_validated_kinds(load_corpus("all")) if run_cv else None
     seconds = time.perf_counter() - started
     paragraphs = sum(len(gold.paragraphs) for gold in corpus)
+    what = "Folder" if isinstance(part, Path) else "Part"
     lines = [
-        f"Part: **{part}**, {len(corpus)} briefings, {paragraphs} labelled paragraphs "
+        f"{what}: **{part}**, {len(corpus)} briefings, {paragraphs} labelled paragraphs "
         f"({kinds.total} found by the reader); read, analysed and scored in {seconds:.1f} s.",
         "",
     ]
@@ -158,13 +169,13 @@ def build_report(
     lines += ["By outlet style:", "", kinds_by(read, "style"), "By topic:", "", kinds_by(read, "topic")]
     lines += [f"## Paragraph kinds, {CV_FOLDS}-fold cross-validation grouped by briefing, whole corpus", ""]
     if cross is None:
-        lines += ["Not run (`--no-cv`, or `--part train`).", ""]
+        lines += ["Not run (`--no-cv`, `--part train` or `--dir`).", ""]
     else:
         lines += [cross.report()]
     lines += ["## Sources and attributions", "", sources.report()]
     lines += ["## Report structure", "", structure.report()]
     payload: dict[str, Any] = {
-        "part": part,
+        "part": str(part),
         "briefings": len(corpus),
         "paragraphs": paragraphs,
         "unreadable": failures,
@@ -179,15 +190,21 @@ def build_report(
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--part", choices=("eval", "train", "all"), default="eval", help="corpus part")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--part", choices=("eval", "train", "all"), default="eval", help="corpus part")
+    where.add_argument("--dir", type=Path, help="score the labelled briefings of this folder instead")
     parser.add_argument("--no-save", action="store_true", help="print only; write nothing to bench/results/")
     parser.add_argument("--suffix", default="", help="write analysis_quality-<date>-SUFFIX.*")
     parser.add_argument(
         "--no-cv", action="store_true", help="skip the cross-validation (it trains one model per fold)"
     )
     args = parser.parse_args(argv)
-    part = cast("Part", args.part)
-    corpus = load_corpus(part)
+    part: Part | Path = args.dir if args.dir is not None else cast("Part", args.part)
+    try:
+        corpus = load_folder(part) if isinstance(part, Path) else load_corpus(part)
+    except CorpusError as error:
+        print(error, file=sys.stderr)
+        return 2
     info = machine_info()
     header = report_header(
         "Analysis quality on the labelled corpus",
@@ -198,7 +215,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     markdown, payload = build_report(part, corpus, cv=not args.no_cv)
     text = header + "\n" + markdown
     print(text)
-    if not args.no_save:
+    if args.dir is not None and not args.no_save:
+        print("--dir: report printed only, never written to bench/results/", file=sys.stderr)
+    elif not args.no_save:
         payload["machine"] = info
         json_path, md_path = write_results("analysis_quality", payload, text, args.suffix)
         print(f"Wrote {md_path} and {json_path}", file=sys.stderr)

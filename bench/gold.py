@@ -48,6 +48,7 @@ __all__ = [
     "kind_pairs",
     "load_briefing_labels",
     "load_corpus",
+    "load_folder",
     "mention_span",
     "name_key",
     "paragraph_texts",
@@ -70,7 +71,7 @@ KIND_ORDER: tuple[SectionKind, ...] = (
 QUOTE_MIN, QUOTE_MAX = 30, 90
 PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "his", "its", "their", "them", "we", "i"})
 
-Part = Literal["train", "eval"]
+Part = Literal["train", "eval", "folder"]
 
 # A wire dateline opening a paragraph: "DOHA, Jan 15 (Reuters) -", "BRUSSELS (AP) —",
 # "GENEVA, March 3, 2026 (AFP) -", "LONDON —", "NAIROBI, Kenya —".
@@ -463,6 +464,21 @@ def load_corpus(part: Literal["train", "eval", "all"] = "all") -> list[GoldBrief
     for name in parts:
         for labels_path in sorted((CORPUS_DIR / name).glob("*.labels.json")):
             found.append(load_briefing_labels(labels_path, name))
+    return sorted(found, key=lambda gold: gold.name)
+
+
+def load_folder(folder: Path) -> list[GoldBriefing]:
+    """Every labelled briefing in ``folder`` (any folder, labelled by the same guide), sorted by name.
+
+    For checks on texts kept outside the repository; their part is ``"folder"``, so they never
+    mix with the corpus's train and eval parts. `CorpusError` if a label file is wrong, or if the
+    folder holds no label file (an empty score would look like a result).
+    """
+    if not folder.is_dir():
+        raise CorpusError(f"{folder} is not a folder")
+    found = [load_briefing_labels(path, "folder") for path in sorted(folder.glob("*.labels.json"))]
+    if not found:
+        raise CorpusError(f"{folder} holds no *.labels.json file")
     return sorted(found, key=lambda gold: gold.name)
 
 

@@ -37,6 +37,7 @@ from gold import (  # noqa: E402
     align,
     load_briefing_labels,
     load_corpus,
+    load_folder,
     mention_span,
     name_key,
     paragraph_texts,
@@ -195,6 +196,52 @@ def test_a_good_label_file_loads(tmp_path: Path) -> None:
     assert [p.kind for p in gold.paragraphs] == [N, N, T]
     assert gold.source("Mohamed Nasr").aliases == ("Nasr",)
     assert gold.paragraphs[1].mentions[1].via is AttributionVia.PRONOUN
+
+
+def test_a_folder_outside_the_corpus_loads_as_its_own_part(tmp_path: Path) -> None:
+    _write(tmp_path, _labels())
+    [gold] = load_folder(tmp_path)
+    assert (gold.name, gold.part) == ("doha", "folder")
+    assert [p.kind for p in gold.paragraphs] == [N, N, T]
+
+
+def test_a_folder_without_labels_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "doha.txt").write_text(TEXT, encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"holds no \*\.labels\.json file"):
+        load_folder(tmp_path)
+
+
+def test_the_quality_report_scores_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import analysis_quality
+
+    _write(tmp_path, _labels())
+    assert analysis_quality.main(["--dir", str(tmp_path), "--no-cv", "--no-save"]) == 0
+    printed = capsys.readouterr().out
+    assert f"Folder: **{tmp_path}**, 1 briefings, 3 labelled paragraphs (3 found by the reader)" in printed
+    assert "Not run (`--no-cv`, `--part train` or `--dir`)." in printed
+
+
+def test_a_folder_report_is_never_written_to_the_results(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import analysis_quality
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a --dir report was written to bench/results/")
+
+    monkeypatch.setattr(analysis_quality, "write_results", refuse)
+    _write(tmp_path, _labels())
+    assert analysis_quality.main(["--dir", str(tmp_path), "--no-cv"]) == 0
+    captured = capsys.readouterr()
+    assert "Folder: **" in captured.out
+    assert "never written to bench/results/" in captured.err
+
+
+def test_the_report_refuses_an_empty_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import analysis_quality
+
+    assert analysis_quality.main(["--dir", str(tmp_path), "--no-cv", "--no-save"]) == 2
+    assert "holds no *.labels.json file" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(
