@@ -32,12 +32,15 @@ CASELESS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _ABBREVIATIONS = "|".join(
     form for word in sorted(TITLE_ABBREVIATIONS, key=len, reverse=True) for form in (word, word.title())
 )
+# Each branch opens with a character class and names its sort with an empty group at its
+# end (read as ``match.lastgroup``): the engine then rejects a branch at a position with one
+# comparison, where a group opening the branch costs it a full attempt.
 _TOKEN = re.compile(
-    rf"(?P<acronym>(?:[{UPPER}]\.){{2,}})"
-    rf"|(?P<abbrev>(?:{_ABBREVIATIONS})\.)(?=\s)"
-    rf"|(?P<caseless>[{CASELESS}]+)"
-    r"|(?P<word>[^\W_]+(?:[-'’][^\W_]+)*(?:(?<=s)['’](?!\w))?)"
-    r"|(?P<punct>[,;:()\[\]“”\"—–.!?])"
+    rf"[{UPPER}]\.(?:[{UPPER}]\.)+(?P<acronym>)"
+    rf"|(?:{_ABBREVIATIONS})\.(?=\s)(?P<abbrev>)"
+    rf"|[{CASELESS}]+(?P<caseless>)"
+    r"|[^\W_]+(?:[-'’][^\W_]+)*(?:(?<=s)['’](?!\w))?(?P<word>)"
+    r"|[,;:()\[\]“”\"—–.!?](?P<punct>)"
 )
 _POSSESSIVE = ("’s", "'s", "s’", "s'")
 
