@@ -243,13 +243,19 @@ def _cues(  # noqa: PLR0917 - one call site, every argument a different part of 
     runner: int,
 ) -> tuple[Cue, ...]:
     """The features that most favour ``kind`` over the runner-up, largest first."""
-    found = [(vector[kind] - vector[runner], name) for name, vector in matched if name != _BIAS]
+    # Only the features in favour are kept, as they are met: most of a paragraph's are not.
+    found = [
+        (gain, name)
+        for name, vector in matched
+        if (gain := vector[kind] - vector[runner]) > 0 and name != _BIAS
+    ]
     if previous is not None and step is not None:
         row = step[previous]
-        found.append((row[kind] - row[runner], _sequence_label(context, model.kinds[previous])))
-    elif previous is None:
-        found.append((model.start[kind] - model.start[runner], "opens the briefing"))
-    top = heapq.nlargest(CUES_KEPT, [item for item in found if item[0] > 0])
+        if (gain := row[kind] - row[runner]) > 0:
+            found.append((gain, _sequence_label(context, model.kinds[previous])))
+    elif previous is None and (gain := model.start[kind] - model.start[runner]) > 0:
+        found.append((gain, "opens the briefing"))
+    top = heapq.nlargest(CUES_KEPT, found)
     return tuple(_cue(name, round(weight, 3)) for weight, name in top)
 
 
