@@ -75,7 +75,7 @@ _NAMES = re.compile(rf"(?<=[a-z,;] ){_NAME_WORD}(?:\s+(?:(?:of|de|al|bin|van|von
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _TOKENS = re.compile(r"[a-z]+(?:'[a-z]+)*|[#.?!;:%]")
-_PAST_TENSE = re.compile(r"[a-z]ed\b")
+_PAST_TENSE = re.compile(r"e(?<=[a-z]e)d\b")  # "[a-z]ed\b", opening with the literal the engine finds fast
 _SENTENCES = re.compile(r"[^.?!]+")
 _CURRENCY = "$€£¥"
 

@@ -13,14 +13,13 @@ Pure Python: no numpy, so importing the analysis stays cheap and runs anywhere.
 from __future__ import annotations
 
 import functools
-import heapq
 import itertools
 import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
-from operator import add, mul
+from operator import add, itemgetter, mul
 from typing import Any
 
 from briefing_tui.analysis.kind_features import CONTEXTS, Observation, feature_label
@@ -38,6 +37,8 @@ _BIAS = "bias"
 Vector = list[float]
 Matched = tuple[str, Vector]
 """A feature that matched: its name and its weights."""
+_VECTOR = itemgetter(1)
+"""A matched feature's weights."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +115,8 @@ class KindModel:
         if not matched:
             return [0.0] * len(self.kinds), matched
         # fsum is exact, so the scores do not depend on the order the sets iterate in.
-        return [math.fsum(column) for column in zip(*(vector for _, vector in matched), strict=True)], matched
+        # map and itemgetter run in C: a generator here costs a Python step per feature.
+        return list(map(math.fsum, zip(*map(_VECTOR, matched), strict=True))), matched
 
 
 @functools.cache
@@ -243,13 +245,19 @@ def _cues(  # noqa: PLR0917 - one call site, every argument a different part of 
     runner: int,
 ) -> tuple[Cue, ...]:
     """The features that most favour ``kind`` over the runner-up, largest first."""
-    found = [(vector[kind] - vector[runner], name) for name, vector in matched if name != _BIAS]
+    # Only the features in favour are kept, as they are met: most of a paragraph's are not.
+    found = [
+        (gain, name)
+        for name, vector in matched
+        if (gain := vector[kind] - vector[runner]) > 0 and name != _BIAS
+    ]
     if previous is not None and step is not None:
         row = step[previous]
-        found.append((row[kind] - row[runner], _sequence_label(context, model.kinds[previous])))
-    elif previous is None:
-        found.append((model.start[kind] - model.start[runner], "opens the briefing"))
-    top = heapq.nlargest(CUES_KEPT, [item for item in found if item[0] > 0])
+        if (gain := row[kind] - row[runner]) > 0:
+            found.append((gain, _sequence_label(context, model.kinds[previous])))
+    elif previous is None and (gain := model.start[kind] - model.start[runner]) > 0:
+        found.append((gain, "opens the briefing"))
+    top = sorted(found, reverse=True)[:CUES_KEPT]  # what heapq.nlargest gives, sorted in C
     return tuple(_cue(name, round(weight, 3)) for weight, name in top)
 
 

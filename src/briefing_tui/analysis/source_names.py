@@ -31,8 +31,12 @@ __all__ = [
     "written_as_name",
 ]
 
-_NAME_PAIR = re.compile(rf"(?=\b([{UPPER}][\w’'-]+)\s+([{UPPER}][\w’'-]+)\b)")
-"""Two capitalised words in a row, found overlapping ("Donald John Trump" gives both pairs)."""
+_NAME_PAIR = re.compile(rf"[{UPPER}](?<!\w.)(?=([\w’'-]+)\s+([{UPPER}][\w’'-]+)\b)")
+"""Two capitalised words in a row, found overlapping ("Donald John Trump" gives both pairs).
+
+The match is the first word's capital, the rest of it and the second word are the groups:
+a pattern that opens with a character class lets the engine skip to the next capital, where
+one that opens with a look-ahead is tried at every position."""
 
 
 def surnames_in(texts: Iterable[str]) -> frozenset[str]:
@@ -44,7 +48,7 @@ def surnames_in(texts: Iterable[str]) -> frozenset[str]:
     found: set[str] = set()
     for text in texts:
         for match in _NAME_PAIR.finditer(text):
-            first, second = match.group(1).casefold(), match.group(2).casefold()
+            first, second = (match.group() + match.group(1)).casefold(), match.group(2).casefold()
             if first not in NOT_NAMES and second not in not_surnames:
                 found.add(second)
     return frozenset(found)

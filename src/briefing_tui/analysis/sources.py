@@ -2,8 +2,8 @@
 
 The shapes of attribution are data: `attribution_shapes.SHAPES` lists each with an example,
 the anchor it is found by (a reporting verb from `reporting_verbs`, "told", "according to",
-a colon before a quotation...) and the side of the anchor the source stands on. One compiled
-pattern finds every anchor; at each, the shapes of that anchor are tried in table order and
+a colon before a quotation...) and the side of the anchor the source stands on. Two compiled
+patterns find every anchor; at each, the shapes of that anchor are tried in table order and
 a small window on the shape's side is parsed (see `phrases`).
 
 Between a subject and its verb the finder skips what `attribution_shapes.GAPS` lists
@@ -27,6 +27,7 @@ bounded, so the whole pass stays linear in the size of the briefing.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 from briefing_tui.analysis.antecedents import with_antecedents
@@ -132,18 +133,64 @@ def _anchor_pattern() -> str:
     return "|".join(branches)
 
 
-_TRIGGER = re.compile(
-    rf"\b(?P<word>{_anchor_pattern()})\b"
-    r"|(?P<colon>:\s*[“\"](?=\S))"
-    rf"|(?P<saying>(?:,|\s[—–])\s+(?:{'|'.join(PARTICIPLES)})\b)"
-    r"|(?<=[,.!?…][”\"])(?P<quote_end>[ \t]+(?:[—–][ \t]*)?)(?=[^\W\d_])"
-    r"|(?P<bare_colon>:[ \t]+)(?=[“\"‘'(]?[^\W\d_])"
-    rf"|(?P<voice>\b[Tt]he[ \t]+(?:(?:{'|'.join(COLLECTIVE_MODIFIERS)})[ \t]+)?"
-    rf"(?:{'|'.join(COLLECTIVE_VOICES)}))"
+_VOICE = (
+    rf"[Tt]he[ \t]+(?:(?:{'|'.join(COLLECTIVE_MODIFIERS)})[ \t]+)?(?:{'|'.join(COLLECTIVE_VOICES)})"
     r"(?=[ \t]+(?:(?:have|had|also|further|jointly|then)[ \t]+)?[a-z]{3,}ed\b)"
 )
-"""Every anchor of `SHAPES`: a phrase of `_ANCHOR_OF`, a colon before a quotation, ", saying",
-" – claiming", a joint statement's collective voice before a past verb ("The Ministers recalled")."""
+"""A joint statement's collective voice before a past verb ("The Ministers recalled")."""
+
+
+_ANCHOR_PHRASES = _anchor_pattern()
+
+
+_AT_WORD = re.compile(rf"\b(?P<word>{_ANCHOR_PHRASES})\b|(?P<voice>\b{_VOICE})")
+"""The anchors that open with a word: a phrase of `_ANCHOR_OF` or a collective voice."""
+
+
+_NEXT_ANCHOR = re.compile(
+    r"\W(?:"
+    r"(?<=:)\s*[“\"](?=\S)(?P<colon>)"
+    rf"|(?:(?<=,)|(?<=\s)[—–])\s+(?:{'|'.join(PARTICIPLES)})\b(?P<saying>)"
+    r"|(?<=[,.!?…][”\"][ \t])[ \t]*(?:[—–][ \t]*)?(?=[^\W\d_])(?P<quote_end>)"
+    r"|(?<=:)[ \t]+(?=[“\"‘'(]?[^\W\d_])(?P<bare_colon>)"
+    rf"|(?:{_ANCHOR_PHRASES})\b(?P<word_after>)|{_VOICE}(?P<word_after_voice>)"
+    r")"
+)
+"""The next anchor: a mark at the character that opens it (a colon before a quotation,
+", saying", " – claiming", a space after a closing quote, a colon before words), or an
+anchor of `_AT_WORD` right after that character.
+
+Every anchor opens with a character that is no word character, or right after one, so the
+pattern opens with that character (``\\W``): the engine then skips the letters of words with
+a cheap test of the class, where a pattern that opens with a word boundary or a group is
+attempted at every position (twice as slow over a briefing). A mark's branch ends in an
+empty group named after it, and its match is the mark itself."""
+
+
+def _anchors(text: str) -> Iterator[re.Match[str]]:
+    """Every anchor in ``text``, in order, without overlaps, as one alternation of all of them
+    (words first) would find them with ``finditer``.
+
+    At each place the search starts from (the paragraph's start, an anchor's end) an anchor
+    may open with a word without a character before it: it is tried first. A word anchor the
+    search finds after a character is matched again where it starts, so that every match
+    spans its anchor alone and is named by `_AT_WORD`'s groups.
+    """
+    position = 0
+    while True:
+        found = _AT_WORD.match(text, position)
+        if found is None:
+            found = _NEXT_ANCHOR.search(text, position)
+            if found is None:
+                return
+            if found.lastgroup in _AFTER_MARK:
+                found = _AT_WORD.match(text, found.start() + 1)
+                assert found is not None  # the same phrase or voice, matched where it starts
+        yield found
+        position = found.end()
+
+
+_AFTER_MARK = frozenset({"word_after", "word_after_voice"})
 
 
 _MARK_ANCHORS = {
@@ -153,7 +200,8 @@ _MARK_ANCHORS = {
     "bare_colon": Anchor.BARE_COLON,
     "voice": Anchor.VOICE,
 }
-"""The anchors found by a mark rather than a phrase, by the name of their group in `_TRIGGER`."""
+"""The anchors found by a mark rather than a phrase, by the name of their group in `_AT_WORD`
+or `_NEXT_ANCHOR`."""
 
 
 _SHAPES_BY_ANCHOR: dict[Anchor, tuple[Shape, ...]] = {
@@ -170,7 +218,7 @@ def find_mentions(text: str) -> list[Mention]:
     found: list[Found] = []
     quoted = quoted_spans(text)
     inside = InsideSpans(quoted)
-    for match in _TRIGGER.finditer(text):
+    for match in _anchors(text):
         if inside(match.start()):
             continue  # words inside a quotation are the speaker's, not the report's
         group = match.lastgroup
