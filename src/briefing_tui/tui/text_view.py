@@ -524,15 +524,15 @@ class BriefingText(ScrollView, can_focus=True):
         self.layout_to(top + region.height)
         partial_ok, self._partial_ok = self._partial_ok, True  # the lines on screen are laid out
         try:
-            changed = [
-                Region(0, row, region.width, 1)
+            rows = [
+                row
                 for row in range(region.height)
                 if self._drawn.get(row) != (top + row, self._line_key(top + row, region.width))
             ]
         finally:
             self._partial_ok = partial_ok
-        if changed:
-            self.refresh(*changed)
+        if rows:
+            self.refresh(*_row_runs(rows, region.width))
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -929,3 +929,20 @@ class BriefingText(ScrollView, can_focus=True):
         if style is None:
             style = self._styles[name] = self.get_component_rich_style(f"briefing-text--{name}", partial=True)
         return style
+
+
+def _row_runs(rows: list[int], width: int) -> list[Region]:
+    """Ascending screen rows as one region per run of consecutive rows.
+
+    A new query or a jump changes every row: one region instead of one per row spares
+    Textual marking and merging dozens of them in the keystroke's frame.
+    """
+    runs: list[Region] = []
+    first = previous = rows[0]
+    for row in rows[1:]:
+        if row != previous + 1:
+            runs.append(Region(0, first, width, previous - first + 1))
+            first = row
+        previous = row
+    runs.append(Region(0, first, width, previous - first + 1))
+    return runs
