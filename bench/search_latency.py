@@ -50,7 +50,10 @@ cursor blink is turned off so that it draws no frames. The timings patch those m
 
 Each keystroke also reports the process's CPU time from the press to its last frame, and to
 the end of its result frame (over every key, the first of a run included), which a loaded
-machine inflates far less than the wall-clock time. After each query, ``Enter`` and
+machine inflates far less than the wall-clock time, and the time spent in Python's garbage
+collector with the number of full (oldest-generation) collections inside keystrokes: one
+walks every long-lived object, tens of milliseconds at 1 MB, so there should be none (the
+app runs them once input pauses, `tui.idle_collector`). After each query, ``Enter`` and
 `STEPS` presses of ``n``: their times, how many of the text view's screen lines its strip
 cache spared (``BriefingText.cache_hits`` / ``cache_misses``) and how many lines were
 rendered ahead after each paint (``cache_prefetched``: the screens the next ``n`` and ``N``
@@ -132,6 +135,10 @@ class Keystroke:
     result_cpu_ms: float | None = None
     """CPU time of the whole process from just before ``pilot.press`` to the end of the result
     frame: the result frame's cost, which a loaded machine inflates far less than its time."""
+    gc_ms: float = 0.0
+    """Time in Python's cyclic garbage collector from the press to the last frame."""
+    full_gcs: int = 0
+    """Collections of the oldest generation in that time (each walks every long-lived object)."""
 
 
 class Recorder:
@@ -147,6 +154,9 @@ class Recorder:
         self.handlers: list[tuple[float, float]] = []
         self.updates: list[tuple[float, float]] = []
         self.finished: list[float] = []
+        self.collections: list[tuple[int, float]] = []  # (generation, seconds) of each collection
+        self._gc_started = 0.0
+        gc.callbacks.append(self._collecting)
         self._handler = ReaderScreen._run_search
         self._update = Screen._on_timer_update
         self._finished = ReaderScreen._search_finished
@@ -184,8 +194,15 @@ class Recorder:
 
         app._display = display  # type: ignore[method-assign]
 
+    def _collecting(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._gc_started = time.perf_counter()
+        else:
+            self.collections.append((info["generation"], time.perf_counter() - self._gc_started))
+
     def clear(self) -> None:
         """Forget everything recorded so far."""
+        self.collections.clear()
         self.frames.clear()
         self.frame_cpu.clear()
         self.handlers.clear()
@@ -211,10 +228,13 @@ class Recorder:
             counted_ms=(counted[0] - started) * 1e3 if counted else None,
             cpu_ms=None if cpu is None else cpu * 1e3,
             result_cpu_ms=None if result_cpu is None else result_cpu * 1e3,
+            gc_ms=sum(seconds for _, seconds in self.collections) * 1e3,
+            full_gcs=sum(1 for generation, _ in self.collections if generation == 2),
         )
 
     def restore(self) -> None:
         """Put the original methods back."""
+        gc.callbacks.remove(self._collecting)
         ReaderScreen._run_search = self._handler  # type: ignore[method-assign]
         ReaderScreen._search_finished = self._finished  # type: ignore[method-assign]
         Screen._on_timer_update = self._update  # type: ignore[method-assign]
@@ -372,8 +392,8 @@ def report(results: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:
         "| document | open (s) | analysed (s) | first key: result frame | result frame: median | p90 | max "
         "| counted: median | max | settled: median | max | in search handler: median | max "
         "| in screen updates: median | frames: median | CPU ms: median | max "
-        "| result frame CPU ms, all keys: median | max | keys |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| result frame CPU ms, all keys: median | max | in GC, all keys: max | full GCs in keys | keys |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     checks: list[dict[str, Any]] = []
     for size, result in results.items():
@@ -399,7 +419,9 @@ def report(results: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:
             f"| {_ms(_median(column('update_ms')))} | {_median(column('frames')) or 0:g} "
             f"| {_ms(_median(column('cpu_ms')))} | {_ms(max(column('cpu_ms'), default=None))} "
             f"| {_ms(_median(column('result_cpu_ms', keys)))} "
-            f"| {_ms(max(column('result_cpu_ms', keys), default=None))} | {len(keys)} |"
+            f"| {_ms(max(column('result_cpu_ms', keys), default=None))} "
+            f"| {_ms(max(column('gc_ms', keys), default=None))} "
+            f"| {sum(k.get('full_gcs', 0) for k in keys)} | {len(keys)} |"
         )
         if size in TARGETS_MS and later:
             bound = TARGETS_MS[size]

@@ -12,7 +12,7 @@ from briefing_tui.search import SearchIndex
 from briefing_tui.tui.app import create_app
 from briefing_tui.tui.combining import MAX_MARKS
 from briefing_tui.tui.layout import LineRole
-from briefing_tui.tui.text_view import BriefingText, Highlights
+from briefing_tui.tui.text_view import BriefingText, Highlights, _row_runs
 
 ROWS = (("Party", "Seats", "Share"), ("Alpha", "120", "40.1%"), ("Beta Gamma Delta", "7", "2.3%"))
 CODE = (
@@ -344,3 +344,34 @@ async def test_lines_drawn_from_their_pieces_look_exactly_as_rich_text_draws_the
                 assert list(direct) == list(view._rich_line(y, role, width, base)), y
                 roles.add(role)
         assert roles == {LineRole.PARAGRAPH, LineRole.HEADING}
+
+
+def test_changed_rows_are_repainted_as_runs_of_consecutive_rows() -> None:
+    runs = _row_runs([0, 1, 2, 5, 7, 8], 80)
+    assert [(r.y, r.height, r.width) for r in runs] == [(0, 3, 80), (5, 1, 80), (7, 2, 80)]
+    assert [(r.y, r.height) for r in _row_runs(list(range(44)), 80)] == [(0, 44)]
+
+
+async def test_a_one_letter_query_highlights_every_line_it_matches_on_screen() -> None:
+    paragraphs = tuple(
+        Paragraph(id=f"p{i}", text=f"Paragraph {i} has the letter h here and there.") for i in range(12)
+    )
+    briefing = Briefing(title="Letters", sections=(Section(id="lead", paragraphs=paragraphs),))
+    app = create_app(briefing)
+    async with app.run_test(size=(80, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", "h")
+        await pilot.pause()
+        view = app.reader.text_view
+        match = view._style("match")
+        layout = view.text_layout
+        assert layout is not None
+        highlighted = {
+            layout.line_unit[round(view.scroll_y) + row]
+            for row in range(view.scrollable_content_region.height)
+            if any(
+                segment.style is not None and segment.style.bgcolor == match.bgcolor
+                for segment in view.render_line(row)
+            )
+        }
+        assert highlighted == set(range(12))  # every paragraph's line, in one repaint

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from briefing_tui.model import Briefing
 from briefing_tui.safe_text import visible
 from briefing_tui.state import StateStore
+from briefing_tui.tui.idle_collector import CHECK_S, IdleCollector
 from briefing_tui.tui.reader import ReaderScreen
 from briefing_tui.tui.reader_options import ReaderOptions
 
@@ -57,6 +58,7 @@ class BriefingApp(App[None]):
         """Where reading positions are kept, for every reader this app opens."""
         if self.keymap:
             self.set_keymap(self.keymap)
+        self._collector = IdleCollector()  # full garbage collections between keystrokes, not in them
         self._first: Screen[None]
         if briefing is None:
             # The library is the start screen: it imports SQLite, so only when asked for.
@@ -78,7 +80,19 @@ class BriefingApp(App[None]):
             raise LookupError("no reader is open")
         return self._first
 
+    def on_mount(self) -> None:
+        self._collector.start()
+
+    def on_unmount(self) -> None:
+        self._collector.stop()
+
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            if self._collector.idle_since is None:
+                # From the first input, not from mount: a timer ticking through the first frames lets
+                # an exit at the first frame find the side panes half mounted.
+                self.set_interval(CHECK_S, self._collector.tick)
+            self._collector.input_arrived()
         if isinstance(event, events.Key) and isinstance(screen := self.screen, ReaderScreen):
             # A reader mounts its side panes just after its first frame: a key pressed
             # before that waits for them (a few milliseconds) instead of missing them.

@@ -51,8 +51,11 @@ Change = Literal["new", "changed"]
 """How a paragraph differs from the version of the briefing read before."""
 
 _CHANGE_MARKS: dict[str, str] = {"new": "+", "changed": "~"}
+_PLAIN = Style()
+"""No style of its own: Rich's styles are immutable, so one serves every piece."""
 # Lines drawn from their pieces directly (`BriefingText._direct_line`): nearly all of them.
 _DIRECT_ROLES = frozenset({LineRole.PARAGRAPH, LineRole.HEADING})
+_GUTTER_GAP = " " * (GUTTER - 2)
 
 
 class UnitMatches(Protocol):
@@ -213,6 +216,8 @@ class BriefingText(ScrollView, can_focus=True):
         """Lines rendered afresh."""
         self._changes: dict[str, Change] = {}
         self._unit_changes: dict[int, Change] = {}
+        self._leads: dict[int, tuple[str, str]] = {}  # unit -> what stands before its first and later lines
+        self._marked: dict[int, bool] = {}  # unit -> whether it has combining marks to cap
         self._start_unit: tuple[int, int, int] | None = None
         self._virtual_size_seen: Size | None = None
         self.set_reactive(BriefingText.analysed, analysed)
@@ -223,6 +228,8 @@ class BriefingText(ScrollView, can_focus=True):
         """Show ``briefing``, which has the same text as before (its analysis has arrived)."""
         self.briefing = briefing
         self.units = with_paragraphs(self.units, briefing)
+        self._leads.clear()
+        self._marked.clear()
         self.analysed = analysed
         self._unit_changes = self._changes_by_unit()
         self._invalidate()
@@ -517,15 +524,15 @@ class BriefingText(ScrollView, can_focus=True):
         self.layout_to(top + region.height)
         partial_ok, self._partial_ok = self._partial_ok, True  # the lines on screen are laid out
         try:
-            changed = [
-                Region(0, row, region.width, 1)
+            rows = [
+                row
                 for row in range(region.height)
                 if self._drawn.get(row) != (top + row, self._line_key(top + row, region.width))
             ]
         finally:
             self._partial_ok = partial_ok
-        if changed:
-            self.refresh(*changed)
+        if rows:
+            self.refresh(*_row_runs(rows, region.width))
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -615,7 +622,12 @@ class BriefingText(ScrollView, can_focus=True):
             self._cache[key] = cached
         else:
             self.cache_hits += 1
-        return cached.apply_offsets(0, line)
+        # Drawn as cached, without Textual's `apply_offsets`: that copies the strip with a
+        # style per segment carrying its place, for text selection, which takes text only
+        # from a widget that implements `get_selection` (this one does not). The copy cost
+        # a new screen's frame a fifth of its time and doubled the strips the cache holds
+        # for the garbage collector to walk.
+        return cached
 
     def _line_key(self, y: int, width: int) -> Hashable:
         """Everything that decides how display line ``y`` looks, as a cache key."""
@@ -686,23 +698,24 @@ class BriefingText(ScrollView, can_focus=True):
         screen is rendering its lines. None for a line it leaves to `_rich_line`: one whose
         combining marks are capped, or one wider than the pane.
         """
-        layout = self.text_layout
+        layout = self._layout  # laid out down to here: `_render_display_line` saw to it
         assert layout is not None
         unit_index, start, end = layout.line_unit[y], layout.line_start[y], layout.line_end[y]
         text = self.units[unit_index].text[start:end]
-        if capped_ranges(text) is not None:
+        if self._has_marks(unit_index) and capped_ranges(text) is not None:
             return None
         if role is LineRole.HEADING:
-            pieces: list[tuple[str, Style]] = [(" ", Style())]
+            pieces: list[tuple[str, Style]] = [(" ", _PLAIN)]
             body_style = self._style("heading")
         else:
             pieces = self._gutter_pieces(y) + self._lead_pieces(y)
             standfirst = self.units[unit_index].block is BlockKind.STANDFIRST
-            body_style = self._style("standfirst") if standfirst else Style()
+            body_style = self._style("standfirst") if standfirst else _PLAIN
         segments = [Segment(piece, base + style if style else base) for piece, style in pieces if piece]
         body = base + body_style if body_style else base
         segments += self._body_segments(unit_index, start, end, text, body)
-        cells = sum(cell_len(segment.text) for segment in segments)
+        # Measured once for the text, not per segment: a line with matches has many.
+        cells = sum(cell_len(piece) for piece, _ in pieces) + cell_len(text)
         if cells > width:
             return None
         if cells < width:
@@ -728,33 +741,47 @@ class BriefingText(ScrollView, can_focus=True):
             segments.append(Segment(text[left:right], piece_style))
         return segments
 
+    def _has_marks(self, unit_index: int) -> bool:
+        """Whether a unit has a run of combining marks to cap (else none of its lines has)."""
+        marked = self._marked.get(unit_index)
+        if marked is None:
+            marked = self._marked[unit_index] = capped_ranges(self.units[unit_index].text) is not None
+        return marked
+
     def _gutter_pieces(self, y: int) -> list[tuple[str, Style]]:
         """The gutter of paragraph line ``y`` as (text, style) pieces, as `_gutter` draws it."""
-        assert self.text_layout is not None
-        unit_index = self.text_layout.line_unit[y]
+        layout = self._layout
+        assert layout is not None
+        unit_index = layout.line_unit[y]
         paragraph = self.units[unit_index].paragraph
         assert paragraph is not None
-        first = y == self.text_layout.unit_first_line[unit_index]
+        first = y == layout.unit_first_line[unit_index]
         current = unit_index == self.cursor_unit
         bar_style = self._style(paragraph.kind.value) if self.analysed else self._style("rule")
         flagged = first and self.analysed and self.briefing.rests_on_one_anonymous_source(paragraph)
         change = self._unit_changes.get(unit_index)
         mark = _CHANGE_MARKS[change] if change is not None and first else " "
         return [
-            (mark, self._style(change) if change is not None else Style()),
-            ("┃" if current else "▎", bar_style + (self._style("current") if current else Style())),
+            (mark, self._style(change) if change is not None else _PLAIN),
+            ("┃" if current else "▎", bar_style + self._style("current") if current else bar_style),
             ("!" if flagged else " ", self._style("flag")),
-            (" " * (GUTTER - 2), Style()),
+            (_GUTTER_GAP, _PLAIN),
         ]
 
     def _lead_pieces(self, y: int) -> list[tuple[str, Style]]:
         """What comes between the gutter and the text of paragraph line ``y``: marker, indent, quote bar."""
-        assert self.text_layout is not None
-        unit = self.units[self.text_layout.line_unit[y]]
-        first = y == self.text_layout.unit_first_line[self.text_layout.line_unit[y]]
+        layout = self._layout
+        assert layout is not None
+        unit_index = layout.line_unit[y]
+        unit = self.units[unit_index]
+        lead = self._leads.get(unit_index)
+        if lead is None:  # the marker is made safe to show each time it is read: once per unit
+            lead = self._leads[unit_index] = (unit.prefix, unit.indent)
+        prefix, indent = lead
+        first = y == layout.unit_first_line[unit_index]
         if unit.block is BlockKind.QUOTE:
-            return [(QUOTE_BAR, self._style("quote")), (unit.prefix if first else unit.indent[2:], Style())]
-        return [(unit.prefix if first else unit.indent, Style())]
+            return [(QUOTE_BAR, self._style("quote")), (prefix if first else indent[2:], _PLAIN)]
+        return [(prefix if first else indent, _PLAIN)]
 
     def _line_text(self, y: int, role: LineRole) -> Text:
         assert self.text_layout is not None
@@ -902,3 +929,20 @@ class BriefingText(ScrollView, can_focus=True):
         if style is None:
             style = self._styles[name] = self.get_component_rich_style(f"briefing-text--{name}", partial=True)
         return style
+
+
+def _row_runs(rows: list[int], width: int) -> list[Region]:
+    """Ascending screen rows as one region per run of consecutive rows.
+
+    A new query or a jump changes every row: one region instead of one per row spares
+    Textual marking and merging dozens of them in the keystroke's frame.
+    """
+    runs: list[Region] = []
+    first = previous = rows[0]
+    for row in rows[1:]:
+        if row != previous + 1:
+            runs.append(Region(0, first, width, previous - first + 1))
+            first = row
+        previous = row
+    runs.append(Region(0, first, width, previous - first + 1))
+    return runs
