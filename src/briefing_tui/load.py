@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from briefing_tui.ingest import read_document
+from briefing_tui.ingest import Document, read_document, read_opening
 from briefing_tui.model import Briefing
 
-__all__ = ["EAGER_ANALYSIS_CHARS", "load_briefing", "load_for_reading"]
+__all__ = ["EAGER_ANALYSIS_CHARS", "load_briefing", "load_for_reading", "open_for_reading"]
 
 EAGER_ANALYSIS_CHARS = 400_000
 """Briefings shorter than this are analysed before the reader opens; longer ones after."""
@@ -31,7 +32,24 @@ def load_for_reading(
     Text shorter than ``eager_chars`` (any text, when None) is analysed now; a longer one
     is returned as read, for the reader to show at once and analyse in the background.
     """
-    document = read_document(path)
+    return _as_read(read_document(path), eager_chars)
+
+
+def open_for_reading(path: Path | str) -> tuple[Briefing, bool, Callable[[], Briefing] | None]:
+    """What the reader shows first of ``path``, whether it is analysed, and how to read the rest.
+
+    A long plain text comes as the briefing of its head with a function that reads the
+    whole (the reader calls it after its first frame); anything else comes whole, with None.
+    Nothing is analysed here.
+    """
+    opened = read_opening(path)
+    if not isinstance(opened, Document):
+        return opened.briefing, False, opened.whole
+    briefing, analysed = _as_read(opened, 0)
+    return briefing, analysed, None
+
+
+def _as_read(document: Document, eager_chars: int | None) -> tuple[Briefing, bool]:
     if document.format == "json":
         return document.briefing, True
     if eager_chars is None or document.characters < eager_chars:

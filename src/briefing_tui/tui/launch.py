@@ -9,7 +9,7 @@ from briefing_tui.config import Settings, load_settings
 from briefing_tui.errors import BriefingError
 from briefing_tui.ingest import STDIN
 from briefing_tui.ingest.stdin import attach_terminal
-from briefing_tui.load import load_for_reading
+from briefing_tui.load import load_for_reading, open_for_reading
 from briefing_tui.model import Briefing
 from briefing_tui.state import StateStore
 from briefing_tui.tui.app import BriefingApp, LibraryStart, ReaderOptions, create_app, create_library_app
@@ -35,7 +35,11 @@ def build_app(path: Path, *, search: str | None = None, at: str | None = None) -
     # to collect: the collector waits (at 10 MB it would walk them all twice, 0.1 s).
     gc.disable()
     try:
-        briefing, analysed = load_for_reading(path, eager_chars=0)
+        if search is None and at is None:
+            # A long text is shown from its head, the whole read after the first frame.
+            briefing, analysed, whole = open_for_reading(path)
+        else:  # the match or the id asked for may be anywhere: read it all first
+            (briefing, analysed), whole = load_for_reading(path, eager_chars=0), None
     finally:
         # Then out of its sight for good (full collections cost hundreds of ms at 10 MB,
         # mid-keystroke).
@@ -48,7 +52,13 @@ def build_app(path: Path, *, search: str | None = None, at: str | None = None) -
     settings = _checked_settings()
     remembered = None if str(path) == STDIN else path  # a pipe has no place to remember
     options = ReaderOptions(
-        analysed=analysed, path=remembered, store=StateStore(), keymap=settings.keymap, search=search, at=at
+        analysed=analysed,
+        path=remembered,
+        store=StateStore(),
+        keymap=settings.keymap,
+        search=search,
+        at=at,
+        whole=whole,
     )
     app = create_app(briefing, options)
     _queue_problems(app, settings.problems)

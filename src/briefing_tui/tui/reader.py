@@ -135,9 +135,12 @@ class ReaderScreen(Screen[None]):
         self._title_hits: tuple[tuple[int, int], ...] = ()
         self._open_search = options.search
         self._open_at = options.at
+        self._whole = options.whole
         units = sum(len(section.paragraphs) + (section.heading is not None) for section in briefing.sections)
-        # Anchors digest every paragraph: a large briefing has them made after the first paint.
-        self._anchors = unit_anchors(briefing) if units <= ANCHORS_AT_ONCE else []
+        # Anchors digest every paragraph: a large briefing has them made after the first paint
+        # (and the head of a long text has them made once the whole is read).
+        at_once = units <= ANCHORS_AT_ONCE and self._whole is None
+        self._anchors = unit_anchors(briefing) if at_once else []
         self._chosen_widths: dict[str, int] = {}
         self._dragging: str | None = None
         self._panes_chosen = False
@@ -158,6 +161,10 @@ class ReaderScreen(Screen[None]):
         self._bar: SearchBar | None = None
         """The side panes and the search bar, once mounted (just after the first frame)."""
         self._panes_mounted = asyncio.Event()
+        self._whole_known = asyncio.Event()
+        """Set once the briefing shown is whole (at once, unless it is the head of a long text)."""
+        if self._whole is None:
+            self._whole_known.set()
         self.title = visible(briefing.title)
         self.sub_title = ""
 
@@ -208,33 +215,75 @@ class ReaderScreen(Screen[None]):
         """Return once the side panes, search bar and footer are mounted (at most ``timeout`` s).
 
         The app holds keys pressed before then, so that Tab, ``/`` and the rest find them.
+        The head of a long text first waits for its whole, however long reading it takes,
+        so that no key acts on the head alone (``G`` would go to the head's end).
         """
+        await self._whole_known.wait()
         if not self._panes_mounted.is_set():
             with suppress(TimeoutError):  # a key is never held for long, whatever went wrong
                 await asyncio.wait_for(self._panes_mounted.wait(), timeout)
 
     def on_mount(self) -> None:
-        # First of the callbacks after the first frame: those below may use the panes.
-        self.call_after_refresh(self._mount_panes)
+        if self._whole is None:
+            self._open()
+        else:  # the head of a long text: the rest of the opening waits for the whole of it
+            self.call_after_refresh(self._read_whole)
         self._fit_to(self.app.size.width)  # the first frame may come before the Resize event
         self._show_analysis()
         self._restore_theme()
+        self.watch(self.text_view, "scroll_y", self._scrolled, init=False)
+        self.watch(self.app, "theme", self.memory.set_theme, init=False)
+        for notice in self.memory.notices():
+            self.inform(notice, title="Reading state set aside", severity="warning", timeout=10)
+        self.text_view.focus()
+
+    def _open(self) -> None:
+        """Queue what comes after the first frame: panes, saved place or the one asked for, analysis."""
+        # First of the callbacks after the first frame: those below may use the panes.
+        self.call_after_refresh(self._mount_panes)
         if not self._anchors and self.briefing.sections:
             self.call_after_refresh(self._make_anchors)
         elif self._open_search is None and self._open_at is None:
             self._restore_position()
         if self._open_search is not None or self._open_at is not None:
             self.call_after_refresh(self._open_at_place)
-        self.watch(self.text_view, "scroll_y", self._scrolled, init=False)
-        self.watch(self.app, "theme", self.memory.set_theme, init=False)
-        for notice in self.memory.notices():
-            self.inform(notice, title="Reading state set aside", severity="warning", timeout=10)
-        self.text_view.focus()
         self.call_after_refresh(self.library.start)
         if not self.analysed:
             # After the first paint: the analysis thread competes for the interpreter.
             self.call_after_refresh(self._analyse)
             self._progress = self.set_interval(PROGRESS_INTERVAL, self._show_progress)
+
+    @work(thread=True, exclusive=True, group="whole")
+    def _read_whole(self) -> None:
+        assert self._whole is not None
+        # As for the head (see `briefing_tui.tui.launch.build_app`): nothing read makes cycles.
+        gc.disable()
+        try:
+            briefing = self._whole()
+        except Exception as error:  # the head is shown and stays usable: say what went wrong
+            self.app.call_from_thread(self._whole_failed, error)
+            return
+        finally:
+            gc.freeze()
+            gc.enable()
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._whole_read, briefing)
+
+    def _whole_read(self, briefing: Briefing) -> None:
+        """The whole text is read: shown from the same line, then opened as any briefing is."""
+        self._whole = None
+        self.briefing = briefing
+        self.text_view.show_whole(briefing)
+        self._show_analysis()  # the notice counting what was set aside, known now
+        self._open()
+        self._whole_known.set()
+
+    def _whole_failed(self, error: Exception) -> None:
+        self._whole = None
+        message = f"Only the start of the text could be read ({type(error).__name__}: {error})."
+        self.inform(message, title="Reading failed", severity="error", timeout=15)
+        self._open()
+        self._whole_known.set()
 
     @property
     def text_view(self) -> BriefingText:

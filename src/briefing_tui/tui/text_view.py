@@ -227,6 +227,20 @@ class BriefingText(ScrollView, can_focus=True):
         self._unit_changes = self._changes_by_unit()
         self._invalidate()
 
+    def show_whole(self, briefing: Briefing) -> None:
+        """Show ``briefing``, the whole of a text whose head was shown: the lines shown so far stay."""
+        self.briefing = briefing
+        self.units = build_units(briefing)
+        self._unit_changes = self._changes_by_unit()
+        head = self._layout
+        if head is not None:  # laid out anew to below the screen, from the same top line
+            lines = max(400, round(self.scroll_y) + 4 * self.scrollable_content_region.height)
+            self.text_layout = layout = Layout(briefing, self.units, head.width, lines=lines)
+            self.virtual_size = Size(self.virtual_size.width, layout.estimated_line_count())
+            if not layout.complete:
+                self.call_after_refresh(self._lay_out_more, layout)
+        self._invalidate()
+
     def set_highlights(self, highlights: Highlights) -> None:
         """Change what stands out in the text; only the lines whose look changes are rendered again."""
         self.highlights = highlights
