@@ -13,8 +13,11 @@ import pytest
 
 from briefing_tui.ingest import HEAD_FROM, Document, read_document, read_opening
 from briefing_tui.ingest.decode import DecodedText
-from briefing_tui.ingest.head import Head, text_head
+from briefing_tui.ingest.head import text_head
+from briefing_tui.ingest.plain import PlainBriefing, Preview
 from briefing_tui.load import load_briefing
+from briefing_tui.model import Briefing, Paragraph
+from briefing_tui.resources import seed_path
 from briefing_tui.tui.launch import build_app
 from briefing_tui.tui.outline import Outline
 from briefing_tui.tui.text_view import BriefingText
@@ -54,43 +57,70 @@ def long_file(tmp_path: Path) -> Path:
     return path
 
 
+def _ids_and_texts(briefing: PlainBriefing | Briefing) -> list[tuple[str, str, str | None]]:
+    return [
+        (paragraph.id, paragraph.text, paragraph.marker)
+        for section in briefing.sections
+        for paragraph in section.paragraphs
+    ]
+
+
 def test_a_long_text_opens_as_its_head_and_its_whole_is_the_briefing_read_at_once(long_file: Path) -> None:
     opened = read_opening(long_file)
-    assert isinstance(opened, Head)
+    assert isinstance(opened, Preview) and not opened.complete
     whole = opened.whole()
     assert whole == read_document(long_file).briefing
-    head = opened.briefing.paragraphs()
+    head = _ids_and_texts(opened.shown)
     assert 0 < len(head) < len(whole.paragraphs())
-    assert head == whole.paragraphs()[: len(head)]
-    assert [section.id for section in opened.briefing.sections] == [
-        section.id for section in whole.sections[: len(opened.briefing.sections)]
+    assert head == _ids_and_texts(whole)[: len(head)]
+    assert [(section.id, section.heading) for section in opened.shown.sections] == [
+        (section.id, section.heading) for section in whole.sections[: len(opened.shown.sections)]
     ]
     # The byline, the credit and the teasers are set aside: only the whole knows all of them.
     assert len(whole.furniture) == 5 and whole.notices
-    assert opened.briefing.furniture == () and opened.briefing.notices == ()
-    assert (opened.briefing.title, opened.briefing.author) == (whole.title, whole.author)
+    assert opened.shown.notices == ()
+    assert (opened.shown.title, opened.shown.author) == (whole.title, whole.author)
 
 
-def test_short_texts_and_other_formats_open_whole(tmp_path: Path) -> None:
-    short = tmp_path / "short.txt"
-    short.write_text(FRONT, encoding="utf-8")
+def test_a_short_text_opens_as_plain_blocks_with_the_ids_and_notices_of_its_model() -> None:
+    opened = read_opening(seed_path())
+    assert isinstance(opened, Preview) and opened.complete
+    model = opened.whole()
+    assert model == read_document(seed_path()).briefing
+    assert _ids_and_texts(opened.shown) == _ids_and_texts(model)
+    assert [(section.id, section.heading) for section in opened.shown.sections] == [
+        (section.id, section.heading) for section in model.sections
+    ]
+    shown = opened.shown
+    assert (shown.title, shown.outlet, shown.author, shown.published, shown.dateline, shown.origin) == (
+        model.title,
+        model.outlet,
+        model.author,
+        model.published,
+        model.dateline,
+        model.origin,
+    )
+    assert shown.notices == model.notices
+
+
+def test_other_formats_open_whole(tmp_path: Path) -> None:
     markdown = tmp_path / "long.md"
     markdown.write_text("# Title\n\n" + long_text(), encoding="utf-8")
-    for path in (short, markdown):
+    for path in (markdown,):
         opened = read_opening(path)
         assert isinstance(opened, Document)
         assert opened.briefing == read_document(path).briefing
 
 
-def test_a_long_text_whose_end_may_name_the_author_opens_whole(tmp_path: Path) -> None:
+def test_a_long_text_whose_end_may_name_the_author_is_previewed_whole(tmp_path: Path) -> None:
     # "Reporting by" names the author, in place of the byline: only the whole can say so.
     path = tmp_path / "credited.txt"
     path.write_text(
         long_text(tail="\n\nReporting by Ines Varga in Gdansk; editing by Tomas Okafor\n"), "utf-8"
     )
     opened = read_opening(path)
-    assert isinstance(opened, Document)
-    assert opened.briefing.author == "Ines Varga"
+    assert isinstance(opened, Preview) and opened.complete
+    assert opened.shown.author == "Ines Varga" == opened.whole().author
 
 
 def test_the_head_is_cut_after_a_long_paragraph_not_after_what_could_be_a_tail(tmp_path: Path) -> None:
@@ -99,10 +129,10 @@ def test_the_head_is_cut_after_a_long_paragraph_not_after_what_could_be_a_tail(t
     text = long_text().replace("Section 200: The talks", f"{lines}\n\nSection 200: The talks")
     head = text_head(tmp_path / "teasers.txt", DecodedText(text), chars=text.index(lines))
     assert head is not None
-    shown = [paragraph.text for paragraph in head.briefing.paragraphs()]
-    assert "Berth 2 schedule update" in shown  # kept, as in the whole, not set aside as a tail
-    assert shown[-1].startswith("Paragraph 0 of section 200")
-    assert head.briefing.paragraphs() == head.whole().paragraphs()[: len(shown)]
+    shown = _ids_and_texts(head.shown)
+    assert "Berth 2 schedule update" in [text for _, text, _ in shown]  # kept, as in the whole
+    assert shown[-1][1].startswith("Paragraph 0 of section 200")
+    assert shown == _ids_and_texts(head.whole())[: len(shown)]
 
 
 def _text_lines(app_view: BriefingText) -> list[str]:
@@ -120,7 +150,7 @@ async def test_the_first_frame_shows_the_head_and_the_reader_ends_with_the_whole
         if not seen:
             view = app.reader.text_view
             seen["lines"] = _text_lines(view)
-            seen["paragraphs"] = len(app.reader.briefing.paragraphs())
+            seen["paragraphs"] = len(app.reader.text_view.units)
 
     app._display = recording  # type: ignore[method-assign]
     async with app.run_test(size=(160, 48)) as pilot:
@@ -129,6 +159,7 @@ async def test_the_first_frame_shows_the_head_and_the_reader_ends_with_the_whole
         whole = load_briefing(long_file, analysed=False)
         first_count = seen["paragraphs"]
         assert isinstance(first_count, int) and first_count < len(whole.paragraphs())
+        assert isinstance(reader.text_view.units[0].paragraph, Paragraph)  # the model's now
         assert reader.briefing.paragraphs()[-1].text == whole.paragraphs()[-1].text
         assert reader.briefing.furniture == whole.furniture
         first, now = seen["lines"], _text_lines(reader.text_view)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing_tui.ingest import Document, read_document, read_opening
-from briefing_tui.model import Briefing
+
+if TYPE_CHECKING:
+    from briefing_tui.ingest.plain import Preview
+    from briefing_tui.model import Briefing
 
 __all__ = ["EAGER_ANALYSIS_CHARS", "load_briefing", "load_for_reading", "open_for_reading"]
 
@@ -35,18 +38,17 @@ def load_for_reading(
     return _as_read(read_document(path), eager_chars)
 
 
-def open_for_reading(path: Path | str) -> tuple[Briefing, bool, Callable[[], Briefing] | None]:
-    """What the reader shows first of ``path``, whether it is analysed, and how to read the rest.
+def open_for_reading(path: Path | str) -> tuple[Briefing | Preview, bool]:
+    """What the reader shows first of ``path``, and whether it is analysed.
 
-    A long plain text comes as the briefing of its head with a function that reads the
-    whole (the reader calls it after its first frame); anything else comes whole, with None.
-    Nothing is analysed here.
+    A plain text comes as its `Preview` (plain blocks, of its head if it is long), the
+    model to be built after the first frame; anything else as its briefing. Nothing is
+    analysed here.
     """
     opened = read_opening(path)
-    if not isinstance(opened, Document):
-        return opened.briefing, False, opened.whole
-    briefing, analysed = _as_read(opened, 0)
-    return briefing, analysed, None
+    if isinstance(opened, Document):
+        return _as_read(opened, 0)
+    return opened, False
 
 
 def _as_read(document: Document, eager_chars: int | None) -> tuple[Briefing, bool]:

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Literal
 
 from briefing_tui.errors import BriefingError
 from briefing_tui.ingest.decode import DecodedText, decode, read_bytes
-from briefing_tui.model import Briefing
 
 if TYPE_CHECKING:
-    from briefing_tui.ingest.head import Head
+    from briefing_tui.ingest.plain import Preview
+    from briefing_tui.model import Briefing
 
 __all__ = [
     "HEAD_FROM",
@@ -37,7 +37,7 @@ Format = Literal["text", "markdown", "json", "html", "docx", "pdf", "email"]
 """The file formats the readers understand."""
 
 HEAD_FROM = 400_000
-"""Plain texts of at least this many characters are opened from their head (`read_opening`)."""
+"""Plain texts of at least this many characters are previewed from their head (`read_opening`)."""
 
 STDIN = "-"
 """The path that names standard input, as for ``cat`` and ``less``."""
@@ -93,8 +93,8 @@ def read_document(path: Path | str) -> Document:
     return document_from_bytes(path, read_bytes(path))
 
 
-def read_opening(path: Path | str) -> Document | Head:
-    """`read_document`, except that a long plain text comes as its `Head`, the whole to be read after.
+def read_opening(path: Path | str) -> Document | Preview:
+    """`read_document`, except that a plain text comes as its `Preview`, the model to be built after.
 
     For the reader, whose first frame needs only the first blocks (see `briefing_tui.ingest.head`).
     """
@@ -107,12 +107,10 @@ def read_opening(path: Path | str) -> Document | Head:
         return document_from_bytes(path, data)
     decoded = decode(path, data)
     fmt = fmt or detect_format(path, decoded.text)
-    if fmt == "text" and len(decoded.text) >= HEAD_FROM:
-        from briefing_tui.ingest.head import text_head
+    if fmt == "text":
+        from briefing_tui.ingest.head import text_preview
 
-        head = text_head(path, decoded)
-        if head is not None:
-            return head
+        return text_preview(path, decoded, HEAD_FROM)
     return Document(parse(path, decoded, fmt), fmt, len(decoded.text))
 
 

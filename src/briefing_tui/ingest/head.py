@@ -1,63 +1,61 @@
-"""The head of a long plain text, read on its own so that its first screens show before the rest is parsed.
+"""A plain text's `Preview`: its blocks for the first frame, the model built after it.
 
-At 10 MB, parsing the whole text takes longer than everything else before the first frame.
-The first screens only need the first blocks, and every block a reader finds, every
-paragraph id and every section slug depends only on what comes before it; what the whole
-text is needed for is what is set aside at its end (credits, teasers, furniture). So the
-head's briefing is shown without the blocks it set aside and without the notice that
-counts them: the whole text, read just after, says which they are.
+The first frame needs neither Pydantic nor the model, only the blocks (see
+`briefing_tui.ingest.plain`). At 10 MB, parsing the whole text also takes longer than
+everything else before the first frame, while the first screens need only its first
+blocks: every block a reader finds, every paragraph id and section slug depends only on
+what comes before it. What the whole is needed for is what its end sets aside (credits,
+teasers) and the notice that counts them, and the author when a credit at the end names
+the reporters. So a long text is previewed from its head, the whole parsed after.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 from briefing_tui.ingest.decode import DecodedText
-from briefing_tui.ingest.plaintext import parse_text
-from briefing_tui.ingest.structure import construct
+from briefing_tui.ingest.plain import Preview
+from briefing_tui.ingest.plaintext import parse_text, text_draft
 from briefing_tui.ingest.wire import may_name_reporters
-from briefing_tui.model import Briefing
 
-__all__ = ["HEAD_CHARS", "Head", "text_head"]
+__all__ = ["HEAD_CHARS", "text_head", "text_preview"]
 
 HEAD_CHARS = 64_000
-"""About how much of the text the head holds: some hundreds of screen lines, far more than a
+"""About how much of a long text its head holds: some hundreds of screen lines, far more than a
 first frame shows, so that the head's own end (where it may differ from the whole) is off screen."""
 
 
-@dataclass(frozen=True, slots=True)
-class Head:
-    """A long text's first blocks as a briefing, and how to read the whole of it."""
-
-    briefing: Briefing
-    """The briefing read from the head alone, with nothing set aside and only the decoding's notices."""
-    whole: Callable[[], Briefing]
-    """Parses the whole text: the briefing `briefing_tui.ingest.read_document` gives."""
-    characters: int
-    """How long the whole text is."""
+def text_preview(path: Path, decoded: DecodedText, head_from: int) -> Preview:
+    """The preview of the plain text in ``decoded``: from its head if it has ``head_from`` characters."""
+    if len(decoded.text) >= head_from and (head := text_head(path, decoded)) is not None:
+        return head
+    draft = text_draft(path, decoded)
+    return Preview(draft.plain(), draft.build, complete=True)
 
 
-def text_head(path: Path, decoded: DecodedText, chars: int = HEAD_CHARS) -> Head | None:
-    """The head of the plain text in ``decoded``: its blocks up to a long paragraph after ``chars``.
+def text_head(path: Path, decoded: DecodedText, chars: int = HEAD_CHARS) -> Preview | None:
+    """The preview of the head of the text in ``decoded``: its blocks up to a long paragraph after ``chars``.
 
     None when the head could show something the whole would not: when the rest may hold a
     credit naming the reporters (it names the author), or when the head's last blocks were
-    set aside as a tail. The text is then read whole before the first frame.
+    set aside as a tail.
     """
     text = decoded.text
     cut = _after_long_paragraph(text, chars)
     if cut is None or may_name_reporters(text[cut:]):
         return None
-    read = parse_text(path, DecodedText(text[:cut], decoded.notices))
+    draft = text_draft(path, DecodedText(text[:cut], decoded.notices))
+    draft.notices, draft.furniture = list(decoded.notices), []
+    shown = draft.plain()
     last = " ".join(line.strip() for line in text[text.rfind("\n\n", 0, cut) + 2 : cut].split("\n"))
-    if not read.sections or not read.sections[-1].paragraphs or read.sections[-1].paragraphs[-1].text != last:
+    if (
+        not shown.sections
+        or not shown.sections[-1].paragraphs
+        or shown.sections[-1].paragraphs[-1].text != last
+    ):
         return None
-    values = {name: getattr(read, name) for name in type(read).model_fields}
-    values.update(notices=decoded.notices, furniture=())
-    return Head(construct(Briefing, **values), partial(parse_text, path, decoded), len(text))
+    return Preview(shown, partial(parse_text, path, decoded), complete=False)
 
 
 def _after_long_paragraph(text: str, start: int) -> int | None:

@@ -15,8 +15,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
+from briefing_tui.enums import BlockKind
 from briefing_tui.ingest.structure import Draft, Entry, Heading, Item
-from briefing_tui.model import BlockKind
 
 __all__ = ["Report", "build_report", "is_tail_marker", "may_name_reporters", "parse_date", "shape_report"]
 

@@ -23,7 +23,8 @@ from textual.widget import Widget
 from textual.widgets import Input
 from textual.worker import get_current_worker
 
-from briefing_tui.model import Briefing, SectionKind
+from briefing_tui.enums import SectionKind
+from briefing_tui.ingest.plain import Preview
 from briefing_tui.place import Place, unit_anchors
 from briefing_tui.safe_text import visible
 from briefing_tui.tui.labels import KIND_KEYS, SECTION_KINDS
@@ -38,7 +39,9 @@ from briefing_tui.tui.text_view import BriefingText, Highlights
 from briefing_tui.tui.title_bar import TitleBar
 
 if TYPE_CHECKING:
+    from briefing_tui.model import Briefing, Paragraph
     from briefing_tui.search import SearchResult
+    from briefing_tui.shapes import BriefingShape
     from briefing_tui.tui.outline import Outline
     from briefing_tui.tui.search_bar import SearchBar
     from briefing_tui.tui.search_session import SearchSession
@@ -117,13 +120,16 @@ class ReaderScreen(Screen[None]):
     analysed: reactive[bool] = reactive(True)
     """Whether the briefing's kinds and sources are known yet."""
 
-    def __init__(self, briefing: Briefing, options: ReaderOptions | None = None) -> None:
+    def __init__(self, briefing: Briefing | Preview, options: ReaderOptions | None = None) -> None:
+        """Read ``briefing``; a `Preview` is drawn as plain blocks, its model built after the first frame."""
         super().__init__()
         options = options or ReaderOptions()
         path, store, analysed = options.path, options.store, options.analysed
         self.keymap = dict(options.keymap or {})
         """Keys by binding id as the app remaps them, for the help screen."""
-        self.briefing = briefing
+        self._preview = briefing if isinstance(briefing, Preview) else None
+        """The preview shown until its model is built, if one was given."""
+        shown = self._shown = self._first_shown(briefing)
         self.set_reactive(ReaderScreen.analysed, analysed)
         self._session: SearchSession | None = None
         self._search: SearchResult | None = None
@@ -135,12 +141,11 @@ class ReaderScreen(Screen[None]):
         self._title_hits: tuple[tuple[int, int], ...] = ()
         self._open_search = options.search
         self._open_at = options.at
-        self._whole = options.whole
-        units = sum(len(section.paragraphs) + (section.heading is not None) for section in briefing.sections)
+        units = sum(len(section.paragraphs) + (section.heading is not None) for section in shown.sections)
         # Anchors digest every paragraph: a large briefing has them made after the first paint
-        # (and the head of a long text has them made once the whole is read).
-        at_once = units <= ANCHORS_AT_ONCE and self._whole is None
-        self._anchors = unit_anchors(briefing) if at_once else []
+        # (and the head of a long text once the whole is read).
+        at_once = units <= ANCHORS_AT_ONCE and (self._preview is None or self._preview.complete)
+        self._anchors = unit_anchors(shown) if at_once else []
         self._chosen_widths: dict[str, int] = {}
         self._dragging: str | None = None
         self._panes_chosen = False
@@ -161,21 +166,29 @@ class ReaderScreen(Screen[None]):
         self._bar: SearchBar | None = None
         """The side panes and the search bar, once mounted (just after the first frame)."""
         self._panes_mounted = asyncio.Event()
-        self._whole_known = asyncio.Event()
-        """Set once the briefing shown is whole (at once, unless it is the head of a long text)."""
-        if self._whole is None:
-            self._whole_known.set()
-        self.title = visible(briefing.title)
+        self._modelled = asyncio.Event()
+        """Set once the model is there (at once, unless a preview was given)."""
+        if self._preview is None:
+            self._modelled.set()
+        self.title = visible(shown.title)
         self.sub_title = ""
+
+    def _first_shown(self, briefing: Briefing | Preview) -> BriefingShape:
+        """What the first frame draws: a preview's plain blocks, or the model itself."""
+        if isinstance(briefing, Preview):
+            return briefing.shown
+        self.briefing: Briefing = briefing
+        """The briefing's model (for a preview, once built just after the first frame)."""
+        return briefing
 
     # --- composition -----------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         # The first frame is the text: the other panes' room is held, they come just after it.
-        yield TitleBar(self.briefing)
+        yield TitleBar(self._shown)
         with Horizontal(id="panes"):
             yield Reserved(id="outline-reserved")
-            yield BriefingText(self.briefing, analysed=self.analysed, id="text")
+            yield BriefingText(self._shown, analysed=self.analysed, id="text")
             yield Reserved(id="sources-reserved")
         yield StatusLine(id="status")
         yield Reserved(id="footer-reserved", classes="-footer")
@@ -215,19 +228,22 @@ class ReaderScreen(Screen[None]):
         """Return once the side panes, search bar and footer are mounted (at most ``timeout`` s).
 
         The app holds keys pressed before then, so that Tab, ``/`` and the rest find them.
-        The head of a long text first waits for its whole, however long reading it takes,
-        so that no key acts on the head alone (``G`` would go to the head's end).
+        A preview first waits for its model, however long building it takes (at 10 MB,
+        reading the whole text): no key acts on plain blocks, nor on the head of a text
+        alone (``G`` would go to the head's end).
         """
-        await self._whole_known.wait()
+        await self._modelled.wait()
         if not self._panes_mounted.is_set():
             with suppress(TimeoutError):  # a key is never held for long, whatever went wrong
                 await asyncio.wait_for(self._panes_mounted.wait(), timeout)
 
     def on_mount(self) -> None:
-        if self._whole is None:
+        if self._preview is None:
             self._open()
-        else:  # the head of a long text: the rest of the opening waits for the whole of it
-            self.call_after_refresh(self._read_whole)
+        else:  # the rest of the opening waits for the model
+            self.call_after_refresh(self._build_model)
+        if self._anchors and self._open_search is None and self._open_at is None:
+            self._restore_position()
         self._fit_to(self.app.size.width)  # the first frame may come before the Resize event
         self._show_analysis()
         self._restore_theme()
@@ -238,13 +254,11 @@ class ReaderScreen(Screen[None]):
         self.text_view.focus()
 
     def _open(self) -> None:
-        """Queue what comes after the first frame: panes, saved place or the one asked for, analysis."""
+        """Queue what comes after the first frame: panes, anchors, the place asked for, analysis."""
         # First of the callbacks after the first frame: those below may use the panes.
         self.call_after_refresh(self._mount_panes)
         if not self._anchors and self.briefing.sections:
             self.call_after_refresh(self._make_anchors)
-        elif self._open_search is None and self._open_at is None:
-            self._restore_position()
         if self._open_search is not None or self._open_at is not None:
             self.call_after_refresh(self._open_at_place)
         self.call_after_refresh(self.library.start)
@@ -253,37 +267,41 @@ class ReaderScreen(Screen[None]):
             self.call_after_refresh(self._analyse)
             self._progress = self.set_interval(PROGRESS_INTERVAL, self._show_progress)
 
-    @work(thread=True, exclusive=True, group="whole")
-    def _read_whole(self) -> None:
-        assert self._whole is not None
-        # As for the head (see `briefing_tui.tui.launch.build_app`): nothing read makes cycles.
+    @work(thread=True, exclusive=True, group="model")
+    def _build_model(self) -> None:
+        assert self._preview is not None
+        # As for the preview (see `briefing_tui.tui.launch.build_app`): reading makes no cycles.
         gc.disable()
         try:
-            briefing = self._whole()
-        except Exception as error:  # the head is shown and stays usable: say what went wrong
-            self.app.call_from_thread(self._whole_failed, error)
+            briefing = self._preview.whole()
+        except Exception as error:  # the preview stays on screen: say what went wrong, and quit
+            self.app.call_from_thread(self._model_failed, error)
             return
         finally:
             gc.freeze()
             gc.enable()
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._whole_read, briefing)
+            self.app.call_from_thread(self._model_built, briefing)
 
-    def _whole_read(self, briefing: Briefing) -> None:
-        """The whole text is read: shown from the same line, then opened as any briefing is."""
-        self._whole = None
+    def _model_built(self, briefing: Briefing) -> None:
+        """The model is there: shown in place of the preview, from the same line, then opened."""
+        assert self._preview is not None
+        complete, self._preview = self._preview.complete, None
         self.briefing = briefing
-        self.text_view.show_whole(briefing)
-        self._show_analysis()  # the notice counting what was set aside, known now
+        if complete:  # the same text: only the paragraphs the units point at change
+            self.text_view.set_briefing(briefing, analysed=self.analysed)
+        else:
+            self.text_view.show_whole(briefing)
+        self._show_analysis()  # what the end of a long text set aside is known now
         self._open()
-        self._whole_known.set()
+        self._modelled.set()
 
-    def _whole_failed(self, error: Exception) -> None:
-        self._whole = None
-        message = f"Only the start of the text could be read ({type(error).__name__}: {error})."
-        self.inform(message, title="Reading failed", severity="error", timeout=15)
-        self._open()
-        self._whole_known.set()
+    def _model_failed(self, error: Exception) -> None:
+        # Nothing but a bug gets here (the preview was read from the same text), and the
+        # reader cannot go on without its model.
+        self.app.exit(
+            return_code=1, message=f"briefing-tui: cannot read the briefing: {type(error).__name__}: {error}"
+        )
 
     @property
     def text_view(self) -> BriefingText:
@@ -390,7 +408,7 @@ class ReaderScreen(Screen[None]):
         if self._outline is not None and self._sources is not None:
             self._outline.show_briefing(self.briefing, self.text_view.units, analysed=self.analysed)
             self._sources.show_briefing(self.briefing, analysed=self.analysed)
-        for notice in self.briefing.notices:
+        for notice in self.text_view.briefing.notices:  # the preview's, before the model
             if notice not in self._told:  # the analysed briefing carries the same notices again
                 self._told.add(notice)
                 self.inform(notice, title="Opened with a notice", timeout=8)
@@ -533,7 +551,14 @@ class ReaderScreen(Screen[None]):
         if self._outline is not None and self._sources is not None:
             unit = self.text_view.units[index]
             self._outline.show_position(unit.section, index)
-            self._sources.show_paragraph(unit.paragraph, analysed=self.analysed)
+            self._sources.show_paragraph(self._paragraph_at(index), analysed=self.analysed)
+
+    def _paragraph_at(self, unit: int) -> Paragraph | None:
+        """The model's paragraph of text unit ``unit``; None for a heading."""
+        from briefing_tui.model import Paragraph  # loaded by now: the panes and keys wait for the model
+
+        paragraph = self.text_view.units[unit].paragraph
+        return paragraph if isinstance(paragraph, Paragraph) else None
 
     # --- search ----------------------------------------------------------------------
 
@@ -783,8 +808,8 @@ class ReaderScreen(Screen[None]):
         status = self.status_line
         height = view.scrollable_content_region.height
         status.position = position_label(round(view.scroll_y), height, layout.line_count)
-        if self.briefing.sections:
-            heading = self.briefing.sections[view.current_section()].heading
+        if view.briefing.sections:  # the preview's, before the model
+            heading = view.briefing.sections[view.current_section()].heading
             status.section = "Lead" if heading is None else " ".join(heading.split())
 
     def _scrolled(self) -> None:
@@ -870,13 +895,14 @@ class ReaderScreen(Screen[None]):
         if not units:
             self.inform("Nothing to copy: the briefing is empty.", timeout=3)
             return
-        unit = units[max(0, self.text_view.cursor_unit)]
+        index = max(0, self.text_view.cursor_unit)
+        unit = units[index]
         section = self.briefing.sections[unit.section]
         if what == "section":
             text = cite_section(self.briefing, section)
             name = "the section " + ("Lead" if section.heading is None else f"“{section.heading}”")
         else:
-            paragraph = unit.paragraph or (section.paragraphs[0] if section.paragraphs else None)
+            paragraph = self._paragraph_at(index) or (section.paragraphs[0] if section.paragraphs else None)
             if paragraph is None:
                 self.inform("Nothing to copy here: this section has no paragraphs.", timeout=3)
                 return

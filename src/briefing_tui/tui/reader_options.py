@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from briefing_tui.state import StateStore
-
-if TYPE_CHECKING:
-    from briefing_tui.model import Briefing
 
 __all__ = ["ReaderOptions"]
 
@@ -31,6 +27,3 @@ class ReaderOptions:
     """Open at the first match of this regular expression (``+/PATTERN``)."""
     at: str | None = None
     """Open at this paragraph or section id (``--at``)."""
-    whole: Callable[[], Briefing] | None = None
-    """Reads the whole briefing when the one opened is its head (a long text): called after
-    the first frame, in a thread; None when the briefing opened is whole."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import ClassVar, Literal, Protocol
+from typing import TYPE_CHECKING, ClassVar, Literal, Protocol
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -20,7 +20,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from briefing_tui.model import AttributionVia, BlockKind, Briefing, SectionKind
+from briefing_tui.enums import AttributionVia, BlockKind, SectionKind
 from briefing_tui.safe_text import visible
 from briefing_tui.tui.combining import capped_ranges
 from briefing_tui.tui.layout import (
@@ -34,6 +34,10 @@ from briefing_tui.tui.layout import (
     build_units,
     with_paragraphs,
 )
+
+if TYPE_CHECKING:  # the first frame draws plain blocks: the model (and Pydantic) comes after it
+    from briefing_tui.model import Briefing
+    from briefing_tui.shapes import BriefingShape
 
 __all__ = ["BriefingText", "Change", "Highlights", "UnitMatches"]
 
@@ -186,7 +190,7 @@ class BriefingText(ScrollView, can_focus=True):
 
     def __init__(
         self,
-        briefing: Briefing,
+        briefing: BriefingShape,
         *,
         analysed: bool = True,
         name: str | None = None,
