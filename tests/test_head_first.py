@@ -19,6 +19,7 @@ from briefing_tui.load import load_briefing
 from briefing_tui.model import Briefing, Paragraph
 from briefing_tui.resources import seed_path
 from briefing_tui.tui.launch import build_app
+from briefing_tui.tui.layout import GUTTER
 from briefing_tui.tui.outline import Outline
 from briefing_tui.tui.text_view import BriefingText
 
@@ -205,3 +206,51 @@ async def test_the_reading_place_is_restored_in_a_long_text(long_file: Path) -> 
             await pilot.pause(0.02)
         assert round(again.reader.text_view.scroll_y) == top
         assert again.reader.status_line.section.startswith("Section 300")
+
+
+async def test_the_seed_is_drawn_from_plain_blocks_first_and_looks_the_same_with_its_model() -> None:
+    app = build_app(seed_path())
+    seen: dict[str, object] = {}
+    display = app._display
+
+    def recording(screen: object, renderable: object) -> None:
+        display(screen, renderable)  # type: ignore[arg-type]
+        if not seen:
+            seen["briefing"] = app.reader.text_view.briefing
+            seen["lines"] = _text_lines(app.reader.text_view)
+
+    app._display = recording  # type: ignore[method-assign]
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        reader = app.reader
+        assert isinstance(seen["briefing"], PlainBriefing)
+        assert reader.text_view.briefing is reader.briefing
+        assert _ids_and_texts(reader.briefing) == _ids_and_texts(load_briefing(seed_path(), analysed=False))
+        first, now = seen["lines"], _text_lines(reader.text_view)
+        assert isinstance(first, list) and len(first) == len(now)
+        # Line for line the same text; only the rules and the gutter may have gained what the
+        # analysis found (kinds, flags).
+        assert [line[GUTTER:] for line in first if "─" not in line] == [
+            line[GUTTER:] for line in now if "─" not in line
+        ]
+        assert [index for index, line in enumerate(first) if "─" in line] == [
+            index for index, line in enumerate(now) if "─" in line
+        ]
+        assert reader.query_one(Outline).display
+
+
+async def test_a_saved_place_in_the_seed_is_restored() -> None:
+    app = build_app(seed_path())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.reader.text_view.go_to_section(3)
+        await pilot.pause()
+        top = round(app.reader.text_view.scroll_y)
+        assert top > 0
+    again = build_app(seed_path())
+    async with again.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert round(again.reader.text_view.scroll_y) == top
+        assert again.reader.status_line.section == " ".join(
+            (again.reader.briefing.sections[3].heading or "").split()
+        )
