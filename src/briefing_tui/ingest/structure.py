@@ -75,7 +75,11 @@ class Draft:
         self._sections[-1][1].append(item)
 
     def plain(self) -> PlainBriefing:
-        """The briefing as plain blocks, with the ids `build` gives, for a first frame without the model."""
+        """The briefing as plain blocks, with the ids `build` gives, for a first frame without the model.
+
+        The same numbering as `build`, written out again: `build` is unrolled for the 30,000
+        paragraphs of 10 MB, and plain blocks are made only of a short text or a long one's head.
+        """
         slugs: set[str] = set()
         counter = 0
         sections = []
