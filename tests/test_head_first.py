@@ -166,11 +166,15 @@ async def test_the_first_frame_shows_the_head_and_the_reader_ends_with_the_whole
         first, now = seen["lines"], _text_lines(reader.text_view)
         assert isinstance(first, list)
         assert any("Port officials and the dockworkers' union" in line for line in first)
-        # Line for line the same, but for the notice added to the line under the title.
+        # Line for line the same, but for the notice added to the line under the title (and
+        # the kinds and flags the analysis may have added to the rules and the gutter).
         meta = next(index for index, line in enumerate(now) if "set aside" in line)
         assert first[meta].strip() in now[meta]
-        assert [line for index, line in enumerate(first) if index != meta] == [
-            line for index, line in enumerate(now) if index != meta
+        assert [line[GUTTER:] for index, line in enumerate(first) if index != meta and "─" not in line] == [
+            line[GUTTER:] for index, line in enumerate(now) if index != meta and "─" not in line
+        ]
+        assert [index for index, line in enumerate(first) if "─" in line] == [
+            index for index, line in enumerate(now) if "─" in line
         ]
         assert len(reader.text_view.units) == sum(
             len(section.paragraphs) + (section.heading is not None) for section in whole.sections
