@@ -28,7 +28,9 @@ DENIED = (
     "briefing_tui.diff",
     "textual_serve",
     "tomllib",
-    "pydantic.plugin._loader",
+    "pydantic",
+    "pydantic_core",
+    "briefing_tui.model",
     "briefing_tui.tui.help_screen",
     "briefing_tui.tui.commands",
     "briefing_tui.tui.changes_screen",
@@ -47,9 +49,9 @@ DENIED = (
     "regex",
 )
 """Readers of other formats, the library's store, the analysis (it runs after the first frame),
-the exporters, grep and the server, the settings' TOML parser (no settings file here), any
-Pydantic validator (our readers construct models without one: building one loads Pydantic's
-plugins), the screens only a key brings up, the side panes, the search bar and the footer
+the exporters, grep and the server, the settings' TOML parser (no settings file here),
+Pydantic and the model (the first frame of a plain text is drawn from plain blocks, the model
+built just after it), the screens only a key brings up, the side panes, the search bar and the footer
 (mounted just after the first frame) and the search (made at the first one)."""
 
 # Runs the command line as a user does, headless; at the moment the first frame is drawn it

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from briefing_tui.model import Briefing, Paragraph
+if TYPE_CHECKING:
+    from briefing_tui.model import Briefing, Paragraph
 
 __all__ = ["Anchor", "anchor_index", "anchors", "digest", "resolve"]
 

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from briefing_tui.ingest import read_document
-from briefing_tui.model import Briefing
+from briefing_tui.ingest import Document, read_document, read_opening
 
-__all__ = ["EAGER_ANALYSIS_CHARS", "load_briefing", "load_for_reading"]
+if TYPE_CHECKING:
+    from briefing_tui.ingest.plain import Preview
+    from briefing_tui.model import Briefing
+
+__all__ = ["EAGER_ANALYSIS_CHARS", "load_briefing", "load_for_reading", "open_for_reading"]
 
 EAGER_ANALYSIS_CHARS = 400_000
 """Briefings shorter than this are analysed before the reader opens; longer ones after."""
@@ -31,7 +35,23 @@ def load_for_reading(
     Text shorter than ``eager_chars`` (any text, when None) is analysed now; a longer one
     is returned as read, for the reader to show at once and analyse in the background.
     """
-    document = read_document(path)
+    return _as_read(read_document(path), eager_chars)
+
+
+def open_for_reading(path: Path | str) -> tuple[Briefing | Preview, bool]:
+    """What the reader shows first of ``path``, and whether it is analysed.
+
+    A plain text comes as its `Preview` (plain blocks, of its head if it is long), the
+    model to be built after the first frame; anything else as its briefing. Nothing is
+    analysed here.
+    """
+    opened = read_opening(path)
+    if isinstance(opened, Document):
+        return _as_read(opened, 0)
+    return opened, False
+
+
+def _as_read(document: Document, eager_chars: int | None) -> tuple[Briefing, bool]:
     if document.format == "json":
         return document.briefing, True
     if eager_chars is None or document.characters < eager_chars:

@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from enum import StrEnum
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+# The kinds live apart, so that what the first frame needs of them comes without Pydantic.
+from briefing_tui.enums import AttributionVia, BlockKind, KindBasis, SectionKind, SourceKind
+
+if TYPE_CHECKING:
+    from briefing_tui.shapes import ParagraphShape
 
 __all__ = [
     "Attribution",
@@ -28,77 +33,6 @@ __all__ = [
     "Source",
     "SourceKind",
 ]
-
-
-class SectionKind(StrEnum):
-    """What a part of a briefing is about."""
-
-    NEGOTIATIONS = "negotiations"
-    """Talks, positions, pressure, sticking points, who mediated."""
-    TERMS = "terms"
-    """What the deal or decision says: clauses, exchanges, concessions, figures."""
-    IMPLEMENTATION = "implementation"
-    """Schedules, deployments and the steps that put it into effect."""
-    OPEN_QUESTIONS = "open_questions"
-    """What is unresolved: risks, questions, doubts."""
-    BACKGROUND = "background"
-    """Context that is none of the above."""
-
-
-class SourceKind(StrEnum):
-    """Who a source is."""
-
-    NAMED_PERSON = "named_person"
-    """A person named in the text, such as "Robert Greenway"."""
-    OFFICIAL = "official"
-    """An unnamed official, such as "a senior U.S. official"."""
-    ANONYMOUS = "anonymous"
-    """Unnamed people, such as "three sources familiar with the negotiations"."""
-    OUTLET = "outlet"
-    """A news organisation, such as "Politico"."""
-    ORGANIZATION = "organization"
-    """Any other body speaking as one, such as "the White House"."""
-
-
-class KindBasis(StrEnum):
-    """Why a section has its kind."""
-
-    DEFAULT = "default"
-    """Nothing decided it yet: the kind is the default, `background`."""
-    STATED = "stated"
-    """The author stated it in the file (Markdown ``{kind=terms}``); analysis keeps it."""
-    HEADING = "heading"
-    """The heading names the kind, such as "Open questions"."""
-    PARAGRAPHS = "paragraphs"
-    """Most of the section's paragraphs are of this kind."""
-
-
-class BlockKind(StrEnum):
-    """What shape a block of the text has, so the reader can draw it as written."""
-
-    BODY = "body"
-    """An ordinary paragraph, wrapped to the width of the view."""
-    STANDFIRST = "standfirst"
-    """The summary line under the title."""
-    QUOTE = "quote"
-    """A block quotation."""
-    LIST_ITEM = "list_item"
-    """One item of a list; `Paragraph.marker` holds its marker."""
-    PREFORMATTED = "preformatted"
-    """Text whose line breaks and spacing matter (a code block): drawn unwrapped."""
-    TABLE = "table"
-    """A table; `Paragraph.rows` holds its cells and the text holds them tab-separated."""
-
-
-class AttributionVia(StrEnum):
-    """How the words of an attribution name their source."""
-
-    NAME = "name"
-    """The words are the source's name or description."""
-    ALIAS = "alias"
-    """A shorter name for a source named in full elsewhere, such as a surname."""
-    PRONOUN = "pronoun"
-    """A pronoun ("he", "she", "it") resolved to the nearest fitting earlier speaker."""
 
 
 # Attribute docstrings are not read at import (parsing this module's source for them costs
@@ -276,7 +210,7 @@ class Briefing(BaseModel):
         """Every paragraph of every section, in reading order."""
         return [paragraph for section in self.sections for paragraph in section.paragraphs]
 
-    def rests_on_one_anonymous_source(self, paragraph: Paragraph) -> bool:
+    def rests_on_one_anonymous_source(self, paragraph: ParagraphShape) -> bool:
         """Whether everything ``paragraph`` attributes comes from a single anonymous source."""
         cited = {attribution.source_id for attribution in paragraph.attributions}
         if len(cited) != 1:

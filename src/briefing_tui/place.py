@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from briefing_tui.anchors import Anchor, digest, resolve
-from briefing_tui.model import Briefing
+
+if TYPE_CHECKING:
+    from briefing_tui.shapes import BriefingShape
 
 __all__ = ["NEIGHBOURS", "Place", "unit_anchors"]
 
@@ -23,7 +26,7 @@ NEIGHBOURS = 3
 _HEADING = "h"  # a heading's digest is prefixed, so it never names a paragraph of the same words
 
 
-def unit_anchors(briefing: Briefing) -> list[Anchor]:
+def unit_anchors(briefing: BriefingShape) -> list[Anchor]:
     """The anchor of every unit in reading order: headings and paragraphs."""
     seen: dict[str, int] = {}
     result: list[Anchor] = []

@@ -10,13 +10,20 @@ is the unit the view shows. Nothing here imports Textual.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, overload
 
-from briefing_tui.model import Briefing, Paragraph
+if TYPE_CHECKING:  # the text view walks plain blocks too, before the model (and Pydantic) is loaded
+    from briefing_tui.model import Briefing, Paragraph
+    from briefing_tui.shapes import BriefingShape, ParagraphShape
 
 __all__ = ["paragraph_units", "unit_count", "walk"]
 
 
-def walk(briefing: Briefing) -> Iterator[tuple[int, str, Paragraph | None]]:
+@overload
+def walk(briefing: Briefing) -> Iterator[tuple[int, str, Paragraph | None]]: ...
+@overload
+def walk(briefing: BriefingShape) -> Iterator[tuple[int, str, ParagraphShape | None]]: ...
+def walk(briefing: BriefingShape) -> Iterator[tuple[int, str, ParagraphShape | None]]:
     """``(section index, text, paragraph)`` of every unit in order; the paragraph is None for a heading."""
     for index, section in enumerate(briefing.sections):
         if section.heading is not None:

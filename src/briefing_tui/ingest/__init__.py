@@ -10,13 +10,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from briefing_tui.errors import BriefingError
 from briefing_tui.ingest.decode import DecodedText, decode, read_bytes
-from briefing_tui.model import Briefing
+
+if TYPE_CHECKING:
+    from briefing_tui.ingest.plain import Preview
+    from briefing_tui.model import Briefing
 
 __all__ = [
+    "HEAD_FROM",
     "STDIN",
     "Document",
     "Format",
@@ -25,11 +29,15 @@ __all__ = [
     "parse",
     "read_briefing",
     "read_document",
+    "read_opening",
     "sniff_format",
 ]
 
 Format = Literal["text", "markdown", "json", "html", "docx", "pdf", "email"]
 """The file formats the readers understand."""
+
+HEAD_FROM = 400_000
+"""Plain texts of at least this many characters are previewed from their head (`read_opening`)."""
 
 STDIN = "-"
 """The path that names standard input, as for ``cat`` and ``less``."""
@@ -83,6 +91,27 @@ def read_document(path: Path | str) -> Document:
         return document_from_bytes(Path(name), data)
     path = Path(path)
     return document_from_bytes(path, read_bytes(path))
+
+
+def read_opening(path: Path | str) -> Document | Preview:
+    """`read_document`, except that a plain text comes as its `Preview`, the model to be built after.
+
+    For the reader, whose first frame needs only the first blocks (see `briefing_tui.ingest.head`).
+    """
+    if str(path) == STDIN:
+        return read_document(path)
+    path = Path(path)
+    data = read_bytes(path)
+    fmt = sniff_format(path, data)
+    if fmt in _BINARY:
+        return document_from_bytes(path, data)
+    decoded = decode(path, data)
+    fmt = fmt or detect_format(path, decoded.text)
+    if fmt == "text":
+        from briefing_tui.ingest.head import text_preview
+
+        return text_preview(path, decoded, HEAD_FROM)
+    return Document(parse(path, decoded, fmt), fmt, len(decoded.text))
 
 
 def document_from_bytes(path: Path, data: bytes) -> Document:

@@ -8,14 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from briefing_tui.enums import BlockKind
 from briefing_tui.errors import BriefingError
 from briefing_tui.ingest.decode import DecodedText
 from briefing_tui.ingest.structure import LIST_MARKER, Draft, Entry, Heading, Item, block_items
 from briefing_tui.ingest.wire import build_report, is_tail_marker
-from briefing_tui.model import BlockKind, Briefing
 
-__all__ = ["is_run_of_short_lines", "parse_text", "table_item", "text_blocks", "text_entries"]
+if TYPE_CHECKING:
+    from briefing_tui.model import Briefing
+
+__all__ = ["is_run_of_short_lines", "parse_text", "table_item", "text_blocks", "text_draft", "text_entries"]
 
 _HEADING_MAX_CHARS = 150
 _HEADING_MAX_WORDS = 22
@@ -28,13 +32,18 @@ _LIST_HEADING_WORDS = 5
 
 def parse_text(path: Path, decoded: DecodedText) -> Briefing:
     """The briefing in ``decoded``, read from ``path``, with kinds left at their default."""
+    return text_draft(path, decoded).build()
+
+
+def text_draft(path: Path, decoded: DecodedText) -> Draft:
+    """The text in ``decoded`` read into a `Draft`, its report's parts sorted out, not built yet."""
     blocks = list(_blocks(decoded.text))
     if not blocks:
         raise BriefingError(path, "has no text")
     title, *first_rest = blocks[0]
     draft = Draft(title=title.strip(), origin=path.name, notices=list(decoded.notices))
     rest = ([first_rest] if first_rest else []) + blocks[1:]
-    return build_report(draft, list(text_entries(rest))).build()
+    return build_report(draft, list(text_entries(rest)))
 
 
 def text_entries(blocks: list[list[str]]) -> Iterator[Entry]:

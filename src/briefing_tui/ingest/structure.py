@@ -7,15 +7,19 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import BaseModel
+from briefing_tui.enums import BlockKind, KindBasis, SectionKind
+from briefing_tui.ingest.plain import PlainBriefing, PlainParagraph, PlainSection
 
-from briefing_tui.model import BlockKind, Briefing, KindBasis, Paragraph, Section, SectionKind
+if TYPE_CHECKING:  # the model is imported when it is built: a first frame drawn from plain blocks needs none
+    from pydantic import BaseModel
+
+    from briefing_tui.model import Briefing, Paragraph, Section
 
 __all__ = ["LIST_MARKER", "Draft", "Entry", "Heading", "Item", "block_items", "construct", "slugify"]
 
-_Model = TypeVar("_Model", bound=BaseModel)
+_Model = TypeVar("_Model", bound="BaseModel")
 
 LIST_MARKER = re.compile(r"^[ \t]*(?P<marker>\d{1,3}[.)]|[-*+•‣◦▪●–])[ \t]+(?=\S)")
 """A list item's marker at the start of a line: ``1.``, ``2)``, ``-``, ``*``, ``•``..."""
@@ -70,6 +74,38 @@ class Draft:
             self._sections.append((None, []))
         self._sections[-1][1].append(item)
 
+    def plain(self) -> PlainBriefing:
+        """The briefing as plain blocks, with the ids `build` gives, for a first frame without the model.
+
+        The same numbering as `build`, written out again: `build` is unrolled for the 30,000
+        paragraphs of 10 MB, and plain blocks are made only of a short text or a long one's head.
+        """
+        slugs: set[str] = set()
+        counter = 0
+        sections = []
+        for index, (heading, items) in enumerate(self._sections, start=1):
+            paragraphs = []
+            for item in items:
+                counter += 1
+                block = BlockKind.LIST_ITEM if item.marker and item.block is BlockKind.BODY else item.block
+                paragraphs.append(PlainParagraph(f"p{counter}", item.text, item.marker, block, item.rows))
+            section_id = _unique(_section_slug(heading, index), slugs)
+            text = None if heading is None else heading.text
+            kind = (
+                SectionKind.BACKGROUND if heading is None else heading.stated_kind or SectionKind.BACKGROUND
+            )
+            sections.append(PlainSection(section_id, text, tuple(paragraphs), kind))
+        return PlainBriefing(
+            title=self.title,
+            outlet=self.outlet,
+            author=self.author,
+            published=self.published,
+            dateline=self.dateline,
+            origin=self.origin,
+            notices=tuple(self.notices),
+            sections=tuple(sections),
+        )
+
     def build(self) -> Briefing:
         """The briefing, with section and paragraph ids assigned in reading order.
 
@@ -78,6 +114,8 @@ class Draft:
         validator need be built before the first frame. Input we did not make (a JSON
         briefing, the library's copy) is always validated.
         """
+        from briefing_tui.model import Briefing, Paragraph, Section
+
         slugs: set[str] = set()
         counter = 0
         sections = []
@@ -87,10 +125,9 @@ class Draft:
             for item in items:
                 counter += 1
                 block = BlockKind.LIST_ITEM if item.marker and item.block is BlockKind.BODY else item.block
-                paragraphs.append(_paragraph(defaults, f"p{counter}", item, block))
-            sections.append(
-                _section(heading, tuple(paragraphs), _unique(_section_slug(heading, index), slugs))
-            )
+                paragraphs.append(_paragraph(Paragraph, defaults, f"p{counter}", item, block))
+            section_id = _unique(_section_slug(heading, index), slugs)
+            sections.append(_section(Section, heading, tuple(paragraphs), section_id))
         return construct(
             Briefing,
             title=self.title,
@@ -141,13 +178,15 @@ def slugify(text: str) -> str:
     return slug[: cut if cut > 0 else _SLUG_LIMIT].rstrip("-_")
 
 
-def _section(heading: Heading | None, paragraphs: tuple[Paragraph, ...], section_id: str) -> Section:
+def _section(
+    model: type[Section], heading: Heading | None, paragraphs: tuple[Paragraph, ...], section_id: str
+) -> Section:
     if heading is None:
-        return construct(Section, id=section_id, paragraphs=paragraphs)
+        return construct(model, id=section_id, paragraphs=paragraphs)
     if heading.stated_kind is None:
-        return construct(Section, id=section_id, heading=heading.text, paragraphs=paragraphs)
+        return construct(model, id=section_id, heading=heading.text, paragraphs=paragraphs)
     return construct(
-        Section,
+        model,
         id=section_id,
         heading=heading.text,
         kind=heading.stated_kind,
@@ -171,7 +210,9 @@ def _unique(slug: str, taken: set[str]) -> str:
     return candidate
 
 
-def _paragraph(defaults: dict[str, Any], paragraph_id: str, item: Item, block: BlockKind) -> Paragraph:
+def _paragraph(
+    model: type[Paragraph], defaults: dict[str, Any], paragraph_id: str, item: Item, block: BlockKind
+) -> Paragraph:
     """``construct(Paragraph, id=..., text=..., marker=..., block=..., rows=...)``, unrolled.
 
     Called once per paragraph (30,000 times at 10 MB), where passing the values by keyword
@@ -183,7 +224,7 @@ def _paragraph(defaults: dict[str, Any], paragraph_id: str, item: Item, block: B
     fields["marker"] = item.marker
     fields["block"] = block
     fields["rows"] = item.rows
-    return _instance(Paragraph, fields, set(_PARAGRAPH_FIELDS_SET))
+    return _instance(model, fields, set(_PARAGRAPH_FIELDS_SET))
 
 
 _PARAGRAPH_FIELDS_SET = ("id", "text", "marker", "block", "rows")

@@ -15,10 +15,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
+from briefing_tui.enums import BlockKind
 from briefing_tui.ingest.structure import Draft, Entry, Heading, Item
-from briefing_tui.model import BlockKind
 
-__all__ = ["Report", "build_report", "is_tail_marker", "parse_date", "shape_report"]
+__all__ = ["Report", "build_report", "is_tail_marker", "may_name_reporters", "parse_date", "shape_report"]
 
 # A line that is site furniture wherever it stands.
 _FURNITURE_LINE = re.compile(
@@ -217,6 +217,22 @@ def build_report(draft: Draft, entries: list[Entry]) -> Draft:
         them = "it" if count == 1 else "them"
         draft.notices.append(f"{which} set aside as site furniture, byline or credits (F lists {them})")
     return draft
+
+
+def may_name_reporters(text: str) -> bool:
+    """Whether a line of ``text`` may be a credit naming the reporters, which becomes the author.
+
+    A quick look, for text not read yet: it may say yes for a line that is no credit, never no
+    for one that is (but for "reporting" written in mixed case inside the word).
+    """
+    for word in ("eporting", "EPORTING"):
+        at = text.find(word)
+        while at >= 0:
+            line = text[text.rfind("\n", 0, at) + 1 : at + 200].strip()
+            if _REPORTING_BY.match(line):
+                return True
+            at = text.find(word, at + 1)
+    return False
 
 
 def is_tail_marker(text: str) -> bool:

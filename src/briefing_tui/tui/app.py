@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -14,12 +14,15 @@ from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from briefing_tui.model import Briefing
+from briefing_tui.ingest.plain import Preview
 from briefing_tui.safe_text import visible
 from briefing_tui.state import StateStore
 from briefing_tui.tui.idle_collector import CHECK_S, IdleCollector
 from briefing_tui.tui.reader import ReaderScreen
 from briefing_tui.tui.reader_options import ReaderOptions
+
+if TYPE_CHECKING:
+    from briefing_tui.model import Briefing
 
 __all__ = ["BriefingApp", "LibraryStart", "ReaderOptions", "create_app", "create_library_app"]
 
@@ -45,7 +48,7 @@ class BriefingApp(App[None]):
 
     def __init__(
         self,
-        briefing: Briefing | None,
+        briefing: Briefing | Preview | None,
         options: ReaderOptions | None = None,
         *,
         library: LibraryStart | None = None,
@@ -68,7 +71,7 @@ class BriefingApp(App[None]):
             self._first = LibraryScreen(folder=start.folder, database=start.database)
         else:
             self._first = ReaderScreen(briefing, options)
-            self.title = visible(briefing.title)
+            self.title = visible((briefing.shown if isinstance(briefing, Preview) else briefing).title)
 
     @property
     def reader(self) -> ReaderScreen:
@@ -146,8 +149,11 @@ class LibraryStart:
     """The library database; None for the default one."""
 
 
-def create_app(briefing: Briefing, options: ReaderOptions | None = None) -> BriefingApp:
-    """The reader for ``briefing``, opened as ``options`` say (by default: analysed, nothing remembered)."""
+def create_app(briefing: Briefing | Preview, options: ReaderOptions | None = None) -> BriefingApp:
+    """The reader for ``briefing``, opened as ``options`` say (by default: analysed, nothing remembered).
+
+    A `Preview` is drawn as plain blocks first, its model built just after the first frame.
+    """
     return BriefingApp(briefing, options)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing_tui.model import SectionKind, SourceKind
+from briefing_tui.enums import SectionKind, SourceKind
 
 __all__ = ["KIND_KEYS", "SECTION_KINDS", "SOURCE_KINDS"]
 

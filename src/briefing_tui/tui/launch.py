@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing_tui.config import Settings, load_settings
 from briefing_tui.errors import BriefingError
 from briefing_tui.ingest import STDIN
+from briefing_tui.ingest.plain import Preview
 from briefing_tui.ingest.stdin import attach_terminal
-from briefing_tui.load import load_for_reading
-from briefing_tui.model import Briefing
+from briefing_tui.load import load_for_reading, open_for_reading
+
+if TYPE_CHECKING:
+    from briefing_tui.model import Briefing
 from briefing_tui.state import StateStore
 from briefing_tui.tui.app import BriefingApp, LibraryStart, ReaderOptions, create_app, create_library_app
 
@@ -35,22 +39,31 @@ def build_app(path: Path, *, search: str | None = None, at: str | None = None) -
     # to collect: the collector waits (at 10 MB it would walk them all twice, 0.1 s).
     gc.disable()
     try:
-        briefing, analysed = load_for_reading(path, eager_chars=0)
+        if search is None and at is None:
+            # A plain text is shown from plain blocks (of its head, if long), the model built after.
+            opened, analysed = open_for_reading(path)
+        else:  # the match or the id asked for may be anywhere: the whole model first
+            opened, analysed = load_for_reading(path, eager_chars=0)
     finally:
         # Then out of its sight for good (full collections cost hundreds of ms at 10 MB,
         # mid-keystroke).
         gc.freeze()
         gc.enable()
-    if at is not None:
-        _check_id(path, briefing, at)
+    if at is not None and not isinstance(opened, Preview):
+        _check_id(path, opened, at)
     if str(path) == STDIN:
         attach_terminal()  # the briefing came down a pipe: the keys come from the terminal, as in less
     settings = _checked_settings()
     remembered = None if str(path) == STDIN else path  # a pipe has no place to remember
     options = ReaderOptions(
-        analysed=analysed, path=remembered, store=StateStore(), keymap=settings.keymap, search=search, at=at
+        analysed=analysed,
+        path=remembered,
+        store=StateStore(),
+        keymap=settings.keymap,
+        search=search,
+        at=at,
     )
-    app = create_app(briefing, options)
+    app = create_app(opened, options)
     _queue_problems(app, settings.problems)
     return app
 

@@ -18,12 +18,17 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from enum import IntEnum
 from itertools import repeat
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len, split_graphemes
 
-from briefing_tui.model import BlockKind, Briefing, Paragraph
+from briefing_tui.enums import BlockKind
 from briefing_tui.safe_text import SafeText, visible
 from briefing_tui.units import walk
+
+if TYPE_CHECKING:
+    from briefing_tui.model import Briefing
+    from briefing_tui.shapes import BriefingShape, ParagraphShape
 
 __all__ = [
     "CELL_GAP",
@@ -88,8 +93,8 @@ class Unit:
     """Index of the section it belongs to."""
     text: SafeText
     """The text made safe for the terminal (same length as the model's)."""
-    paragraph: Paragraph | None
-    """The paragraph, or None for a section heading."""
+    paragraph: ParagraphShape | None
+    """The paragraph (the model's, or a plain block before the model is built), or None for a heading."""
 
     @property
     def prefix(self) -> SafeText:
@@ -143,7 +148,7 @@ def with_paragraphs(units: list[Unit], briefing: Briefing) -> list[Unit]:
     ]
 
 
-def build_units(briefing: Briefing) -> list[Unit]:
+def build_units(briefing: BriefingShape) -> list[Unit]:
     """Every heading and paragraph in reading order."""
     return [Unit(section, visible(text), paragraph) for section, text, paragraph in walk(briefing)]
 
@@ -225,7 +230,7 @@ class Layout:
     """
 
     def __init__(
-        self, briefing: Briefing, units: list[Unit], width: int, *, lines: int | None = None
+        self, briefing: BriefingShape, units: list[Unit], width: int, *, lines: int | None = None
     ) -> None:
         self.width = max(MIN_WIDTH, width)
         """The measure: cells from the gutter to the end of the longest line."""

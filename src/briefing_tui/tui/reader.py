@@ -23,7 +23,8 @@ from textual.widget import Widget
 from textual.widgets import Input
 from textual.worker import get_current_worker
 
-from briefing_tui.model import Briefing, SectionKind
+from briefing_tui.enums import SectionKind
+from briefing_tui.ingest.plain import Preview
 from briefing_tui.place import Place, unit_anchors
 from briefing_tui.safe_text import visible
 from briefing_tui.tui.labels import KIND_KEYS, SECTION_KINDS
@@ -38,7 +39,9 @@ from briefing_tui.tui.text_view import BriefingText, Highlights
 from briefing_tui.tui.title_bar import TitleBar
 
 if TYPE_CHECKING:
+    from briefing_tui.model import Briefing, Paragraph
     from briefing_tui.search import SearchResult
+    from briefing_tui.shapes import BriefingShape
     from briefing_tui.tui.outline import Outline
     from briefing_tui.tui.search_bar import SearchBar
     from briefing_tui.tui.search_session import SearchSession
@@ -48,7 +51,7 @@ if TYPE_CHECKING:
 # imported where they are used, and so are the side panes, the search bar, the footer and
 # the search (mounted or made after the first frame): the first frame needs none of them.
 
-__all__ = ["ANCHORS_AT_ONCE", "NARROW", "PROGRESS_INTERVAL", "ReaderScreen"]
+__all__ = ["ANCHORS_AT_ONCE", "FRAME_WRITE_PAUSE", "NARROW", "PROGRESS_INTERVAL", "ReaderScreen"]
 
 NARROW = 110
 """Below this many columns the side panes start hidden; a key shows each one."""
@@ -56,6 +59,11 @@ PROGRESS_INTERVAL = 0.125
 """Seconds between updates of the analysis progress in the outline."""
 ANCHORS_AT_ONCE = 2_000
 """Up to this many headings and paragraphs, content anchors are made before the first frame."""
+FRAME_WRITE_PAUSE = 0.03
+"""Seconds between the first frame and building the model of a preview. Textual's writer
+thread sends the frame to the terminal; started at once, the build (Pydantic's import first)
+holds the interpreter and the frame reached the screen later: seed first paint 1.37x and
+1.34x the minimal app's, 1.21x and 1.25x with this pause (runs alternated, load 0.5)."""
 
 _Pane = TypeVar("_Pane", bound=Widget)
 
@@ -117,13 +125,16 @@ class ReaderScreen(Screen[None]):
     analysed: reactive[bool] = reactive(True)
     """Whether the briefing's kinds and sources are known yet."""
 
-    def __init__(self, briefing: Briefing, options: ReaderOptions | None = None) -> None:
+    def __init__(self, briefing: Briefing | Preview, options: ReaderOptions | None = None) -> None:
+        """Read ``briefing``; a `Preview` is drawn as plain blocks, its model built after the first frame."""
         super().__init__()
         options = options or ReaderOptions()
         path, store, analysed = options.path, options.store, options.analysed
         self.keymap = dict(options.keymap or {})
         """Keys by binding id as the app remaps them, for the help screen."""
-        self.briefing = briefing
+        self._preview = briefing if isinstance(briefing, Preview) else None
+        """The preview shown until its model is built, if one was given."""
+        shown = self._shown = self._first_shown(briefing)
         self.set_reactive(ReaderScreen.analysed, analysed)
         self._session: SearchSession | None = None
         self._search: SearchResult | None = None
@@ -135,9 +146,11 @@ class ReaderScreen(Screen[None]):
         self._title_hits: tuple[tuple[int, int], ...] = ()
         self._open_search = options.search
         self._open_at = options.at
-        units = sum(len(section.paragraphs) + (section.heading is not None) for section in briefing.sections)
-        # Anchors digest every paragraph: a large briefing has them made after the first paint.
-        self._anchors = unit_anchors(briefing) if units <= ANCHORS_AT_ONCE else []
+        units = sum(len(section.paragraphs) + (section.heading is not None) for section in shown.sections)
+        # Anchors digest every paragraph: a large briefing has them made after the first paint
+        # (and the head of a long text once the whole is read).
+        at_once = units <= ANCHORS_AT_ONCE and (self._preview is None or self._preview.complete)
+        self._anchors = unit_anchors(shown) if at_once else []
         self._chosen_widths: dict[str, int] = {}
         self._dragging: str | None = None
         self._panes_chosen = False
@@ -158,17 +171,29 @@ class ReaderScreen(Screen[None]):
         self._bar: SearchBar | None = None
         """The side panes and the search bar, once mounted (just after the first frame)."""
         self._panes_mounted = asyncio.Event()
-        self.title = visible(briefing.title)
+        self._modelled = asyncio.Event()
+        """Set once the model is there (at once, unless a preview was given)."""
+        if self._preview is None:
+            self._modelled.set()
+        self.title = visible(shown.title)
         self.sub_title = ""
+
+    def _first_shown(self, briefing: Briefing | Preview) -> BriefingShape:
+        """What the first frame draws: a preview's plain blocks, or the model itself."""
+        if isinstance(briefing, Preview):
+            return briefing.shown
+        self.briefing: Briefing = briefing
+        """The briefing's model (for a preview, once built just after the first frame)."""
+        return briefing
 
     # --- composition -----------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         # The first frame is the text: the other panes' room is held, they come just after it.
-        yield TitleBar(self.briefing)
+        yield TitleBar(self._shown)
         with Horizontal(id="panes"):
             yield Reserved(id="outline-reserved")
-            yield BriefingText(self.briefing, analysed=self.analysed, id="text")
+            yield BriefingText(self._shown, analysed=self.analysed, id="text")
             yield Reserved(id="sources-reserved")
         yield StatusLine(id="status")
         yield Reserved(id="footer-reserved", classes="-footer")
@@ -208,33 +233,80 @@ class ReaderScreen(Screen[None]):
         """Return once the side panes, search bar and footer are mounted (at most ``timeout`` s).
 
         The app holds keys pressed before then, so that Tab, ``/`` and the rest find them.
+        A preview first waits for its model, however long building it takes (at 10 MB,
+        reading the whole text): no key acts on plain blocks, nor on the head of a text
+        alone (``G`` would go to the head's end).
         """
+        await self._modelled.wait()
         if not self._panes_mounted.is_set():
             with suppress(TimeoutError):  # a key is never held for long, whatever went wrong
                 await asyncio.wait_for(self._panes_mounted.wait(), timeout)
 
     def on_mount(self) -> None:
-        # First of the callbacks after the first frame: those below may use the panes.
-        self.call_after_refresh(self._mount_panes)
+        if self._preview is None:
+            self._open()
+        else:  # the rest of the opening waits for the model, and the model for the frame's bytes
+            self.set_timer(FRAME_WRITE_PAUSE, self._build_model)
+        if self._anchors and self._open_search is None and self._open_at is None:
+            self._restore_position()
         self._fit_to(self.app.size.width)  # the first frame may come before the Resize event
         self._show_analysis()
         self._restore_theme()
-        if not self._anchors and self.briefing.sections:
-            self.call_after_refresh(self._make_anchors)
-        elif self._open_search is None and self._open_at is None:
-            self._restore_position()
-        if self._open_search is not None or self._open_at is not None:
-            self.call_after_refresh(self._open_at_place)
         self.watch(self.text_view, "scroll_y", self._scrolled, init=False)
         self.watch(self.app, "theme", self.memory.set_theme, init=False)
         for notice in self.memory.notices():
             self.inform(notice, title="Reading state set aside", severity="warning", timeout=10)
         self.text_view.focus()
+
+    def _open(self) -> None:
+        """Queue what comes after the first frame: panes, anchors, the place asked for, analysis."""
+        # First of the callbacks after the first frame: those below may use the panes.
+        self.call_after_refresh(self._mount_panes)
+        if not self._anchors and self.briefing.sections:
+            self.call_after_refresh(self._make_anchors)
+        if self._open_search is not None or self._open_at is not None:
+            self.call_after_refresh(self._open_at_place)
         self.call_after_refresh(self.library.start)
         if not self.analysed:
             # After the first paint: the analysis thread competes for the interpreter.
             self.call_after_refresh(self._analyse)
             self._progress = self.set_interval(PROGRESS_INTERVAL, self._show_progress)
+
+    @work(thread=True, exclusive=True, group="model")
+    def _build_model(self) -> None:
+        assert self._preview is not None
+        # As for the preview (see `briefing_tui.tui.launch.build_app`): reading makes no cycles.
+        gc.disable()
+        try:
+            briefing = self._preview.whole()
+        except Exception as error:  # the preview stays on screen: say what went wrong, and quit
+            self.app.call_from_thread(self._model_failed, error)
+            return
+        finally:
+            gc.freeze()
+            gc.enable()
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._model_built, briefing)
+
+    def _model_built(self, briefing: Briefing) -> None:
+        """The model is there: shown in place of the preview, from the same line, then opened."""
+        assert self._preview is not None
+        complete, self._preview = self._preview.complete, None
+        self.briefing = briefing
+        if complete:  # the same text: only the paragraphs the units point at change
+            self.text_view.set_briefing(briefing, analysed=self.analysed)
+        else:
+            self.text_view.show_whole(briefing)
+        self._show_analysis()  # what the end of a long text set aside is known now
+        self._open()
+        self._modelled.set()
+
+    def _model_failed(self, error: Exception) -> None:
+        # Nothing but a bug gets here (the preview was read from the same text), and the
+        # reader cannot go on without its model.
+        self.app.exit(
+            return_code=1, message=f"briefing-tui: cannot read the briefing: {type(error).__name__}: {error}"
+        )
 
     @property
     def text_view(self) -> BriefingText:
@@ -341,7 +413,7 @@ class ReaderScreen(Screen[None]):
         if self._outline is not None and self._sources is not None:
             self._outline.show_briefing(self.briefing, self.text_view.units, analysed=self.analysed)
             self._sources.show_briefing(self.briefing, analysed=self.analysed)
-        for notice in self.briefing.notices:
+        for notice in self.text_view.briefing.notices:  # the preview's, before the model
             if notice not in self._told:  # the analysed briefing carries the same notices again
                 self._told.add(notice)
                 self.inform(notice, title="Opened with a notice", timeout=8)
@@ -484,7 +556,14 @@ class ReaderScreen(Screen[None]):
         if self._outline is not None and self._sources is not None:
             unit = self.text_view.units[index]
             self._outline.show_position(unit.section, index)
-            self._sources.show_paragraph(unit.paragraph, analysed=self.analysed)
+            self._sources.show_paragraph(self._paragraph_at(index), analysed=self.analysed)
+
+    def _paragraph_at(self, unit: int) -> Paragraph | None:
+        """The model's paragraph of text unit ``unit``; None for a heading."""
+        from briefing_tui.model import Paragraph  # loaded by now: the panes and keys wait for the model
+
+        paragraph = self.text_view.units[unit].paragraph
+        return paragraph if isinstance(paragraph, Paragraph) else None
 
     # --- search ----------------------------------------------------------------------
 
@@ -734,8 +813,8 @@ class ReaderScreen(Screen[None]):
         status = self.status_line
         height = view.scrollable_content_region.height
         status.position = position_label(round(view.scroll_y), height, layout.line_count)
-        if self.briefing.sections:
-            heading = self.briefing.sections[view.current_section()].heading
+        if view.briefing.sections:  # the preview's, before the model
+            heading = view.briefing.sections[view.current_section()].heading
             status.section = "Lead" if heading is None else " ".join(heading.split())
 
     def _scrolled(self) -> None:
@@ -821,13 +900,14 @@ class ReaderScreen(Screen[None]):
         if not units:
             self.inform("Nothing to copy: the briefing is empty.", timeout=3)
             return
-        unit = units[max(0, self.text_view.cursor_unit)]
+        index = max(0, self.text_view.cursor_unit)
+        unit = units[index]
         section = self.briefing.sections[unit.section]
         if what == "section":
             text = cite_section(self.briefing, section)
             name = "the section " + ("Lead" if section.heading is None else f"“{section.heading}”")
         else:
-            paragraph = unit.paragraph or (section.paragraphs[0] if section.paragraphs else None)
+            paragraph = self._paragraph_at(index) or (section.paragraphs[0] if section.paragraphs else None)
             if paragraph is None:
                 self.inform("Nothing to copy here: this section has no paragraphs.", timeout=3)
                 return

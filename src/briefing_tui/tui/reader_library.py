@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING
 
 from briefing_tui.anchors import anchors, resolve
 from briefing_tui.errors import BriefingError
-from briefing_tui.model import Briefing
 from briefing_tui.tui.stepper import Stepper
 from briefing_tui.units import paragraph_units
 
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
     from textual.timer import Timer
 
     from briefing_tui.diff import BriefingDiff
+    from briefing_tui.model import Briefing
     from briefing_tui.tui.reader import ReaderScreen
 
 __all__ = ["NEIGHBOURS", "WATCH_INTERVAL", "Place", "ReaderLibrary"]

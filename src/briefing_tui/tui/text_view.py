@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import ClassVar, Literal, Protocol
+from typing import TYPE_CHECKING, ClassVar, Literal, Protocol
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -20,7 +20,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from briefing_tui.model import AttributionVia, BlockKind, Briefing, SectionKind
+from briefing_tui.enums import AttributionVia, BlockKind, SectionKind
 from briefing_tui.safe_text import visible
 from briefing_tui.tui.combining import capped_ranges
 from briefing_tui.tui.layout import (
@@ -34,6 +34,10 @@ from briefing_tui.tui.layout import (
     build_units,
     with_paragraphs,
 )
+
+if TYPE_CHECKING:  # the first frame draws plain blocks: the model (and Pydantic) comes after it
+    from briefing_tui.model import Briefing
+    from briefing_tui.shapes import BriefingShape
 
 __all__ = ["BriefingText", "Change", "Highlights", "UnitMatches"]
 
@@ -189,7 +193,7 @@ class BriefingText(ScrollView, can_focus=True):
 
     def __init__(
         self,
-        briefing: Briefing,
+        briefing: BriefingShape,
         *,
         analysed: bool = True,
         name: str | None = None,
@@ -232,6 +236,20 @@ class BriefingText(ScrollView, can_focus=True):
         self._marked.clear()
         self.analysed = analysed
         self._unit_changes = self._changes_by_unit()
+        self._invalidate()
+
+    def show_whole(self, briefing: Briefing) -> None:
+        """Show ``briefing``, the whole of a text whose head was shown: the lines shown so far stay."""
+        self.briefing = briefing
+        self.units = build_units(briefing)
+        self._unit_changes = self._changes_by_unit()
+        head = self._layout
+        if head is not None:  # laid out anew to below the screen, from the same top line
+            lines = max(400, round(self.scroll_y) + 4 * self.scrollable_content_region.height)
+            self.text_layout = layout = Layout(briefing, self.units, head.width, lines=lines)
+            self.virtual_size = Size(self.virtual_size.width, layout.estimated_line_count())
+            if not layout.complete:
+                self.call_after_refresh(self._lay_out_more, layout)
         self._invalidate()
 
     def set_highlights(self, highlights: Highlights) -> None:

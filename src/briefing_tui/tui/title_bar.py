@@ -5,8 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from briefing_tui.model import Briefing
 from briefing_tui.safe_text import visible
+from briefing_tui.shapes import BriefingShape
 
 __all__ = ["TitleBar"]
 
@@ -26,11 +26,11 @@ class TitleBar(Static):
     }
     """
 
-    def __init__(self, briefing: Briefing) -> None:
+    def __init__(self, briefing: BriefingShape) -> None:
         super().__init__(_title_line(briefing), id="title-bar")
 
 
-def _title_line(briefing: Briefing) -> Text:
+def _title_line(briefing: BriefingShape) -> Text:
     details = [briefing.outlet, briefing.published.isoformat() if briefing.published else None]
     line = Text(visible(briefing.title), style="bold")
     suffix = "  ·  ".join(visible(detail) for detail in details if detail)
