@@ -170,6 +170,7 @@ def find_mentions(text: str) -> list[Mention]:
     found: list[Found] = []
     quoted = quoted_spans(text)
     inside = InsideSpans(quoted)
+    reported_from = -1  # where the clause reported by the last verb that named a speaker begins
     for match in _TRIGGER.finditer(text):
         if inside(match.start()):
             continue  # words inside a quotation are the speaker's, not the report's
@@ -186,9 +187,35 @@ def find_mentions(text: str) -> list[Mention]:
             passive = before[0] in BE_FORMS
             if not _verb_reports(text, match, passive):
                 continue  # "is expected to": a passive names no speaker, unless "by" one
-        found.extend(_read_anchor(text, match, anchor, before, passive))
+        results = _read_anchor(text, match, anchor, before, passive)
+        if anchor in _REPORTING_ANCHORS:
+            results = [item for item in results if not _inside_report(text, reported_from, item)]
+            if results:
+                reported_from = match.end()
+        found.extend(results)
     mentions = outside_quotations(quoted, _mentions(text, found))
     return with_antecedents(text, without_credit_lines(text, mentions))
+
+
+_REPORTING_ANCHORS = frozenset({Anchor.VERB, Anchor.TOLD})
+"""Anchors whose clause after them is what the speaker said."""
+
+
+_CLAUSE_BREAK = re.compile(
+    r"[;:.!?“”\"()]|,\s|\s[—–]\s|\b(?:and|but)\s+(?!that\b)|\b(?:what|which|who|whom|whose)\b"
+)
+"""What ends the clause a speaker reports: a stop, a comma, a quotation mark, a dash, a new
+coordinated clause ("and the EU said"; "and that" goes on reporting), a relative clause
+("welcomed what she called ...")."""
+
+
+def _inside_report(text: str, reported_from: int, item: Found) -> bool:
+    """Whether ``item``, a pronoun subject of a reporting verb, stands inside the clause an
+    earlier verb reports: "Roe said on Thursday he hoped ..." attributes the hope to Roe once,
+    by her name (docs/labelling.md, section 8)."""
+    if item.pronoun is None or reported_from < 0 or item.phrase.start < reported_from:
+        return False
+    return _CLAUSE_BREAK.search(text, reported_from, item.phrase.start) is None
 
 
 def _read_anchor(
@@ -214,8 +241,11 @@ def _read_anchor(
     return found
 
 
-_HE_OR_SHE_AFTER = re.compile(r"[ \t]+(?:that[ \t]+)?(?:he|she)\b")
-"""A lone name that "said he ..." or "said that she ..." is a person's, not a body's."""
+_HE_OR_SHE_AFTER = re.compile(
+    r"[ \t]+(?:(?:me|us|reporters|journalists)[ \t]+)?(?:on[ \t]+[A-Z][a-z]+[ \t]+)?(?:that[ \t]+)?(?:he|she)\b"
+)
+"""A lone name that "said he ...", "said on Monday that she ..." or "told me she ..." is a
+person's, not a body's."""
 
 
 def _as_person(item: Found) -> Found:
