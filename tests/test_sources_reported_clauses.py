@@ -40,3 +40,56 @@ def test_a_pronoun_inside_a_reported_clause_is_no_new_attribution(text: str, exp
 )
 def test_a_pronoun_after_the_reported_clause_still_reports(text: str, expected: list[str]) -> None:
     assert spans(text) == expected
+
+
+def kinds(text: str) -> list[tuple[str, str | None]]:
+    """The naming words and kind of every mention that is not a pronoun."""
+    return [
+        (text[m.start : m.end], m.kind.value if m.kind else None)
+        for m in find_mentions(text)
+        if m.pronoun is None
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The owner of a programme is the outlet a speaker spoke on or to.
+        (
+            "Ana Roe said on Radio Velmar's Morning Desk programme that the gap was wide.",
+            [("Ana Roe", "named_person"), ("Radio Velmar", "outlet")],
+        ),
+        (
+            "Ana Roe told the VBC's Evening show that the gap was wide.",
+            [("Ana Roe", "named_person"), ("the VBC", "outlet")],
+        ),
+        (
+            "Ana Roe said on Harbour Radio that the gap was wide.",
+            [("Ana Roe", "named_person"), ("Harbour Radio", "outlet")],
+        ),
+        # A lone name that "reported" what a speaker said, closing the sentence, carried it.
+        (
+            "“The mood was tense,” Ivo Tamm said, Nordpress reported.",
+            [("Ivo Tamm", "named_person"), ("Nordpress", "outlet")],
+        ),
+    ],
+)
+def test_outlets_a_speaker_spoke_through(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A time or a place after "said on" is no outlet; nor an owner's non-programme noun.
+        ("Officials said on Monday that the gap was wide.", [("Officials", "official")]),
+        ("Ana Roe told the party's conference that the gap was wide.", [("Ana Roe", "named_person")]),
+        ("Ana Roe said on state television that the gap was wide.", [("Ana Roe", "named_person")]),
+        # "reported" by a lone name with no speaker before it keeps its unknown kind.
+        ("Forty people died, Gorvan reported.", [("Gorvan", None)]),
+    ],
+)
+def test_no_outlet_without_a_programme_or_a_speaker(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert kinds(text) == expected

@@ -88,6 +88,8 @@ class Shape:
     """The anchor must follow a comma, a closing quote or a dash: "“...,” said X"."""
     then: str = ""
     """Words that must follow the source ("as saying" in "quoted X as saying")."""
+    opener: str = ""
+    """Words that must stand between the anchor and the source ("on" in "said on Harbour Radio")."""
     kinds: frozenset[SourceKind] | None = None
     """Only sources of these kinds count ("told AFP" names an outlet, "told reporters" none)."""
     fallback: bool = False
@@ -142,6 +144,16 @@ SHAPES: tuple[Shape, ...] = (
         pronoun=True,
         after_mark=True,
         fallback=True,
+    ),
+    Shape(
+        "verb_on_outlet",
+        "Ari Tal said on Harbour Radio's breakfast programme that the gap was narrow.",
+        Anchor.VERB,
+        Side.AFTER,
+        follows=True,
+        opener="on",
+        kinds=frozenset({SourceKind.OUTLET}),
+        named=True,
     ),
     Shape(
         "passive_agent",

@@ -70,7 +70,7 @@ from briefing_tui.analysis.source_windows import (
 from briefing_tui.analysis.subjects import after_introduction, sentence_subject, subject_before
 from briefing_tui.analysis.tokens import Token, tokenize
 from briefing_tui.analysis.verb_frames import frame_allows, until_punct
-from briefing_tui.analysis.vocabulary import DOCUMENT_NOUNS
+from briefing_tui.analysis.vocabulary import DOCUMENT_NOUNS, PROGRAMME_NOUNS
 from briefing_tui.model import SourceKind
 
 __all__ = ["Mention", "find_mentions", "surnames_in"]
@@ -188,6 +188,8 @@ def find_mentions(text: str) -> list[Mention]:
             if not _verb_reports(text, match, passive):
                 continue  # "is expected to": a passive names no speaker, unless "by" one
         results = _read_anchor(text, match, anchor, before, passive)
+        if results and anchor is Anchor.VERB and _reports_at_the_end(text, match, found):
+            results = [_as_outlet(text, item) for item in results]  # "..., Nordpress reported."
         if anchor in _REPORTING_ANCHORS:
             results = [item for item in results if not _inside_report(text, reported_from, item)]
             if results:
@@ -242,10 +244,39 @@ def _read_anchor(
 
 
 _HE_OR_SHE_AFTER = re.compile(
-    r"[ \t]+(?:(?:me|us|reporters|journalists)[ \t]+)?(?:on[ \t]+[A-Z][a-z]+[ \t]+)?(?:that[ \t]+)?(?:he|she)\b"
+    r"[ \t]+(?:(?:me|us|reporters|journalists)[ \t]+)?(?:on[ \t]+[A-Z][a-z]+[ \t]+)?"
+    r"(?:that[ \t]+)?(?:he|she)\b"
 )
 """A lone name that "said he ...", "said on Monday that she ..." or "told me she ..." is a
 person's, not a body's."""
+
+
+_TAIL_REPORTS = frozenset({"reported", "reports", "reporting"})
+"""Verbs of an outlet that carried what the sentence reports: "..., Ana Roe said, Nordpress reported."."""
+
+
+_SENTENCE_END = re.compile(r"[ \t]*(?:[.;]|$)")
+
+
+_STOP = re.compile(r"[.!?][”\"]?\s")
+
+
+def _reports_at_the_end(text: str, match: re.Match[str], found: list[Found]) -> bool:
+    """Whether the anchor is "reported" closing a sentence in which someone already spoke:
+    "“...,” Ana Roe said, Nordpress reported." (not "Forty died, Hamas reported.")."""
+    if match.group().lower() not in _TAIL_REPORTS or _SENTENCE_END.match(text, match.end()) is None:
+        return False
+    spoke = found[-1].phrase.end if found else -1
+    return spoke >= 0 and _STOP.search(text, spoke, match.start()) is None
+
+
+def _as_outlet(text: str, item: Found) -> Found:
+    """A lone name after a comma that "reported" what came before it is the outlet that carried
+    it: ", Nordpress reported." ("the ministry reported" keeps the kind its head noun gives)."""
+    phrase = item.phrase
+    if phrase.kind is not None or item.pronoun is not None or not text[: phrase.start].rstrip().endswith(","):
+        return item
+    return replace(item, phrase=replace(phrase, kind=SourceKind.OUTLET))
 
 
 def _as_person(item: Found) -> Found:
@@ -277,7 +308,7 @@ def _read(text: str, match: re.Match[str], shape: Shape, before: tuple[str, bool
         return subject_before(text, match.start(), shape, before or ("", False))
     if shape.after_mark:
         return _subject_after(text, match.end(), shape.pronoun)
-    return _object_after(text, match.end(), shape.then)
+    return _object_after(text, match.end(), shape.then, shape.opener)
 
 
 def _read_without_verb_subject(text: str, match: re.Match[str], shape: Shape) -> list[Found]:
@@ -383,12 +414,16 @@ _SPEAKER_LABEL = 60
 """The longest speaker label before a colon that opens a paragraph, in characters."""
 
 
-def _object_after(text: str, position: int, then: str) -> list[Found]:
-    """ "according to X", "told AFP", "quoted X as saying": the source follows the anchor."""
+def _object_after(text: str, position: int, then: str, opener: str = "") -> list[Found]:
+    """ "according to X", "told AFP", "quoted X as saying", "said on Harbour Radio": the source
+    follows the anchor, after the ``opener`` words if there are any."""
     tokens = window_after(text, position)
-    if not tokens:
-        return []
-    parsed = parse_list(tokens, 0, len(tokens))
+    skip = len(opener.split())
+    opened = bool(tokens) and [token.lower for token in tokens[:skip]] == opener.split()
+    owner = _programme_owner(tokens, skip) if opened else None
+    if owner is not None:
+        return [Found(owner)]
+    parsed = parse_list(tokens, skip, len(tokens)) if opened else None
     if parsed is None:
         return []
     if then:
@@ -401,6 +436,21 @@ def _object_after(text: str, position: int, then: str) -> list[Found]:
     if parsed.next < len(tokens) and tokens[parsed.next].lower in _RECORDS:
         return []  # "according to UN figures": a record with no one speaking through it
     return [Found(phrase) for phrase in parsed.phrases]
+
+
+def _programme_owner(tokens: list[Token], start: int) -> Phrase | None:
+    """ "told the BBC's Today programme", "said on Harbour Radio's breakfast show": the owner of
+    a programme, named before its "'s", is the outlet (whatever the programme is called)."""
+    words = until_punct(tokens[start : start + 8])
+    programme = next((n for n, token in enumerate(words) if token.lower in PROGRAMME_NOUNS), None)
+    owner = next((n for n, token in enumerate(words[:programme]) if token.possessive), None)
+    if programme is None or owner is None or not words[owner].capitalised:
+        return None
+    parsed = parse_list(tokens, start, start + owner + 1)
+    if parsed is None or len(parsed.phrases) != 1 or parsed.next != start + owner + 1:
+        return None
+    phrase = parsed.phrases[0]
+    return replace(phrase, end=words[owner].base_end, kind=SourceKind.OUTLET)
 
 
 def _record_owner(tokens: list[Token], parsed: Parsed) -> list[Found]:

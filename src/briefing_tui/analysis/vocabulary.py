@@ -27,6 +27,7 @@ __all__ = [
     "PLACE_NAMES",
     "POSTMODIFIER_LEADS",
     "PREMODIFIERS",
+    "PROGRAMME_NOUNS",
     "ROLE_WORDS",
     "STOPWORDS",
     "TIME_WORDS",
@@ -222,6 +223,9 @@ OUTLET_WORDS = _words(
     "bulletin record register"
 )
 """Last words that make a capitalised name a news outlet: "the Financial Times", "Harbour Gazette"."""
+
+PROGRAMME_NOUNS = _words("programme programmes program programs show podcast bulletin broadcast")
+"""What an outlet puts on air, after its owner: "told Harbour Radio's breakfast programme"."""
 
 _OUTLETS = (
     "Politico | Reuters | Axios | Bloomberg | AP | AFP | BBC | CNN | NPR | Al Jazeera | Al-Monitor "
