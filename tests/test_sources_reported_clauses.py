@@ -93,3 +93,44 @@ def test_no_outlet_without_a_programme_or_a_speaker(
     text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A common noun may modify the people noun that heads the phrase.
+        (
+            "A crane driver at the pier told our reporter she would vote yes.",
+            [("A crane driver at the pier", "anonymous")],
+        ),
+        (
+            "The two coalition partners issued a joint statement saying they agreed.",
+            [("The two coalition partners", "organization")],
+        ),
+        # A press review's present "claims", like "says".
+        ("The Coast Courier claims the government has bowed.", [("The Coast Courier", "outlet")]),
+        # A hyphen between spaces sets off an aside as a dash does.
+        (
+            "Tom Varley - the prime minister's spokesman - revealed that talks failed.",
+            [("Tom Varley", "named_person")],
+        ),
+        ("The body said the talks had failed.", [("The body", "organization")]),
+    ],
+)
+def test_people_nouns_after_a_modifier_claims_and_spaced_dashes(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebel claims of victory could not be checked.",  # "claims" is a noun here
+        "The claims the government made were false.",
+        "The ceasefire - agreed in May - held.",  # an aside names no one by itself
+        "A crane collapsed at the pier.",  # no people noun, no verb of speech
+    ],
+)
+def test_noun_claims_and_asides_name_no_source(text: str) -> None:
+    assert kinds(text) == []

@@ -289,6 +289,8 @@ def _modifies_next(tokens: list[Token], position: int, limit: int) -> bool:
         return True
     if is_people_plural(following.lower) and not following.capitalised:
         return True  # "the new owners"
+    if is_people_noun(following.lower) and not following.capitalised and _after_article(tokens, nxt):
+        return True  # "a crane driver"
     if (
         nxt + 1 < limit
         and not following.capitalised
@@ -502,6 +504,8 @@ def _is_body_name(tokens: list[Token], words: list[int]) -> bool:
 
 
 def _last_head(tokens: list[Token], words: list[int]) -> int | None:
+    if _ends_in_people_noun(tokens, words):
+        return len(words) - 1  # "the two coalition partners", "a crane driver": the last noun heads
     for number, word in enumerate(words[:-1]):
         # "Officials of the Port Authority", "Members of the National Assembly": people of a body.
         people = HEAD_KINDS.get(tokens[word].lower) in {SourceKind.ANONYMOUS, SourceKind.OFFICIAL}
@@ -521,6 +525,17 @@ def _last_head(tokens: list[Token], words: list[int]) -> int | None:
     if person and len(words) <= 2 and _after_article(tokens, words[-1]):
         return len(words) - 1  # "a shopkeeper", "a first-time voter"
     return None
+
+
+def _ends_in_people_noun(tokens: list[Token], words: list[int]) -> bool:
+    """Whether a common noun for people ends the words after another noun that modifies it:
+    "coalition partners", "a crane driver" (the list nouns ending them are heads already)."""
+    last = tokens[words[-1]]
+    if len(words) < 2 or last.capitalised or last.possessive or last.lower in HEAD_KINDS:
+        return False
+    if not tokens[words[-2]].lower.isalpha() or tokens[words[-2]].capitalised:
+        return False
+    return is_people_plural(last.lower) or (is_people_noun(last.lower) and _after_article(tokens, words[-1]))
 
 
 def _common(tokens: list[Token], index: int, words: list[int], limit: int) -> Parsed:

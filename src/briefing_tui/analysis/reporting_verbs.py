@@ -261,6 +261,7 @@ PRESENT_TENSE = frozenset(
         "admit",
         "concede",
         "deny",
+        "claim",
         "explain",
         "confirm",
         "stress",
@@ -289,8 +290,9 @@ PRESENT_TENSE = frozenset(
         "put",
     ]
 )
-"""Verbs whose present forms ("says", "warn") count too; for the rest ("reports", "claims",
-"fears", "states") the present form is more often a noun than a verb, so only the past counts."""
+"""Verbs whose present forms ("says", "warn", "claims": a press review's "the Courier claims")
+count too; for the rest ("reports", "fears", "states") the present form is more often a noun
+than a verb, so only the past counts."""
 
 
 def _inflections(entry: str) -> tuple[str, ...]:

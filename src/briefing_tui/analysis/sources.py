@@ -135,7 +135,7 @@ def _anchor_pattern() -> str:
 _TRIGGER = re.compile(
     rf"\b(?P<word>{_anchor_pattern()})\b"
     r"|(?P<colon>:\s*[“\"](?=\S))"
-    rf"|(?P<saying>(?:,|\s[—–])\s+(?:{'|'.join(PARTICIPLES)})\b)"
+    rf"|(?P<saying>(?:,|\s[—–-])\s+(?:{'|'.join(PARTICIPLES)})\b)"
     r"|(?<=[,.!?…][”\"])(?P<quote_end>[ \t]+(?:[—–][ \t]*)?)(?=[^\W\d_])"
     r"|(?P<bare_colon>:[ \t]+)(?=[“\"‘'(]?[^\W\d_])"
     rf"|(?P<voice>\b[Tt]he[ \t]+(?:(?:{'|'.join(COLLECTIVE_MODIFIERS)})[ \t]+)?"
@@ -161,7 +161,7 @@ _SHAPES_BY_ANCHOR: dict[Anchor, tuple[Shape, ...]] = {
 }
 
 
-_MARK_BEFORE = re.compile(r"[,”\"—–]\s*$")
+_MARK_BEFORE = re.compile(r"(?:[,”\"—–]|\s-)\s*$")
 """An inverted verb comes right after a comma, a closing quote or a dash: "“...,” said X"."""
 
 
@@ -204,7 +204,7 @@ _REPORTING_ANCHORS = frozenset({Anchor.VERB, Anchor.TOLD})
 
 
 _CLAUSE_BREAK = re.compile(
-    r"[;:.!?“”\"()]|,\s|\s[—–]\s|\b(?:and|but)\s+(?!that\b)|\b(?:what|which|who|whom|whose)\b"
+    r"[;:.!?“”\"()]|,\s|\s[—–-]\s|\b(?:and|but)\s+(?!that\b)|\b(?:what|which|who|whom|whose)\b"
 )
 """What ends the clause a speaker reports: a stop, a comma, a quotation mark, a dash, a new
 coordinated clause ("and the EU said"; "and that" goes on reporting), a relative clause

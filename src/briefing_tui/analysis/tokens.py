@@ -38,6 +38,7 @@ _TOKEN = re.compile(
     rf"|(?P<caseless>[{CASELESS}]+)"
     r"|(?P<word>[^\W_]+(?:[-'’][^\W_]+)*(?:(?<=s)['’](?!\w))?)"
     r"|(?P<punct>[,;:()\[\]“”\"—–.!?])"
+    r"|(?P<dash>(?<=[ \t])-(?=[ \t]))"
 )
 _POSSESSIVE = ("’s", "'s", "s’", "s'")
 
@@ -59,7 +60,7 @@ class Token(NamedTuple):
     """
 
     text: str
-    """The token as written."""
+    """The token as written (a hyphen between spaces reads as the dash "–" it stands for)."""
     lower: str
     """Lower-cased, for look-ups."""
     base_lower: str
@@ -106,6 +107,8 @@ def _token(match: re.Match[str]) -> Token:
         return Token(word, lower, lower, begin, finish, _WORD, word[0].isupper(), False)
     if group == "punct":
         return Token(word, word, word, begin, finish, TokenType.PUNCT, False, False)
+    if group == "dash":  # "Tom Varley - the spokesman - said": a spaced hyphen is a dash
+        return Token("–", "–", "–", begin, finish, TokenType.PUNCT, False, False)
     if group == "abbrev":  # "Dr." looks up as "dr"
         lower = word[:-1].lower()
         return Token(word, lower, lower, begin, finish, _WORD, True, False)
