@@ -134,3 +134,39 @@ def test_people_nouns_after_a_modifier_claims_and_spaced_dashes(
 )
 def test_noun_claims_and_asides_name_no_source(text: str) -> None:
     assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will members say yes? Most have not decided.",  # a question asks, nobody has said
+        "Did the union say yes?",
+        "Implementation has never been as fast as its drafters hoped.",  # a comparison
+        "Costs rose more than officials expected.",
+        "The draft is a written text.",  # a verb form after an article is an adjective
+    ],
+)
+def test_questions_comparisons_and_adjectives_attribute_nothing(text: str) -> None:
+    assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("As the minister said, the deal is done.", [("the minister", "official")]),
+        ("Members said yes. Will it hold?", [("Members", "anonymous")]),
+        # A trade before a name is a role: "Regional organiser", "Human rights lawyer".
+        (
+            "Regional organiser Alan Rodgers: “Nobody strikes for fun.”",
+            [("Regional organiser Alan Rodgers", "named_person")],
+        ),
+        (
+            "Human rights lawyer Ana Roe said the deal was flawed.",
+            [("Human rights lawyer Ana Roe", "named_person")],
+        ),
+    ],
+)
+def test_speakers_beside_questions_and_roles_before_names(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert kinds(text) == expected

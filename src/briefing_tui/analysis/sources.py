@@ -184,6 +184,8 @@ def find_mentions(text: str) -> list[Mention]:
         passive = False
         if anchor is Anchor.VERB:
             before = word_before(text, match.start())
+            if before[0] in _ARTICLES_AND_POSSESSIVES and not before[1]:
+                continue  # "a report by the agency", "a written treaty": a noun or an adjective
             passive = before[0] in BE_FORMS
             if not _verb_reports(text, match, passive):
                 continue  # "is expected to": a passive names no speaker, unless "by" one
@@ -197,6 +199,12 @@ def find_mentions(text: str) -> list[Mention]:
         found.extend(results)
     mentions = outside_quotations(quoted, _mentions(text, found))
     return with_antecedents(text, without_credit_lines(text, mentions))
+
+
+_ARTICLES_AND_POSSESSIVES = frozenset(
+    {"a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "these", "those", "each", "every"}
+)
+"""Words after which a verb form is a noun or an adjective: "a report", "its stated aim"."""
 
 
 _REPORTING_ANCHORS = frozenset({Anchor.VERB, Anchor.TOLD})
@@ -237,10 +245,25 @@ def _read_anchor(
             results = [item for item in results if kind_fits(item.phrase.kind, shape.kinds)]
         if shape.named:
             results = [item for item in results if written_as_name(text, item.phrase)]
+        if results and shape.side is Side.BEFORE:
+            results = [item for item in results if not _asked_or_compared(text, item.phrase.start)]
         if results and shape.side is Side.BEFORE and _HE_OR_SHE_AFTER.match(text, match.end()):
             results = [_as_person(item) for item in results]  # "Netanyahu said he would"
         found.extend(results)
     return found
+
+
+_ASKED_OR_COMPARED = re.compile(
+    r"(?:(?:^|[.?!:;]\s+)(?:Will|Would|Can|Could|Should|Do|Does|Did|May|Might|Must|Shall)"
+    r"|\bthan|\bas[ \t]+\w+[ \t]+as)[ \t]+$"
+)
+"""What makes a subject no speaker: a question ("Will members say yes?") or a comparison
+("as fast as its drafters hoped", "more than officials expected")."""
+
+
+def _asked_or_compared(text: str, start: int) -> bool:
+    """Whether the words before a subject at ``start`` ask a question or compare (bounded look back)."""
+    return _ASKED_OR_COMPARED.search(text, max(0, start - 24), start) is not None
 
 
 _HE_OR_SHE_AFTER = re.compile(

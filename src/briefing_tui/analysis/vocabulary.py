@@ -132,7 +132,9 @@ ROLE_WORDS = _OFFICIAL_HEADS | _words(
     "brigadier maj major capt captain sgt sergeant inspector superintendent secretary-general "
     "undersecretary-general attorney-general commander-in-chief chairperson rapporteur mp mep "
     "mps meps lawmaker treasurer co-leader co-chair vice-chair deputy-leader whip skipper "
-    "chairman chairwoman councilman councilwoman councillor councilor alderman fellow member"
+    "chairman chairwoman councilman councilwoman councillor councilor alderman fellow member "
+    "organiser organizer campaigner activist strategist lawyer attorney lobbyist pollster "
+    "convenor convener co-ordinator steward"
 )
 """Words for a role that may stand right before a person's name: "correspondent Felicia Schwartz".
 
