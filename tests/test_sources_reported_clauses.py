@@ -170,3 +170,38 @@ def test_speakers_beside_questions_and_roles_before_names(
     text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Names of firms end in words of trade; a think tank or a processor is a body.
+        ("Meridian Ratings said the vote removed a risk.", [("Meridian Ratings", "organization")]),
+        (
+            "Greenline Research, a think tank, says the floor is low.",
+            [("Greenline Research", "organization")],
+        ),
+        (
+            "Harbour Seafoods, the town's biggest processor, said it would cut jobs.",
+            [("Harbour Seafoods", "organization")],
+        ),
+        # A capitalised name of three words ending in a people noun is a body's name.
+        (
+            "Lakes Peace Women, a local peace group, said families were afraid.",
+            [("Lakes Peace Women", "organization")],
+        ),
+    ],
+)
+def test_bodies_named_like_trades_or_people(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mira Holt, a market trader, said prices fell.", [("Mira Holt", "named_person")]),
+        ("Peace women in the valley said they were afraid.", [("Peace women in the valley", "anonymous")]),
+    ],
+)
+def test_people_stay_people(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert kinds(text) == expected

@@ -98,7 +98,7 @@ _ORGANIZATION_HEADS = _words(
     "carmaker carmakers automaker automakers manufacturer manufacturers producer producers "
     "exporters importers retailers shippers refiners suppliers headquarters associations "
     "federations coalitions alliances movements commissions foundations embassies center centre "
-    "donors donor conference coastguard partners allies body bodies"
+    "donors donor conference coastguard partners allies body bodies tank think-tank processor"
 )
 _OUTLET_HEADS = _words(
     "newspaper newspapers broadcaster broadcasters outlet magazine website daily radio television tv"
@@ -214,9 +214,11 @@ ORGANIZATION_WORDS = _words(
     "airways systems industries holdings capital partners logistics shipping lines telecom "
     "foods mining electric power chemicals technologies labs insurance securities "
     "international global workers association federation watch amnesty forum chamber lobby "
-    "headquarters"
+    "headquarters ratings research seafoods seafood market markets meats dairies farms mills "
+    "brewery exchange"
 )
-"""Words that make a capitalised name an organisation: "the White House", "Health Ministry"."""
+"""Words that make a capitalised name an organisation: "the White House", "Health Ministry",
+"Meridian Ratings", "Harbour Seafoods"."""
 
 OUTLET_WORDS = _words(
     "times post journal news herald tribune gazette telegraph guardian observer press television "
