@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefing_tui.analysis.sources import find_mentions
+from briefing_tui.analysis.sources import find_mentions, outlet_names
+from briefing_tui.model import SourceKind
 
 
 def spans(text: str) -> list[str]:
@@ -205,3 +206,24 @@ def test_bodies_named_like_trades_or_people(text: str, expected: list[tuple[str,
 )
 def test_people_stay_people(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert kinds(text) == expected
+
+
+def test_the_publisher_named_as_the_channel_is_an_outlet() -> None:
+    text = "A senior official told NBN that the deal was done."
+    outlets = outlet_names("NBN")
+    assert [(text[m.start : m.end], m.kind) for m in find_mentions(text, outlets)] == [
+        ("A senior official", SourceKind.OFFICIAL),
+        ("NBN", SourceKind.OUTLET),
+    ]
+    assert outlet_names("The Harbour Courier") == {"harbour courier", "harbour", "courier"}
+
+
+def test_a_name_that_did_not_publish_the_report_is_no_outlet() -> None:
+    text = "A senior official told NBN that the deal was done."
+    assert [text[m.start : m.end] for m in find_mentions(text, outlet_names("Meridian News"))] == [
+        "A senior official"
+    ]
+    # A ministry's press release: its name is no outlet, and its words are not taken apart.
+    assert outlet_names("Ministry of Foreign Affairs of Ostmark") == {
+        "ministry of foreign affairs of ostmark"
+    }

@@ -70,10 +70,10 @@ from briefing_tui.analysis.source_windows import (
 from briefing_tui.analysis.subjects import after_introduction, sentence_subject, subject_before
 from briefing_tui.analysis.tokens import Token, tokenize
 from briefing_tui.analysis.verb_frames import frame_allows, until_punct
-from briefing_tui.analysis.vocabulary import DOCUMENT_NOUNS, PROGRAMME_NOUNS
+from briefing_tui.analysis.vocabulary import DOCUMENT_NOUNS, OUTLET_WORDS, PROGRAMME_NOUNS
 from briefing_tui.model import SourceKind
 
-__all__ = ["Mention", "find_mentions", "surnames_in"]
+__all__ = ["Mention", "find_mentions", "outlet_names", "surnames_in"]
 
 
 _TOLD = ("told", "tells", "tell")
@@ -165,8 +165,11 @@ _MARK_BEFORE = re.compile(r"(?:[,”\"—–]|\s-)\s*$")
 """An inverted verb comes right after a comma, a closing quote or a dash: "“...,” said X"."""
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """Every source the paragraph ``text`` names, in order of position, without overlaps."""
+def find_mentions(text: str, outlets: frozenset[str] = frozenset()) -> list[Mention]:
+    """Every source the paragraph ``text`` names, in order of position, without overlaps.
+
+    ``outlets`` are the names (lower case, no leading "the") of the outlet that published the
+    briefing, from its byline or dateline: "told NBN" names an outlet when NBN published it."""
     found: list[Found] = []
     quoted = quoted_spans(text)
     inside = InsideSpans(quoted)
@@ -189,7 +192,7 @@ def find_mentions(text: str) -> list[Mention]:
             passive = before[0] in BE_FORMS
             if not _verb_reports(text, match, passive):
                 continue  # "is expected to": a passive names no speaker, unless "by" one
-        results = _read_anchor(text, match, anchor, before, passive)
+        results = _read_anchor(text, match, anchor, before, passive, outlets=outlets)
         if results and anchor is Anchor.VERB and _reports_at_the_end(text, match, found):
             results = [_as_outlet(text, item) for item in results]  # "..., Nordpress reported."
         if anchor in _REPORTING_ANCHORS:
@@ -229,7 +232,13 @@ def _inside_report(text: str, reported_from: int, item: Found) -> bool:
 
 
 def _read_anchor(
-    text: str, match: re.Match[str], anchor: Anchor, before: tuple[str, bool] | None, passive: bool
+    text: str,
+    match: re.Match[str],
+    anchor: Anchor,
+    before: tuple[str, bool] | None,
+    passive: bool,
+    *,
+    outlets: frozenset[str] = frozenset(),
 ) -> list[Found]:
     """What the shapes of ``anchor`` find at ``match``, tried in table order."""
     found: list[Found] = []
@@ -241,6 +250,8 @@ def _read_anchor(
         if shape.side is Side.BEFORE and before is None:
             before = word_before(text, match.start())
         results = _read(text, match, shape, before)
+        if outlets and shape.kinds == _OUTLET_ONLY:
+            results = [_as_known_outlet(text, item, outlets) for item in results]
         if shape.kinds is not None:
             results = [item for item in results if kind_fits(item.phrase.kind, shape.kinds)]
         if shape.named:
@@ -266,12 +277,36 @@ def _asked_or_compared(text: str, start: int) -> bool:
     return _ASKED_OR_COMPARED.search(text, max(0, start - 24), start) is not None
 
 
+_OUTLET_ONLY = frozenset({SourceKind.OUTLET})
+
+
+def _as_known_outlet(text: str, item: Found, outlets: frozenset[str]) -> Found:
+    """ "told NBN" in a report NBN published: the publisher, named as the channel, is an outlet."""
+    phrase = item.phrase
+    words = clean_spaces(text[phrase.start : phrase.end]).casefold()
+    if phrase.kind is SourceKind.OUTLET or words.removeprefix("the ") not in outlets:
+        return item
+    return replace(item, phrase=replace(phrase, kind=SourceKind.OUTLET))
+
+
+def outlet_names(outlet: str | None) -> frozenset[str]:
+    """The names a briefing's own outlet goes by in its text, lower case: "meridian world news",
+    and for a name whose last word says it is an outlet, its first and last words ("meridian",
+    "courier" of "The Harbour Courier")."""
+    if not outlet:
+        return frozenset()
+    words = outlet.casefold().removeprefix("the ").split()
+    names = {" ".join(words)}
+    if len(words) > 1 and words[-1] in OUTLET_WORDS:
+        names |= {words[0], words[-1]}
+    return frozenset(names)
+
+
 _HE_OR_SHE_AFTER = re.compile(
-    r"[ \t]+(?:(?:me|us|reporters|journalists)[ \t]+)?(?:on[ \t]+[A-Z][a-z]+[ \t]+)?"
-    r"(?:that[ \t]+)?(?:he|she)\b"
+    r"[ \t]+(?:[\w'’-]+[ \t]+){0,5}?(?:that[ \t]+)?(?:he|she)\b"
 )
-"""A lone name that "said he ...", "said on Monday that she ..." or "told me she ..." is a
-person's, not a body's."""
+"""A lone name that "said he ...", "said on Monday that she ..." or "told a farm audience last
+week he ..." is a person's, not a body's (a few words, no mark, before the pronoun)."""
 
 
 _TAIL_REPORTS = frozenset({"reported", "reports", "reporting"})
