@@ -227,3 +227,40 @@ def test_a_name_that_did_not_publish_the_report_is_no_outlet() -> None:
     assert outlet_names("Ministry of Foreign Affairs of Ostmark") == {
         "ministry of foreign affairs of ostmark"
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The fund said in a statement that it would send a team.", ["The fund"]),
+        ("The ministers took the oath shortly after 10am, the palace said.", ["the palace"]),
+        # "reports" closing the clause of what was reported, or before "from ... that".
+        ("The board has met twice, the commission reports.", ["the commission"]),
+        ("Cathay issued 212 licences, the ministry reports, against 31 before.", ["the ministry"]),
+        (
+            "Our correspondent Mira Holt reports from the quay that the boats are in.",
+            ["Our correspondent Mira Holt"],
+        ),
+        # A record's owner after "a poll by", "data published by".
+        ("Flows rose, according to data published by Belosa Gas.", ["Belosa Gas"]),
+        # "and" before a determiner starts a second phrase of the list.
+        (
+            "It was agreed, according to a draft seen by Reuters and two people familiar with the talks.",
+            ["Reuters", "two people familiar with the talks"],
+        ),
+    ],
+)
+def test_bodies_records_and_closing_reports(text: str, expected: list[str]) -> None:
+    assert [words for words, _ in kinds(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Local reports, however, differ.",  # "reports" as a noun, no report before a comma
+        "The reports were late.",
+        "The fund's board met.",  # a body that only acts
+    ],
+)
+def test_reports_as_a_noun_and_bodies_that_act(text: str) -> None:
+    assert kinds(text) == []

@@ -388,6 +388,8 @@ def _joins_modifiers(tokens: list[Token], words: list[int], position: int, limit
     """Does "and" join modifiers of one head, as in "U.S. and Israeli officials"?"""
     if not words or any(tokens[word].base_lower in HEAD_KINDS for word in words):
         return False
+    if position + 1 < limit and tokens[position + 1].lower in DETERMINERS:
+        return False  # "Reuters and two people familiar with the matter": a second phrase
     following, _ = _collect(tokens, position + 1, limit)
     return bool(following) and tokens[following[-1]].lower in HEAD_KINDS
 

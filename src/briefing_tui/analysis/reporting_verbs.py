@@ -411,6 +411,11 @@ _BASE_CUES: tuple[str, ...] = (
     "a letter from",
     "a memo from",
     "a filing by",
+    "a poll by",
+    "data published by",
+    "figures published by",
+    "data released by",
+    "figures released by",
 )
 _RECORD_CUES = tuple(
     f"{article} {record} {verb} by"

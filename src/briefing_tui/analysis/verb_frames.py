@@ -75,8 +75,16 @@ on the map"."""
 
 _QUESTION = re.compile(r"[ \t]*(?:[.,:;!?”\"]|$)|\s+(?:whether|why|how|if|what|who|when)\b")
 """ "he asked.", "asked:", "asked whether": a question follows or went before."""
-_PLAIN_CHECKS = {Frame.THAT: re.compile(r"\s+that\b"), Frame.PUT_IT: _PUT_IT, Frame.QUESTION: _QUESTION}
+_THAT = re.compile(r"\s+that\b|[ \t]+(?:from|in|at|on)[ \t]+(?:[\w'’-]+[ \t]+){1,5}?that\b")
+""" "reports that", "reports from the collection point that"."""
+_PLAIN_CHECKS = {Frame.THAT: _THAT, Frame.PUT_IT: _PUT_IT, Frame.QUESTION: _QUESTION}
 """Frames settled by one pattern after the verb: "reports that", "put it,"."""
+_CLOSES_ALONE = frozenset({"reports"})
+"""Present forms that report when their clause ends right after them, as no noun would after
+its subject: "..., the commission reports." and "..., the ministry reports, against 31"."""
+_CLOSING = re.compile(r"[ \t]*(?:[.,;]|$)")
+_AFTER_REPORTED = re.compile(r"[,”\"][^.!?,”\"]*$")
+"""The verb closes a sentence whose report came first, before a comma: "..., the board reports"."""
 
 
 _COMMITMENTS = frozenset(form for form in VERB_FORMS if form.startswith(("threaten", "vow")))
@@ -124,12 +132,25 @@ def _refused(text: str, verb: str, frame: Frame, end: int) -> bool:
     )
 
 
+def _closes_alone(text: str, verb: str, end: int) -> bool:
+    """ "..., the commission reports.": a verb of `_CLOSES_ALONE` ending the clause it reports."""
+    return (
+        verb in _CLOSES_ALONE
+        and _CLOSING.match(text, end) is not None
+        and _AFTER_REPORTED.search(text, max(0, end - 80), end) is not None
+    )
+
+
 def frame_allows(text: str, verb: str, end: int) -> bool:
     """Whether what follows a reporting verb makes it report (see `reporting_verbs.Frame`)."""
     frame = VERB_FORMS[verb]
     if _refused(text, verb, frame, end):
         return False
-    if frame is Frame.SPEECH or (verb in _COMMITMENTS and _TO_VERB.match(text, end)):
+    if (
+        frame is Frame.SPEECH
+        or (verb in _COMMITMENTS and _TO_VERB.match(text, end))
+        or _closes_alone(text, verb, end)
+    ):
         return True  # "said", "threatened to break off the talks", "vowed to fight on"
     if frame in _PLAIN_CHECKS:
         return _PLAIN_CHECKS[frame].match(text, end) is not None

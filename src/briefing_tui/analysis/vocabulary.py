@@ -98,7 +98,8 @@ _ORGANIZATION_HEADS = _words(
     "carmaker carmakers automaker automakers manufacturer manufacturers producer producers "
     "exporters importers retailers shippers refiners suppliers headquarters associations "
     "federations coalitions alliances movements commissions foundations embassies center centre "
-    "donors donor conference coastguard partners allies body bodies tank think-tank processor"
+    "donors donor conference coastguard partners allies body bodies tank think-tank processor "
+    "fund palace"
 )
 _OUTLET_HEADS = _words(
     "newspaper newspapers broadcaster broadcasters outlet magazine website daily radio television tv"
