@@ -264,3 +264,11 @@ def test_bodies_records_and_closing_reports(text: str, expected: list[str]) -> N
 )
 def test_reports_as_a_noun_and_bodies_that_act(text: str) -> None:
     assert kinds(text) == []
+
+
+def test_given_names_that_are_function_words_with_their_capital() -> None:
+    assert kinds("Per Lind, Ostmark's trade commissioner, further said that it was hard.") == [
+        ("Per Lind", "named_person")
+    ]
+    assert kinds("Costs rose 3 per cent, officials said.") == [("officials", "official")]
+    assert kinds("Can the deal survive? Nobody knows.") == []

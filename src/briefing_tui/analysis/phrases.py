@@ -64,7 +64,7 @@ _RELATIVE_MAX_WORDS = 8
 _PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "who", "that", "which"})
 _TWO_WORD_LEADS = {"familiar": "with", "close": "to", "briefed": "on"}
 _ONE_WORD_LEADS = frozenset({"from", "for", "at", "in", "of", "on", "to"})
-GIVEN_NAMES = frozenset({"Said", "Hope", "May", "Will", "Faith"})
+GIVEN_NAMES = frozenset({"Said", "Hope", "May", "Will", "Faith", "Per", "Can"})
 """Given names that are also function words, recognised only with their capital."""
 _ARTICLES = frozenset({"the", "a", "an"})
 _PORTFOLIO_WORDS = PREMODIFIERS | frozenset(
