@@ -272,3 +272,10 @@ def test_given_names_that_are_function_words_with_their_capital() -> None:
     ]
     assert kinds("Costs rose 3 per cent, officials said.") == [("officials", "official")]
     assert kinds("Can the deal survive? Nobody knows.") == []
+
+
+def test_a_promise_of_a_thing_is_an_act_and_a_promise_that_is_speech() -> None:
+    assert kinds("Both governments have promised them a return that neither can deliver.") == []
+    assert kinds("The minister promised them that the plant would stay open.") == [
+        ("The minister", "official")
+    ]
