@@ -279,3 +279,33 @@ def test_a_promise_of_a_thing_is_an_act_and_a_promise_that_is_speech() -> None:
     assert kinds("The minister promised them that the plant would stay open.") == [
         ("The minister", "official")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An outlet's possessive before a programme's quoted title is the outlet.
+        (
+            'Ana Roe told Harbour TV\'s "Sunday Desk" that talks would resume.',
+            [("Ana Roe", "named_person"), ("Harbour TV", "outlet")],
+        ),
+        # "X and his counterpart, Y, said": the aside names the second speaker.
+        (
+            "Ivo Marek and his Velmari counterpart, Ana Roe, said talks would resume.",
+            [("Ivo Marek", "named_person"), ("Ana Roe", "named_person")],
+        ),
+        (
+            "Ivo Marek and a Velmari official, who asked not to be named, said no.",
+            [("Ivo Marek", "named_person"), ("a Velmari official", "official")],
+        ),
+    ],
+)
+def test_programme_titles_and_a_counterpart_named_in_an_aside(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert kinds(text) == expected
+
+
+def test_an_owner_that_is_no_outlet_before_a_noun_is_no_channel() -> None:
+    assert kinds("Ana Roe told Kestria's president that the gap was wide.") == [("Ana Roe", "named_person")]
+    assert kinds("Ana Roe told Harbour TV's reporter that the gap was wide.") == [("Ana Roe", "named_person")]

@@ -100,6 +100,10 @@ def _numbered_apposition(tokens: list[Token], first: int, stop: int) -> list[Fou
 
 
 def with_appositive(subject: tuple[Phrase, ...], tokens: list[Token], first: int, stop: int) -> list[Found]:
+    if len(subject) > 1 and first < stop and subject[-1].kind in {SourceKind.OFFICIAL, SourceKind.ANONYMOUS}:
+        # "Ivo Marek and his Velmari counterpart, Ana Roe, said": the aside names the last one.
+        named_last = with_appositive(subject[-1:], tokens, first, stop)
+        return [*(Found(phrase) for phrase in subject[:-1]), *named_last]
     if len(subject) != 1 or first >= stop:
         return [Found(phrase) for phrase in subject]
     (phrase,) = subject

@@ -502,12 +502,14 @@ def _programme_owner(tokens: list[Token], start: int) -> Phrase | None:
     words = until_punct(tokens[start : start + 8])
     programme = next((n for n, token in enumerate(words) if token.lower in PROGRAMME_NOUNS), None)
     owner = next((n for n, token in enumerate(words[:programme]) if token.possessive), None)
-    if programme is None or owner is None or not words[owner].capitalised:
+    if owner is None or not words[owner].capitalised:
         return None
     parsed = parse_list(tokens, start, start + owner + 1)
     if parsed is None or len(parsed.phrases) != 1 or parsed.next != start + owner + 1:
         return None
     phrase = parsed.phrases[0]
+    if programme is None and (phrase.kind is not SourceKind.OUTLET or owner + 1 < len(words)):
+        return None  # "told Harbour TV's “Sunday Desk”": an outlet's own name, then a quoted title
     return replace(phrase, end=words[owner].base_end, kind=SourceKind.OUTLET)
 
 
