@@ -79,6 +79,7 @@ NEGATIVES = {
     "quoted_as_saying": "Prices were quoted in euros.",
     "quoted_object": "The broker quoted prices in euros.",
     "quoting_subject": "The broker quoted prices in euros.",
+    "cited_source": "The report cited rising costs and quoted figures from May.",
     "pronoun_statement": "The statement was released late.",
     "statement_saying": "The text of the statement was long.",
     "cue_source": "According to the agreement, the troops will leave.",

@@ -309,3 +309,11 @@ def test_programme_titles_and_a_counterpart_named_in_an_aside(
 def test_an_owner_that_is_no_outlet_before_a_noun_is_no_channel() -> None:
     assert kinds("Ana Roe told Kestria's president that the gap was wide.") == [("Ana Roe", "named_person")]
     assert kinds("Ana Roe told Harbour TV's reporter that the gap was wide.") == [("Ana Roe", "named_person")]
+
+
+def test_an_outlet_that_cited_an_unnamed_source() -> None:
+    assert kinds("According to Velmar Radio, which cited a police source, the decree was ready.") == [
+        ("Velmar Radio", "outlet"),
+        ("a police source", "anonymous"),
+    ]
+    assert kinds("The minister cited Article 5 of the treaty.") == []

@@ -11,7 +11,8 @@ Anchors are word classes from `reporting_verbs`:
 * ``verb``: a reporting verb in any tense ("said", "says", "has said", "had warned");
 * ``told``: "told", "tells", "tell", whose object may be an outlet ("told AFP");
 * ``quoted_as``: "quoted as saying" (the passive "X was quoted as saying");
-* ``quoted``: "quoted" with an object ("state media quoted X as saying");
+* ``quoted``: "quoted" or "cited" with an object ("state media quoted X as saying", "the
+  radio, which cited a police source");
 * ``statement``: "released a statement", "issued a statement" and the like;
 * ``cue``: a phrase before the source ("according to", "citing", "a copy seen by");
 * ``channel``: a phrase before the outlet a source spoke through ("in an interview with",
@@ -205,6 +206,14 @@ SHAPES: tuple[Shape, ...] = (
         Anchor.QUOTED,
         Side.AFTER,
         then="as saying",
+    ),
+    Shape(
+        "cited_source",
+        "Harbour Radio, which cited a police source, said the quay was shut.",
+        Anchor.QUOTED,
+        Side.AFTER,
+        fallback=True,
+        kinds=frozenset({SourceKind.OFFICIAL, SourceKind.ANONYMOUS, SourceKind.OUTLET}),
     ),
     Shape(
         "quoting_subject",
