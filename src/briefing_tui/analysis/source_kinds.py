@@ -37,8 +37,13 @@ def head_kind(tokens: list[Token], index: int, words: list[int]) -> SourceKind:
         and kind is not SourceKind.ORGANIZATION
     ):
         kind = SourceKind.ORGANIZATION  # "The Ministers", "the Delegations": a joint statement's voice
-    if kind is SourceKind.ANONYMOUS and head.capitalised and len(words) > 2 and all(
-        tokens[word].capitalised or tokens[word].lower in {"of", "the", "for", "and"} for word in words
+    if (
+        kind is SourceKind.ANONYMOUS
+        and head.capitalised
+        and len(words) > 2
+        and all(
+            tokens[word].capitalised or tokens[word].lower in {"of", "the", "for", "and"} for word in words
+        )
     ):
         kind = SourceKind.ORGANIZATION  # "Lakes Peace Women", "Mothers of the Missing": a body's name
     if head.lower == "agency" and len(words) > 1 and tokens[words[-2]].lower in {"news", "press"}:

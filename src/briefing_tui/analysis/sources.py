@@ -247,6 +247,10 @@ def _read_anchor(
             continue
         if shape.after_mark and not _MARK_BEFORE.search(text, max(0, match.start() - 3), match.start()):
             continue
+        if shape.opener and not text[match.end() : match.end() + len(shape.opener) + 2].lstrip().startswith(
+            shape.opener + " "
+        ):
+            continue  # cheap refusal first: most verbs are not followed by the opener ("said on")
         if shape.side is Side.BEFORE and before is None:
             before = word_before(text, match.start())
         results = _read(text, match, shape, before)
@@ -302,9 +306,7 @@ def outlet_names(outlet: str | None) -> frozenset[str]:
     return frozenset(names)
 
 
-_HE_OR_SHE_AFTER = re.compile(
-    r"[ \t]+(?:[\w'’-]+[ \t]+){0,5}?(?:that[ \t]+)?(?:he|she)\b"
-)
+_HE_OR_SHE_AFTER = re.compile(r"[ \t]+(?:[\w'’-]+[ \t]+){0,5}?(?:that[ \t]+)?(?:he|she)\b")
 """A lone name that "said he ...", "said on Monday that she ..." or "told a farm audience last
 week he ..." is a person's, not a body's (a few words, no mark, before the pronoun)."""
 
