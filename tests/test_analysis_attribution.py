@@ -93,6 +93,7 @@ NEGATIVES = {
     "participle_saying": "The vote was delayed, saying nothing of the cause.",
     "collective_voice": "The ministers of both sides will meet in May.",
     "verb_on_outlet": "He said on Kestria's border that the mood was calm.",
+    "verb_to_outlet": "It confirmed to the minister that the mood was calm.",
     "passive_agent": "The figures were confirmed by the count and were published by noon.",
     "quote_then_speaker": "They called it “a disgrace,” the worst in years.",
     "speaker_colon": "Port Velmar: Officials met the crews at noon.",

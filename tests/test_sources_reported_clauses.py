@@ -317,3 +317,39 @@ def test_an_outlet_that_cited_an_unnamed_source() -> None:
         ("a police source", "anonymous"),
     ]
     assert kinds("The minister cited Article 5 of the treaty.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“We will never accept this,” cried Velmar's delegate, Ivo Marek.", [("Ivo Marek", "named_person")]),
+        (
+            "The ministry confirmed to Harbour Radio that talks had resumed.",
+            [("The ministry", "organization"), ("Harbour Radio", "outlet")],
+        ),
+        (
+            "A separate Velmari security source said talks had resumed.",
+            [("A separate Velmari security source", "anonymous")],
+        ),
+        # A second aside stacked on the first: the person named before both speaks.
+        (
+            "Ana Roe, the union's president, a former nurse, said talks would resume.",
+            [("Ana Roe", "named_person")],
+        ),
+        (
+            "In Portlow, the union's president, a former nurse, said talks would resume.",
+            [("the union's president", "official")],
+        ),
+    ],
+)
+def test_cries_channels_after_to_and_stacked_asides(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert kinds(text) == expected
+
+
+def test_weeping_and_telling_a_minister_report_nothing_new() -> None:
+    assert kinds("She cried when the list was read.") == []
+    assert kinds("The ministry confirmed to the minister that talks had resumed.") == [
+        ("The ministry", "organization")
+    ]

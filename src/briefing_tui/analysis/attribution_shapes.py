@@ -157,6 +157,16 @@ SHAPES: tuple[Shape, ...] = (
         named=True,
     ),
     Shape(
+        "verb_to_outlet",
+        "The ministry confirmed to Harbour Radio that the talks had resumed.",
+        Anchor.VERB,
+        Side.AFTER,
+        follows=True,
+        opener="to",
+        kinds=frozenset({SourceKind.OUTLET}),
+        named=True,
+    ),
+    Shape(
         "passive_agent",
         "The figures were confirmed to us by harbour officials.",
         Anchor.VERB,

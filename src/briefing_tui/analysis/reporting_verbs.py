@@ -70,7 +70,7 @@ def _verbs(text: str) -> tuple[str, ...]:
 _SPEECH = _verbs(
     "say/said/said tell/told/told write/wrote/written tweet post quip remark comment reply retort "
     "answer exclaim shout whisper mutter murmur joke muse sigh plead testify "
-    "swear/swore/sworn reiterate repeat state/stated/stated document publish"
+    "swear/swore/sworn reiterate repeat state/stated/stated document publish cry"
 )
 _REPORT = _verbs(
     "announce confirm deny claim report warn note acknowledge reveal disclose stress emphasise "

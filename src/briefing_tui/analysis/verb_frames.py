@@ -109,6 +109,10 @@ _ACT_READINGS: dict[str, re.Pattern[str]] = {
         ),
     ),
     **dict.fromkeys(
+        ("cry", "cries", "cried"),
+        re.compile(r"[ \t]+(?:when|as|because|while|and|in|with|out|for|over|at|on|of)\b"),
+    ),
+    **dict.fromkeys(
         ("promise", "promises", "promised"),
         re.compile(r"[ \t]+(?:them|him|her|us|me|you)[ \t]+(?:a|an|the|their|his|its|more)\b"),
     ),
@@ -119,8 +123,8 @@ _ACT_READINGS: dict[str, re.Pattern[str]] = {
 }
 """Readings of a reporting verb that make it an act, by what follows it: "wrote a cap into the
 text", "wrote off the debt", "welcomed Ana Roe to the talks" (a greeting, not a stance),
-"promised them a return" (a promise of a thing, not of words); or a noun: "rebel claims of
-victory", "claims were denied"."""
+"promised them a return" (a promise of a thing, not of words), "cried when" (weeping); or a
+noun: "rebel claims of victory", "claims were denied"."""
 _MONEY = re.compile(r"[ \t]*[$€£¥]")
 """A sum right after a verb of intention is a pledge of money, not a stated intention:
 "pledged $300 billion"."""
