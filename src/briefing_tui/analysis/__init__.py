@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from briefing_tui.analysis.kinds import KindVerdict, judge_sections, section_kind
 from briefing_tui.analysis.questions import find_questions
 from briefing_tui.analysis.registry import SourceRegistry
-from briefing_tui.analysis.sources import find_mentions, surnames_in
+from briefing_tui.analysis.sources import find_mentions, outlet_names, surnames_in
 from briefing_tui.model import Briefing, Paragraph, Question, Section
 
 __all__ = ["analyse"]
@@ -31,8 +31,9 @@ def analyse(briefing: Briefing) -> Briefing:
     registry = SourceRegistry(lambda: surnames_in(p.text for p in briefing.paragraphs()))
     questions: list[Question] = []
     verdicts = iter(judge_sections(briefing.sections))
+    outlets = outlet_names(briefing.outlet)
     sections = tuple(
-        _analyse_section(section, registry, questions, verdicts) for section in briefing.sections
+        _analyse_section(section, registry, questions, verdicts, outlets) for section in briefing.sections
     )
     return briefing.model_copy(
         update={"sections": sections, "sources": registry.sources(), "questions": tuple(questions)}
@@ -40,12 +41,16 @@ def analyse(briefing: Briefing) -> Briefing:
 
 
 def _analyse_section(
-    section: Section, registry: SourceRegistry, questions: list[Question], verdicts: Iterator[KindVerdict]
+    section: Section,
+    registry: SourceRegistry,
+    questions: list[Question],
+    verdicts: Iterator[KindVerdict],
+    outlets: frozenset[str],
 ) -> Section:
     registry.start_section()
     paragraphs: list[Paragraph] = []
     for paragraph in section.paragraphs:
-        mentions = find_mentions(paragraph.text)
+        mentions = find_mentions(paragraph.text, outlets)
         questions.extend(find_questions(paragraph.id, paragraph.text))
         verdict = next(verdicts)
         update = {

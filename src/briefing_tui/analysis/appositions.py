@@ -18,7 +18,7 @@ from briefing_tui.analysis.noun_phrases import (
     phrases_ending_at,
 )
 from briefing_tui.analysis.phrases import Parsed, Phrase, parse_phrase
-from briefing_tui.analysis.source_windows import INTRODUCERS
+from briefing_tui.analysis.source_windows import INTRODUCERS, PREPOSITIONS
 from briefing_tui.analysis.tokens import Token
 from briefing_tui.analysis.vocabulary import DETERMINERS, HEAD_KINDS, ROLE_WORDS, STOPWORDS
 from briefing_tui.model import SourceKind
@@ -79,8 +79,27 @@ def appositive_subject(tokens: list[Token], closing: int) -> list[Found]:
             return _numbered_apposition(tokens, comma + 1, closing)
         subject = phrases_ending_at(tokens, comma)
         if subject and opens_clause(tokens, first_offset(subject[0])):
-            return with_appositive(subject, tokens, comma + 1, closing)
+            named = _named_before_stacked_role(tokens, subject, closing)
+            return named or with_appositive(subject, tokens, comma + 1, closing)
     return []
+
+
+def _named_before_stacked_role(tokens: list[Token], subject: tuple[Phrase, ...], closing: int) -> list[Found]:
+    """ "Ana Roe, the union's president, a former nurse, said": a second aside stacked on a first;
+    the role before it describes the person named before both, who is the source."""
+    if len(subject) != 1 or subject[0].kind not in {SourceKind.OFFICIAL, SourceKind.ANONYMOUS}:
+        return []
+    comma = next((n for n, token in enumerate(tokens) if token.start == first_offset(subject[0])), 0) - 1
+    if comma < 1 or tokens[comma].text != ",":
+        return []
+    person = phrases_ending_at(tokens, comma)
+    if len(person) != 1 or person[0].kind is not SourceKind.NAMED_PERSON:
+        return []
+    start = first_offset(person[0])
+    opener = next((token for token in tokens if token.start == start), None)
+    if opener is None or opener.lower in PREPOSITIONS or not opens_clause(tokens, start):
+        return []  # "In Portlow, the union's president, ...": a place, not a person
+    return with_appositive(person, tokens, comma + 1, closing)
 
 
 def _is_numbered(tokens: list[Token], comma: int) -> bool:
@@ -100,6 +119,10 @@ def _numbered_apposition(tokens: list[Token], first: int, stop: int) -> list[Fou
 
 
 def with_appositive(subject: tuple[Phrase, ...], tokens: list[Token], first: int, stop: int) -> list[Found]:
+    if len(subject) > 1 and first < stop and subject[-1].kind in {SourceKind.OFFICIAL, SourceKind.ANONYMOUS}:
+        # "Ivo Marek and his Velmari counterpart, Ana Roe, said": the aside names the last one.
+        named_last = with_appositive(subject[-1:], tokens, first, stop)
+        return [*(Found(phrase) for phrase in subject[:-1]), *named_last]
     if len(subject) != 1 or first >= stop:
         return [Found(phrase) for phrase in subject]
     (phrase,) = subject

@@ -11,7 +11,8 @@ Anchors are word classes from `reporting_verbs`:
 * ``verb``: a reporting verb in any tense ("said", "says", "has said", "had warned");
 * ``told``: "told", "tells", "tell", whose object may be an outlet ("told AFP");
 * ``quoted_as``: "quoted as saying" (the passive "X was quoted as saying");
-* ``quoted``: "quoted" with an object ("state media quoted X as saying");
+* ``quoted``: "quoted" or "cited" with an object ("state media quoted X as saying", "the
+  radio, which cited a police source");
 * ``statement``: "released a statement", "issued a statement" and the like;
 * ``cue``: a phrase before the source ("according to", "citing", "a copy seen by");
 * ``channel``: a phrase before the outlet a source spoke through ("in an interview with",
@@ -88,6 +89,8 @@ class Shape:
     """The anchor must follow a comma, a closing quote or a dash: "“...,” said X"."""
     then: str = ""
     """Words that must follow the source ("as saying" in "quoted X as saying")."""
+    opener: str = ""
+    """Words that must stand between the anchor and the source ("on" in "said on Harbour Radio")."""
     kinds: frozenset[SourceKind] | None = None
     """Only sources of these kinds count ("told AFP" names an outlet, "told reporters" none)."""
     fallback: bool = False
@@ -144,6 +147,26 @@ SHAPES: tuple[Shape, ...] = (
         fallback=True,
     ),
     Shape(
+        "verb_on_outlet",
+        "Ari Tal said on Harbour Radio's breakfast programme that the gap was narrow.",
+        Anchor.VERB,
+        Side.AFTER,
+        follows=True,
+        opener="on",
+        kinds=frozenset({SourceKind.OUTLET}),
+        named=True,
+    ),
+    Shape(
+        "verb_to_outlet",
+        "The ministry confirmed to Harbour Radio that the talks had resumed.",
+        Anchor.VERB,
+        Side.AFTER,
+        follows=True,
+        opener="to",
+        kinds=frozenset({SourceKind.OUTLET}),
+        named=True,
+    ),
+    Shape(
         "passive_agent",
         "The figures were confirmed to us by harbour officials.",
         Anchor.VERB,
@@ -193,6 +216,14 @@ SHAPES: tuple[Shape, ...] = (
         Anchor.QUOTED,
         Side.AFTER,
         then="as saying",
+    ),
+    Shape(
+        "cited_source",
+        "Harbour Radio, which cited a police source, said the quay was shut.",
+        Anchor.QUOTED,
+        Side.AFTER,
+        fallback=True,
+        kinds=frozenset({SourceKind.OFFICIAL, SourceKind.ANONYMOUS, SourceKind.OUTLET}),
     ),
     Shape(
         "quoting_subject",

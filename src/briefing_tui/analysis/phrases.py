@@ -64,7 +64,7 @@ _RELATIVE_MAX_WORDS = 8
 _PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "who", "that", "which"})
 _TWO_WORD_LEADS = {"familiar": "with", "close": "to", "briefed": "on"}
 _ONE_WORD_LEADS = frozenset({"from", "for", "at", "in", "of", "on", "to"})
-GIVEN_NAMES = frozenset({"Said", "Hope", "May", "Will", "Faith"})
+GIVEN_NAMES = frozenset({"Said", "Hope", "May", "Will", "Faith", "Per", "Can"})
 """Given names that are also function words, recognised only with their capital."""
 _ARTICLES = frozenset({"the", "a", "an"})
 _PORTFOLIO_WORDS = PREMODIFIERS | frozenset(
@@ -289,6 +289,8 @@ def _modifies_next(tokens: list[Token], position: int, limit: int) -> bool:
         return True
     if is_people_plural(following.lower) and not following.capitalised:
         return True  # "the new owners"
+    if is_people_noun(following.lower) and not following.capitalised and _after_article(tokens, nxt):
+        return True  # "a crane driver"
     if (
         nxt + 1 < limit
         and not following.capitalised
@@ -386,6 +388,8 @@ def _joins_modifiers(tokens: list[Token], words: list[int], position: int, limit
     """Does "and" join modifiers of one head, as in "U.S. and Israeli officials"?"""
     if not words or any(tokens[word].base_lower in HEAD_KINDS for word in words):
         return False
+    if position + 1 < limit and tokens[position + 1].lower in DETERMINERS:
+        return False  # "Reuters and two people familiar with the matter": a second phrase
     following, _ = _collect(tokens, position + 1, limit)
     return bool(following) and tokens[following[-1]].lower in HEAD_KINDS
 
@@ -502,6 +506,8 @@ def _is_body_name(tokens: list[Token], words: list[int]) -> bool:
 
 
 def _last_head(tokens: list[Token], words: list[int]) -> int | None:
+    if _ends_in_people_noun(tokens, words):
+        return len(words) - 1  # "the two coalition partners", "a crane driver": the last noun heads
     for number, word in enumerate(words[:-1]):
         # "Officials of the Port Authority", "Members of the National Assembly": people of a body.
         people = HEAD_KINDS.get(tokens[word].lower) in {SourceKind.ANONYMOUS, SourceKind.OFFICIAL}
@@ -521,6 +527,17 @@ def _last_head(tokens: list[Token], words: list[int]) -> int | None:
     if person and len(words) <= 2 and _after_article(tokens, words[-1]):
         return len(words) - 1  # "a shopkeeper", "a first-time voter"
     return None
+
+
+def _ends_in_people_noun(tokens: list[Token], words: list[int]) -> bool:
+    """Whether a common noun for people ends the words after another noun that modifies it:
+    "coalition partners", "a crane driver" (the list nouns ending them are heads already)."""
+    last = tokens[words[-1]]
+    if len(words) < 2 or last.capitalised or last.possessive or last.lower in HEAD_KINDS:
+        return False
+    if not tokens[words[-2]].lower.isalpha() or tokens[words[-2]].capitalised:
+        return False
+    return is_people_plural(last.lower) or (is_people_noun(last.lower) and _after_article(tokens, words[-1]))
 
 
 def _common(tokens: list[Token], index: int, words: list[int], limit: int) -> Parsed:

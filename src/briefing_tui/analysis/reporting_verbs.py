@@ -70,7 +70,7 @@ def _verbs(text: str) -> tuple[str, ...]:
 _SPEECH = _verbs(
     "say/said/said tell/told/told write/wrote/written tweet post quip remark comment reply retort "
     "answer exclaim shout whisper mutter murmur joke muse sigh plead testify "
-    "swear/swore/sworn reiterate repeat state/stated/stated document publish"
+    "swear/swore/sworn reiterate repeat state/stated/stated document publish cry"
 )
 _REPORT = _verbs(
     "announce confirm deny claim report warn note acknowledge reveal disclose stress emphasise "
@@ -261,6 +261,7 @@ PRESENT_TENSE = frozenset(
         "admit",
         "concede",
         "deny",
+        "claim",
         "explain",
         "confirm",
         "stress",
@@ -289,8 +290,9 @@ PRESENT_TENSE = frozenset(
         "put",
     ]
 )
-"""Verbs whose present forms ("says", "warn") count too; for the rest ("reports", "claims",
-"fears", "states") the present form is more often a noun than a verb, so only the past counts."""
+"""Verbs whose present forms ("says", "warn", "claims": a press review's "the Courier claims")
+count too; for the rest ("reports", "fears", "states") the present form is more often a noun
+than a verb, so only the past counts."""
 
 
 def _inflections(entry: str) -> tuple[str, ...]:
@@ -409,6 +411,11 @@ _BASE_CUES: tuple[str, ...] = (
     "a letter from",
     "a memo from",
     "a filing by",
+    "a poll by",
+    "data published by",
+    "figures published by",
+    "data released by",
+    "figures released by",
 )
 _RECORD_CUES = tuple(
     f"{article} {record} {verb} by"

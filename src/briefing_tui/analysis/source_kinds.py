@@ -33,10 +33,19 @@ def head_kind(tokens: list[Token], index: int, words: list[int]) -> SourceKind:
     if (
         head.capitalised
         and words[-1] != index
-        and head.lower.endswith("s")
+        and head.base_lower.endswith("s")  # "The Ministers"; not the possessive of "Harbour TV's"
         and kind is not SourceKind.ORGANIZATION
     ):
         kind = SourceKind.ORGANIZATION  # "The Ministers", "the Delegations": a joint statement's voice
+    if (
+        kind is SourceKind.ANONYMOUS
+        and head.capitalised
+        and len(words) > 2
+        and all(
+            tokens[word].capitalised or tokens[word].lower in {"of", "the", "for", "and"} for word in words
+        )
+    ):
+        kind = SourceKind.ORGANIZATION  # "Lakes Peace Women", "Mothers of the Missing": a body's name
     if head.lower == "agency" and len(words) > 1 and tokens[words[-2]].lower in {"news", "press"}:
         kind = SourceKind.OUTLET  # "the Tasnim news agency"
     return kind
@@ -63,7 +72,7 @@ def kind_in_context(tokens: list[Token], words: list[int], end: int, kind: Sourc
 def name_kind(names: list[Token], determiner: Token | None) -> tuple[SourceKind | None, bool]:
     """The kind a run of capitalised words names (None: a lone word only context can tell),
     and whether its opening capital may be a sentence's rather than the name's own."""
-    lowered = [token.lower for token in names]
+    lowered = [token.lower for token in names[:-1]] + [names[-1].base_lower]  # "Harbour TV's"
     if len(lowered) > 1 and lowered[-1].isdigit():
         lowered = lowered[:-1]  # "Channel 12" is named by its first word
     plain = " ".join(lowered)

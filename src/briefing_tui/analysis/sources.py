@@ -2,8 +2,8 @@
 
 The shapes of attribution are data: `attribution_shapes.SHAPES` lists each with an example,
 the anchor it is found by (a reporting verb from `reporting_verbs`, "told", "according to",
-a colon before a quotation...) and the side of the anchor the source stands on. Two compiled
-patterns find every anchor; at each, the shapes of that anchor are tried in table order and
+a colon before a quotation...) and the side of the anchor the source stands on. One compiled
+pattern finds every anchor; at each, the shapes of that anchor are tried in table order and
 a small window on the shape's side is parsed (see `phrases`).
 
 Between a subject and its verb the finder skips what `attribution_shapes.GAPS` lists
@@ -27,7 +27,6 @@ bounded, so the whole pass stays linear in the size of the briefing.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import replace
 
 from briefing_tui.analysis.antecedents import with_antecedents
@@ -71,10 +70,10 @@ from briefing_tui.analysis.source_windows import (
 from briefing_tui.analysis.subjects import after_introduction, sentence_subject, subject_before
 from briefing_tui.analysis.tokens import Token, tokenize
 from briefing_tui.analysis.verb_frames import frame_allows, until_punct
-from briefing_tui.analysis.vocabulary import DOCUMENT_NOUNS
+from briefing_tui.analysis.vocabulary import DOCUMENT_NOUNS, OUTLET_WORDS, PROGRAMME_NOUNS
 from briefing_tui.model import SourceKind
 
-__all__ = ["Mention", "find_mentions", "surnames_in"]
+__all__ = ["Mention", "find_mentions", "outlet_names", "surnames_in"]
 
 
 _TOLD = ("told", "tells", "tell")
@@ -133,64 +132,18 @@ def _anchor_pattern() -> str:
     return "|".join(branches)
 
 
-_VOICE = (
-    rf"[Tt]he[ \t]+(?:(?:{'|'.join(COLLECTIVE_MODIFIERS)})[ \t]+)?(?:{'|'.join(COLLECTIVE_VOICES)})"
+_TRIGGER = re.compile(
+    rf"\b(?P<word>{_anchor_pattern()})\b"
+    r"|(?P<colon>:\s*[“\"](?=\S))"
+    rf"|(?P<saying>(?:,|\s[—–-])\s+(?:{'|'.join(PARTICIPLES)})\b)"
+    r"|(?<=[,.!?…][”\"])(?P<quote_end>[ \t]+(?:[—–][ \t]*)?)(?=[^\W\d_])"
+    r"|(?P<bare_colon>:[ \t]+)(?=[“\"‘'(]?[^\W\d_])"
+    rf"|(?P<voice>\b[Tt]he[ \t]+(?:(?:{'|'.join(COLLECTIVE_MODIFIERS)})[ \t]+)?"
+    rf"(?:{'|'.join(COLLECTIVE_VOICES)}))"
     r"(?=[ \t]+(?:(?:have|had|also|further|jointly|then)[ \t]+)?[a-z]{3,}ed\b)"
 )
-"""A joint statement's collective voice before a past verb ("The Ministers recalled")."""
-
-
-_ANCHOR_PHRASES = _anchor_pattern()
-
-
-_AT_WORD = re.compile(rf"\b(?P<word>{_ANCHOR_PHRASES})\b|(?P<voice>\b{_VOICE})")
-"""The anchors that open with a word: a phrase of `_ANCHOR_OF` or a collective voice."""
-
-
-_NEXT_ANCHOR = re.compile(
-    r"\W(?:"
-    r"(?<=:)\s*[“\"](?=\S)(?P<colon>)"
-    rf"|(?:(?<=,)|(?<=\s)[—–])\s+(?:{'|'.join(PARTICIPLES)})\b(?P<saying>)"
-    r"|(?<=[,.!?…][”\"][ \t])[ \t]*(?:[—–][ \t]*)?(?=[^\W\d_])(?P<quote_end>)"
-    r"|(?<=:)[ \t]+(?=[“\"‘'(]?[^\W\d_])(?P<bare_colon>)"
-    rf"|(?:{_ANCHOR_PHRASES})\b(?P<word_after>)|{_VOICE}(?P<word_after_voice>)"
-    r")"
-)
-"""The next anchor: a mark at the character that opens it (a colon before a quotation,
-", saying", " – claiming", a space after a closing quote, a colon before words), or an
-anchor of `_AT_WORD` right after that character.
-
-Every anchor opens with a character that is no word character, or right after one, so the
-pattern opens with that character (``\\W``): the engine then skips the letters of words with
-a cheap test of the class, where a pattern that opens with a word boundary or a group is
-attempted at every position (twice as slow over a briefing). A mark's branch ends in an
-empty group named after it, and its match is the mark itself."""
-
-
-def _anchors(text: str) -> Iterator[re.Match[str]]:
-    """Every anchor in ``text``, in order, without overlaps, as one alternation of all of them
-    (words first) would find them with ``finditer``.
-
-    At each place the search starts from (the paragraph's start, an anchor's end) an anchor
-    may open with a word without a character before it: it is tried first. A word anchor the
-    search finds after a character is matched again where it starts, so that every match
-    spans its anchor alone and is named by `_AT_WORD`'s groups.
-    """
-    position = 0
-    while True:
-        found = _AT_WORD.match(text, position)
-        if found is None:
-            found = _NEXT_ANCHOR.search(text, position)
-            if found is None:
-                return
-            if found.lastgroup in _AFTER_MARK:
-                found = _AT_WORD.match(text, found.start() + 1)
-                assert found is not None  # the same phrase or voice, matched where it starts
-        yield found
-        position = found.end()
-
-
-_AFTER_MARK = frozenset({"word_after", "word_after_voice"})
+"""Every anchor of `SHAPES`: a phrase of `_ANCHOR_OF`, a colon before a quotation, ", saying",
+" – claiming", a joint statement's collective voice before a past verb ("The Ministers recalled")."""
 
 
 _MARK_ANCHORS = {
@@ -200,8 +153,7 @@ _MARK_ANCHORS = {
     "bare_colon": Anchor.BARE_COLON,
     "voice": Anchor.VOICE,
 }
-"""The anchors found by a mark rather than a phrase, by the name of their group in `_AT_WORD`
-or `_NEXT_ANCHOR`."""
+"""The anchors found by a mark rather than a phrase, by the name of their group in `_TRIGGER`."""
 
 
 _SHAPES_BY_ANCHOR: dict[Anchor, tuple[Shape, ...]] = {
@@ -209,16 +161,20 @@ _SHAPES_BY_ANCHOR: dict[Anchor, tuple[Shape, ...]] = {
 }
 
 
-_MARK_BEFORE = re.compile(r"[,”\"—–]\s*$")
+_MARK_BEFORE = re.compile(r"(?:[,”\"—–]|\s-)\s*$")
 """An inverted verb comes right after a comma, a closing quote or a dash: "“...,” said X"."""
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """Every source the paragraph ``text`` names, in order of position, without overlaps."""
+def find_mentions(text: str, outlets: frozenset[str] = frozenset()) -> list[Mention]:
+    """Every source the paragraph ``text`` names, in order of position, without overlaps.
+
+    ``outlets`` are the names (lower case, no leading "the") of the outlet that published the
+    briefing, from its byline or dateline: "told NBN" names an outlet when NBN published it."""
     found: list[Found] = []
     quoted = quoted_spans(text)
     inside = InsideSpans(quoted)
-    for match in _anchors(text):
+    reported_from = -1  # where the clause reported by the last verb that named a speaker begins
+    for match in _TRIGGER.finditer(text):
         if inside(match.start()):
             continue  # words inside a quotation are the speaker's, not the report's
         group = match.lastgroup
@@ -231,16 +187,58 @@ def find_mentions(text: str) -> list[Mention]:
         passive = False
         if anchor is Anchor.VERB:
             before = word_before(text, match.start())
+            if before[0] in _ARTICLES_AND_POSSESSIVES and not before[1]:
+                continue  # "a report by the agency", "a written treaty": a noun or an adjective
             passive = before[0] in BE_FORMS
             if not _verb_reports(text, match, passive):
                 continue  # "is expected to": a passive names no speaker, unless "by" one
-        found.extend(_read_anchor(text, match, anchor, before, passive))
+        results = _read_anchor(text, match, anchor, before, passive, outlets=outlets)
+        if results and anchor is Anchor.VERB and _reports_at_the_end(text, match, found):
+            results = [_as_outlet(text, item) for item in results]  # "..., Nordpress reported."
+        if anchor in _REPORTING_ANCHORS:
+            results = [item for item in results if not _inside_report(text, reported_from, item)]
+            if results:
+                reported_from = match.end()
+        found.extend(results)
     mentions = outside_quotations(quoted, _mentions(text, found))
     return with_antecedents(text, without_credit_lines(text, mentions))
 
 
+_ARTICLES_AND_POSSESSIVES = frozenset(
+    {"a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "these", "those", "each", "every"}
+)
+"""Words after which a verb form is a noun or an adjective: "a report", "its stated aim"."""
+
+
+_REPORTING_ANCHORS = frozenset({Anchor.VERB, Anchor.TOLD})
+"""Anchors whose clause after them is what the speaker said."""
+
+
+_CLAUSE_BREAK = re.compile(
+    r"[;:.!?“”\"()]|,\s|\s[—–-]\s|\b(?:and|but)\s+(?!that\b)|\b(?:what|which|who|whom|whose)\b"
+)
+"""What ends the clause a speaker reports: a stop, a comma, a quotation mark, a dash, a new
+coordinated clause ("and the EU said"; "and that" goes on reporting), a relative clause
+("welcomed what she called ...")."""
+
+
+def _inside_report(text: str, reported_from: int, item: Found) -> bool:
+    """Whether ``item``, a pronoun subject of a reporting verb, stands inside the clause an
+    earlier verb reports: "Roe said on Thursday he hoped ..." attributes the hope to Roe once,
+    by her name (docs/labelling.md, section 8)."""
+    if item.pronoun is None or reported_from < 0 or item.phrase.start < reported_from:
+        return False
+    return _CLAUSE_BREAK.search(text, reported_from, item.phrase.start) is None
+
+
 def _read_anchor(
-    text: str, match: re.Match[str], anchor: Anchor, before: tuple[str, bool] | None, passive: bool
+    text: str,
+    match: re.Match[str],
+    anchor: Anchor,
+    before: tuple[str, bool] | None,
+    passive: bool,
+    *,
+    outlets: frozenset[str] = frozenset(),
 ) -> list[Found]:
     """What the shapes of ``anchor`` find at ``match``, tried in table order."""
     found: list[Found] = []
@@ -249,21 +247,96 @@ def _read_anchor(
             continue
         if shape.after_mark and not _MARK_BEFORE.search(text, max(0, match.start() - 3), match.start()):
             continue
+        if shape.opener and not text[match.end() : match.end() + len(shape.opener) + 2].lstrip().startswith(
+            shape.opener + " "
+        ):
+            continue  # cheap refusal first: most verbs are not followed by the opener ("said on")
         if shape.side is Side.BEFORE and before is None:
             before = word_before(text, match.start())
         results = _read(text, match, shape, before)
+        if outlets and shape.kinds == _OUTLET_ONLY:
+            results = [_as_known_outlet(text, item, outlets) for item in results]
         if shape.kinds is not None:
             results = [item for item in results if kind_fits(item.phrase.kind, shape.kinds)]
         if shape.named:
             results = [item for item in results if written_as_name(text, item.phrase)]
+        if results and shape.side is Side.BEFORE:
+            results = [item for item in results if not _asked_or_compared(text, item.phrase.start)]
         if results and shape.side is Side.BEFORE and _HE_OR_SHE_AFTER.match(text, match.end()):
             results = [_as_person(item) for item in results]  # "Netanyahu said he would"
         found.extend(results)
     return found
 
 
-_HE_OR_SHE_AFTER = re.compile(r"[ \t]+(?:that[ \t]+)?(?:he|she)\b")
-"""A lone name that "said he ..." or "said that she ..." is a person's, not a body's."""
+_ASKED_OR_COMPARED = re.compile(
+    r"(?:(?:^|[.?!:;]\s+)(?:Will|Would|Can|Could|Should|Do|Does|Did|May|Might|Must|Shall)"
+    r"|\bthan|\bas[ \t]+\w+[ \t]+as)[ \t]+$"
+)
+"""What makes a subject no speaker: a question ("Will members say yes?") or a comparison
+("as fast as its drafters hoped", "more than officials expected")."""
+
+
+def _asked_or_compared(text: str, start: int) -> bool:
+    """Whether the words before a subject at ``start`` ask a question or compare (bounded look back)."""
+    return _ASKED_OR_COMPARED.search(text, max(0, start - 24), start) is not None
+
+
+_OUTLET_ONLY = frozenset({SourceKind.OUTLET})
+
+
+def _as_known_outlet(text: str, item: Found, outlets: frozenset[str]) -> Found:
+    """ "told NBN" in a report NBN published: the publisher, named as the channel, is an outlet."""
+    phrase = item.phrase
+    words = clean_spaces(text[phrase.start : phrase.end]).casefold()
+    if phrase.kind is SourceKind.OUTLET or words.removeprefix("the ") not in outlets:
+        return item
+    return replace(item, phrase=replace(phrase, kind=SourceKind.OUTLET))
+
+
+def outlet_names(outlet: str | None) -> frozenset[str]:
+    """The names a briefing's own outlet goes by in its text, lower case: "meridian world news",
+    and for a name whose last word says it is an outlet, its first and last words ("meridian",
+    "courier" of "The Harbour Courier")."""
+    if not outlet:
+        return frozenset()
+    words = outlet.casefold().removeprefix("the ").split()
+    names = {" ".join(words)}
+    if len(words) > 1 and words[-1] in OUTLET_WORDS:
+        names |= {words[0], words[-1]}
+    return frozenset(names)
+
+
+_HE_OR_SHE_AFTER = re.compile(r"[ \t]+(?:[\w'’-]+[ \t]+){0,5}?(?:that[ \t]+)?(?:he|she)\b")
+"""A lone name that "said he ...", "said on Monday that she ..." or "told a farm audience last
+week he ..." is a person's, not a body's (a few words, no mark, before the pronoun)."""
+
+
+_TAIL_REPORTS = frozenset({"reported", "reports", "reporting"})
+"""Verbs of an outlet that carried what the sentence reports: "..., Ana Roe said, Nordpress reported."."""
+
+
+_SENTENCE_END = re.compile(r"[ \t]*(?:[.;]|$)")
+
+
+_STOP = re.compile(r"[.!?][”\"]?\s")
+
+
+def _reports_at_the_end(text: str, match: re.Match[str], found: list[Found]) -> bool:
+    """Whether the anchor is "reported" closing a sentence in which someone already spoke:
+    "“...,” Ana Roe said, Nordpress reported." (not "Forty died, Hamas reported.")."""
+    if match.group().lower() not in _TAIL_REPORTS or _SENTENCE_END.match(text, match.end()) is None:
+        return False
+    spoke = found[-1].phrase.end if found else -1
+    return spoke >= 0 and _STOP.search(text, spoke, match.start()) is None
+
+
+def _as_outlet(text: str, item: Found) -> Found:
+    """A lone name after a comma that "reported" what came before it is the outlet that carried
+    it: ", Nordpress reported." ("the ministry reported" keeps the kind its head noun gives)."""
+    phrase = item.phrase
+    if phrase.kind is not None or item.pronoun is not None or not text[: phrase.start].rstrip().endswith(","):
+        return item
+    return replace(item, phrase=replace(phrase, kind=SourceKind.OUTLET))
 
 
 def _as_person(item: Found) -> Found:
@@ -295,7 +368,7 @@ def _read(text: str, match: re.Match[str], shape: Shape, before: tuple[str, bool
         return subject_before(text, match.start(), shape, before or ("", False))
     if shape.after_mark:
         return _subject_after(text, match.end(), shape.pronoun)
-    return _object_after(text, match.end(), shape.then)
+    return _object_after(text, match.end(), shape.then, shape.opener)
 
 
 def _read_without_verb_subject(text: str, match: re.Match[str], shape: Shape) -> list[Found]:
@@ -401,12 +474,16 @@ _SPEAKER_LABEL = 60
 """The longest speaker label before a colon that opens a paragraph, in characters."""
 
 
-def _object_after(text: str, position: int, then: str) -> list[Found]:
-    """ "according to X", "told AFP", "quoted X as saying": the source follows the anchor."""
+def _object_after(text: str, position: int, then: str, opener: str = "") -> list[Found]:
+    """ "according to X", "told AFP", "quoted X as saying", "said on Harbour Radio": the source
+    follows the anchor, after the ``opener`` words if there are any."""
     tokens = window_after(text, position)
-    if not tokens:
-        return []
-    parsed = parse_list(tokens, 0, len(tokens))
+    skip = len(opener.split())
+    opened = bool(tokens) and [token.lower for token in tokens[:skip]] == opener.split()
+    owner = _programme_owner(tokens, skip) if opened else None
+    if owner is not None:
+        return [Found(owner)]
+    parsed = parse_list(tokens, skip, len(tokens)) if opened else None
     if parsed is None:
         return []
     if then:
@@ -419,6 +496,23 @@ def _object_after(text: str, position: int, then: str) -> list[Found]:
     if parsed.next < len(tokens) and tokens[parsed.next].lower in _RECORDS:
         return []  # "according to UN figures": a record with no one speaking through it
     return [Found(phrase) for phrase in parsed.phrases]
+
+
+def _programme_owner(tokens: list[Token], start: int) -> Phrase | None:
+    """ "told the BBC's Today programme", "said on Harbour Radio's breakfast show": the owner of
+    a programme, named before its "'s", is the outlet (whatever the programme is called)."""
+    words = until_punct(tokens[start : start + 8])
+    programme = next((n for n, token in enumerate(words) if token.lower in PROGRAMME_NOUNS), None)
+    owner = next((n for n, token in enumerate(words[:programme]) if token.possessive), None)
+    if owner is None or not words[owner].capitalised:
+        return None
+    parsed = parse_list(tokens, start, start + owner + 1)
+    if parsed is None or len(parsed.phrases) != 1 or parsed.next != start + owner + 1:
+        return None
+    phrase = parsed.phrases[0]
+    if programme is None and (phrase.kind is not SourceKind.OUTLET or owner + 1 < len(words)):
+        return None  # "told Harbour TV's “Sunday Desk”": an outlet's own name, then a quoted title
+    return replace(phrase, end=words[owner].base_end, kind=SourceKind.OUTLET)
 
 
 def _record_owner(tokens: list[Token], parsed: Parsed) -> list[Found]:

@@ -32,15 +32,13 @@ CASELESS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _ABBREVIATIONS = "|".join(
     form for word in sorted(TITLE_ABBREVIATIONS, key=len, reverse=True) for form in (word, word.title())
 )
-# Each branch opens with a character class and names its sort with an empty group at its
-# end (read as ``match.lastgroup``): the engine then rejects a branch at a position with one
-# comparison, where a group opening the branch costs it a full attempt.
 _TOKEN = re.compile(
-    rf"[{UPPER}]\.(?:[{UPPER}]\.)+(?P<acronym>)"
-    rf"|(?:{_ABBREVIATIONS})\.(?=\s)(?P<abbrev>)"
-    rf"|[{CASELESS}]+(?P<caseless>)"
-    r"|[^\W_]+(?:[-'’][^\W_]+)*(?:(?<=s)['’](?!\w))?(?P<word>)"
-    r"|[,;:()\[\]“”\"—–.!?](?P<punct>)"
+    rf"(?P<acronym>(?:[{UPPER}]\.){{2,}})"
+    rf"|(?P<abbrev>(?:{_ABBREVIATIONS})\.)(?=\s)"
+    rf"|(?P<caseless>[{CASELESS}]+)"
+    r"|(?P<word>[^\W_]+(?:[-'’][^\W_]+)*(?:(?<=s)['’](?!\w))?)"
+    r"|(?P<punct>[,;:()\[\]“”\"—–.!?])"
+    r"|(?P<dash>(?<=[ \t])-(?=[ \t]))"
 )
 _POSSESSIVE = ("’s", "'s", "s’", "s'")
 
@@ -62,7 +60,7 @@ class Token(NamedTuple):
     """
 
     text: str
-    """The token as written."""
+    """The token as written (a hyphen between spaces reads as the dash "–" it stands for)."""
     lower: str
     """Lower-cased, for look-ups."""
     base_lower: str
@@ -92,35 +90,31 @@ class Token(NamedTuple):
 def tokenize(text: str, start: int = 0, end: int | None = None, limit: int | None = None) -> list[Token]:
     """The tokens of ``text[start:end]`` (the first ``limit`` of them), with offsets into ``text``."""
     stop = len(text) if end is None else end
-    matches = _TOKEN.finditer(text, start, stop)
-    # Hot path: a large briefing tokenizes hundreds of thousands of words, so the tokens are
-    # built inline, as tuples (a named tuple's own constructor is a Python function call),
-    # and plain words take the shortest route.
-    tokens: list[Token] = []
-    append = tokens.append
-    for match in matches if limit is None else islice(matches, limit):
-        word = match.group()
-        group = match.lastgroup
-        begin, finish = match.span()
-        if group == "word":
-            lower = word.lower()
-            if len(word) > 2 and lower.endswith(_POSSESSIVE):  # "Politico’s", "Reuters’"
-                base = lower[:-2] if lower[-2] in "'’" else lower[:-1]
-                append(_new(Token, (word, lower, base, begin, finish, _WORD, word[0].isupper(), True)))
-            else:
-                append(_new(Token, (word, lower, lower, begin, finish, _WORD, word[0].isupper(), False)))
-        elif group == "punct":
-            append(_new(Token, (word, word, word, begin, finish, _PUNCT, False, False)))
-        elif group == "abbrev":  # "Dr." looks up as "dr"
-            lower = word[:-1].lower()
-            append(_new(Token, (word, lower, lower, begin, finish, _WORD, True, False)))
-        else:
-            lower = word.lower()
-            append(_new(Token, (word, lower, lower, begin, finish, _TYPES[group or "word"], True, False)))
-    return tokens
+    return [_token(match) for match in islice(_TOKEN.finditer(text, start, stop), limit)]
 
 
-_new = tuple.__new__
+def _token(match: re.Match[str]) -> Token:
+    # Hot path: a large briefing tokenizes hundreds of thousands of words, so plain words
+    # take the shortest route and arguments are positional.
+    word = match.group()
+    group = match.lastgroup
+    begin, finish = match.span()
+    if group == "word":
+        lower = word.lower()
+        if len(word) > 2 and lower.endswith(_POSSESSIVE):  # "Politico’s", "Reuters’"
+            base = lower[:-2] if lower[-2] in "'’" else lower[:-1]
+            return Token(word, lower, base, begin, finish, _WORD, word[0].isupper(), True)
+        return Token(word, lower, lower, begin, finish, _WORD, word[0].isupper(), False)
+    if group == "punct":
+        return Token(word, word, word, begin, finish, TokenType.PUNCT, False, False)
+    if group == "dash":  # "Tom Varley - the spokesman - said": a spaced hyphen is a dash
+        return Token("–", "–", "–", begin, finish, TokenType.PUNCT, False, False)
+    if group == "abbrev":  # "Dr." looks up as "dr"
+        lower = word[:-1].lower()
+        return Token(word, lower, lower, begin, finish, _WORD, True, False)
+    lower = word.lower()
+    return Token(word, lower, lower, begin, finish, _TYPES[group or "word"], True, False)
+
+
 _WORD = TokenType.WORD
-_PUNCT = TokenType.PUNCT
 _TYPES = {"acronym": TokenType.ACRONYM, "caseless": TokenType.CASELESS, "word": _WORD}

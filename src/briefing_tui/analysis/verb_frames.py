@@ -75,8 +75,16 @@ on the map"."""
 
 _QUESTION = re.compile(r"[ \t]*(?:[.,:;!?”\"]|$)|\s+(?:whether|why|how|if|what|who|when)\b")
 """ "he asked.", "asked:", "asked whether": a question follows or went before."""
-_PLAIN_CHECKS = {Frame.THAT: re.compile(r"\s+that\b"), Frame.PUT_IT: _PUT_IT, Frame.QUESTION: _QUESTION}
+_THAT = re.compile(r"\s+that\b|[ \t]+(?:from|in|at|on)[ \t]+(?:[\w'’-]+[ \t]+){1,5}?that\b")
+""" "reports that", "reports from the collection point that"."""
+_PLAIN_CHECKS = {Frame.THAT: _THAT, Frame.PUT_IT: _PUT_IT, Frame.QUESTION: _QUESTION}
 """Frames settled by one pattern after the verb: "reports that", "put it,"."""
+_CLOSES_ALONE = frozenset({"reports"})
+"""Present forms that report when their clause ends right after them, as no noun would after
+its subject: "..., the commission reports." and "..., the ministry reports, against 31"."""
+_CLOSING = re.compile(r"[ \t]*(?:[.,;]|$)")
+_AFTER_REPORTED = re.compile(r"[,”\"][^.!?,”\"]*$")
+"""The verb closes a sentence whose report came first, before a comma: "..., the board reports"."""
 
 
 _COMMITMENTS = frozenset(form for form in VERB_FORMS if form.startswith(("threaten", "vow")))
@@ -100,9 +108,23 @@ _ACT_READINGS: dict[str, re.Pattern[str]] = {
             r"teams|crew|crews|convoy|president|minister|king|queen|pope)[ \t]+(?:to|into|at|back)[ \t]"
         ),
     ),
+    **dict.fromkeys(
+        ("cry", "cries", "cried"),
+        re.compile(r"[ \t]+(?:when|as|because|while|and|in|with|out|for|over|at|on|of)\b"),
+    ),
+    **dict.fromkeys(
+        ("promise", "promises", "promised"),
+        re.compile(r"[ \t]+(?:them|him|her|us|me|you)[ \t]+(?:a|an|the|their|his|its|more)\b"),
+    ),
+    **dict.fromkeys(
+        ("claim", "claims"),
+        re.compile(r"[ \t]+(?:of|over|for|against|by|and|or|were|was|are|is|have|has|had|made)\b"),
+    ),
 }
 """Readings of a reporting verb that make it an act, by what follows it: "wrote a cap into the
-text", "wrote off the debt", "welcomed Ana Roe to the talks" (a greeting, not a stance)."""
+text", "wrote off the debt", "welcomed Ana Roe to the talks" (a greeting, not a stance),
+"promised them a return" (a promise of a thing, not of words), "cried when" (weeping); or a
+noun: "rebel claims of victory", "claims were denied"."""
 _MONEY = re.compile(r"[ \t]*[$€£¥]")
 """A sum right after a verb of intention is a pledge of money, not a stated intention:
 "pledged $300 billion"."""
@@ -119,12 +141,25 @@ def _refused(text: str, verb: str, frame: Frame, end: int) -> bool:
     )
 
 
+def _closes_alone(text: str, verb: str, end: int) -> bool:
+    """ "..., the commission reports.": a verb of `_CLOSES_ALONE` ending the clause it reports."""
+    return (
+        verb in _CLOSES_ALONE
+        and _CLOSING.match(text, end) is not None
+        and _AFTER_REPORTED.search(text, max(0, end - 80), end) is not None
+    )
+
+
 def frame_allows(text: str, verb: str, end: int) -> bool:
     """Whether what follows a reporting verb makes it report (see `reporting_verbs.Frame`)."""
     frame = VERB_FORMS[verb]
     if _refused(text, verb, frame, end):
         return False
-    if frame is Frame.SPEECH or (verb in _COMMITMENTS and _TO_VERB.match(text, end)):
+    if (
+        frame is Frame.SPEECH
+        or (verb in _COMMITMENTS and _TO_VERB.match(text, end))
+        or _closes_alone(text, verb, end)
+    ):
         return True  # "said", "threatened to break off the talks", "vowed to fight on"
     if frame in _PLAIN_CHECKS:
         return _PLAIN_CHECKS[frame].match(text, end) is not None

@@ -27,6 +27,7 @@ __all__ = [
     "PLACE_NAMES",
     "POSTMODIFIER_LEADS",
     "PREMODIFIERS",
+    "PROGRAMME_NOUNS",
     "ROLE_WORDS",
     "STOPWORDS",
     "TIME_WORDS",
@@ -97,7 +98,8 @@ _ORGANIZATION_HEADS = _words(
     "carmaker carmakers automaker automakers manufacturer manufacturers producer producers "
     "exporters importers retailers shippers refiners suppliers headquarters associations "
     "federations coalitions alliances movements commissions foundations embassies center centre "
-    "donors donor conference coastguard"
+    "donors donor conference coastguard partners allies body bodies tank think-tank processor "
+    "fund palace"
 )
 _OUTLET_HEADS = _words(
     "newspaper newspapers broadcaster broadcasters outlet magazine website daily radio television tv"
@@ -131,7 +133,9 @@ ROLE_WORDS = _OFFICIAL_HEADS | _words(
     "brigadier maj major capt captain sgt sergeant inspector superintendent secretary-general "
     "undersecretary-general attorney-general commander-in-chief chairperson rapporteur mp mep "
     "mps meps lawmaker treasurer co-leader co-chair vice-chair deputy-leader whip skipper "
-    "chairman chairwoman councilman councilwoman councillor councilor alderman fellow member"
+    "chairman chairwoman councilman councilwoman councillor councilor alderman fellow member "
+    "organiser organizer campaigner activist strategist lawyer attorney lobbyist pollster "
+    "convenor convener co-ordinator steward counterpart"
 )
 """Words for a role that may stand right before a person's name: "correspondent Felicia Schwartz".
 
@@ -144,7 +148,7 @@ PREMODIFIERS = _words(
     "defense defence security intelligence foreign health finance trade interior justice energy "
     "transport agriculture water port police army navy ministry presidential cabinet campaign "
     "company industry union diplomatic chief deputy lead acting veteran independent humanitarian "
-    "aid european arab western-backed well-placed knowledgeable anonymous unnamed further "
+    "aid european arab western-backed well-placed knowledgeable anonymous unnamed further separate "
     "additional second third shipping labour labor press communications spokesperson first "
     "fourth fifth latter same clerical religious political air naval civil "
     "opposition rebel ruling governing coalition"
@@ -211,9 +215,11 @@ ORGANIZATION_WORDS = _words(
     "airways systems industries holdings capital partners logistics shipping lines telecom "
     "foods mining electric power chemicals technologies labs insurance securities "
     "international global workers association federation watch amnesty forum chamber lobby "
-    "headquarters"
+    "headquarters ratings research seafoods seafood market markets meats dairies farms mills "
+    "brewery exchange"
 )
-"""Words that make a capitalised name an organisation: "the White House", "Health Ministry"."""
+"""Words that make a capitalised name an organisation: "the White House", "Health Ministry",
+"Meridian Ratings", "Harbour Seafoods"."""
 
 OUTLET_WORDS = _words(
     "times post journal news herald tribune gazette telegraph guardian observer press television "
@@ -222,6 +228,9 @@ OUTLET_WORDS = _words(
     "bulletin record register"
 )
 """Last words that make a capitalised name a news outlet: "the Financial Times", "Harbour Gazette"."""
+
+PROGRAMME_NOUNS = _words("programme programmes program programs show podcast bulletin broadcast")
+"""What an outlet puts on air, after its owner: "told Harbour Radio's breakfast programme"."""
 
 _OUTLETS = (
     "Politico | Reuters | Axios | Bloomberg | AP | AFP | BBC | CNN | NPR | Al Jazeera | Al-Monitor "
