@@ -75,26 +75,16 @@ class Draft:
         self._sections[-1][1].append(item)
 
     def plain(self) -> PlainBriefing:
-        """The briefing as plain blocks, with the ids `build` gives, for a first frame without the model.
-
-        The same numbering as `build`, written out again: `build` is unrolled for the 30,000
-        paragraphs of 10 MB, and plain blocks are made only of a short text or a long one's head.
-        """
-        slugs: set[str] = set()
-        counter = 0
-        sections = []
-        for index, (heading, items) in enumerate(self._sections, start=1):
-            paragraphs = []
-            for item in items:
-                counter += 1
-                block = BlockKind.LIST_ITEM if item.marker and item.block is BlockKind.BODY else item.block
-                paragraphs.append(PlainParagraph(f"p{counter}", item.text, item.marker, block, item.rows))
-            section_id = _unique(_section_slug(heading, index), slugs)
-            text = None if heading is None else heading.text
-            kind = (
-                SectionKind.BACKGROUND if heading is None else heading.stated_kind or SectionKind.BACKGROUND
+        """The briefing as plain blocks, with the ids `build` gives, for a first frame without the model."""
+        sections = [
+            PlainSection(
+                section_id,
+                None if heading is None else heading.text,
+                tuple(PlainParagraph(pid, i.text, i.marker, block, i.rows) for pid, i, block in rows),
+                SectionKind.BACKGROUND if heading is None else heading.stated_kind or SectionKind.BACKGROUND,
             )
-            sections.append(PlainSection(section_id, text, tuple(paragraphs), kind))
+            for section_id, heading, rows in self._numbered()
+        ]
         return PlainBriefing(
             title=self.title,
             outlet=self.outlet,
@@ -116,18 +106,16 @@ class Draft:
         """
         from briefing_tui.model import Briefing, Paragraph, Section
 
-        slugs: set[str] = set()
-        counter = 0
-        sections = []
         defaults = _defaults(Paragraph)
-        for index, (heading, items) in enumerate(self._sections, start=1):
-            paragraphs = []
-            for item in items:
-                counter += 1
-                block = BlockKind.LIST_ITEM if item.marker and item.block is BlockKind.BODY else item.block
-                paragraphs.append(_paragraph(Paragraph, defaults, f"p{counter}", item, block))
-            section_id = _unique(_section_slug(heading, index), slugs)
-            sections.append(_section(Section, heading, tuple(paragraphs), section_id))
+        sections = [
+            _section(
+                Section,
+                heading,
+                tuple(_paragraph(Paragraph, defaults, pid, item, block) for pid, item, block in rows),
+                section_id,
+            )
+            for section_id, heading, rows in self._numbered()
+        ]
         return construct(
             Briefing,
             title=self.title,
@@ -140,6 +128,19 @@ class Draft:
             notices=tuple(self.notices),
             furniture=tuple(self.furniture),
         )
+
+    def _numbered(self) -> Iterator[tuple[str, Heading | None, list[tuple[str, Item, BlockKind]]]]:
+        """Each section's unique id and heading with its items' ids and blocks, in reading order:
+        the one numbering `plain` and `build` share, so the first frame's ids are the model's."""
+        slugs: set[str] = set()
+        counter = 0
+        for index, (heading, items) in enumerate(self._sections, start=1):
+            rows = []
+            for item in items:
+                counter += 1
+                block = BlockKind.LIST_ITEM if item.marker and item.block is BlockKind.BODY else item.block
+                rows.append((f"p{counter}", item, block))
+            yield _unique(_section_slug(heading, index), slugs), heading, rows
 
 
 def block_items(lines: list[str], clean: Callable[[str], str] = str.strip) -> Iterator[Item]:
