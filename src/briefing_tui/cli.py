@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
 from briefing_tui import __version__
-from briefing_tui.errors import BriefingError
+from briefing_tui.errors import EXIT_ERROR, BriefingError
 from briefing_tui.safe_text import visible
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ PROG = "briefing-tui"
 DEBUG_ENV = "BRIEFING_TUI_DEBUG"
 """Set to 1 to see tracebacks instead of one-line errors."""
 
-EXIT_OK, EXIT_NO_MATCH, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_NO_MATCH = 0, 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["BriefingError"]
+__all__ = ["EXIT_ERROR", "BriefingError", "read_failure"]
+
+EXIT_ERROR = 2
+"""The exit code for a file that cannot be read as a briefing."""
 
 
 class BriefingError(Exception):
@@ -20,3 +23,14 @@ class BriefingError(Exception):
         self.problem = problem
         """What is wrong, as a sentence fragment without the file name."""
         super().__init__(f"{self.path}: {problem}")
+
+
+def read_failure(error: Exception, path: Path | str) -> BriefingError:
+    """``error`` as a `BriefingError` of ``path``: itself if it is one, else an internal error
+    folded into one line that names the file (the original kept as its cause, for --debug)."""
+    if isinstance(error, BriefingError):
+        return error
+    detail = " ".join(f"{type(error).__name__}: {error}".split())
+    failure = BriefingError(path, f"internal error: {detail} (run again with --debug for the traceback)")
+    failure.__cause__ = error
+    return failure

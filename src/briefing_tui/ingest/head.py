@@ -31,7 +31,7 @@ def text_preview(path: Path, decoded: DecodedText, head_from: int) -> Preview:
     if len(decoded.text) >= head_from and (head := text_head(path, decoded)) is not None:
         return head
     draft = text_draft(path, decoded)
-    return Preview(draft.plain(), draft.build, complete=True)
+    return Preview(draft.plain(), draft.build, complete=True, path=str(path))
 
 
 def text_head(path: Path, decoded: DecodedText, chars: int = HEAD_CHARS) -> Preview | None:
@@ -55,7 +55,7 @@ def text_head(path: Path, decoded: DecodedText, chars: int = HEAD_CHARS) -> Prev
         or shown.sections[-1].paragraphs[-1].text != last
     ):
         return None
-    return Preview(shown, partial(parse_text, path, decoded), complete=False)
+    return Preview(shown, partial(parse_text, path, decoded), complete=False, path=str(path))
 
 
 def _after_long_paragraph(text: str, start: int) -> int | None:

@@ -74,3 +74,5 @@ class Preview:
     complete: bool
     """Whether `shown` holds the whole text; if not, it is the head of a long text, with
     nothing set aside and only the decoding's notices (only the whole says what its end sets aside)."""
+    path: str
+    """The file as the user named it, for a message about it."""

@@ -14,6 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from briefing_tui.errors import EXIT_ERROR, BriefingError
 from briefing_tui.ingest.plain import Preview
 from briefing_tui.safe_text import visible
 from briefing_tui.state import StateStore
@@ -61,6 +62,8 @@ class BriefingApp(App[None]):
         """Where reading positions are kept, for every reader this app opens."""
         if self.keymap:
             self.set_keymap(self.keymap)
+        self.failure: BriefingError | None = None
+        """Why the briefing could not be read after all, if the reader had to stop for it."""
         self._collector = IdleCollector()  # full garbage collections between keystrokes, not in them
         self._first: Screen[None]
         if briefing is None:
@@ -85,6 +88,11 @@ class BriefingApp(App[None]):
 
     def on_mount(self) -> None:
         self._collector.start()
+
+    def on_reader_screen_failed(self, message: ReaderScreen.Failed) -> None:
+        # Said once the terminal is restored, as the command line says any other bad file.
+        self.failure = message.failure
+        self.exit(return_code=EXIT_ERROR)
 
     def on_unmount(self) -> None:
         self._collector.stop()

@@ -22,12 +22,14 @@ __all__ = ["build_app", "launch", "launch_library", "library_to_start"]
 
 
 def launch(path: Path, *, search: str | None = None, at: str | None = None) -> int:
-    """Open ``path`` in the reader and return the exit code; raises `BriefingError` before any screen.
+    """Open ``path`` in the reader and return the exit code; raises `BriefingError` for a file it cannot read.
 
     ``search`` opens at its first match (``+/PATTERN``), ``at`` at a paragraph or section id.
     """
     app = build_app(path, search=search, at=at)
     app.run()
+    if app.failure is not None:  # found only after the first frame, said like one found before it
+        raise app.failure
     return app.return_code or 0
 
 

@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.css.query import NoMatches
 from textual.events import MouseDown, MouseMove, MouseUp, Resize
+from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -24,6 +25,7 @@ from textual.widgets import Input
 from textual.worker import get_current_worker
 
 from briefing_tui.enums import SectionKind
+from briefing_tui.errors import BriefingError, read_failure
 from briefing_tui.ingest.plain import Preview
 from briefing_tui.place import Place, unit_anchors
 from briefing_tui.safe_text import visible
@@ -117,6 +119,14 @@ class ReaderScreen(Screen[None]):
         Binding("Y", "copy('section')", "Copy the section, cited", show=False, id="app.copy_section"),
         Binding("F", "furniture", "Set-aside text", show=False, id="app.furniture"),
     ]
+
+    class Failed(Message):
+        """The briefing's model could not be built after its first frame: the reader cannot go on."""
+
+        def __init__(self, failure: BriefingError) -> None:
+            super().__init__()
+            self.failure = failure
+            """Why, naming the file."""
 
     outline_visible: reactive[bool] = reactive(True)
     """Whether the outline pane is shown."""
@@ -274,13 +284,14 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="model")
     def _build_model(self) -> None:
-        assert self._preview is not None
+        preview = self._preview
+        assert preview is not None
         # As for the preview (see `briefing_tui.tui.launch.build_app`): reading makes no cycles.
         gc.disable()
         try:
-            briefing = self._preview.whole()
+            briefing = preview.whole()
         except Exception as error:  # the preview stays on screen: say what went wrong, and quit
-            self.app.call_from_thread(self._model_failed, error)
+            self.app.call_from_thread(self._model_failed, read_failure(error, preview.path))
             return
         finally:
             gc.freeze()
@@ -301,12 +312,11 @@ class ReaderScreen(Screen[None]):
         self._open()
         self._modelled.set()
 
-    def _model_failed(self, error: Exception) -> None:
-        # Nothing but a bug gets here (the preview was read from the same text), and the
-        # reader cannot go on without its model.
-        self.app.exit(
-            return_code=1, message=f"briefing-tui: cannot read the briefing: {type(error).__name__}: {error}"
-        )
+    def _model_failed(self, failure: BriefingError) -> None:
+        # The preview was read from the same text, so only a bug or a reader's own limit
+        # gets here, and the reader cannot go on without its model: one line, as the
+        # command line gives for any file it cannot read.
+        self.post_message(self.Failed(failure))
 
     @property
     def text_view(self) -> BriefingText:
