@@ -43,7 +43,6 @@ from briefing_tui.tui.title_bar import TitleBar
 if TYPE_CHECKING:
     from briefing_tui.model import Briefing, Paragraph
     from briefing_tui.search import SearchResult
-    from briefing_tui.shapes import BriefingShape
     from briefing_tui.tui.outline import Outline
     from briefing_tui.tui.search_bar import SearchBar
     from briefing_tui.tui.search_session import SearchSession
@@ -142,9 +141,9 @@ class ReaderScreen(Screen[None]):
         path, store, analysed = options.path, options.store, options.analysed
         self.keymap = dict(options.keymap or {})
         """Keys by binding id as the app remaps them, for the help screen."""
-        self._preview = briefing if isinstance(briefing, Preview) else None
-        """The preview shown until its model is built, if one was given."""
-        shown = self._shown = self._first_shown(briefing)
+        self._read: Briefing | Preview = briefing
+        """The briefing's model or, until it is built just after the first frame, its preview."""
+        shown = self._shown = briefing.shown if isinstance(briefing, Preview) else briefing
         self.set_reactive(ReaderScreen.analysed, analysed)
         self._session: SearchSession | None = None
         self._search: SearchResult | None = None
@@ -188,13 +187,17 @@ class ReaderScreen(Screen[None]):
         self.title = visible(shown.title)
         self.sub_title = ""
 
-    def _first_shown(self, briefing: Briefing | Preview) -> BriefingShape:
-        """What the first frame draws: a preview's plain blocks, or the model itself."""
-        if isinstance(briefing, Preview):
-            return briefing.shown
-        self.briefing: Briefing = briefing
-        """The briefing's model (for a preview, once built just after the first frame)."""
-        return briefing
+    @property
+    def briefing(self) -> Briefing:
+        """The briefing's model; a preview's is built just after the first frame, and no key acts before."""
+        if isinstance(self._read, Preview):
+            raise LookupError("the briefing's model is not built yet")
+        return self._read
+
+    @property
+    def _preview(self) -> Preview | None:
+        """The preview on screen while its model is being built, if there is one."""
+        return self._read if isinstance(self._read, Preview) else None
 
     # --- composition -----------------------------------------------------------------
 
@@ -302,8 +305,7 @@ class ReaderScreen(Screen[None]):
     def _model_built(self, briefing: Briefing) -> None:
         """The model is there: shown in place of the preview, from the same line, then opened."""
         assert self._preview is not None
-        complete, self._preview = self._preview.complete, None
-        self.briefing = briefing
+        complete, self._read = self._preview.complete, briefing
         if complete:  # the same text: only the paragraphs the units point at change
             self.text_view.set_briefing(briefing, analysed=self.analysed)
         else:
@@ -413,7 +415,7 @@ class ReaderScreen(Screen[None]):
     def _analysis_done(self, briefing: Briefing) -> None:
         self._stop_progress()
         gc.freeze()  # the analysed briefing is as long-lived as the one it replaces
-        self.briefing = briefing
+        self._read = briefing
         self.analysed = True
         self.text_view.set_briefing(briefing)
         self._show_analysis()
@@ -967,7 +969,7 @@ class ReaderScreen(Screen[None]):
         self._clear_search()
         self._searches.cancel()
         self._session = None  # a new session at the next search: the old one's index is of the old text
-        self.briefing = briefing
+        self._read = briefing
         old = self.text_view
         focused = old.has_focus
         view = BriefingText(briefing, analysed=True, id="text")
