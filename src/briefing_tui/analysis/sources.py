@@ -518,7 +518,9 @@ _SPOKEN_REACH = 200
 
 _SPEAKER_LABEL = 60
 """The longest speaker label before a colon that opens a paragraph, in characters."""
-_TIME_STAMP = re.compile(r"[ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*(?:[ap]\.?m\.?|[A-Z]{2,4}\b))?[ \t]*(?:[—–-]|:(?!\d))[ \t]*")
+_TIME_STAMP = re.compile(
+    r"[ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*(?:[ap]\.?m\.?|[A-Z]{2,4}\b))?[ \t]*(?:[—–-]|:(?!\d))[ \t]*"
+)
 """A live blog's time stamp before a speaker label: "10:42 GMT — ", "9.15am - ", "16:10: "."""
 _TIME_STAMP_REACH = 16
 

@@ -112,7 +112,9 @@ def _agent_of_a_thing(tokens: list[Token], start: int) -> bool:
             if number < 3 or tokens[number - 1].lower != "by" or tokens[number - 2].punct:
                 return False
             thing = tokens[number - 3]
-            return not thing.punct and thing.lower not in DOCUMENT_NOUNS and thing.lower not in _SPEAKING_HEADS
+            return (
+                not thing.punct and thing.lower not in DOCUMENT_NOUNS and thing.lower not in _SPEAKING_HEADS
+            )
     return False
 
 
