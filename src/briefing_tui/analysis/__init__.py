@@ -31,7 +31,7 @@ def analyse(briefing: Briefing) -> Briefing:
     registry = SourceRegistry(lambda: surnames_in(p.text for p in briefing.paragraphs()))
     questions: list[Question] = []
     verdicts = iter(judge_sections(briefing.sections))
-    outlets = outlet_names(briefing.outlet)
+    outlets = outlet_names(briefing.outlet, briefing.furniture)
     sections = tuple(
         _analyse_section(section, registry, questions, verdicts, outlets) for section in briefing.sections
     )

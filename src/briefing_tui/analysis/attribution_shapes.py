@@ -41,7 +41,7 @@ from enum import Enum
 
 from briefing_tui.model import SourceKind
 
-__all__ = ["GAPS", "SHAPES", "TAILS", "Anchor", "Gap", "Shape", "Side"]
+__all__ = ["GAPS", "REFUSALS", "SHAPES", "TAILS", "Anchor", "Gap", "Shape", "Side"]
 
 
 class Anchor(Enum):
@@ -360,6 +360,17 @@ GAPS: tuple[Gap, ...] = (
     Gap("opening_phrase", "At one point Republicans walked out, saying ... (no comma after the opener)"),
 )
 """What `sources` skips between a subject and its verb, with an example of each."""
+
+REFUSALS: tuple[Gap, ...] = (
+    Gap("time_stamp", "10:42 GMT - Ana Roe: We stay. (the time is skipped before the speaker's colon)"),
+    Gap("agent_of_a_thing", "A video released by the presidency showed ... (the video shows; nobody speaks)"),
+    Gap("made_public", "The names were published by the ministry. (an act, not speech)"),
+    Gap("records_that_show", "a video / map / list released by X (no record cue: they show, not say)"),
+    Gap("correlative", 'Both Velmar and Tor said ... ("both" is no part of the first name)'),
+    Gap("listed_second_verb", "Velmar and Tor swapped prisoners and said ... (one source per body listed)"),
+    Gap("outlet_initials", "AP after The Associated Press (one outlet: OUTLET_SYNONYMS, initials)"),
+)
+"""Readings added or refused for issue #13 (fifth study), each with its example."""
 
 TAILS = frozenset(
     [

@@ -156,7 +156,11 @@ def opens_clause(tokens: list[Token], start: int) -> bool:
         if token.start == start:
             if number == 0:
                 return True
-            previous = tokens[number - 1]
+            # "Both Ostmark and Westmark said": the list opens with "both"
+            first = number - 1 if tokens[number - 1].lower in {"both", "either", "neither"} else number
+            if first == 0:
+                return True
+            previous = tokens[first - 1]
             return previous.punct or previous.lower in {
                 "and",
                 "but",

@@ -30,7 +30,7 @@ never become a source.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing_tui.analysis.people_nouns import is_people_noun, is_people_plural
 from briefing_tui.analysis.reporting_verbs import IRREGULAR_PAST, VERB_FORMS
@@ -144,7 +144,14 @@ def parse_list(tokens: list[Token], index: int, limit: int) -> Parsed | None:
     # Only "and" closes a list: "according to the ministry, Israel will..." is not one.
     last_and = max(number for number, (has_and, _) in enumerate(items) if has_and)
     kept = items[: last_and + 1] if last_and else items[:1]
-    return Parsed(tuple(p for _, item in kept for p in item.phrases), kept[-1][1].next)
+    phrases = tuple(p for _, item in kept for p in item.phrases)
+    if len(phrases) > 1 and tokens[index].lower in _CORRELATIVES and index + 1 < limit:
+        # "both Ostmark and Westmark said": "both" binds the list, it is no part of the first name
+        phrases = (replace(phrases[0], start=tokens[index + 1].start, common_start=False), *phrases[1:])
+    return Parsed(phrases, kept[-1][1].next)
+
+
+_CORRELATIVES = frozenset({"both", "either", "neither"})
 
 
 def parse_phrase(tokens: list[Token], index: int, limit: int) -> Parsed | None:

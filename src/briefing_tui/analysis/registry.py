@@ -24,7 +24,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from briefing_tui.analysis.sources import Mention
-from briefing_tui.analysis.vocabulary import GENERIC_BODIES, HEAD_KINDS, NAME_PARTICLES, ROLE_WORDS
+from briefing_tui.analysis.vocabulary import (
+    GENERIC_BODIES,
+    HEAD_KINDS,
+    NAME_PARTICLES,
+    OUTLET_SYNONYMS,
+    ROLE_WORDS,
+)
 from briefing_tui.ingest.structure import slugify
 from briefing_tui.model import Attribution, AttributionVia, Source, SourceKind
 
@@ -142,7 +148,7 @@ class SourceRegistry:
         if part is not None:  # "one of the diplomats" after "two diplomats familiar with the talks"
             entry = self._described(source_key(part.group(1)), mention.kind)
         if entry is None:
-            entry = self._spelled_out(mention.name)
+            entry = self._spelled_out(mention.name) or self._same_outlet(mention)
         if entry is None:
             return self._register(key, mention), AttributionVia.NAME
         if entry.description is None and mention.description:
@@ -200,6 +206,24 @@ class SourceRegistry:
             return None
         for entry in reversed(self._order):
             if entry.kind is SourceKind.ORGANIZATION and _initials(entry.name) == acronym:
+                return entry
+        return None
+
+    def _same_outlet(self, mention: Mention) -> _Entry | None:
+        """ "AP" and "The Associated Press", "NPA" after "the Northern Press Agency": one outlet
+        under its name and its initials, either first, or under two names of `OUTLET_SYNONYMS`."""
+        if mention.kind not in {None, SourceKind.OUTLET}:
+            return None
+        key = source_key(mention.name)
+        synonym = OUTLET_SYNONYMS.get(key)
+        for entry in reversed(self._order):
+            if entry.kind is not SourceKind.OUTLET:
+                continue
+            if synonym is not None and OUTLET_SYNONYMS.get(entry.key) == synonym:
+                return entry
+            if _abbreviates(mention.name, entry.name) or (
+                mention.kind is SourceKind.OUTLET and _abbreviates(entry.name, mention.name)
+            ):
                 return entry
         return None
 
@@ -348,6 +372,16 @@ def _shorter_names(name: str) -> list[str]:
 def _initials(name: str) -> str:
     """The capitals that open a name's words: "International Committee of the Red Cross" → "ICRC"."""
     return "".join(word[0] for word in name.split() if word[:1].isupper())
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether ``short`` is written as the initials of the words of ``full`` ("AP" of "The
+    Associated Press", "AFP" of "Agence France-Presse"); two letters at least."""
+    letters = _LEADING_ARTICLE.sub("", short.replace("’", "'")).replace(".", "")
+    if len(letters) < 2 or not letters.isupper() or not letters.isalpha():
+        return False
+    words = _LEADING_ARTICLE.sub("", full).replace("-", " ").split()
+    return len(words) == len(letters) and _initials(" ".join(words)) == letters
 
 
 def _singular(word: str) -> str:

@@ -90,7 +90,7 @@ _CLAUSE = _verbs(
     "guarantee anticipate alert counsel instruct proclaim publish mention posit theorise theorize "
     "surmise infer deduce reason presume suspect urge demand stipulate specify "
     "respond rule charge protest object project calculate show/showed/shown assess judge determine "
-    "pronounce decree stipulate insinuate opine summarise summarize relay convey dismiss"
+    "pronounce decree stipulate insinuate opine summarise summarize relay convey dismiss inform"
 )
 _OBJECT = _verbs(
     "accuse describe blame criticise criticize praise condemn characterise characterize dub "
@@ -421,9 +421,9 @@ _RECORD_CUES = tuple(
     f"{article} {record} {verb} by"
     for article in ("a", "the")
     for record in (
-        *("summary", "report", "document", "letter", "memo", "readout", "note", "proposal", "list"),
-        *("fact sheet", "press release", "communique", "transcript", "timeline", "video", "map"),
-    )
+        *("summary", "report", "document", "letter", "memo", "readout", "note", "proposal"),
+        *("fact sheet", "press release", "communique", "transcript", "timeline"),
+    )  # not "a video", "a map" or "a list released by": they show, and their owner says nothing
     for verb in ("released", "issued", "published", "circulated", "sent", "drawn up")
 )
 CUE_PHRASES = tuple(dict.fromkeys((*_BASE_CUES, *_RECORD_CUES)))

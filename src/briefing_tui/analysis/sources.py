@@ -27,6 +27,7 @@ bounded, so the whole pass stays linear in the size of the briefing.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 from briefing_tui.analysis.antecedents import with_antecedents
@@ -70,7 +71,7 @@ from briefing_tui.analysis.source_windows import (
 from briefing_tui.analysis.subjects import after_introduction, sentence_subject, subject_before
 from briefing_tui.analysis.tokens import Token, tokenize
 from briefing_tui.analysis.verb_frames import frame_allows, until_punct
-from briefing_tui.analysis.vocabulary import DOCUMENT_NOUNS, OUTLET_WORDS, PROGRAMME_NOUNS
+from briefing_tui.analysis.vocabulary import DOCUMENT_NOUNS, OUTLET_SYNONYMS, OUTLET_WORDS, PROGRAMME_NOUNS
 from briefing_tui.model import SourceKind
 
 __all__ = ["Mention", "find_mentions", "outlet_names", "surnames_in"]
@@ -293,17 +294,50 @@ def _as_known_outlet(text: str, item: Found, outlets: frozenset[str]) -> Found:
     return replace(item, phrase=replace(phrase, kind=SourceKind.OUTLET))
 
 
-def outlet_names(outlet: str | None) -> frozenset[str]:
+def outlet_names(outlet: str | None, furniture: Iterable[str] = ()) -> frozenset[str]:
     """The names a briefing's own outlet goes by in its text, lower case: "meridian world news",
-    and for a name whose last word says it is an outlet, its first and last words ("meridian",
-    "courier" of "The Harbour Courier")."""
-    if not outlet:
-        return frozenset()
+    for a name whose last word says it is an outlet its first and last words ("meridian",
+    "courier" of "The Harbour Courier") and the name without that word ("channel seven" of
+    "Channel Seven News", "meridian" of "Meridian Live"), and its other names in
+    `OUTLET_SYNONYMS` ("associated press" for "AP"). A furniture line that is nothing but an
+    outlet's name ("Channel Seven News" above the headline) names the publisher too, when the
+    byline did not."""
+    names: set[str] = set()
+    for name in (outlet, *(line for line in furniture if _is_outlet_line(line))):
+        if name:
+            names |= _names_of_outlet(name)
+    return frozenset(names)
+
+
+def _names_of_outlet(outlet: str) -> set[str]:
     words = outlet.casefold().removeprefix("the ").split()
     names = {" ".join(words)}
-    if len(words) > 1 and words[-1] in OUTLET_WORDS:
-        names |= {words[0], words[-1]}
-    return frozenset(names)
+    if len(words) > 1 and words[-1] in _PUBLISHER_ENDINGS:
+        names.add(" ".join(words[:-1]))
+        if words[-1] in OUTLET_WORDS:
+            names |= {words[0], words[-1]}
+    synonym = OUTLET_SYNONYMS.get(" ".join(words))
+    if synonym is not None:
+        names |= {name for name, short in OUTLET_SYNONYMS.items() if short == synonym}
+    return names
+
+
+_PUBLISHER_ENDINGS = OUTLET_WORDS | frozenset({"live", "online", "today"})
+"""Last words a publisher's name may drop in its own text: "Meridian Live" writes "told Meridian"."""
+_OUTLET_LINE = re.compile(r"^(?:The )?(?:[A-Z][\w'’-]*|\d+)(?: (?:[A-Z][\w'’-]*|\d+)){0,3}$")
+
+
+def _is_outlet_line(line: str) -> bool:
+    """ "Channel Seven News" alone on a furniture line: a short capitalised name ending in an
+    outlet word (a date, a credit or "LIVE" is not)."""
+    text = line.strip()
+    words = text.casefold().split()
+    return (
+        _OUTLET_LINE.match(text) is not None
+        and len(words) > 1
+        and words[-1] in OUTLET_WORDS
+        and not text.isupper()
+    )
 
 
 _HE_OR_SHE_AFTER = re.compile(r"[ \t]+(?:[\w'’-]+[ \t]+){0,5}?(?:that[ \t]+)?(?:he|she)\b")
@@ -345,12 +379,19 @@ def _as_person(item: Found) -> Found:
     return replace(item, phrase=replace(item.phrase, kind=SourceKind.NAMED_PERSON))
 
 
+_MADE_PUBLIC = frozenset({"published", "posted"})
+"""Passives that make a thing public, not a speaker of it: "the names were published by the
+ministry" (an act); "according to a list published by" is read by its cue instead."""
+
+
 def _verb_reports(text: str, match: re.Match[str], passive: bool) -> bool:
     """Whether a reporting verb reports here: by what follows it, or, in the passive, when it
     is a verb of speech whose agent may follow ("was confirmed by officials")."""
     if passive:
+        verb = " ".join(match.group().split())
         return (
-            VERB_FORMS[" ".join(match.group().split())] in {Frame.SPEECH, Frame.OBJECT}
+            VERB_FORMS[verb] in {Frame.SPEECH, Frame.OBJECT}
+            and verb not in _MADE_PUBLIC
             and " by " in text[match.end() : match.end() + 40]
         )
     return frame_allows(text, " ".join(match.group().split()), match.end())  # "pointed  out"
@@ -448,9 +489,14 @@ _SETTINGS = frozenset({"at", "in", "on", "during", "after", "speaking", "writing
 
 def _speaker_opening_paragraph(text: str, colon: int) -> list[Found]:
     """ "Ana Roe: We will stay.": a speaker alone before a colon at the start of a paragraph."""
-    if colon > _SPEAKER_LABEL and "\n" not in text[colon - _SPEAKER_LABEL : colon]:
+    reach = _SPEAKER_LABEL + _TIME_STAMP_REACH
+    if colon > reach and "\n" not in text[colon - reach : colon]:
         return []  # bounded look back: the label must open the paragraph or a line
-    line = text.rfind("\n", max(0, colon - _SPEAKER_LABEL), colon) + 1
+    line = text.rfind("\n", max(0, colon - reach), colon) + 1
+    stamp = _TIME_STAMP.match(text, line, colon)
+    line = stamp.end() if stamp else line  # "10:42 GMT — Ana Roe: ...": a live blog's time first
+    if colon - line > _SPEAKER_LABEL:
+        return []
     tokens = tokenize(text, line, colon)
     parsed = parse_phrase(tokens, 0, len(tokens)) if tokens else None
     if parsed is None or parsed.next != len(tokens) or len(parsed.phrases) != 1:
@@ -472,6 +518,11 @@ _SPOKEN_REACH = 200
 
 _SPEAKER_LABEL = 60
 """The longest speaker label before a colon that opens a paragraph, in characters."""
+_TIME_STAMP = re.compile(
+    r"[ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*(?:[ap]\.?m\.?|[A-Z]{2,4}\b))?[ \t]*(?:[—–-]|:(?!\d))[ \t]*"
+)
+"""A live blog's time stamp before a speaker label: "10:42 GMT — ", "9.15am - ", "16:10: "."""
+_TIME_STAMP_REACH = 16
 
 
 def _object_after(text: str, position: int, then: str, opener: str = "") -> list[Found]:

@@ -28,7 +28,7 @@ from briefing_tui.analysis.noun_phrases import (
     phrases_ending_at,
     previous_mark,
 )
-from briefing_tui.analysis.phrases import Phrase, parse_phrase
+from briefing_tui.analysis.phrases import Phrase, parse_list, parse_phrase
 from briefing_tui.analysis.reporting_verbs import AUXILIARIES, BASE_FORMS, VERB_FORMS, Frame
 from briefing_tui.analysis.source_windows import (
     ASIDE_CLOSERS,
@@ -88,6 +88,8 @@ def _subject_phrases(tokens: list[Token], end: int, shape: Shape) -> list[Found]
     if len(phrases) == 1:
         phrases = (_with_partitive(tokens, phrases[0]),)  # before "of" is read as a preposition
     phrases = tuple(phrase for phrase in phrases if not after_preposition(tokens, first_offset(phrase)))
+    if phrases and _agent_of_a_thing(tokens, first_offset(phrases[0])):
+        return []  # "A video released by the presidency showed ...": the video shows, nobody speaks
     if phrases and after_condition(tokens, first_offset(phrases[0])):
         return []  # "if the EU's foreign service reported that ...": nobody has said it
     if len(phrases) > 1 and not opens_clause(tokens, first_offset(phrases[0])):
@@ -98,6 +100,26 @@ def _subject_phrases(tokens: list[Token], end: int, shape: Shape) -> list[Found]
     if named is not None:
         return [named]
     return [Found(phrase) for phrase in phrases or _document_owner(tokens, end)]
+
+
+def _agent_of_a_thing(tokens: list[Token], start: int) -> bool:
+    """Whether the phrase at ``start`` is the agent of a participle ("released by", "published
+    by") after a thing that is no document: what follows is said of the thing ("A video released
+    by X showed", "The names published by X include"), not by X. A document speaks for its
+    owner ("A statement released by X said", docs/labelling.md, section 2)."""
+    for number, token in enumerate(tokens):
+        if token.start == start:
+            if number < 3 or tokens[number - 1].lower != "by" or tokens[number - 2].punct:
+                return False
+            thing = tokens[number - 3]
+            return (
+                not thing.punct and thing.lower not in DOCUMENT_NOUNS and thing.lower not in _SPEAKING_HEADS
+            )
+    return False
+
+
+_SPEAKING_HEADS = frozenset({"summary", "readout", "statement", "statements", "reports", "letter", "notice"})
+"""Records that speak for their owner besides `DOCUMENT_NOUNS` (plurals and notices)."""
 
 
 def _with_partitive(tokens: list[Token], phrase: Phrase) -> Phrase:
@@ -257,7 +279,10 @@ def _opening_subject(tokens: list[Token], conjoined: bool) -> list[Found]:
     start = after_introduction(tokens)
     if start is None or start >= len(tokens):
         return []
-    parsed = parse_phrase(tokens, start, len(tokens))
+    # A second verb after "and" may share a listed subject: "Ostmark and Westmark freed 40
+    # prisoners and said ..." (one source per body named, docs/labelling.md section 9).
+    parse = parse_list if conjoined else parse_phrase
+    parsed = parse(tokens, start, len(tokens))
     if parsed is None or parsed.next >= len(tokens):
         return []
     after_aside = _after_aside(tokens, parsed.next)

@@ -23,6 +23,7 @@ __all__ = [
     "NOT_NAMES",
     "ORGANIZATION_WORDS",
     "OUTLET_NAMES",
+    "OUTLET_SYNONYMS",
     "OUTLET_WORDS",
     "PLACE_NAMES",
     "POSTMODIFIER_LEADS",
@@ -249,6 +250,23 @@ _OUTLETS = (
 )
 OUTLET_NAMES = frozenset(name.strip().casefold() for name in _OUTLETS.split("|"))
 """News organisations known by a name that says nothing of what they are."""
+
+_OUTLET_SYNONYMS = (
+    "ap = associated press; reuters = reuters news = thomson reuters; "
+    "afp = agence france-presse = agence france presse; bbc = bbc news = british broadcasting corporation; "
+    "dpa = deutsche presse-agentur; pti = press trust of india; ani = asian news international; "
+    "kcna = korean central news agency; irna = islamic republic news agency; "
+    "sana = syrian arab news agency; qna = qatar news agency; spa = saudi press agency; "
+    "wam = emirates news agency; kuna = kuwait news agency; mena = middle east news agency; "
+    "tass = tass news agency"
+)
+OUTLET_SYNONYMS: dict[str, str] = {
+    name.strip(): group.split("=")[0].strip()
+    for group in _OUTLET_SYNONYMS.split(";")
+    for name in group.split("=")
+}
+"""Names one outlet goes by, lower case, each to its short form: "the associated press" and "AP"
+are one source (the registry's keys drop a leading "the")."""
 
 _BODIES = (
     "Save the Children | Doctors Without Borders | Médecins Sans Frontières | Medecins Sans Frontieres "
