@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from briefing_tui.analysis import analyse
-from briefing_tui.analysis.kind_features import NAME, NUMBER, YEAR, observe, observe_paragraph
+from briefing_tui.analysis.kind_features import NAME, NUMBER, YEAR, feature_label, observe, observe_paragraph
 from briefing_tui.analysis.kind_model import KindModel, decode
 from briefing_tui.analysis.kinds import heading_kind, section_kind
 from briefing_tui.ingest import read_briefing
@@ -179,6 +179,42 @@ def test_confidence_is_a_probability_and_a_close_runner_up_is_named() -> None:
     assert 0.0 < clear[1] <= 1.0 and close[1] < clear[1]
     assert clear[2] is None  # negotiations 4.5 against terms 3.0: not close
     assert close[0] == "background" and close[2] is not None  # 0.5 against 0: close
+
+
+@pytest.mark.parametrize(
+    ("feature", "label"),
+    [
+        (f'word "{NAME}"', "a name"),
+        (f'word "{YEAR}"', "a year"),
+        (f'word "{NUMBER}"', "a number"),
+        (f'words "{NUMBER} days"', 'a number, then "days"'),
+        (f'words "after {YEAR}"', '"after", then a year'),
+        (f'words "accuses {NAME}"', '"accuses", then a name'),
+        (f'words "{NUMBER} %"', "a percentage"),
+        ('words "% of"', 'a per cent sign, then "of"'),
+        ('word "offer"', 'word "offer"'),  # no token: the wording stays
+        ('words "the offer"', 'words "the offer"'),
+        ('modal "will"', 'modal "will"'),  # signals are plain words already
+        ("a number of days or months", "a number of days or months"),
+    ],
+)
+def test_cue_labels_spell_out_the_internal_tokens(feature: str, label: str) -> None:
+    assert feature_label(feature) == label
+
+
+def test_a_cue_from_a_token_feature_reaches_the_paragraph_in_words() -> None:
+    zero = [0.0] * 5
+    model = KindModel.from_data(
+        {
+            "kinds": KINDS,
+            "features": {f'words "{NUMBER} days"': [0.0, 2.0, 0.0, 0.0, 0.0], "bias": zero},
+            "transitions": {"start": zero, "section": [zero] * 5, "list": [zero] * 5, "same": [zero] * 5},
+        }
+    )
+    ((kind, _, _, cues),) = decoded(model, "Troops have 60 days to leave.")
+    assert kind == "terms"
+    assert cues == (Cue(feature='a number, then "days"', contribution=2.0),)
+    assert not any(token in cue.feature for cue in cues for token in (NAME, YEAR, "#", "<"))
 
 
 def test_cues_are_the_features_that_favoured_the_kind_strongest_first() -> None:

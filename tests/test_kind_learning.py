@@ -89,7 +89,9 @@ def test_the_shipped_weights_are_what_training_on_the_committed_corpus_gives() -
 
 def test_the_shipped_weights_file_is_small_and_well_formed() -> None:
     data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
-    assert WEIGHTS.stat().st_size < 200_000
+    # The vocabulary grows with the corpus (batch 36 took it from 189 to 205 KiB); the bound
+    # still catches a file that forgot to prune or round, which would be several times larger.
+    assert WEIGHTS.stat().st_size < 240_000
     assert data["kinds"] == [kind.value for kind in KINDS]
     prune = data["settings"]["prune"]
     for name, vector in data["features"].items():

@@ -5,7 +5,8 @@ Each paragraph becomes an `Observation`: named *signals* that read the sentence 
 future or a past sentence, questions outside quotation marks, hedges, where the paragraph
 stands, the kind its heading names) and its lower-cased words and word pairs. Words are
 normalised first so that what is said outweighs who it is about: a capitalised word inside a
-sentence (a name) reads as ``<name>``, a year as ``<year>``, any other number as ``<number>``.
+sentence (a name) reads as one token, a year as another, any other number as a third; a reader
+is shown them in words (`feature_label`: "a name", 'a number, then "days"').
 
 Signal names are what a reader is shown as the reason for a kind ('modal "will"'), so they are
 plain words. The same function serves training and analysis, so both see the same features.
@@ -301,9 +302,37 @@ def heading_kind(heading: str | None) -> SectionKind | None:
     return None
 
 
+# What a reader is told for each normalised token and sentence mark, in place of the token.
+_TOKEN_WORDS: dict[str, str] = {
+    NAME: "a name",
+    YEAR: "a year",
+    NUMBER: "a number",
+    "%": "a per cent sign",
+    ".": "a full stop",
+    "?": "a question mark",
+    "!": "an exclamation mark",
+    ";": "a semicolon",
+    ":": "a colon",
+}
+_WORD_FEATURE = re.compile(r'^(word|words) "([^"]+)"$')
+
+
 def feature_label(feature: str) -> str:
-    """How a feature is shown to a reader, with the normalised tokens spelt out."""
-    return feature.replace(NAME, "<name>").replace(YEAR, "<year>").replace(f" {NUMBER}", " <number>")
+    """How a feature is shown to a reader: in plain words, never with an internal token.
+
+    A word feature with no token keeps its wording ('word "offer"', 'words "the offer"');
+    one with a token is spelt out: 'word "zzname"' is "a name", 'words "# days"' is
+    'a number, then "days"', 'words "# %"' is "a percentage". Signals are plain words already.
+    """
+    match = _WORD_FEATURE.match(feature)
+    if match is None:
+        return feature
+    words = match.group(2).split(" ")
+    if not any(word in _TOKEN_WORDS for word in words):
+        return feature
+    if words == [NUMBER, "%"]:
+        return "a percentage"
+    return ", then ".join(_TOKEN_WORDS.get(word, f'"{word}"') for word in words)
 
 
 def _place(index: int, total: int, number: int) -> set[str]:

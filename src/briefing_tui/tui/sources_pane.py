@@ -121,7 +121,8 @@ class SourcesPane(Vertical):
             kind += f" or {SECTION_KINDS[paragraph.alternative_kind].lower()}"
         text.append(f"\n{kind}", style="bold")
         if paragraph.cues:
-            reasons = ", ".join(visible(cue.feature) for cue in paragraph.cues[:CUES_SHOWN])
+            # A cue may hold a comma of its own ('a number, then "days"'): semicolons part them.
+            reasons = "; ".join(visible(cue.feature) for cue in paragraph.cues[:CUES_SHOWN])
             text.append(f" because of {reasons}", style="italic")
         self._show_here(text)
 
