@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.css.query import NoMatches
 from textual.events import MouseDown, MouseMove, MouseUp, Resize
+from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -74,6 +75,9 @@ class ReaderScreen(Screen[None]):
     A screen, so that the app, a library of briefings or a web session can push a reader
     and pop back to where they were.
     """
+
+    class PanesMounted(Message):
+        """Posted once the side panes, the search bar and the footer are mounted and laid out."""
 
     DEFAULT_CSS = """
     ReaderScreen { layout: vertical; }
@@ -228,6 +232,7 @@ class ReaderScreen(Screen[None]):
         if self.text_view.cursor_unit >= 0:
             self._show_place_in_panes(self.text_view.cursor_unit)
         self._panes_mounted.set()
+        self.post_message(self.PanesMounted())
 
     async def wait_for_panes(self, timeout: float = 1.0) -> None:
         """Return once the side panes, search bar and footer are mounted (at most ``timeout`` s).
