@@ -10,7 +10,7 @@ import pytest
 from briefing_tui.load import load_briefing
 from briefing_tui.resources import seed_path
 from briefing_tui.tui.app import create_app
-from briefing_tui.tui.idle_collector import IDLE_S, IdleCollector
+from briefing_tui.tui.idle_collector import HOLD_S, IDLE_S, IdleCollector
 
 
 class Clock:
@@ -100,3 +100,76 @@ async def test_the_app_holds_full_collections_while_it_runs_and_gives_them_back(
         await pilot.press("j")
         assert gc.get_threshold()[2] > 1_000_000
     assert gc.get_threshold() == thresholds
+
+
+def test_a_key_holds_every_collection_until_its_frame_then_lets_go(thresholds: tuple[int, int, int]) -> None:
+    clock = Clock()
+    collector = IdleCollector(clock)
+    collector.start()
+    try:
+        collector.hold()
+        young, middle, oldest = gc.get_threshold()
+        assert young > 1_000_000 and middle == thresholds[1] and oldest > 1_000_000
+        collector.release()
+        assert gc.get_threshold()[:2] == thresholds[:2]
+        assert not collector.held
+    finally:
+        collector.stop()
+    assert gc.get_threshold() == thresholds
+
+
+def test_a_hold_whose_frame_never_comes_is_let_go_at_a_check(thresholds: tuple[int, int, int]) -> None:
+    clock = Clock()
+    collector = IdleCollector(clock, lambda: None)
+    collector.start()
+    try:
+        collector.hold()
+        clock.now += HOLD_S / 2
+        collector.tick()
+        assert collector.held
+        clock.now += HOLD_S
+        collector.tick()
+        assert not collector.held
+        assert gc.get_threshold()[:2] == thresholds[:2]
+    finally:
+        collector.stop()
+
+
+def test_holding_before_start_or_after_stop_changes_nothing(thresholds: tuple[int, int, int]) -> None:
+    collector = IdleCollector()
+    collector.hold()
+    assert gc.get_threshold() == thresholds
+    collector.start()
+    collector.hold()
+    collector.stop()
+    assert gc.get_threshold() == thresholds
+    collector.release()
+    assert gc.get_threshold() == thresholds
+
+
+async def test_a_key_in_the_app_is_let_go_once_painted(thresholds: tuple[int, int, int]) -> None:
+    app = create_app(load_briefing(seed_path()))
+    async with app.run_test() as pilot:
+        await pilot.press("j", "slash", "w")
+        await pilot.pause()
+        assert not app._collector.held
+        assert gc.get_threshold()[:2] == thresholds[:2]
+
+
+async def test_a_reader_left_untouched_collects_once_its_panes_are_mounted(
+    thresholds: tuple[int, int, int],
+) -> None:
+    # No key, no mouse: the checks start with the panes, not at the first input, so a reader
+    # that only watches its analysis run still gets its full collections.
+    app = create_app(load_briefing(seed_path()))
+    runs: list[int] = []
+    async with app.run_test() as pilot:
+        collector = app._collector
+        collector._collect = lambda: runs.append(gc.collect())
+        due(collector)
+        for _ in range(200):  # a bound, not a timing: the check comes every CHECK_S
+            if runs:
+                break
+            await pilot.pause(0.05)
+        assert collector.idle_since is None  # no input came
+        assert runs and collector.collections == 1

@@ -13,6 +13,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.timer import Timer
 
 from briefing_tui.errors import EXIT_ERROR, BriefingError
 from briefing_tui.ingest.plain import Preview
@@ -65,6 +66,7 @@ class BriefingApp(App[None]):
         self.failure: BriefingError | None = None
         """Why the briefing could not be read after all, if the reader had to stop for it."""
         self._collector = IdleCollector()  # full garbage collections between keystrokes, not in them
+        self._idle_checks: Timer | None = None
         self._first: Screen[None]
         if briefing is None:
             # The library is the start screen: it imports SQLite, so only when asked for.
@@ -97,18 +99,29 @@ class BriefingApp(App[None]):
     def on_unmount(self) -> None:
         self._collector.stop()
 
+    def on_reader_screen_panes_mounted(self, event: ReaderScreen.PanesMounted) -> None:
+        # Not from mount: the first frames and the panes' mounting come first. From here, a
+        # reader left untouched while its analysis runs still gets its full collections.
+        self._start_idle_checks()
+
+    def _start_idle_checks(self) -> None:
+        if self._idle_checks is None:
+            self._idle_checks = self.set_interval(CHECK_S, self._collector.tick)
+
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent):
-            if self._collector.idle_since is None:
-                # From the first input, not from mount: a timer ticking through the first frames lets
-                # an exit at the first frame find the side panes half mounted.
-                self.set_interval(CHECK_S, self._collector.tick)
+            self._start_idle_checks()  # a screen without panes (the library) starts them here
             self._collector.input_arrived()
+        if isinstance(event, events.Key):
+            # No collection between the key and its frame: one runs just after the paint.
+            self._collector.hold()
         if isinstance(event, events.Key) and isinstance(screen := self.screen, ReaderScreen):
             # A reader mounts its side panes just after its first frame: a key pressed
             # before that waits for them (a few milliseconds) instead of missing them.
             await screen.wait_for_panes()
         await super().on_event(event)
+        if isinstance(event, events.Key):
+            self.screen.call_after_refresh(self._collector.release)
 
     def get_default_screen(self) -> Screen[None]:
         # The reader is the bottom screen, so the first frame is already the briefing.

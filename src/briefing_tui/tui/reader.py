@@ -76,6 +76,9 @@ class ReaderScreen(Screen[None]):
     and pop back to where they were.
     """
 
+    class PanesMounted(Message):
+        """Posted once the side panes, the search bar and the footer are mounted and laid out."""
+
     DEFAULT_CSS = """
     ReaderScreen { layout: vertical; }
     #panes { height: 1fr; }
@@ -241,6 +244,7 @@ class ReaderScreen(Screen[None]):
         if self.text_view.cursor_unit >= 0:
             self._show_place_in_panes(self.text_view.cursor_unit)
         self._panes_mounted.set()
+        self.post_message(self.PanesMounted())
 
     async def wait_for_panes(self, timeout: float = 1.0) -> None:
         """Return once the side panes, search bar and footer are mounted (at most ``timeout`` s).

@@ -659,7 +659,9 @@ class BriefingText(ScrollView, can_focus=True):
         highlights = self.highlights
         matches: tuple[tuple[int, int], ...] | None = None
         if highlights.search is not None:
-            matches = tuple(highlights.search.matches_in_range(unit, start, end))
+            # A line without a match looks as it did with no search: the same key, so the
+            # first key of a query re-renders only the lines its matches are on.
+            matches = tuple(highlights.search.matches_in_range(unit, start, end)) or None
         current = highlights.current
         if current is not None and not (current[0] == unit and current[1] <= end and current[2] >= start):
             current = None
