@@ -18,6 +18,7 @@ from briefing_tui.analysis.reporting_verbs import VERB_FORMS, lexicon_size
 from briefing_tui.analysis.sources import find_mentions
 from briefing_tui.ingest import read_briefing
 from briefing_tui.model import AttributionVia, Briefing, Paragraph, Section, SourceKind
+from mention_names import named
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 sys.path.insert(0, str(BENCH))
@@ -46,11 +47,6 @@ def cited(briefing: Briefing) -> list[tuple[str, str, str]]:
         for paragraph in briefing.paragraphs()
         for a in paragraph.attributions
     ]
-
-
-def named(text: str) -> list[str]:
-    """The naming words of every mention that is not a pronoun."""
-    return [text[m.start : m.end] for m in find_mentions(text) if m.pronoun is None]
 
 
 # --------------------------------------------------------------------------- the table

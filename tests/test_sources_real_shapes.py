@@ -9,10 +9,7 @@ import pytest
 
 from briefing_tui.analysis.registry import SourceRegistry
 from briefing_tui.analysis.sources import find_mentions, outlet_names
-
-
-def named(text: str, outlets: frozenset[str] = frozenset()) -> list[str]:
-    return [text[m.start : m.end] for m in find_mentions(text, outlets) if m.pronoun is None]
+from mention_names import named
 
 
 @pytest.mark.parametrize(

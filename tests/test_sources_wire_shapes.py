@@ -11,11 +11,7 @@ import pytest
 
 from briefing_tui.analysis.sources import find_mentions
 from briefing_tui.model import SourceKind
-
-
-def named(text: str) -> list[str]:
-    """The naming words of every mention that is not a pronoun."""
-    return [text[m.start : m.end] for m in find_mentions(text) if m.pronoun is None]
+from mention_names import named
 
 
 @pytest.mark.parametrize(

@@ -79,6 +79,14 @@ class ReaderScreen(Screen[None]):
     class PanesMounted(Message):
         """Posted once the side panes, the search bar and the footer are mounted and laid out."""
 
+    class Failed(Message):
+        """The briefing's model could not be built after its first frame: the reader cannot go on."""
+
+        def __init__(self, failure: BriefingError) -> None:
+            super().__init__()
+            self.failure = failure
+            """Why, naming the file."""
+
     DEFAULT_CSS = """
     ReaderScreen { layout: vertical; }
     #panes { height: 1fr; }
@@ -121,14 +129,6 @@ class ReaderScreen(Screen[None]):
         Binding("Y", "copy('section')", "Copy the section, cited", show=False, id="app.copy_section"),
         Binding("F", "furniture", "Set-aside text", show=False, id="app.furniture"),
     ]
-
-    class Failed(Message):
-        """The briefing's model could not be built after its first frame: the reader cannot go on."""
-
-        def __init__(self, failure: BriefingError) -> None:
-            super().__init__()
-            self.failure = failure
-            """Why, naming the file."""
 
     outline_visible: reactive[bool] = reactive(True)
     """Whether the outline pane is shown."""
