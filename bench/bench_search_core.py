@@ -37,25 +37,39 @@ QUERIES: list[tuple[str, str, bool]] = [
 ]
 
 
-def median_seconds(action: Callable[[], object], runs: int) -> float:
-    """The median CPU time of ``runs`` calls after one warm-up call.
+def paired_seconds(
+    core: Callable[[], object], bare: Callable[[], object], runs: int
+) -> tuple[float, float, float]:
+    """Median CPU times of ``core`` and ``bare``, and the median of their paired ratios.
 
-    CPU time of this thread (`time.thread_time`), not wall time: on a shared machine a call
-    of a few milliseconds is preempted often enough that wall time measures the other
-    processes, and the longer of two calls is preempted more.
+    The two run in turn, ``runs`` pairs after one warm-up of each, and each pair's ratio is
+    taken before the median. Timing all of one and then all of the other lets the machine
+    drift in between (another process, the CPU's clock, the cache): on this shared 2-core
+    machine that alone moved the ratio of the common word from 1.2x to 2.1x between runs.
+    CPU time of this thread (`time.thread_time`), not wall time: a call of a few
+    milliseconds is preempted often enough that wall time measures the other processes.
     """
-    action()
+    core()
+    bare()
     gc.collect()  # so that no cell pays for the garbage of the one before
-    times = []
+    core_times, bare_times = [], []
     for _ in range(runs):
-        started = time.thread_time()
-        action()
-        times.append(time.thread_time() - started)
-    return statistics.median(times)
+        core_times.append(_thread_seconds(core))
+        bare_times.append(_thread_seconds(bare))
+    ratios = [c / b for c, b in zip(core_times, bare_times, strict=True) if b > 0]
+    ratio = statistics.median(ratios) if ratios else float("nan")
+    return statistics.median(core_times), statistics.median(bare_times), ratio
+
+
+def _thread_seconds(action: Callable[[], object]) -> float:
+    """The CPU time of this thread spent in one call of ``action``."""
+    started = time.thread_time()
+    action()
+    return time.thread_time() - started
 
 
 def time_queries(index: SearchIndex, runs: int) -> list[dict[str, Any]]:
-    """For each of `QUERIES`: its matches and the median core and bare times, in seconds."""
+    """For each of `QUERIES`: its matches, the median core and bare times (s) and their paired ratio."""
     rows: list[dict[str, Any]] = []
     for label, query, regex in QUERIES:
         pattern = compile_query(query, regex=regex).pattern
@@ -70,7 +84,7 @@ def time_queries(index: SearchIndex, runs: int) -> list[dict[str, Any]]:
                 pass
 
         matches = core().total
-        core_s, bare_s = median_seconds(core, runs), median_seconds(bare, runs)
+        core_s, bare_s, ratio = paired_seconds(core, bare, runs)
         rows.append(
             {
                 "label": label,
@@ -79,6 +93,7 @@ def time_queries(index: SearchIndex, runs: int) -> list[dict[str, Any]]:
                 "matches": matches,
                 "core_s": core_s,
                 "bare_s": bare_s,
+                "ratio": ratio,
             }
         )
     return rows
@@ -98,7 +113,7 @@ def bench_size(size_bytes: int, runs: int) -> list[str]:
     for row in time_queries(index, runs):
         rows.append(
             f"| {label} | {row['label']} `{row['query']}` | {row['matches']:,} | {row['core_s'] * 1e3:.1f} "
-            f"| {row['bare_s'] * 1e3:.1f} | {row['core_s'] / row['bare_s']:.2f}x |"
+            f"| {row['bare_s'] * 1e3:.1f} | {row['ratio']:.2f}x |"
         )
     return rows
 
@@ -113,7 +128,10 @@ def main(argv: list[str] | None = None) -> None:
     options = parser.parse_args(argv)
     print(f"Machine: {machine_line(machine_info())}  ")
     print(f"Command: `{shlex.join(['python', *sys.argv])}`  ")
-    print(f"Median of {options.runs} runs after a warm-up; times in milliseconds.\n")
+    print(
+        f"Median of {options.runs} paired runs after a warm-up; times in milliseconds; "
+        "ratio: the median of the pairs' ratios.\n"
+    )
     print("| corpus | query | matches | SearchIndex.search | bare re.finditer | ratio |")
     print("|---|---|---:|---:|---:|---:|")
     for size in (parse_size(part) for part in options.sizes.split(",")):

@@ -46,7 +46,9 @@ cursor blink is turned off so that it draws no frames. The timings patch those m
 
 **The core.** `SearchIndex.search` (cache cleared) against a bare loop over
 ``pattern.finditer(index.text)`` with the same pattern, for the queries of
-``bench/bench_search_core.py``, medians after a warm-up.
+``bench/bench_search_core.py``: the two run in turn, and the ratio is the median of the
+pairs' ratios (`bench_search_core.paired_seconds`), so that the machine drifting between
+them does not move it.
 
 Each keystroke also reports the process's CPU time from the press to its last frame, and to
 the end of its result frame (over every key, the first of a run included), which a loaded
@@ -57,8 +59,7 @@ app runs them once input pauses, `tui.idle_collector`). After each query, ``Ente
 `STEPS` presses of ``n``: their times, how many of the text view's screen lines its strip
 cache spared (``BriefingText.cache_hits`` / ``cache_misses``) and how many lines were
 rendered ahead after each paint (``cache_prefetched``: the screens the next ``n`` and ``N``
-will show, and the screens above and below). The core is timed in CPU time of the thread
-(`bench_search_core.median_seconds`).
+will show, and the screens above and below). The core is timed in CPU time of the thread.
 
 Targets: core within 2x of ``re.finditer``; a keystroke repainted within 16 ms at 1 MB and
 100 ms at 10 MB; over 90 % of screen lines spared by the strip cache while stepping. Prints
@@ -368,14 +369,7 @@ def core_timings(path: Path, runs: int) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = [{"query": "(index build)", "label": "", "core_ms": build_ms}]
     for row in time_queries(index, runs):
         core_s, bare_s = row.pop("core_s"), row.pop("bare_s")
-        rows.append(
-            {
-                **row,
-                "core_ms": core_s * 1e3,
-                "bare_ms": bare_s * 1e3,
-                "ratio": core_s / bare_s if bare_s else None,
-            }
-        )
+        rows.append({**row, "core_ms": core_s * 1e3, "bare_ms": bare_s * 1e3})
     gc.collect()
     return rows
 
