@@ -6,10 +6,16 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 from textual.widgets._toast import Toast
 
+from briefing_tui.ingest.plain import Preview
+from briefing_tui.ingest.wire import furniture_notice
+from briefing_tui.load import open_for_reading
 from briefing_tui.model import Briefing, Paragraph, Section
+from briefing_tui.resources import seed_path
 from briefing_tui.tui.app import create_app
 from briefing_tui.tui.furniture_screen import FurnitureScreen
 from briefing_tui.tui.help_screen import HelpScreen, binding_rows
+from briefing_tui.tui.reader_options import ReaderOptions
+from screen_lines import screen_text
 
 FURNITURE = ("By Jane Roe", "You May Also Like", "\x1b]0;PWNED\x07Ferry fares \x1b[2Jto rise")
 
@@ -85,3 +91,31 @@ async def test_a_long_list_scrolls_with_the_keys_that_scroll_the_text() -> None:
         await pilot.press("j", "j")
         await pilot.pause()
         assert scroll.scroll_y == 2
+
+
+async def test_the_notice_of_what_was_set_aside_is_read_whole_under_the_title_not_in_a_toast() -> None:
+    # A toast on opening would cover the first paragraphs of an 80x24 screen for seconds;
+    # the line under the title wraps instead, so the whole notice stays readable there.
+    decoding = "the file is not UTF-8; it was read as Windows-1252"
+    notices = (decoding, furniture_notice(len(FURNITURE)))
+    app = create_app(briefing(FURNITURE).model_copy(update={"notices": notices}))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        toasts = [str(toast.render()) for toast in app.query(Toast)]
+        assert any(decoding in toast for toast in toasts), toasts  # a problem with the file is told
+        assert not any("set aside" in toast for toast in toasts), toasts
+        screen = " ".join(line.strip() for line in screen_text(app))
+        assert "3 blocks set aside as site furniture, byline or credits (F lists them)" in screen
+        assert "Ministers met for six hours" in screen
+
+
+async def test_the_bundled_briefing_opens_at_80_columns_with_no_toast_over_its_text() -> None:
+    preview, _ = open_for_reading(seed_path())  # as the command line opens it: a preview first
+    assert isinstance(preview, Preview)
+    app = create_app(preview, ReaderOptions(path=seed_path()))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await app.reader.wait_for_panes()
+        await pilot.pause()
+        assert not list(app.query(Toast))
+        screen = " ".join(line.strip() for line in screen_text(app))
+        assert "1 block set aside as site furniture, byline or credits (F lists it)" in screen

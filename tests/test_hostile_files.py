@@ -34,6 +34,7 @@ from briefing_tui.safe_text import UNSAFE
 from briefing_tui.search import SearchIndex
 from briefing_tui.tui.app import ReaderOptions, create_app
 from briefing_tui.tui.search_bar import SearchBar
+from screen_lines import screen_text
 
 SUFFIXES = [".txt", ".md", ".json", ""]
 FORMATS = ["json", "markdown", "text"]
@@ -447,11 +448,6 @@ def test_opening_a_bad_file_fails_before_any_screen(
 
 
 # --- the app, on every file that opens ---------------------------------------------------
-
-
-def screen_text(app: Any) -> list[str]:
-    """Every line of the screen as the compositor hands it to the terminal driver."""
-    return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
 def unsafe_on_screen(app: Any) -> set[str]:

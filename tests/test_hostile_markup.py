@@ -34,6 +34,7 @@ from briefing_tui.tui.app import BriefingApp, create_app
 from briefing_tui.tui.outline import Outline
 from briefing_tui.tui.search_bar import SearchBar
 from briefing_tui.tui.sources_pane import SourceList, SourcesPane
+from screen_lines import screen_text
 
 STYLE = "[bold red]x[/]"
 UNBALANCED = "an unbalanced [/]"
@@ -106,11 +107,6 @@ def hostile_briefing() -> Briefing:
         ),
         questions=(Question(paragraph_id="p2", start=terms.index(asked), end=len(terms), text=asked),),
     )
-
-
-def screen_text(app: Any) -> list[str]:
-    """Every line of the screen as the compositor hands it to the terminal driver."""
-    return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
 def on_screen(app: Any, text: str) -> bool:

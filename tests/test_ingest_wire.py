@@ -13,6 +13,7 @@ import pytest
 
 from briefing_tui.export import export
 from briefing_tui.ingest import read_briefing
+from briefing_tui.ingest.wire import furniture_notice, is_furniture_notice
 from briefing_tui.model import BlockKind, Briefing
 
 BODY_1 = (
@@ -257,3 +258,11 @@ def test_an_author_note_with_an_address_at_the_end_is_a_credit(tmp_path: Path) -
     briefing = read(tmp_path, f"Border talks resume\n\n{BODY_1}\n\n{BODY_2}\n\n{note}\n")
     assert texts(briefing) == [BODY_1, BODY_2]
     assert briefing.furniture == (note,)
+
+
+def test_a_furniture_notice_is_told_from_any_other() -> None:
+    assert is_furniture_notice(furniture_notice(1))
+    assert is_furniture_notice(furniture_notice(14))
+    assert not is_furniture_notice("the file is not UTF-8; it was read as Windows-1252")
+    assert not is_furniture_notice("many" + furniture_notice(2)[1:])
+    assert not is_furniture_notice(furniture_notice(2) + " and more")

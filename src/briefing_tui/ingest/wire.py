@@ -18,7 +18,18 @@ from dataclasses import dataclass, field, replace
 from briefing_tui.enums import BlockKind
 from briefing_tui.ingest.structure import Draft, Entry, Heading, Item
 
-__all__ = ["Report", "build_report", "is_tail_marker", "may_name_reporters", "parse_date", "shape_report"]
+_SET_ASIDE = " set aside as site furniture, byline or credits (F lists "
+
+__all__ = [
+    "Report",
+    "build_report",
+    "furniture_notice",
+    "is_furniture_notice",
+    "is_tail_marker",
+    "may_name_reporters",
+    "parse_date",
+    "shape_report",
+]
 
 # A line that is site furniture wherever it stands.
 _FURNITURE_LINE = re.compile(
@@ -212,11 +223,21 @@ def build_report(draft: Draft, entries: list[Entry]) -> Draft:
     draft.dateline = draft.dateline or report.dateline
     draft.furniture.extend(report.furniture)
     if report.furniture:
-        count = len(report.furniture)
-        which = "1 block" if count == 1 else f"{count} blocks"
-        them = "it" if count == 1 else "them"
-        draft.notices.append(f"{which} set aside as site furniture, byline or credits (F lists {them})")
+        draft.notices.append(furniture_notice(len(report.furniture)))
     return draft
+
+
+def furniture_notice(count: int) -> str:
+    """The notice saying that ``count`` blocks were set aside (F lists them)."""
+    which = "1 block" if count == 1 else f"{count} blocks"
+    them = "it" if count == 1 else "them"
+    return f"{which}{_SET_ASIDE}{them})"
+
+
+def is_furniture_notice(notice: str) -> bool:
+    """Whether ``notice`` is one `furniture_notice` wrote: news of the reading, not a problem of the file."""
+    count = notice.split(" ", 1)[0]
+    return count.isdigit() and notice == furniture_notice(int(count))
 
 
 def may_name_reporters(text: str) -> bool:

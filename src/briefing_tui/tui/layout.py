@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from rich.cells import cell_len, split_graphemes
 
 from briefing_tui.enums import BlockKind
+from briefing_tui.meta_line import meta_line
 from briefing_tui.safe_text import SafeText, visible
 from briefing_tui.units import walk
 
@@ -255,7 +256,10 @@ class Layout:
         self._unit = 0  # the next unit
         for start, end in wrap(visible(briefing.title), self.width):
             self._add(LineRole.TITLE, 0, NO_UNIT, start, end)
-        self._add(LineRole.META, 0)
+        self.meta = meta_line(briefing)
+        """The line under the title (`meta_line`), wrapped like the title: a notice is read whole."""
+        for start, end in wrap(self.meta, self.width) or [(0, 0)]:
+            self._add(LineRole.META, 0, NO_UNIT, start, end)
         if lines is None:
             self.finish()
         else:

@@ -27,6 +27,7 @@ from textual.worker import get_current_worker
 from briefing_tui.enums import SectionKind
 from briefing_tui.errors import BriefingError, read_failure
 from briefing_tui.ingest.plain import Preview
+from briefing_tui.ingest.wire import is_furniture_notice
 from briefing_tui.place import Place, unit_anchors
 from briefing_tui.safe_text import visible
 from briefing_tui.tui.labels import KIND_KEYS, SECTION_KINDS
@@ -430,8 +431,10 @@ class ReaderScreen(Screen[None]):
             self._outline.show_briefing(self.briefing, self.text_view.units, analysed=self.analysed)
             self._sources.show_briefing(self.briefing, analysed=self.analysed)
         for notice in self.text_view.briefing.notices:  # the preview's, before the model
-            if notice not in self._told:  # the analysed briefing carries the same notices again
-                self._told.add(notice)
+            # What was set aside is news, not a problem: the line under the title says it
+            # whole, and a toast would cover the first paragraphs of a small screen.
+            if notice not in self._told and not is_furniture_notice(notice):
+                self._told.add(notice)  # the analysed briefing carries the same notices again
                 self.inform(notice, title="Opened with a notice", timeout=8)
         if self._search is not None:
             self._show_match_counts(self._search.counts_by_section())

@@ -814,7 +814,8 @@ class BriefingText(ScrollView, can_focus=True):
                     piece.stylize(self._style(name), max(match[0], start) - start, min(match[1], end) - start)
             return Text.assemble(" ", piece)
         if role is LineRole.META:
-            return Text.assemble(" ", (self._meta(), self._style("meta")))
+            start, end = self.text_layout.line_start[y], self.text_layout.line_end[y]
+            return Text.assemble(" ", (self.text_layout.meta[start:end], self._style("meta")))
         if role is LineRole.RULE:
             return self._rule(self.text_layout.line_section[y])
         if role is LineRole.HEADING:
@@ -822,18 +823,6 @@ class BriefingText(ScrollView, can_focus=True):
         if role is LineRole.PARAGRAPH:
             return self._paragraph_line(y)
         return Text()
-
-    def _meta(self) -> str:
-        briefing = self.briefing
-        parts = [
-            briefing.outlet,
-            briefing.author,
-            briefing.dateline,
-            briefing.published.isoformat() if briefing.published else None,
-        ]
-        parts.append(briefing.origin)
-        parts.extend(f"⚠ {notice}" for notice in briefing.notices)
-        return visible("  ·  ".join(part for part in parts if part))
 
     def _rule(self, section_index: int) -> Text:
         section = self.briefing.sections[section_index]
