@@ -266,3 +266,85 @@ def test_a_furniture_notice_is_told_from_any_other() -> None:
     assert not is_furniture_notice("the file is not UTF-8; it was read as Windows-1252")
     assert not is_furniture_notice("many" + furniture_notice(2)[1:])
     assert not is_furniture_notice(furniture_notice(2) + " and more")
+
+
+# --- press releases and statements --------------------------------------------------------------
+
+RELEASE_BODY = (
+    "The Ministry of Coastal Affairs welcomes the accord reached on Thursday between the two "
+    "fishing councils, which ends a dispute that had kept the northern fleet in port since May."
+)
+RELEASE_BODY_2 = (
+    "The minister said the accord would be put to the regional assembly next month and thanked "
+    "the mediators from the harbour board for their patience over eleven rounds of talks."
+)
+
+
+@pytest.mark.parametrize(
+    "kicker", ["PRESS RELEASE", "For Immediate Release", "NEWS RELEASE", "Press statement", "MEDIA ADVISORY"]
+)
+def test_a_press_release_kicker_is_furniture_and_the_headline_is_the_title(
+    tmp_path: Path, kicker: str
+) -> None:
+    text = f"{kicker}\n\nMinistry welcomes the fisheries accord\n\n{RELEASE_BODY}\n\n{RELEASE_BODY_2}\n"
+    briefing = read(tmp_path, text)
+    assert briefing.title == "Ministry welcomes the fisheries accord"
+    assert texts(briefing) == [RELEASE_BODY, RELEASE_BODY_2]
+    assert kicker in briefing.furniture
+
+
+def test_the_issuing_office_over_a_release_is_its_outlet(tmp_path: Path) -> None:
+    text = (
+        "Minister welcomes the fisheries accord\n\nMinistry of Coastal Affairs of the Republic of Valdoria\n\n"
+        f"{RELEASE_BODY}\n\n{RELEASE_BODY_2}\n"
+    )
+    briefing = read(tmp_path, text)
+    assert briefing.outlet == "Ministry of Coastal Affairs of the Republic of Valdoria"
+    assert texts(briefing) == [RELEASE_BODY, RELEASE_BODY_2]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "(END)",
+        "-ENDS-",
+        "Media enquiries\n\nEmail\n\npressdesk@coastal.example.invalid\n\nPress Office\n\n+44 20 7946 0000",
+        "Notes to editors\n\nThe fisheries councils were set up in 1998 to share the northern grounds.",
+        "For more information, please contact the press office on 0800 555 0199.",
+        "Issued by: The Permanent Secretary,\nMinistry of Coastal Affairs, Port Ellis\n\n14th June 2026",
+        "No comments:\n\nPost a Comment",
+        "Cover image credit: Harbour Board",
+        "Further information\n\nFollow the ministry on social media @coastalaffairs",
+    ],
+)
+def test_the_sign_off_and_contact_block_of_a_release_are_furniture(tmp_path: Path, tail: str) -> None:
+    text = f"Minister welcomes the fisheries accord\n\n{RELEASE_BODY}\n\n{RELEASE_BODY_2}\n\n{tail}\n"
+    briefing = read(tmp_path, text)
+    assert texts(briefing) == [RELEASE_BODY, RELEASE_BODY_2]
+    kept = " ".join(briefing.furniture)
+    assert all(word in kept for word in tail.split()), briefing.furniture  # nothing lost: F lists it
+
+
+def test_numbered_points_of_a_statement_and_a_closing_thanks_stay_text(tmp_path: Path) -> None:
+    points = (
+        "1. The Government welcomes the accord and the work of the mediators.\n\n"
+        "2. The Government will fund the first season of joint patrols."
+    )
+    closing = "Further talks are planned for the autumn, the ministry said."
+    briefing = read(tmp_path, f"Statement on the fisheries accord\n\n{points}\n\n{closing}\n")
+    assert closing in texts(briefing)
+    assert briefing.furniture == ()
+
+
+def test_a_press_statement_heading_inside_a_report_stays_a_heading(tmp_path: Path) -> None:
+    text = f"Fisheries accord signed\n\n{BODY_1}\n\n{BODY_2}\n\nPress statement\n\n{RELEASE_BODY}\n"
+    briefing = read(tmp_path, text)
+    assert "Press statement" in headings(briefing)
+    assert briefing.furniture == ()
+
+
+def test_a_kicker_under_the_title_is_set_aside(tmp_path: Path) -> None:
+    text = f"Minister welcomes the fisheries accord\n\nFOR IMMEDIATE RELEASE\n\n{RELEASE_BODY}\n\n{RELEASE_BODY_2}\n"
+    briefing = read(tmp_path, text)
+    assert texts(briefing) == [RELEASE_BODY, RELEASE_BODY_2]
+    assert briefing.furniture == ("FOR IMMEDIATE RELEASE",)

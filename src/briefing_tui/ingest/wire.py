@@ -54,6 +54,9 @@ _FURNITURE_LINE = re.compile(
       | comments?\ \(\d{1,6}\)
       | have\ your\ say\b.{0,40} | got\ a\ story\?.{0,120}
       | [a-z]{2,4}(?:-[a-z]{2,4})?(?:/[a-z]{2,4}){1,5}
+      | \(end\) | -ends?- | no\ comments | post\ a\ comment | leave\ a\ (?:reply|comment)
+      | your\ email\ address\ will\ not\ be\ published.{0,80}
+      | (?:cover\ |header\ |main\ )?(?:image|photo|picture)\ credits?:\ .{0,120}
     )[\s?!.:…]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -83,10 +86,26 @@ _TAIL_MARKER = re.compile(
       | trending(?:\ now)? | latest(?:\ news|\ stories)? | top\ stories | what\ to\ read\ next
       | (?:follow|read\ more\ of|see\ more\ of|find\ more\ of)\b.{0,60}\bcoverage\b.{0,200}
       | read\ more\b.{0,200}
-      | (?:[_*=~-]\s?){3,} | \\?\#{3,} | -30- | ends
+      | (?:[_*=~-]\s?){3,} | \\?\#{3,} | -30- | ends | \(end\) | -ends?-
+      | notes?\ (?:to|for)\ editors | (?:media|press)\ (?:enquiries|inquiries|contacts?|office)
+      | for\ (?:more|further)\ information\b.{0,200} | further\ information | issued\ by\b.{0,160}
     )[\s?!.:…]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# The line naming the office that issues a release or statement: its outlet.
+_ISSUER = re.compile(
+    r"^(?:the\s)?(?:[\w.'’-]+\s){0,3}?(?:ministry|department|office|embassy|permanent\smission|"
+    r"secretariat|presidency)\s(?:of|for)\s[^.!?;:]{2,100}$",
+    re.IGNORECASE,
+)
+_ISSUER_WORDS = 14
+# A line over a release that says what it is, not what it is about: never its title.
+_KICKER = re.compile(
+    r"^(?:for\ immediate\ release|(?:press|news|media)\ (?:release|statement|advisory|note)"
+    r"|embargoed\ (?:until|till|to)\b.{0,80})[\s.:]*$",
+    re.IGNORECASE,
+)
+_TITLE_WINDOW = 3
 _CREDIT = re.compile(
     r"""^\(?\s?(?:
         (?:additional\ )?reporting\ by | writing\ by | editing\ by | compiled\ by | reported\ by
@@ -211,7 +230,10 @@ def shape_report(entries: list[Entry], *, author: str | None = None, outlet: str
 
 def build_report(draft: Draft, entries: list[Entry]) -> Draft:
     """Fill ``draft`` from ``entries`` after sorting out their parts; returns the draft."""
+    kicker = _title_under_kicker(draft, entries)
     report = shape_report(entries, author=draft.author, outlet=draft.outlet)
+    if kicker is not None:
+        report.furniture.insert(0, kicker)
     for entry in report.entries:
         if isinstance(entry, Heading):
             draft.heading(entry)
@@ -238,6 +260,37 @@ def is_furniture_notice(notice: str) -> bool:
     """Whether ``notice`` is one `furniture_notice` wrote: news of the reading, not a problem of the file."""
     count = notice.split(" ", 1)[0]
     return count.isdigit() and notice == furniture_notice(int(count))
+
+
+def _title_under_kicker(draft: Draft, entries: list[Entry]) -> str | None:
+    """When the title line is a kicker ("PRESS RELEASE"), the headline under it becomes the title.
+
+    The headline is the first heading-shaped block among the next few, past a date or the
+    issuing office (left for the front to read). Takes it out of ``entries`` and returns the
+    kicker, to be set aside; None when the title is no kicker or no headline follows.
+    """
+    kicker = draft.title.strip()
+    if not _KICKER.match(kicker):
+        return None
+    for index, entry in enumerate(entries[:_TITLE_WINDOW]):
+        text = _text(entry)
+        if _is_issuer(text) or _timestamp(text) is not None:
+            continue
+        if not (_is_prose(entry) and _is_short(entry)):
+            return None
+        draft.title = text
+        del entries[index]
+        return kicker
+    return None
+
+
+def _is_issuer(text: str) -> bool:
+    """A line naming the office that issued the text ("Ministry of Coastal Affairs")."""
+    return (
+        text[:1].isupper()
+        and len(text.split(maxsplit=_ISSUER_WORDS)) <= _ISSUER_WORDS
+        and bool(_ISSUER.match(text))
+    )
 
 
 def may_name_reporters(text: str) -> bool:
@@ -455,7 +508,7 @@ def _read_front(report: Report, set_aside: dict[int, str]) -> None:
             after_byline = False
             continue
         after_byline = False
-        if _byline(text) is None and _read_masthead(report, text):
+        if _read_label_line(report, text):
             set_aside[index] = text
             continue
         following = _text(entries[front[position + 1]]) if position + 1 < len(front) else ""
@@ -484,6 +537,17 @@ def _read_front(report: Report, set_aside: dict[int, str]) -> None:
         if not standfirst_taken and _standfirst(entries, index, set_aside):
             entries[index] = Item(text, block=BlockKind.STANDFIRST)
             standfirst_taken = True
+
+
+def _read_label_line(report: Report, text: str) -> bool:
+    """Whether ``text`` is a line of the front that labels the report on its own: a kicker
+    ("PRESS RELEASE"), the issuing office or a masthead, whose outlet and date it takes."""
+    if _KICKER.match(text):
+        return True
+    if _is_issuer(text):
+        report.outlet = report.outlet or text
+        return True
+    return _byline(text) is None and _read_masthead(report, text)
 
 
 def _could_be_front(entry: Entry) -> bool:
