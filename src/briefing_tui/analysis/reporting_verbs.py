@@ -446,6 +446,7 @@ CHANNEL_PHRASES = (
     "in an article for",
     "in an op-ed for",
     "in an op-ed in",
+    *("a report in", "a report by", "a report from", "reports in", "an article in"),
 )
 """Phrases before the outlet a source spoke through: "said in an interview with the BBC"."""
 
