@@ -210,3 +210,38 @@ def test_the_subject_of_a_reported_clause_is_no_speaker() -> None:
 def test_a_group_in_an_earlier_sentence_still_speaks() -> None:
     mentions = find_mentions("Gulf states pledged $3bn. They said funds are short.")
     assert [m.antecedent.name for m in mentions if m.antecedent is not None] == ["Gulf states"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Kessa-based Dorvan Timber Works has announced that the talks have ended.", "Dorvan Timber Works"),
+        ("The Tarn-based Velmar Observatory said the talks had ended.", "Velmar Observatory"),
+    ],
+)
+def test_a_body_named_without_where_it_is_based(text: str, name: str) -> None:
+    (mention,) = find_mentions(text)
+    assert mention.name == name
+    assert text[mention.start : mention.end].endswith(name)
+
+
+def test_a_person_based_somewhere_keeps_the_phrase() -> None:
+    (mention,) = find_mentions("A Kessa-based analyst said the talks had ended.")
+    assert mention.name == "a Kessa-based analyst"
+
+
+def test_with_a_subject_confirming() -> None:
+    text = "Talks resumed, with Velmar's foreign ministry spokesman Ari Tal confirming the date."
+    assert named(text) == ["Velmar's foreign ministry spokesman Ari Tal"]
+
+
+def test_a_list_of_speakers_inside_a_reported_clause() -> None:
+    text = (
+        "Kessa president Oren Dahl says mediators Ivo Marek and Ana Roe told the company the talks were over."
+    )
+    assert named(text) == ["Kessa president Oren Dahl", "mediators Ivo Marek", "Ana Roe"]
+
+
+def test_whom_it_was_told_opens_no_clause() -> None:
+    text = 'Ana Roe, whose brother is one of the four, told our reporter: "We wait."'
+    assert named(text) == ["Ana Roe"]

@@ -1,4 +1,5 @@
-"""A person named with the body they belong to: "Orin Dace of the Harrow Centre said".
+"""A person named with the body they belong to: "Orin Dace of the Harrow Centre said"; a body
+named with the place it is based in: "Vancouver-based Western Forest Products said".
 
 The name is the person's, so the source is listed under "Orin Dace" and the body after "of",
 "from" or "at" is what the text says about them (docs/labelling.md, section 2: a source's name
@@ -16,7 +17,7 @@ from briefing_tui.analysis.mentions import Found
 from briefing_tui.analysis.vocabulary import HEAD_KINDS, OUTLET_WORDS, ROLE_WORDS
 from briefing_tui.model import SourceKind
 
-__all__ = ["person_before_affiliation"]
+__all__ = ["person_before_affiliation", "without_base"]
 
 _PERSON_THEN_BODY = re.compile(
     r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+(?:[A-Z][\w'’-]+|al|bin|ibn|de|van|von)){1,3})"
@@ -103,3 +104,20 @@ def person_before_affiliation(text: str, item: Found) -> Found:
     person = replace(phrase, end=name_end, kind=SourceKind.NAMED_PERSON)
     described = item.description or (match.start("link"), phrase.end)  # "of the Harrow Centre"
     return replace(item, phrase=person, description=described)
+
+
+_BASED = re.compile(r"(?:[Tt]he[ \t]+)?[A-Z][\w'’.-]*-based[ \t]+(?=[A-Z])")
+"""Where a body is based, before its name: "Vancouver-based Western Forest Products"."""
+
+
+def without_base(text: str, item: Found) -> Found:
+    """``item`` named without the place it is based in ("Vancouver-based Western Forest
+    Products" is Western Forest Products); the span keeps the words as written."""
+    phrase = item.phrase
+    if item.pronoun is not None or phrase.name_start is not None:
+        return item
+    match = _BASED.match(text, phrase.start, phrase.end)
+    if match is None:
+        return item
+    kind = SourceKind.ORGANIZATION if phrase.kind in (None, SourceKind.NAMED_PERSON) else phrase.kind
+    return replace(item, phrase=replace(phrase, name_start=match.end(), kind=kind))

@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from briefing_tui.analysis.affiliations import person_before_affiliation
+from briefing_tui.analysis.affiliations import person_before_affiliation, without_base
 from briefing_tui.analysis.antecedents import with_antecedents
 from briefing_tui.analysis.appositions import with_description_after
 from briefing_tui.analysis.attribution_shapes import SHAPES, TAILS, Anchor, Shape, Side
@@ -169,9 +169,12 @@ _MARK_ANCHORS = {
 }
 """The anchors found by a mark rather than a phrase, by the name of their group in `_TRIGGER`."""
 
+_WITH_PARTICIPLES = (*PARTICIPLES, "confirming", "announcing", "denying", "accusing", "stating", "reporting")
+"""Participles that report for the subject of "with X ...": "with the ministry confirming that"."""
+
 _WITH_SAYING = re.compile(
     r"(?<![\w])with[ \t](?:(?!(?:said|says|told)\b)[^,.;:!?“”\"\n]){1,80}?[ \t]"
-    rf"(?=(?:{'|'.join(PARTICIPLES)})\b)"
+    rf"(?=(?:{'|'.join(_WITH_PARTICIPLES)})\b)"
 )
 """\"with mediators saying": "with", up to 80 characters without a mark or a reporting verb, then a
 participle (the anchor ends before it). Kept out of `_TRIGGER`, whose every position it would
@@ -727,7 +730,7 @@ def _mentions(text: str, found: list[Found]) -> list[Mention]:
     """Mentions in order of position; of overlapping ones, the first and longest wins."""
     mentions: list[Mention] = []
     for found_item in found:
-        item = person_before_affiliation(text, found_item)
+        item = without_base(text, person_before_affiliation(text, found_item))
         phrase = item.phrase
         if phrase.outlet is not None:
             start, end = phrase.outlet
