@@ -245,3 +245,26 @@ def test_a_list_of_speakers_inside_a_reported_clause() -> None:
 def test_whom_it_was_told_opens_no_clause() -> None:
     text = 'Ana Roe, whose brother is one of the four, told our reporter: "We wait."'
     assert named(text) == ["Ana Roe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Talks were useful, the semi-official Kessa news agency reported.", "Kessa news agency"),
+        ("The far-right Velmar Party said it would vote no.", "Velmar Party"),
+        ("The state-run Kessa Radio said the talks had ended.", "Kessa Radio"),
+    ],
+)
+def test_a_body_named_without_the_words_that_describe_it(text: str, name: str) -> None:
+    assert [m.name for m in find_mentions(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The left-wing party said it would vote no.", "the left-wing party"),  # no name follows
+        ("A well-placed Velmar official said it was over.", "a well-placed Velmar official"),  # an office
+    ],
+)
+def test_described_bodies_without_a_name_keep_the_words(text: str, name: str) -> None:
+    assert [m.name for m in find_mentions(text)] == [name]

@@ -17,7 +17,7 @@ from briefing_tui.analysis.mentions import Found
 from briefing_tui.analysis.vocabulary import HEAD_KINDS, OUTLET_WORDS, ROLE_WORDS
 from briefing_tui.model import SourceKind
 
-__all__ = ["person_before_affiliation", "without_base"]
+__all__ = ["person_before_affiliation", "without_base", "without_description"]
 
 _PERSON_THEN_BODY = re.compile(
     r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+(?:[A-Z][\w'’-]+|al|bin|ibn|de|van|von)){1,3})"
@@ -121,3 +121,20 @@ def without_base(text: str, item: Found) -> Found:
         return item
     kind = SourceKind.ORGANIZATION if phrase.kind in (None, SourceKind.NAMED_PERSON) else phrase.kind
     return replace(item, phrase=replace(phrase, name_start=match.end(), kind=kind))
+
+
+_DESCRIBED_BODY = re.compile(r"(?:[Tt]he|[Aa]n?)[ \t]+(?:[a-z][\w-]*-[\w-]+[ \t]+)+(?=[A-Z])")
+"""Hyphenated words that say what a body is before its name: "the semi-official Fars news
+agency", "the state-run Kessa Radio", "the far-right Velmar Party"."""
+
+
+def without_description(text: str, item: Found) -> Found:
+    """An outlet or a body named without the hyphenated words that describe it ("the
+    semi-official Fars news agency" is Fars news agency); the span keeps them."""
+    phrase = item.phrase
+    if item.pronoun is not None or phrase.name_start is not None:
+        return item
+    if phrase.kind not in (SourceKind.OUTLET, SourceKind.ORGANIZATION):
+        return item
+    match = _DESCRIBED_BODY.match(text, phrase.start, phrase.end)
+    return item if match is None else replace(item, phrase=replace(phrase, name_start=match.end()))

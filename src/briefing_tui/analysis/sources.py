@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from briefing_tui.analysis.affiliations import person_before_affiliation, without_base
+from briefing_tui.analysis.affiliations import person_before_affiliation, without_base, without_description
 from briefing_tui.analysis.antecedents import with_antecedents
 from briefing_tui.analysis.appositions import with_description_after
 from briefing_tui.analysis.attribution_shapes import SHAPES, TAILS, Anchor, Shape, Side
@@ -730,7 +730,7 @@ def _mentions(text: str, found: list[Found]) -> list[Mention]:
     """Mentions in order of position; of overlapping ones, the first and longest wins."""
     mentions: list[Mention] = []
     for found_item in found:
-        item = without_base(text, person_before_affiliation(text, found_item))
+        item = without_description(text, without_base(text, person_before_affiliation(text, found_item)))
         phrase = item.phrase
         if phrase.outlet is not None:
             start, end = phrase.outlet
