@@ -268,3 +268,33 @@ def test_a_body_named_without_the_words_that_describe_it(text: str, name: str) -
 )
 def test_described_bodies_without_a_name_keep_the_words(text: str, name: str) -> None:
     assert [m.name for m in find_mentions(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks stalled, Kessa News Arabic reported on Thursday.",  # an outlet's edition
+        "Talks stalled, according to an official who spoke to The Times of Velmar.",  # "Times of ..."
+    ],
+)
+def test_outlets_named_with_an_edition_or_of(text: str) -> None:
+    outlets = [m for m in find_mentions(text) if m.kind is not None and m.kind.value == "outlet"]
+    assert len(outlets) == 1
+
+
+@pytest.mark.parametrize(
+    "text", ["The Bank of Velmar said rates would hold.", "The Voice of Kessa said it was over."]
+)
+def test_bodies_named_with_of_are_no_outlets(text: str) -> None:
+    assert [m.kind.value for m in find_mentions(text) if m.kind is not None] == ["organization"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kest One network tempered hopes by announcing that the talks were over.",
+        "The army pulled back, denying it had been ordered to.",
+    ],
+)
+def test_participles_that_report_for_the_subject(text: str) -> None:
+    assert len(named(text)) == 1

@@ -236,6 +236,10 @@ PARTICIPLES = (
     "predicting",
     "cautioning",
     "telling",
+    "announcing",
+    "confirming",
+    "denying",
+    "stating",
     "pointing out",
     "making clear",
 )

@@ -169,7 +169,7 @@ _MARK_ANCHORS = {
 }
 """The anchors found by a mark rather than a phrase, by the name of their group in `_TRIGGER`."""
 
-_WITH_PARTICIPLES = (*PARTICIPLES, "confirming", "announcing", "denying", "accusing", "stating", "reporting")
+_WITH_PARTICIPLES = (*PARTICIPLES, "accusing", "reporting")
 """Participles that report for the subject of "with X ...": "with the ministry confirming that"."""
 
 _WITH_SAYING = re.compile(
