@@ -298,3 +298,19 @@ def test_bodies_named_with_of_are_no_outlets(text: str) -> None:
 )
 def test_participles_that_report_for_the_subject(text: str) -> None:
     assert len(named(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Markets have been rattled,” reports the Harbour Gazette.",
+        '"Markets have been rattled", reports the Harbour Gazette.',
+    ],
+)
+def test_reports_inverted_after_a_quotation(text: str) -> None:
+    assert named(text) == ["the Harbour Gazette"]
+
+
+@pytest.mark.parametrize("text", ["The reports the agency cited were old.", "“It is over,” fears grew."])
+def test_reports_and_fears_as_nouns_name_no_one(text: str) -> None:
+    assert named(text) == []

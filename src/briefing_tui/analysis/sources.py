@@ -410,6 +410,10 @@ _MADE_PUBLIC = frozenset({"published", "posted"})
 ministry" (an act); "according to a list published by" is read by its cue instead."""
 
 
+_AFTER_QUOTATION = re.compile(r"(?:[,.!?][”\"]|[”\"],)[ \t]*$")
+"""A closing quotation and its comma right before a verb: "“...,” reports"."""
+
+
 def _verb_reports(text: str, match: re.Match[str], passive: bool) -> bool:
     """Whether a reporting verb reports here: by what follows it, or, in the passive, when it
     is a verb of speech whose agent may follow ("was confirmed by officials")."""
@@ -420,7 +424,12 @@ def _verb_reports(text: str, match: re.Match[str], passive: bool) -> bool:
             and verb not in _MADE_PUBLIC
             and " by " in text[match.end() : match.end() + 40]
         )
-    return frame_allows(text, " ".join(match.group().split()), match.end())  # "pointed  out"
+    verb = " ".join(match.group().split())  # "pointed  out"
+    if VERB_FORMS[verb] is Frame.THAT and _AFTER_QUOTATION.search(
+        text, max(0, match.start() - 4), match.start()
+    ):
+        return True  # "“...,” reports the Harbour Gazette": inverted after a quotation, a verb
+    return frame_allows(text, verb, match.end())
 
 
 def _read(text: str, match: re.Match[str], shape: Shape, before: tuple[str, bool] | None) -> list[Found]:
