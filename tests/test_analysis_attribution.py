@@ -93,6 +93,8 @@ NEGATIVES = {
     "passive_agent": "The figures were confirmed by the count and were published by noon.",
     "quote_then_speaker": "They called it “a disgrace,” the worst in years.",
     "speaker_colon": "Port Velmar: Officials met the crews at noon.",
+    "cue_pronoun": "According to its own figures, the port is busy.",
+    "with_subject_saying": "The vote ended with the results saying nothing of turnout.",
 }
 """For each shape, a sentence that looks like it and names no source."""
 

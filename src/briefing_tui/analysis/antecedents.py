@@ -54,7 +54,18 @@ def _with_person(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def _with_group(text: str, mentions: list[Mention]) -> list[Mention]:
     """ "Gulf states pledged $3bn. They said ...": the group is named as the speaker too."""
-    return _with_speaker(text, mentions, _only_group)
+    return _with_speaker(text, mentions, _only_group_outside_report)
+
+
+def _only_group_outside_report(text: str, start: int, end: int) -> Mention | None:
+    """The group of `_only_group`, unless it opens the very sentence that "..., they said"
+    reports: in "The parties have agreed on a truce, they said" the parties are what the
+    speakers (named earlier) said something about, not the speakers."""
+    group = _only_group(text, start, end)
+    if group is None or not text[:end].rstrip().endswith(","):
+        return group
+    between = text[group.end : end]
+    return None if not any(mark in between for mark in (".", "!", "?", "\n")) else group
 
 
 def _with_speaker(

@@ -102,6 +102,30 @@ def _named_before_stacked_role(tokens: list[Token], subject: tuple[Phrase, ...],
     return with_appositive(person, tokens, comma + 1, closing)
 
 
+def _with_the_others(
+    tokens: list[Token], subject: tuple[Phrase, ...], named_last: list[Found]
+) -> list[Found]:
+    """The phrases joined before the one an aside names, unless they are the same person's
+    titles: "Velmar's Prime Minister and Foreign Minister, Oskar Brannt, said" names one."""
+    one_person = named_last and named_last[0].phrase.kind is SourceKind.NAMED_PERSON
+    if one_person and _one_holder_of_titles(tokens, subject):
+        return named_last
+    return [*(Found(phrase) for phrase in subject[:-1]), *named_last]
+
+
+def _one_holder_of_titles(tokens: list[Token], subject: tuple[Phrase, ...]) -> bool:
+    """Whether offices joined by "and" are one person's: every one an office written as a title,
+    every word capitalised ("Velmar's Prime Minister and Foreign Minister"), not a second person
+    ("the minister and his deputy", "Ivo Marek and his counterpart", "The envoy and ...")."""
+    if any(phrase.kind is not SourceKind.OFFICIAL for phrase in subject):
+        return False
+    start, end = first_offset(subject[0]), subject[-1].end
+    words = [
+        t for t in tokens if start <= t.start < end and not t.punct and t.lower not in {"and", "'s", "’s"}
+    ]
+    return bool(words) and all(t.capitalised and t.lower not in DETERMINERS for t in words)
+
+
 def _is_numbered(tokens: list[Token], comma: int) -> bool:
     """ "One, Finance Minister Ilan Vered, said": a bare "one" before the aside."""
     return (
@@ -122,7 +146,7 @@ def with_appositive(subject: tuple[Phrase, ...], tokens: list[Token], first: int
     if len(subject) > 1 and first < stop and subject[-1].kind in {SourceKind.OFFICIAL, SourceKind.ANONYMOUS}:
         # "Ivo Marek and his Velmari counterpart, Ana Roe, said": the aside names the last one.
         named_last = with_appositive(subject[-1:], tokens, first, stop)
-        return [*(Found(phrase) for phrase in subject[:-1]), *named_last]
+        return _with_the_others(tokens, subject, named_last)
     if len(subject) != 1 or first >= stop:
         return [Found(phrase) for phrase in subject]
     (phrase,) = subject

@@ -60,6 +60,7 @@ class Anchor(Enum):
     QUOTE_END = "quote_end"
     BARE_COLON = "bare_colon"
     VOICE = "voice"
+    WITH_SAYING = "with_saying"
 
 
 class Side(Enum):
@@ -118,6 +119,9 @@ class Shape:
     """The verb is passive and the source is its agent, after "by": "was confirmed by officials"."""
     voice: bool = False
     """The anchor's own words are the source: "The Ministers recalled ..."."""
+    with_subject: bool = False
+    """The source stands between "with" and the participle: "talks ended, with mediators saying
+    a deal was close" (an absolute clause has its own subject, not the sentence's)."""
     alone: bool = False
     """No verb: the source stands alone by its quotation and must fill the words up to the
     end of the sentence ("“...,” the minister.") or from the start of the paragraph to the
@@ -249,6 +253,14 @@ SHAPES: tuple[Shape, ...] = (
         "cue_source", "According to a source briefed on the talks, the gap is narrow.", Anchor.CUE, Side.AFTER
     ),
     Shape(
+        "cue_pronoun",
+        "According to him, the gap is narrow.",
+        Anchor.CUE,
+        Side.AFTER,
+        pronoun=True,
+        fallback=True,
+    ),
+    Shape(
         "channel_outlet",
         "Ari Tal said in an interview with Harbour Radio that the gap was narrow.",
         Anchor.CHANNEL,
@@ -325,6 +337,13 @@ SHAPES: tuple[Shape, ...] = (
         Anchor.VOICE,
         Side.AFTER,
         voice=True,
+    ),
+    Shape(
+        "with_subject_saying",
+        "Talks ended late, with harbour officials saying a deal was close.",
+        Anchor.WITH_SAYING,
+        Side.BEFORE,
+        with_subject=True,
     ),
     Shape(
         "participle_saying",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from briefing_tui.analysis.phrases import GIVEN_NAMES, Phrase, parse_list
+from briefing_tui.analysis.reporting_verbs import VERB_FORMS, Frame
 from briefing_tui.analysis.source_windows import PREPOSITIONS, is_acronym_aside
 from briefing_tui.analysis.tokens import Token
 from briefing_tui.analysis.vocabulary import ADVERBS, CLAUSE_WORDS, DETERMINERS, STOPWORDS
@@ -146,6 +147,15 @@ def first_offset(phrase: Phrase) -> int:
     return min(starts)
 
 
+_OPEN_A_CLAUSE = frozenset(
+    form
+    for form, frame in VERB_FORMS.items()
+    if frame in {Frame.SPEECH, Frame.CLAUSE} and " " not in form and not form.startswith(("tel", "tol"))
+)
+"""Reporting verbs after which a clause, and so a subject, may open without "that" ("told" is
+followed by whom it was told: "told our reporter: ...")."""
+
+
 def opens_clause(tokens: list[Token], start: int) -> bool:
     """Whether the phrase starting at offset ``start`` opens a clause, as a subject does.
 
@@ -161,14 +171,20 @@ def opens_clause(tokens: list[Token], start: int) -> bool:
             if first == 0:
                 return True
             previous = tokens[first - 1]
-            return previous.punct or previous.lower in {
-                "and",
-                "but",
-                "while",
-                "as",
-                "which",
-                "that",
-                "who",
-                "whom",
-            }
+            # "Demens says mediators Ana Roe and Ivo Marek told ...": a reported clause opens
+            return (
+                previous.punct
+                or previous.lower in _OPEN_A_CLAUSE
+                or previous.lower
+                in {
+                    "and",
+                    "but",
+                    "while",
+                    "as",
+                    "which",
+                    "that",
+                    "who",
+                    "whom",
+                }
+            )
     return True

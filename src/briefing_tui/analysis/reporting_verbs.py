@@ -236,6 +236,10 @@ PARTICIPLES = (
     "predicting",
     "cautioning",
     "telling",
+    "announcing",
+    "confirming",
+    "denying",
+    "stating",
     "pointing out",
     "making clear",
 )
@@ -446,6 +450,7 @@ CHANNEL_PHRASES = (
     "in an article for",
     "in an op-ed for",
     "in an op-ed in",
+    *("a report in", "a report by", "a report from", "reports in", "an article in"),
 )
 """Phrases before the outlet a source spoke through: "said in an interview with the BBC"."""
 

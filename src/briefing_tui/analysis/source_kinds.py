@@ -69,6 +69,23 @@ def kind_in_context(tokens: list[Token], words: list[int], end: int, kind: Sourc
     return kind
 
 
+_EDITIONS = frozenset(
+    {
+        *("arabic", "english", "persian", "farsi", "french", "spanish", "turkish", "russian"),
+        *("chinese", "hebrew", "urdu", "hindi", "international", "online", "digital"),
+    }
+)
+"""Words after an outlet's own word that name its edition: "Kessa News Arabic"."""
+
+
+def _outlet_before_tail(lowered: list[str]) -> bool:
+    """ "Kessa News Arabic", "The Times of Velmar": an outlet's word before an edition or "of"."""
+    if len(lowered) > 1 and lowered[-1] in _EDITIONS and lowered[-2] in OUTLET_WORDS:
+        return True
+    joint = lowered.index("of") if "of" in lowered[1:] else 0
+    return joint > 0 and lowered[joint - 1] in OUTLET_WORDS
+
+
 def name_kind(names: list[Token], determiner: Token | None) -> tuple[SourceKind | None, bool]:
     """The kind a run of capitalised words names (None: a lone word only context can tell),
     and whether its opening capital may be a sentence's rather than the name's own."""
@@ -76,7 +93,7 @@ def name_kind(names: list[Token], determiner: Token | None) -> tuple[SourceKind 
     if len(lowered) > 1 and lowered[-1].isdigit():
         lowered = lowered[:-1]  # "Channel 12" is named by its first word
     plain = " ".join(lowered)
-    if plain in OUTLET_NAMES or lowered[-1] in OUTLET_WORDS:
+    if plain in OUTLET_NAMES or lowered[-1] in OUTLET_WORDS or _outlet_before_tail(lowered):
         return SourceKind.OUTLET, True
     if plain in PLACE_NAMES or names[-1].text.isdigit() or any(token.text.isdigit() for token in names[1:-1]):
         return SourceKind.ORGANIZATION, False  # "Saudi Arabia said", "Local 44"

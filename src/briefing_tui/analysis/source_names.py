@@ -85,6 +85,7 @@ _PLAIN_ADJECTIVES = frozenset(
         "independent",
         "anonymous",
         "unnamed",
+        "unidentified",
         "further",
         "additional",
         "acting",

@@ -30,9 +30,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from briefing_tui.analysis.affiliations import person_before_affiliation, without_base, without_description
 from briefing_tui.analysis.antecedents import with_antecedents
 from briefing_tui.analysis.appositions import with_description_after
 from briefing_tui.analysis.attribution_shapes import SHAPES, TAILS, Anchor, Shape, Side
+from briefing_tui.analysis.bracket_citations import bracketed_outlets
 from briefing_tui.analysis.excluded_text import (
     InsideSpans,
     outside_quotations,
@@ -80,7 +82,16 @@ __all__ = ["Mention", "find_mentions", "outlet_names", "surnames_in"]
 _TOLD = ("told", "tells", "tell")
 
 
+_CITING = ("quoting", "citing")
+"""Participles that name a source after them: "the agency reported, citing two sources",
+"Quoting unnamed officials, it said" (they may open a sentence, so their capital form counts)."""
+
+
 _STATEMENT_VERBS = ("released", "issued", "put out", "published", "posted", "sent")
+
+
+_STATEMENT_NOUNS = ("statement", "response", "communique", "communiqué")
+"""What a body puts out that speaks for it: "issued a brief response stating ..."."""
 
 
 _STATEMENT_KINDS = ("", "joint ", "written ", "brief ", "short ", "separate ", "emailed ", "new ", "formal ")
@@ -91,6 +102,7 @@ _ANCHOR_OF: dict[str, Anchor] = {
     **dict.fromkeys(_TOLD, Anchor.TOLD),
     "quoted": Anchor.QUOTED,
     "cited": Anchor.QUOTED,
+    **dict.fromkeys(_CITING, Anchor.QUOTED),
     **dict.fromkeys(
         (
             f"{verb} as {word}"
@@ -100,10 +112,11 @@ _ANCHOR_OF: dict[str, Anchor] = {
         Anchor.QUOTED_AS,
     ),
     **{
-        f"{verb} {article} {kind}statement": Anchor.STATEMENT
+        f"{verb} {article} {kind}{noun}": Anchor.STATEMENT
         for verb in _STATEMENT_VERBS
         for article in ("a", "an")
         for kind in _STATEMENT_KINDS
+        for noun in _STATEMENT_NOUNS
     },
     **dict.fromkeys(CUE_PHRASES, Anchor.CUE),
     **dict.fromkeys(CHANNEL_PHRASES, Anchor.CHANNEL),
@@ -123,7 +136,7 @@ def _anchor_pattern() -> str:
     upper: dict[str, list[str]] = {}
     for phrase in _ANCHOR_OF:
         lower.setdefault(phrase[0], []).append(phrase[1:])
-    for phrase in CUE_PHRASES:
+    for phrase in (*CUE_PHRASES, *_CITING):
         upper.setdefault(phrase[0].upper(), []).append(phrase[1:])
     branches = [
         re.escape(first) + f"(?:{phrase_alternation(sorted(rests))})"
@@ -136,7 +149,7 @@ def _anchor_pattern() -> str:
 _TRIGGER = re.compile(
     rf"\b(?P<word>{_anchor_pattern()})\b"
     r"|(?P<colon>:\s*[“\"](?=\S))"
-    rf"|(?P<saying>(?:,|\s[—–-])\s+(?:{'|'.join(PARTICIPLES)})\b)"
+    rf"|(?P<saying>(?:,|\s[—–-]|\sby)\s+(?:{'|'.join(PARTICIPLES)})\b)"
     r"|(?<=[,.!?…][”\"])(?P<quote_end>[ \t]+(?:[—–][ \t]*)?)(?=[^\W\d_])"
     r"|(?P<bare_colon>:[ \t]+)(?=[“\"‘'(]?[^\W\d_])"
     rf"|(?P<voice>\b[Tt]he[ \t]+(?:(?:{'|'.join(COLLECTIVE_MODIFIERS)})[ \t]+)?"
@@ -155,6 +168,17 @@ _MARK_ANCHORS = {
     "voice": Anchor.VOICE,
 }
 """The anchors found by a mark rather than a phrase, by the name of their group in `_TRIGGER`."""
+
+_WITH_PARTICIPLES = (*PARTICIPLES, "accusing", "reporting")
+"""Participles that report for the subject of "with X ...": "with the ministry confirming that"."""
+
+_WITH_SAYING = re.compile(
+    r"(?<![\w])with[ \t](?:(?!(?:said|says|told)\b)[^,.;:!?“”\"\n]){1,80}?[ \t]"
+    rf"(?=(?:{'|'.join(_WITH_PARTICIPLES)})\b)"
+)
+"""\"with mediators saying": "with", up to 80 characters without a mark or a reporting verb, then a
+participle (the anchor ends before it). Kept out of `_TRIGGER`, whose every position it would
+slow: it is searched for only in paragraphs that have "with " at all."""
 
 
 _SHAPES_BY_ANCHOR: dict[Anchor, tuple[Shape, ...]] = {
@@ -201,7 +225,9 @@ def find_mentions(text: str, outlets: frozenset[str] = frozenset()) -> list[Ment
             if results:
                 reported_from = match.end()
         found.extend(results)
-    mentions = outside_quotations(quoted, _mentions(text, found))
+    if "with " in text:
+        found.extend(_with_subjects(text, InsideSpans(quoted)))  # offsets start over
+    mentions = outside_quotations(quoted, _with_citations(_mentions(text, found), bracketed_outlets(text)))
     return with_antecedents(text, without_credit_lines(text, mentions))
 
 
@@ -384,6 +410,10 @@ _MADE_PUBLIC = frozenset({"published", "posted"})
 ministry" (an act); "according to a list published by" is read by its cue instead."""
 
 
+_AFTER_QUOTATION = re.compile(r"(?:[,.!?][”\"]|[”\"],)[ \t]*$")
+"""A closing quotation and its comma right before a verb: "“...,” reports"."""
+
+
 def _verb_reports(text: str, match: re.Match[str], passive: bool) -> bool:
     """Whether a reporting verb reports here: by what follows it, or, in the passive, when it
     is a verb of speech whose agent may follow ("was confirmed by officials")."""
@@ -394,26 +424,103 @@ def _verb_reports(text: str, match: re.Match[str], passive: bool) -> bool:
             and verb not in _MADE_PUBLIC
             and " by " in text[match.end() : match.end() + 40]
         )
-    return frame_allows(text, " ".join(match.group().split()), match.end())  # "pointed  out"
+    verb = " ".join(match.group().split())  # "pointed  out"
+    if VERB_FORMS[verb] is Frame.THAT and _AFTER_QUOTATION.search(
+        text, max(0, match.start() - 4), match.start()
+    ):
+        return True  # "“...,” reports the Harbour Gazette": inverted after a quotation, a verb
+    return frame_allows(text, verb, match.end())
 
 
 def _read(text: str, match: re.Match[str], shape: Shape, before: tuple[str, bool] | None) -> list[Found]:
     """What ``shape`` finds at the anchor ``match``; ``before`` is the word before the anchor."""
-    if shape.voice:  # "The Ministers recalled": the words of the anchor are the source
-        return [Found(Phrase(match.start(), match.end(), SourceKind.ORGANIZATION, match.group()[0] == "T"))]
-    if shape.agent or shape.alone or shape.setting:
+    if shape.voice or shape.agent or shape.alone or shape.setting or shape.with_subject:
         return _read_without_verb_subject(text, match, shape)
     if shape.sentence:
-        return sentence_subject(text, match.start(), shape.conjoined, before or ("", False))
+        adds = _adds_to_a_report(match, shape, before)
+        return [] if adds else sentence_subject(text, match.start(), shape.conjoined, before or ("", False))
     if shape.side is Side.BEFORE:
         return subject_before(text, match.start(), shape, before or ("", False))
     if shape.after_mark:
         return _subject_after(text, match.end(), shape.pronoun)
+    if shape.pronoun:  # "According to him, ..."
+        return _pronoun_object_after(text, match.end())
     return _object_after(text, match.end(), shape.then, shape.opener)
 
 
+_WITH_REACH = 12
+"""How many tokens back "with" may stand before its participle."""
+_SUBJECT_CLOSERS = frozenset({"both", "all", "each", "also"})
+"""Words between the subject of "with X saying" and the participle: "with both sides saying"."""
+
+
+def _subject_after_with(text: str, participle: int) -> list[Found]:
+    """ "..., with mediators and the warring sides both saying ...": the phrases between "with"
+    and the participle, which must fill the words up to it; only phrases of a known kind, since
+    "with Velmar saying" may name a capital or a place."""
+    tokens = window_before(text, participle)
+    end = len(tokens)
+    while end and tokens[end - 1].lower in _SUBJECT_CLOSERS:
+        end -= 1
+    start = next(
+        (
+            n
+            for n in range(end - 1, max(-1, end - _WITH_REACH), -1)
+            if tokens[n].lower == "with" or tokens[n].punct
+        ),
+        None,
+    )
+    if start is None or tokens[start].lower != "with" or start + 1 >= end:
+        return []
+    parsed = parse_list(tokens, start + 1, end)
+    # "with mediators and the warring sides both saying": a conjunct that names no one
+    # ("the warring sides") leaves the list short of the participle, at its "and".
+    if parsed is None or (parsed.next != end and tokens[parsed.next].lower != "and"):
+        return []
+    return [Found(phrase) for phrase in parsed.phrases if phrase.kind is not None]
+
+
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "it": "it"}
+"""A pronoun after "according to", as the speaker pronoun it links like ("him" as "he")."""
+
+
+def _pronoun_object_after(text: str, position: int) -> list[Found]:
+    """ "According to him, the talks will resume": the pronoun names an earlier speaker; it must
+    close its phrase ("according to her office" names the office, not her)."""
+    tokens = window_after(text, position)
+    if not tokens or tokens[0].lower not in _OBJECT_PRONOUNS or (len(tokens) > 1 and not tokens[1].punct):
+        return []
+    first = tokens[0]
+    return [Found(Phrase(first.start, first.end, None), pronoun=_OBJECT_PRONOUNS[first.lower])]
+
+
+def _with_subjects(text: str, inside: InsideSpans) -> list[Found]:
+    """The sources of every "with X saying" outside a quotation."""
+    found: list[Found] = []
+    for match in _WITH_SAYING.finditer(text):
+        if not inside(match.start()):
+            found.extend(_read_anchor(text, match, Anchor.WITH_SAYING, None, False))
+    return found
+
+
+def _adds_to_a_report(match: re.Match[str], shape: Shape, before: tuple[str, bool] | None) -> bool:
+    """ "..., they said, adding that ...": whoever adds is whoever said, found at "said"; the
+    sentence's opening phrase is what they spoke of, not a second speaker."""
+    return (
+        shape.sentence
+        and shape.anchor is Anchor.SAYING
+        and match.group().startswith(",")
+        and (before or ("", False))[0] in VERB_FORMS
+    )
+
+
 def _read_without_verb_subject(text: str, match: re.Match[str], shape: Shape) -> list[Found]:
-    """The shapes whose source is no subject of the anchor: a passive's agent, a speaker alone."""
+    """The shapes whose source is no subject of the anchor: a passive's agent, a speaker alone,
+    the subject of "with X saying", a joint statement's collective voice."""
+    if shape.voice:  # "The Ministers recalled": the words of the anchor are the source
+        return [Found(Phrase(match.start(), match.end(), SourceKind.ORGANIZATION, match.group()[0] == "T"))]
+    if shape.with_subject:
+        return _subject_after_with(text, match.end())
     if shape.agent:
         return _agent_after(text, match.end())
     if shape.setting:
@@ -620,10 +727,19 @@ def _subject_after(text: str, position: int, pronoun: bool) -> list[Found]:
     return with_description_after(tokens, parsed)
 
 
+def _with_citations(mentions: list[Mention], cited: list[Mention]) -> list[Mention]:
+    """The mentions with the outlets cited in brackets that none of them overlaps, in order."""
+    if not cited:
+        return mentions
+    kept = [c for c in cited if not any(m.start < c.end and c.start < m.end for m in mentions)]
+    return sorted([*mentions, *kept], key=lambda mention: mention.start)
+
+
 def _mentions(text: str, found: list[Found]) -> list[Mention]:
     """Mentions in order of position; of overlapping ones, the first and longest wins."""
     mentions: list[Mention] = []
-    for item in found:
+    for found_item in found:
+        item = without_description(text, without_base(text, person_before_affiliation(text, found_item)))
         phrase = item.phrase
         if phrase.outlet is not None:
             start, end = phrase.outlet

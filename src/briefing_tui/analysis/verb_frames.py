@@ -12,7 +12,7 @@ import re
 
 from briefing_tui.analysis.reporting_verbs import FEELING_NOUNS, PARTICIPLES, VERB_FORMS, Frame
 from briefing_tui.analysis.tokens import Token, tokenize
-from briefing_tui.analysis.vocabulary import TIME_WORDS
+from briefing_tui.analysis.vocabulary import STOPWORDS, TIME_WORDS
 
 __all__ = ["frame_allows", "until_punct"]
 
@@ -41,6 +41,8 @@ _FINITE = frozenset(
         "do",
         "remained",
         "remains",
+        *("stood", "stands", "held", "holds", "meant", "means", "needed", "needs", "lacked", "lacks"),
+        *("existed", "exists", "belonged", "belongs", "stayed", "stays", "went", "goes", "came", "comes"),
     ]
 )
 """Words that show a clause follows a verb without "that": "warned the truce could fail"."""
@@ -168,7 +170,13 @@ def frame_allows(text: str, verb: str, end: int) -> bool:
     tokens = tokenize(text, end, min(len(text), end + 160), _CLAUSE_LOOKAHEAD + 2)
     if not tokens:
         return True  # the paragraph ends right after the verb: "..., he warned."
-    return _FRAME_CHECKS[frame](tokens)
+    blamed = frame is Frame.OBJECT and verb.startswith("blam") and _blamed_on(tokens)
+    return blamed or _FRAME_CHECKS[frame](tokens)
+
+
+def _blamed_on(tokens: list[Token]) -> bool:
+    """ "blamed the failure on the mediators": blame puts a claim on someone through "on"."""
+    return any(token.lower == "on" for token in until_punct(tokens)[1:])
 
 
 def _object_then_preposition(tokens: list[Token]) -> bool:
@@ -193,10 +201,52 @@ def _clause_follows(tokens: list[Token]) -> bool:
     # A clause without "that" has a finite verb soon after; "emphasized the risk, saying:"
     # reports through the participle that follows.
     words = until_punct(tokens[1:])
-    if any(token.lower in _FINITE for token in words):
+    if any(token.lower in _FINITE for token in words) or _past_verb_follows(words):
         return True
     rest = tokens[1 + len(words) :]
     return bool(rest) and (rest[0].text == ":" or (len(rest) > 1 and rest[1].lower in _SAYING))
+
+
+_SUBORDINATORS = frozenset(
+    [
+        "if",
+        "unless",
+        "when",
+        "whenever",
+        "because",
+        "after",
+        "before",
+        "while",
+        "as",
+        "since",
+        "until",
+        "although",
+        "though",
+        "once",
+        "who",
+        "which",
+        "where",
+    ]
+)
+"""Words that open a clause inside the object, whose verb is not the reported clause's."""
+
+
+def _past_verb_follows(words: list[Token]) -> bool:
+    """ "added the maps included ...", "insisted the union erred": a regular past verb right
+    after a noun is the reported clause's own verb. After a determiner, a preposition or an
+    auxiliary it is an adjective or a participle ("stressed the need for continued talks"),
+    and before "by" or "to" a passive or a participle ("urged the parties involved to ...")."""
+    for number in range(1, len(words)):
+        word, previous = words[number], words[number - 1]
+        if previous.lower in _SUBORDINATORS:
+            return False  # "threatened a snap election if the budget failed": the verb is the condition's
+        if not (word.lower.endswith("ed") and len(word.lower) > 4 and not word.capitalised):
+            continue
+        following = words[number + 1].lower if number + 1 < len(words) else ""
+        if previous.lower in STOPWORDS or previous.lower.endswith("ly") or following in {"by", "to", "with"}:
+            continue
+        return True
+    return False
 
 
 def _names_something(tokens: list[Token]) -> bool:

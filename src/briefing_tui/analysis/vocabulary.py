@@ -149,8 +149,8 @@ PREMODIFIERS = _words(
     "defense defence security intelligence foreign health finance trade interior justice energy "
     "transport agriculture water port police army navy ministry presidential cabinet campaign "
     "company industry union diplomatic chief deputy lead acting veteran independent humanitarian "
-    "aid european arab western-backed well-placed knowledgeable anonymous unnamed further separate "
-    "additional second third shipping labour labor press communications spokesperson first "
+    "aid european arab western-backed well-placed knowledgeable anonymous unnamed unidentified further "
+    "separate additional second third shipping labour labor press communications spokesperson first "
     "fourth fifth latter same clerical religious political air naval civil "
     "opposition rebel ruling governing coalition"
 )
