@@ -1,0 +1,62 @@
+"""The analysis's fast paths give what the plain ones give, and leave the interpreter as found."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+
+import pytest
+
+from briefing_tui.analysis import analyse
+from briefing_tui.analysis.tokens import Token, TokenType, tokenize
+from briefing_tui.ingest import read_briefing
+from briefing_tui.model import Briefing
+from briefing_tui.resources import seed_path
+
+
+@pytest.fixture
+def collector_state() -> Iterator[None]:
+    """The cyclic collector as the test found it, put back whatever the test does."""
+    enabled = gc.isenabled()
+    yield
+    if enabled:
+        gc.enable()
+    else:
+        gc.disable()
+
+
+@pytest.mark.usefixtures("collector_state")
+@pytest.mark.parametrize("enabled", [True, False])
+def test_analyse_leaves_the_collector_as_it_found_it(enabled: bool) -> None:
+    if enabled:
+        gc.enable()
+    else:
+        gc.disable()
+    analyse(read_briefing(seed_path()))
+    assert gc.isenabled() is enabled
+
+
+@pytest.mark.usefixtures("collector_state")
+def test_analyse_sets_the_collector_back_when_it_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(briefing: Briefing) -> Briefing:
+        raise RuntimeError("analysis failed")
+
+    monkeypatch.setattr("briefing_tui.analysis._analysed", broken)
+    gc.enable()
+    with pytest.raises(RuntimeError):
+        analyse(read_briefing(seed_path()))
+    assert gc.isenabled()
+
+
+def test_tokens_built_fast_equal_named_tuples_built_plainly() -> None:
+    text = "Politico’s Ana Roe - the spokesman - told Dr. Ivo Marek (OCHA) of U.S. Reuters’ 東京 desk, “no.”"
+    tokens = tokenize(text)
+    kinds = {token.type for token in tokens}
+    assert {TokenType.WORD, TokenType.PUNCT, TokenType.ACRONYM, TokenType.CASELESS} <= kinds
+    assert any(token.possessive for token in tokens)
+    for token in tokens:
+        plain = Token(*token)
+        assert type(token) is Token
+        assert token == plain
+        assert token._asdict() == plain._asdict()
+        assert (token.punct, token.base_end) == (plain.punct, plain.base_end)
