@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import gc
+import random
+import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from briefing_tui.analysis import analyse
+from briefing_tui.analysis.sources import _TRIGGER, _TRIGGER_BRANCHES, _anchor_matches, _top_level_branches
 from briefing_tui.analysis.tokens import Token, TokenType, tokenize
 from briefing_tui.ingest import read_briefing
 from briefing_tui.model import Briefing
@@ -60,3 +64,71 @@ def test_tokens_built_fast_equal_named_tuples_built_plainly() -> None:
         assert token == plain
         assert token._asdict() == plain._asdict()
         assert (token.punct, token.base_end) == (plain.punct, plain.base_end)
+
+
+def _anchors(matches: Iterator[re.Match[str]]) -> list[tuple[tuple[int, int], str | None, str]]:
+    return [(match.span(), match.lastgroup, match.group()) for match in matches]
+
+
+_PIECES = (
+    "The Ministers welcomed",
+    "the two Mediators then noted",
+    "said",
+    "Said",
+    "told",
+    "according to",
+    "According to",
+    "quoted as saying",
+    ", saying",
+    " – claiming",
+    " - adding",
+    "“No,” ",
+    '"Yes." — ',
+    ": “",
+    ': "',
+    ": We",
+    "Roe:",
+    "a",
+    "the",
+    "The",
+    "x",
+    " ",
+    "\t",
+    "\n",
+    ",",
+    ".",
+    "”",
+    '"',
+    "—",
+    "-",
+    "(",
+    "’",
+    "é",
+    "Ṫhe",
+    "_",
+    "7",
+    "issued a statement",
+    "put out a joint statement",
+)
+
+
+def _shuffled_texts(count: int) -> list[str]:
+    chooser = random.Random(12)
+    return ["".join(chooser.choice(_PIECES) for _ in range(chooser.randint(1, 40))) for _ in range(count)]
+
+
+def test_anchors_found_branch_by_branch_are_the_alternations() -> None:
+    assert "|".join(_top_level_branches(_TRIGGER.pattern)) == _TRIGGER.pattern
+    assert len(_top_level_branches(_TRIGGER.pattern)) == len(_TRIGGER_BRANCHES) == 6
+    train = Path(__file__).parent / "corpus" / "train"
+    texts = [
+        *_shuffled_texts(3000),
+        *(path.read_text(encoding="utf-8") for path in sorted(train.glob("*.txt"))),
+    ]
+    for text in texts:
+        assert _anchors(_anchor_matches(text)) == _anchors(_TRIGGER.finditer(text)), text
+
+
+def test_only_top_level_bars_part_branches() -> None:
+    pattern = r"a(?:b|c)|[|\]]x|\|y|[^]|]z|(?P<n>[]|])"
+    assert _top_level_branches(pattern) == ["a(?:b|c)", r"[|\]]x", r"\|y", "[^]|]z", "(?P<n>[]|])"]
