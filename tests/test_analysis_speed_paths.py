@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 
 from briefing_tui.analysis import analyse
-from briefing_tui.analysis.sources import _TRIGGER, _TRIGGER_BRANCHES, _anchor_matches, _top_level_branches
+from briefing_tui.analysis.sources import (
+    _TRIGGER_BRANCHES,
+    _TRIGGER_PATTERN,
+    _anchor_matches,
+    _top_level_branches,
+    _trigger,
+)
 from briefing_tui.analysis.tokens import Token, TokenType, tokenize
 from briefing_tui.ingest import read_briefing
 from briefing_tui.model import Briefing
@@ -118,15 +124,15 @@ def _shuffled_texts(count: int) -> list[str]:
 
 
 def test_anchors_found_branch_by_branch_are_the_alternations() -> None:
-    assert "|".join(_top_level_branches(_TRIGGER.pattern)) == _TRIGGER.pattern
-    assert len(_top_level_branches(_TRIGGER.pattern)) == len(_TRIGGER_BRANCHES) == 6
+    assert "|".join(_top_level_branches(_TRIGGER_PATTERN)) == _TRIGGER_PATTERN
+    assert len(_top_level_branches(_TRIGGER_PATTERN)) == len(_TRIGGER_BRANCHES) == 6
     train = Path(__file__).parent / "corpus" / "train"
     texts = [
         *_shuffled_texts(3000),
         *(path.read_text(encoding="utf-8") for path in sorted(train.glob("*.txt"))),
     ]
     for text in texts:
-        assert _anchors(_anchor_matches(text)) == _anchors(_TRIGGER.finditer(text)), text
+        assert _anchors(_anchor_matches(text)) == _anchors(_trigger().finditer(text)), text
 
 
 def test_only_top_level_bars_part_branches() -> None:
