@@ -428,3 +428,25 @@ def test_a_file_read_a_block_at_a_time_has_the_digest_of_its_bytes(tmp_path: Pat
     path.write_bytes(briefing_text(1).encode() * 2000)  # several of hashlib's blocks
     assert path_digest(path) == file_digest(path.read_bytes())
     assert path_digest(path) != file_digest(path.read_bytes()[:-1])
+
+
+def test_storing_a_briefing_serialises_each_section_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_tui.library import model_json
+
+    briefing = load_briefing(write_briefing(tmp_path / "once.txt", 5))
+    passes: list[int] = []
+    pieces = model_json._pieces
+
+    def counted(model: object) -> object:
+        passes.append(1)
+        return pieces(model)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(model_json, "_pieces", counted)
+    with _library(tmp_path) as library:
+        added = library.add(tmp_path / "once.txt", briefing, "d1")
+        assert len(passes) == 1
+        (stored,) = library.connection.execute("SELECT json FROM models").fetchone()
+        assert stored == briefing.model_dump_json().encode()
+        assert library.briefing(added.briefing_id) == briefing

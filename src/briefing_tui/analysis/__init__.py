@@ -11,6 +11,7 @@ Rich, so it runs anywhere the model does.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 
 from briefing_tui.analysis.kinds import KindVerdict, judge_sections, section_kind
@@ -28,6 +29,19 @@ def analyse(briefing: Briefing) -> Briefing:
     Everything is recomputed from the text, so analysing an analysed briefing gives the same
     result; only a kind the author stated (``KindBasis.STATED``) is kept as it was.
     """
+    # The analysis allocates millions of objects that all stay alive until it returns and
+    # makes no reference cycles, so the cyclic collector only re-scans a growing heap for
+    # nothing: about 0.8 s of 17 at 10 MB (5 full collections). Paused, then set back.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _analysed(briefing)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _analysed(briefing: Briefing) -> Briefing:
     registry = SourceRegistry(lambda: surnames_in(p.text for p in briefing.paragraphs()))
     questions: list[Question] = []
     verdicts = iter(judge_sections(briefing.sections))

@@ -26,8 +26,9 @@ bounded, so the whole pass stays linear in the size of the briefing.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from briefing_tui.analysis.affiliations import person_before_affiliation, without_base, without_description
@@ -146,7 +147,7 @@ def _anchor_pattern() -> str:
     return "|".join(branches)
 
 
-_TRIGGER = re.compile(
+_TRIGGER_PATTERN = (
     rf"\b(?P<word>{_anchor_pattern()})\b"
     r"|(?P<colon>:\s*[“\"](?=\S))"
     rf"|(?P<saying>(?:,|\s[—–-]|\sby)\s+(?:{'|'.join(PARTICIPLES)})\b)"
@@ -160,6 +161,84 @@ _TRIGGER = re.compile(
 " – claiming", a joint statement's collective voice before a past verb ("The Ministers recalled")."""
 
 
+def _top_level_branches(pattern: str) -> list[str]:
+    """The alternatives of ``pattern`` joined by its top-level "|" (escapes, sets and groups skipped)."""
+    branches: list[str] = []
+    depth, begun, index, in_set = 0, 0, 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 1  # the escaped character is never syntax
+        elif in_set:
+            in_set = char != "]"
+        elif char == "[":
+            in_set = True
+            index += pattern.startswith("^", index + 1)  # "[^" then a "]" is a member: "[^]...]"
+            index += pattern.startswith("]", index + 1)  # "[]...]": a first "]" is a member
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            branches.append(pattern[begun:index])
+            begun = index + 1
+        index += 1
+    return [*branches, pattern[begun:]]
+
+
+_FASTER_OPENINGS = (
+    (r"(?P<saying>(?:,|\s[—–-])", r"(?P<saying>[,\s](?:(?<=,)|(?<=\s)[—–-])"),
+    (r"(?<=[,.!?…][”\"])(?P<quote_end>[ \t]+", r"(?P<quote_end>[ \t](?<=[,.!?…][”\"][ \t])[ \t]*"),
+    (r"(?P<voice>\b[Tt]he", r"(?P<voice>[Tt](?<!\w.)he"),
+)
+"""Openings of `_TRIGGER_PATTERN`'s branches, each with one that matches the same at the same places but
+starts with a set of characters: compiled alone, such a branch lets the engine skip in C to the
+places where that set matches instead of trying the branch at every character. "\\b" before a
+letter is that letter with no word character before it; a look behind moved past the first
+character it precedes still checks the same characters; "[ \\t]+" is "[ \\t][ \\t]*"."""
+
+
+def _faster(branch: str) -> str:
+    for plain, faster in _FASTER_OPENINGS:
+        if branch.startswith(plain):
+            return faster + branch[len(plain) :]
+    return branch  # a branch changed since: the same, unhurried
+
+
+_TRIGGER_BRANCHES = tuple(re.compile(_faster(branch)) for branch in _top_level_branches(_TRIGGER_PATTERN))
+"""`_TRIGGER_PATTERN`'s branches compiled one by one (see `_anchor_matches`)."""
+
+
+@functools.cache
+def _trigger() -> re.Pattern[str]:
+    """`_TRIGGER_PATTERN` as one alternation, what `_anchor_matches` must find: compiled only
+    to check that (the analysis never compiles it, a 35 ms saving on import)."""
+    return re.compile(_TRIGGER_PATTERN)
+
+
+def _anchor_matches(text: str) -> Iterator[re.Match[str]]:
+    """What ``_trigger().finditer(text)`` yields, found branch by branch: about a third faster.
+
+    Alone, most branches start with a set of characters the engine skips to (see
+    `_FASTER_OPENINGS`); together, the engine tries every branch at every character. The
+    alternation's rule is kept: the leftmost match wins, at one place the first branch's, and
+    the next search starts where the last match ended (none is empty).
+    """
+    branches = _TRIGGER_BRANCHES
+    pending = [branch.search(text) for branch in branches]
+    position = 0
+    while True:
+        best: re.Match[str] | None = None
+        for number, waiting in enumerate(pending):
+            found = waiting
+            if found is not None and found.start() < position:  # overlapped: search on from here
+                found = pending[number] = branches[number].search(text, position)
+            if found is not None and (best is None or found.start() < best.start()):
+                best = found
+        if best is None:
+            return
+        yield best
+        position = best.end()
+
+
 _MARK_ANCHORS = {
     "colon": Anchor.COLON,
     "saying": Anchor.SAYING,
@@ -167,7 +246,7 @@ _MARK_ANCHORS = {
     "bare_colon": Anchor.BARE_COLON,
     "voice": Anchor.VOICE,
 }
-"""The anchors found by a mark rather than a phrase, by the name of their group in `_TRIGGER`."""
+"""The anchors found by a mark rather than a phrase, by the name of their group in `_TRIGGER_PATTERN`."""
 
 _WITH_PARTICIPLES = (*PARTICIPLES, "accusing", "reporting")
 """Participles that report for the subject of "with X ...": "with the ministry confirming that"."""
@@ -199,7 +278,7 @@ def find_mentions(text: str, outlets: frozenset[str] = frozenset()) -> list[Ment
     quoted = quoted_spans(text)
     inside = InsideSpans(quoted)
     reported_from = -1  # where the clause reported by the last verb that named a speaker begins
-    for match in _TRIGGER.finditer(text):
+    for match in _anchor_matches(text):
         if inside(match.start()):
             continue  # words inside a quotation are the speaker's, not the report's
         group = match.lastgroup

@@ -99,14 +99,15 @@ def _token(match: re.Match[str]) -> Token:
     word = match.group()
     group = match.lastgroup
     begin, finish = match.span()
+    # ``_new(Token, (...))`` is ``Token(...)`` without the named tuple's Python-level __new__.
     if group == "word":
         lower = word.lower()
         if len(word) > 2 and lower.endswith(_POSSESSIVE):  # "Politico’s", "Reuters’"
             base = lower[:-2] if lower[-2] in "'’" else lower[:-1]
-            return Token(word, lower, base, begin, finish, _WORD, word[0].isupper(), True)
-        return Token(word, lower, lower, begin, finish, _WORD, word[0].isupper(), False)
+            return _new(Token, (word, lower, base, begin, finish, _WORD, word[0].isupper(), True))
+        return _new(Token, (word, lower, lower, begin, finish, _WORD, word[0].isupper(), False))
     if group == "punct":
-        return Token(word, word, word, begin, finish, TokenType.PUNCT, False, False)
+        return _new(Token, (word, word, word, begin, finish, _PUNCT, False, False))
     if group == "dash":  # "Tom Varley - the spokesman - said": a spaced hyphen is a dash
         return Token("–", "–", "–", begin, finish, TokenType.PUNCT, False, False)
     if group == "abbrev":  # "Dr." looks up as "dr"
@@ -117,4 +118,6 @@ def _token(match: re.Match[str]) -> Token:
 
 
 _WORD = TokenType.WORD
+_PUNCT = TokenType.PUNCT
+_new = tuple.__new__
 _TYPES = {"acronym": TokenType.ACRONYM, "caseless": TokenType.CASELESS, "word": _WORD}

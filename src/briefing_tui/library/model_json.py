@@ -7,19 +7,24 @@ zero-filled blob of the right size and the JSON is written into it in place, one
 a time, through SQLite's incremental blob I/O. The row also keeps where each section's JSON
 lies, so reading it back validates one section at a time too: validating the whole JSON at
 once holds a parsed copy of all of it, about 235 MiB at 10 MB against 127 MiB this way.
-Nothing here imports Textual.
+The store serialises each section once (`spooled`): into a temporary file while the layout is
+counted, then copied into the blob, rather than serialised again to write it (0.2 s CPU a
+pass at 10 MB; the file's write and read back cost a tenth of that). Nothing here imports
+Textual.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import IO
 
 from briefing_tui.model import Briefing, Section
 
-__all__ = ["Layout", "json_chunks", "layout", "read_model", "write_model"]
+__all__ = ["Layout", "json_chunks", "layout", "read_model", "spooled", "write_model", "write_spooled"]
 
 _SECTIONS = b'"sections":['
 
@@ -67,6 +72,43 @@ def layout(briefing: Briefing) -> Layout:
             sections.append((offset, offset + len(piece)))
         offset += len(piece)
     return Layout(offset, sections)
+
+
+_COPY_BLOCK = 1 << 16
+"""Bytes copied from the spool into the blob at a time."""
+
+
+def spooled(briefing: Briefing) -> tuple[Layout, IO[bytes]]:
+    """The briefing's `layout` and its JSON in a temporary file, rewound, serialised once.
+
+    The caller closes the file (closing deletes it); `write_spooled` copies it into the blob.
+    """
+    spool = tempfile.TemporaryFile()  # noqa: SIM115 - handed to the caller, who closes it
+    try:
+        offset = 0
+        sections: list[tuple[int, int]] = []
+        for is_section, piece in _pieces(briefing):
+            if is_section:
+                sections.append((offset, offset + len(piece)))
+            spool.write(piece)
+            offset += len(piece)
+        spool.seek(0)
+    except BaseException:
+        spool.close()
+        raise
+    return Layout(offset, sections), spool
+
+
+def write_spooled(connection: sqlite3.Connection, row: int, spool: IO[bytes]) -> None:
+    """Copy `spooled` JSON into ``models.json`` of ``row``, a zero blob of its layout's size.
+
+    As `write_model`, a size that does not match raises.
+    """
+    with connection.blobopen("models", "json", row) as blob:
+        while chunk := spool.read(_COPY_BLOCK):
+            blob.write(chunk)
+        if blob.tell() != len(blob):
+            raise ValueError(f"model {row} is {blob.tell()} bytes, not {len(blob)}")
 
 
 def write_model(connection: sqlite3.Connection, row: int, briefing: Briefing) -> None:

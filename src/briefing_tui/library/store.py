@@ -20,14 +20,14 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import IO, Any, Literal
 
 from briefing_tui.anchors import anchors
 from briefing_tui.errors import BriefingError
 from briefing_tui.library.files import file_digest
 from briefing_tui.library.location import database_path
 from briefing_tui.library.migrations import MIGRATIONS, SCHEMA_VERSION
-from briefing_tui.library.model_json import layout, read_model, write_model
+from briefing_tui.library.model_json import Layout, read_model, spooled, write_spooled
 from briefing_tui.model import Briefing
 
 __all__ = [
@@ -222,7 +222,13 @@ class Library:
         last read is kept (see `read_version`) so what changed can be shown.
         """
         key = _key(path)
-        parts = layout(briefing)
+        parts, spool = spooled(briefing)  # serialised once, outside the transaction
+        with spool:
+            return self._add(key, briefing, digest, analysed=analysed, parts=parts, spool=spool)
+
+    def _add(  # `add` itself, split off so that the spool is closed however it ends
+        self, key: str, briefing: Briefing, digest: str, *, analysed: bool, parts: Layout, spool: IO[bytes]
+    ) -> AddResult:
         paragraphs = briefing.paragraphs()
         now = time.time()
         with self._writing() as db:
@@ -243,7 +249,7 @@ class Library:
                 "INSERT INTO models (sections, json) VALUES (?, zeroblob(?))", (parts.to_json(), parts.size)
             ).lastrowid
             assert model_id is not None
-            write_model(db, model_id, briefing)
+            write_spooled(db, model_id, spool)
             if row is None:
                 briefing_id = db.execute(
                     "INSERT INTO briefings (path, digest, title, outlet, published, paragraphs, sources,"

@@ -1,0 +1,140 @@
+"""The analysis's fast paths give what the plain ones give, and leave the interpreter as found."""
+
+from __future__ import annotations
+
+import gc
+import random
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from briefing_tui.analysis import analyse
+from briefing_tui.analysis.sources import (
+    _TRIGGER_BRANCHES,
+    _TRIGGER_PATTERN,
+    _anchor_matches,
+    _top_level_branches,
+    _trigger,
+)
+from briefing_tui.analysis.tokens import Token, TokenType, tokenize
+from briefing_tui.ingest import read_briefing
+from briefing_tui.model import Briefing
+from briefing_tui.resources import seed_path
+
+
+@pytest.fixture
+def collector_state() -> Iterator[None]:
+    """The cyclic collector as the test found it, put back whatever the test does."""
+    enabled = gc.isenabled()
+    yield
+    if enabled:
+        gc.enable()
+    else:
+        gc.disable()
+
+
+@pytest.mark.usefixtures("collector_state")
+@pytest.mark.parametrize("enabled", [True, False])
+def test_analyse_leaves_the_collector_as_it_found_it(enabled: bool) -> None:
+    if enabled:
+        gc.enable()
+    else:
+        gc.disable()
+    analyse(read_briefing(seed_path()))
+    assert gc.isenabled() is enabled
+
+
+@pytest.mark.usefixtures("collector_state")
+def test_analyse_sets_the_collector_back_when_it_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(briefing: Briefing) -> Briefing:
+        raise RuntimeError("analysis failed")
+
+    monkeypatch.setattr("briefing_tui.analysis._analysed", broken)
+    gc.enable()
+    with pytest.raises(RuntimeError):
+        analyse(read_briefing(seed_path()))
+    assert gc.isenabled()
+
+
+def test_tokens_built_fast_equal_named_tuples_built_plainly() -> None:
+    text = "Politico’s Ana Roe - the spokesman - told Dr. Ivo Marek (OCHA) of U.S. Reuters’ 東京 desk, “no.”"
+    tokens = tokenize(text)
+    kinds = {token.type for token in tokens}
+    assert {TokenType.WORD, TokenType.PUNCT, TokenType.ACRONYM, TokenType.CASELESS} <= kinds
+    assert any(token.possessive for token in tokens)
+    for token in tokens:
+        plain = Token(*token)
+        assert type(token) is Token
+        assert token == plain
+        assert token._asdict() == plain._asdict()
+        assert (token.punct, token.base_end) == (plain.punct, plain.base_end)
+
+
+def _anchors(matches: Iterator[re.Match[str]]) -> list[tuple[tuple[int, int], str | None, str]]:
+    return [(match.span(), match.lastgroup, match.group()) for match in matches]
+
+
+_PIECES = (
+    "The Ministers welcomed",
+    "the two Mediators then noted",
+    "said",
+    "Said",
+    "told",
+    "according to",
+    "According to",
+    "quoted as saying",
+    ", saying",
+    " – claiming",
+    " - adding",
+    "“No,” ",
+    '"Yes." — ',
+    ": “",
+    ': "',
+    ": We",
+    "Roe:",
+    "a",
+    "the",
+    "The",
+    "x",
+    " ",
+    "\t",
+    "\n",
+    ",",
+    ".",
+    "”",
+    '"',
+    "—",
+    "-",
+    "(",
+    "’",
+    "é",
+    "Ṫhe",
+    "_",
+    "7",
+    "issued a statement",
+    "put out a joint statement",
+)
+
+
+def _shuffled_texts(count: int) -> list[str]:
+    chooser = random.Random(12)
+    return ["".join(chooser.choice(_PIECES) for _ in range(chooser.randint(1, 40))) for _ in range(count)]
+
+
+def test_anchors_found_branch_by_branch_are_the_alternations() -> None:
+    assert "|".join(_top_level_branches(_TRIGGER_PATTERN)) == _TRIGGER_PATTERN
+    assert len(_top_level_branches(_TRIGGER_PATTERN)) == len(_TRIGGER_BRANCHES) == 6
+    train = Path(__file__).parent / "corpus" / "train"
+    texts = [
+        *_shuffled_texts(3000),
+        *(path.read_text(encoding="utf-8") for path in sorted(train.glob("*.txt"))),
+    ]
+    for text in texts:
+        assert _anchors(_anchor_matches(text)) == _anchors(_trigger().finditer(text)), text
+
+
+def test_only_top_level_bars_part_branches() -> None:
+    pattern = r"a(?:b|c)|[|\]]x|\|y|[^]|]z|(?P<n>[]|])"
+    assert _top_level_branches(pattern) == ["a(?:b|c)", r"[|\]]x", r"\|y", "[^]|]z", "(?P<n>[]|])"]
