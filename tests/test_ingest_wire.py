@@ -295,7 +295,8 @@ def test_a_press_release_kicker_is_furniture_and_the_headline_is_the_title(
 
 def test_the_issuing_office_over_a_release_is_its_outlet(tmp_path: Path) -> None:
     text = (
-        "Minister welcomes the fisheries accord\n\nMinistry of Coastal Affairs of the Republic of Valdoria\n\n"
+        "Minister welcomes the fisheries accord\n\n"
+        "Ministry of Coastal Affairs of the Republic of Valdoria\n\n"
         f"{RELEASE_BODY}\n\n{RELEASE_BODY_2}\n"
     )
     briefing = read(tmp_path, text)
@@ -344,7 +345,10 @@ def test_a_press_statement_heading_inside_a_report_stays_a_heading(tmp_path: Pat
 
 
 def test_a_kicker_under_the_title_is_set_aside(tmp_path: Path) -> None:
-    text = f"Minister welcomes the fisheries accord\n\nFOR IMMEDIATE RELEASE\n\n{RELEASE_BODY}\n\n{RELEASE_BODY_2}\n"
+    text = (
+        "Minister welcomes the fisheries accord\n\nFOR IMMEDIATE RELEASE\n\n"
+        f"{RELEASE_BODY}\n\n{RELEASE_BODY_2}\n"
+    )
     briefing = read(tmp_path, text)
     assert texts(briefing) == [RELEASE_BODY, RELEASE_BODY_2]
     assert briefing.furniture == ("FOR IMMEDIATE RELEASE",)
