@@ -7,8 +7,9 @@ Run from the repository::
 
 Only ``tests/corpus/train/`` is read: the evaluation part is never trained or tuned on. The
 settings (penalties, the least number of briefings a word must occur in) are the defaults of
-`briefing_tui.analysis.kind_learning.Settings`, chosen by cross-validation grouped by briefing
-on the training part (``python bench/kind_quality.py --tune``, ``--part train``).
+`briefing_tui.analysis.kind_learning.Settings`, points of the grid of cross-validation grouped by
+briefing on the training part (``python bench/kind_quality.py --tune``, ``--part train``), the
+penalties chosen between close points by a private check on real reports (issue #12).
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from briefing_tui.analysis.kind_clauses import clause_signals, speaker_signals
+from briefing_tui.analysis.kind_shapes import shape_signals
 from briefing_tui.analysis.lexicon import (
     DEAL_NOUNS,
     HEADING_PATTERNS,
@@ -244,6 +245,7 @@ def observe_paragraph(text: str, place: set[str] | None = None, context: str = "
         for word in _CLASS_WORDS.intersection(tokens[:opening]):
             signals.update(_OPENING_CLASSES[word])
     _grammar(tokens, signals)
+    shape_signals(tokens, signals)  # shapes of real copy (issue #12), see kind_shapes
     signals.update(clause_signals(lowered))
     speaker_signals(tokens, signals)
     if "%" in lowered or "percent" in lowered or "per cent" in lowered:
