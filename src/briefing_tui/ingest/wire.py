@@ -18,7 +18,9 @@ from dataclasses import dataclass, field, replace
 from briefing_tui.enums import BlockKind
 from briefing_tui.ingest.structure import Draft, Entry, Heading, Item
 
-_SET_ASIDE = " set aside as site furniture, byline or credits (F lists "
+_SET_ASIDE = " set aside (F lists "
+# How the notice read before round 6: a library stored then still holds it.
+_SET_ASIDE_BEFORE = " set aside as site furniture, byline or credits (F lists "
 
 __all__ = [
     "Report",
@@ -250,7 +252,11 @@ def build_report(draft: Draft, entries: list[Entry]) -> Draft:
 
 
 def furniture_notice(count: int) -> str:
-    """The notice saying that ``count`` blocks were set aside (F lists them)."""
+    """The notice saying that ``count`` blocks were set aside (F lists them).
+
+    Short, so that the line under the title holds it whole at 80 columns: that line stays
+    one line, so the text below does not move when the notice arrives with the model.
+    """
     which = "1 block" if count == 1 else f"{count} blocks"
     them = "it" if count == 1 else "them"
     return f"{which}{_SET_ASIDE}{them})"
@@ -259,7 +265,12 @@ def furniture_notice(count: int) -> str:
 def is_furniture_notice(notice: str) -> bool:
     """Whether ``notice`` is one `furniture_notice` wrote: news of the reading, not a problem of the file."""
     count = notice.split(" ", 1)[0]
-    return count.isdigit() and notice == furniture_notice(int(count))
+    if not count.isdigit():
+        return False
+    return notice in (
+        furniture_notice(int(count)),
+        furniture_notice(int(count)).replace(_SET_ASIDE, _SET_ASIDE_BEFORE),
+    )
 
 
 def _title_under_kicker(draft: Draft, entries: list[Entry]) -> str | None:

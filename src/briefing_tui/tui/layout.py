@@ -257,9 +257,10 @@ class Layout:
         for start, end in wrap(visible(briefing.title), self.width):
             self._add(LineRole.TITLE, 0, NO_UNIT, start, end)
         self.meta = meta_line(briefing)
-        """The line under the title (`meta_line`), wrapped like the title: a notice is read whole."""
-        for start, end in wrap(self.meta, self.width) or [(0, 0)]:
-            self._add(LineRole.META, 0, NO_UNIT, start, end)
+        """The line under the title (`meta_line`). One line, however long: the preview of a
+        long text has no notice of what its end sets aside, and a notice wrapping onto a
+        second line when the model comes would move the whole text down a line."""
+        self._add(LineRole.META, 0, NO_UNIT, 0, len(self.meta))
         if lines is None:
             self.finish()
         else:
