@@ -20,6 +20,7 @@ import sqlite3
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import IO
 
 from briefing_tui.model import Briefing, Section
@@ -78,12 +79,14 @@ _COPY_BLOCK = 1 << 16
 """Bytes copied from the spool into the blob at a time."""
 
 
-def spooled(briefing: Briefing) -> tuple[Layout, IO[bytes]]:
+def spooled(briefing: Briefing, directory: Path) -> tuple[Layout, IO[bytes]]:
     """The briefing's `layout` and its JSON in a temporary file, rewound, serialised once.
 
-    The caller closes the file (closing deletes it); `write_spooled` copies it into the blob.
+    The file is made in ``directory`` (the library's own), never in the system's temporary
+    folder: the reader writes nowhere but its state and library folders. The caller closes
+    it (closing deletes it); `write_spooled` copies it into the blob.
     """
-    spool = tempfile.TemporaryFile()  # noqa: SIM115 - handed to the caller, who closes it
+    spool = tempfile.TemporaryFile(dir=directory)  # noqa: SIM115 - handed to the caller, who closes it
     try:
         offset = 0
         sections: list[tuple[int, int]] = []

@@ -222,7 +222,7 @@ class Library:
         last read is kept (see `read_version`) so what changed can be shown.
         """
         key = _key(path)
-        parts, spool = spooled(briefing)  # serialised once, outside the transaction
+        parts, spool = spooled(briefing, self.path.parent)  # serialised once, outside the transaction
         with spool:
             return self._add(key, briefing, digest, analysed=analysed, parts=parts, spool=spool)
 
