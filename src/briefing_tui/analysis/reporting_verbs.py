@@ -95,7 +95,7 @@ _CLAUSE = _verbs(
 _OBJECT = _verbs(
     "accuse describe blame criticise criticize praise condemn characterise characterize dub "
     "label brand credit thank fault slam name deplore decry denounce hail lambast rebuke "
-    "castigate commend"
+    "castigate commend deride"
 )
 
 _DECLINE = _verbs("decline refuse")
@@ -240,6 +240,8 @@ PARTICIPLES = (
     "confirming",
     "denying",
     "stating",
+    "blaming",
+    "accusing",
     "pointing out",
     "making clear",
 )
@@ -329,7 +331,7 @@ def _past(lemma: str) -> str:
     return lemma + "ed"
 
 
-_DOUBLING = frozenset(["admit", "quip", "refer", "prefer", "regret", "commit", "concur"])
+_DOUBLING = frozenset(["admit", "quip", "refer", "prefer", "regret", "commit", "concur", "slam"])
 
 
 def _forms(entries: tuple[str, ...], frame: Frame) -> dict[str, Frame]:

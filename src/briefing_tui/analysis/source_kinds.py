@@ -48,6 +48,8 @@ def head_kind(tokens: list[Token], index: int, words: list[int]) -> SourceKind:
         kind = SourceKind.ORGANIZATION  # "Lakes Peace Women", "Mothers of the Missing": a body's name
     if head.lower == "agency" and len(words) > 1 and tokens[words[-2]].lower in {"news", "press"}:
         kind = SourceKind.OUTLET  # "the Tasnim news agency"
+    if head.lower == "authority" and len(words) > 1 and tokens[words[-2]].lower == "broadcasting":
+        kind = SourceKind.OUTLET  # "the Velmar broadcasting authority" is a broadcaster
     return kind
 
 

@@ -144,18 +144,23 @@ _DESCRIPTION_STOPS = frozenset(
 )
 
 
+_CHANNEL_END = re.compile(r"(?<=[a-z])(?: TV)? channel$")
+
+
 def display_name(text: str, phrase: Phrase) -> str:
     """The phrase as written; a capital that only opens the sentence is lowered ("Senior officials")."""
     name = clean_spaces(
         text[phrase.name_start if phrase.name_start is not None else phrase.start : phrase.end]
     )
+    if phrase.name_start is not None and phrase.kind is SourceKind.OUTLET:
+        return _CHANNEL_END.sub("", name)  # "Orel News TV channel" is Orel News
     if not phrase.common_start or phrase.name_start is not None:
         return name
     words = name.split(" ", 2)
     if words[0].lower() in _PROPER_ADJECTIVES:
         return name  # "Arab countries", "European parties"
     opener = words[0].lower()
-    if len(words) > 1 and words[1][:1].isupper() and opener not in DETERMINERS | _PLAIN_ADJECTIVES:
+    if len(words) > 1 and (words[1][:1].isupper() or words[1][:1].isdigit()) and opener not in DETERMINERS | _PLAIN_ADJECTIVES:
         return name  # "State Department", "Health Ministry": the capital is the name's own
     return name[:1].lower() + name[1:]
 
