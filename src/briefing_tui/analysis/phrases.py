@@ -881,8 +881,13 @@ def _tail(tokens: list[Token], position: int, limit: int) -> int | None:
             # "officials from Egypt and Turkey" but not "sources ... and one U.S. official".
             previous = tokens[position - 1]
             nxt = tokens[position + 1] if position + 1 < limit else None
+            if previous.text.endswith("-") and position + 1 < limit:
+                position += 2  # "the trade- and tax-focused committee": one modifier, shared
+                continue
             if not (previous.capitalised and nxt is not None and _is_name_word(nxt)):
                 break
+            position += 1  # "Ways and Means": inside a name, like "of", it is not counted
+            continue
         elif (
             token.lower == "of"
             and count

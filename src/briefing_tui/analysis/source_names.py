@@ -49,6 +49,7 @@ def surnames_in(texts: Iterable[str]) -> frozenset[str]:
     for text in texts:
         for match in _NAME_PAIR.finditer(text):
             first, second = (match.group() + match.group(1)).casefold(), match.group(2).casefold()
+            second = second.removesuffix("'s").removesuffix("’s")  # "Donald Trump's warning"
             if first not in NOT_NAMES and second not in not_surnames:
                 found.add(second)
     return frozenset(found)
