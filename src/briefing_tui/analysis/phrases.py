@@ -888,7 +888,7 @@ def _tail(tokens: list[Token], position: int, limit: int) -> int | None:
                 break
             position += 1  # "Ways and Means": inside a name, like "of", it is not counted
             continue
-        elif (
+        if (
             token.lower == "of"
             and count
             and position + 1 < limit

@@ -161,8 +161,9 @@ def display_name(text: str, phrase: Phrase) -> str:
     if words[0].lower() in _PROPER_ADJECTIVES:
         return name  # "Arab countries", "European parties"
     opener = words[0].lower()
-    if len(words) > 1 and (words[1][:1].isupper() or words[1][:1].isdigit()) and opener not in DETERMINERS | _PLAIN_ADJECTIVES:
-        return name  # "State Department", "Health Ministry": the capital is the name's own
+    named = len(words) > 1 and (words[1][:1].isupper() or words[1][:1].isdigit())
+    if named and opener not in DETERMINERS | _PLAIN_ADJECTIVES:
+        return name  # "State Department", "Channel 12": the capital is the name's own
     return name[:1].lower() + name[1:]
 
 

@@ -256,8 +256,10 @@ def _after_quotation(tokens: list[Token], comma: int) -> list[Found]:
     phrases = phrases_ending_at(tokens, comma)
     if len(phrases) != 1 or phrases[0].kind is None:
         return []  # a lone capitalised word ("Separately, said ...") is no speaker
-    first = next((number for number, token in enumerate(tokens) if token.start >= first_offset(phrases[0])), 0)
-    if first and (first < 2 or tokens[first - 1].text not in _QUOTATION_CLOSERS or tokens[first - 2].text != ","):
+    start = first_offset(phrases[0])
+    first = next((number for number, token in enumerate(tokens) if token.start >= start), 0)
+    quoted = first >= 2 and tokens[first - 1].text in _QUOTATION_CLOSERS and tokens[first - 2].text == ","
+    if first and not quoted:
         return []
     return [Found(phrases[0])]
 

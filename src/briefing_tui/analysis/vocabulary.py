@@ -103,8 +103,7 @@ _ORGANIZATION_HEADS = _words(
     "fund palace"
 )
 _OUTLET_HEADS = _words(
-    "newspaper newspapers broadcaster broadcasters outlet magazine website daily radio television tv "
-    "channel"
+    "newspaper newspapers broadcaster broadcasters outlet magazine website daily radio television tv channel"
 )
 
 
