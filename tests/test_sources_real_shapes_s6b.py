@@ -155,3 +155,13 @@ def test_a_surname_seen_before_a_possessive_is_a_person() -> None:
         )
     )
     assert [(source.name, source.kind) for source in briefing.sources] == [("Velk", SourceKind.NAMED_PERSON)]
+
+
+def test_a_place_after_a_sentence_opener_is_no_surname() -> None:
+    briefing = analyse(
+        _briefing(
+            "In Kessavar's capital, prices have doubled.",
+            "Kessavar has called the plan a fantasy.",
+        )
+    )
+    assert [source.kind for source in briefing.sources] != [SourceKind.NAMED_PERSON]

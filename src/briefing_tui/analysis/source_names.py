@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from briefing_tui.analysis.phrases import Phrase
+from briefing_tui.analysis.source_windows import PREPOSITIONS
 from briefing_tui.analysis.tokens import UPPER
 from briefing_tui.analysis.vocabulary import (
     DETERMINERS,
@@ -39,6 +40,10 @@ a pattern that opens with a character class lets the engine skip to the next cap
 one that opens with a look-ahead is tried at every position."""
 
 
+_NOT_GIVEN = DETERMINERS | PREPOSITIONS | {"as", "after", "before", "since", "while", "when", "if", "but"}
+"""Capitalised words that open a sentence before a possessive, never a given name."""
+
+
 def surnames_in(texts: Iterable[str]) -> frozenset[str]:
     """Words used as the second of two capitalised words ("Trump" in "Donald Trump"), case-folded.
 
@@ -49,7 +54,8 @@ def surnames_in(texts: Iterable[str]) -> frozenset[str]:
     for text in texts:
         for match in _NAME_PAIR.finditer(text):
             first, second = (match.group() + match.group(1)).casefold(), match.group(2).casefold()
-            second = second.removesuffix("'s").removesuffix("’s")  # "Donald Trump's warning"
+            if first not in _NOT_GIVEN:  # "Donald Trump's warning"; not "In Kashvar's capital"
+                second = second.removesuffix("'s").removesuffix("’s")
             if first not in NOT_NAMES and second not in not_surnames:
                 found.add(second)
     return frozenset(found)
