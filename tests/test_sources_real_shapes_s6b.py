@@ -161,7 +161,27 @@ def test_a_place_after_a_sentence_opener_is_no_surname() -> None:
     briefing = analyse(
         _briefing(
             "In Kessavar's capital, prices have doubled.",
-            "Kessavar has called the plan a fantasy.",
+            "Kessavar said the plan was a fantasy.",
         )
     )
     assert [source.kind for source in briefing.sources] != [SourceKind.NAMED_PERSON]
+
+
+def test_slammed_reports_whatever_it_slams() -> None:
+    assert named("The Korvath Front slammed the offer.") == ["The Korvath Front"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Al-Kessa TV network said the talks had failed.", "the Al-Kessa TV"),
+        ("The TV channel said the talks had failed.", "the TV channel"),
+    ],
+)
+def test_a_tv_network_is_an_outlet_named_without_its_noun(text: str, name: str) -> None:
+    (mention,) = find_mentions(text)
+    assert (mention.kind, mention.name) == (SourceKind.OUTLET, name)
+
+
+def test_a_network_alone_stays_a_body() -> None:
+    assert _kinds("The network said the talks had failed.") == [("The network", "organization")]

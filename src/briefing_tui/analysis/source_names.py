@@ -151,7 +151,8 @@ _DESCRIPTION_STOPS = frozenset(
 )
 
 
-_CHANNEL_END = re.compile(r"(?<=[a-z])(?: TV)? channel$")
+_CHANNEL_END = re.compile(r"(?<= News)(?: TV)? channel$|(?<= TV) (?:channel|network)$")
+"""The words after an outlet's own name: "Orel News TV channel", "Kessa TV network"."""
 
 
 def display_name(text: str, phrase: Phrase) -> str:
@@ -159,8 +160,11 @@ def display_name(text: str, phrase: Phrase) -> str:
     name = clean_spaces(
         text[phrase.name_start if phrase.name_start is not None else phrase.start : phrase.end]
     )
+    if phrase.kind is SourceKind.OUTLET:
+        own = _CHANNEL_END.sub("", name)  # "Orel News TV channel" is Orel News, not "the TV"
+        name = own if own.lower().removeprefix("the ") not in {"tv", "news"} else name
     if phrase.name_start is not None and phrase.kind is SourceKind.OUTLET:
-        return _CHANNEL_END.sub("", name)  # "Orel News TV channel" is Orel News
+        return name
     if not phrase.common_start or phrase.name_start is not None:
         return name
     words = name.split(" ", 2)
