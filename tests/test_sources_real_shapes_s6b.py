@@ -185,3 +185,12 @@ def test_a_tv_network_is_an_outlet_named_without_its_noun(text: str, name: str) 
 
 def test_a_network_alone_stays_a_body() -> None:
     assert _kinds("The network said the talks had failed.") == [("The network", "organization")]
+
+
+def test_a_news_agency_is_also_its_plain_name() -> None:
+    briefing = analyse(
+        _briefing("Talks resumed, the Kessa news agency reported.", "Kessa said the talks would go on.")
+    )
+    assert [(source.name, source.aliases) for source in briefing.sources] == [
+        ("the Kessa news agency", ("Kessa",))
+    ]

@@ -50,6 +50,8 @@ _PARTITIVE = re.compile(
 """A part of a group named before: "one of the diplomats" (the group is what follows "of the")."""
 _COUNTED = re.compile(r"^(?:two|three|four|five|six|seven|eight|nine|ten|\d+) (\w+s)$")
 """A group counted by a number ("three officials"): the plural is the group's earlier name."""
+_NEWS_AGENCY = re.compile(r"^(?:the )?([A-Z][\w-]+) news agency$")
+"""An agency named with its noun: "the Reuters news agency" is also plain Reuters."""
 _REPEATERS = frozenset({"same", "said"})
 """Words that only say a description repeats an earlier source: "the same source"."""
 _PRONOUN_REACH = 3
@@ -277,6 +279,10 @@ class SourceRegistry:
             entry.aliases.extend(shorter)
             for alias in shorter:  # "HavenBond said" later is the union named before
                 self._by_key.setdefault(source_key(alias), entry)
+        agency = _NEWS_AGENCY.match(name) if kind is SourceKind.OUTLET else None
+        if agency is not None:  # "Reuters said" after "the Reuters news agency reported"
+            entry.aliases.append(agency.group(1))
+            self._by_key.setdefault(source_key(agency.group(1)), entry)
         if acronym:
             entry.aliases.append(acronym)  # "the ICRC" later is the same body
             self._by_key.setdefault(source_key(acronym), entry)
