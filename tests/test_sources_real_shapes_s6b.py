@@ -194,3 +194,18 @@ def test_a_news_agency_is_also_its_plain_name() -> None:
     assert [(source.name, source.aliases) for source in briefing.sources] == [
         ("the Kessa news agency", ("Kessa",))
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A source confirmed the existence of the talks to The Times of Velmar on Wednesday.",
+            ["A source", "The Times of Velmar"],
+        ),
+        ("The envoy said he would travel to Kessa on Monday.", ["The envoy"]),  # a place
+        ("The minister said he had spoken to the Kessa Post editor.", ["The minister"]),  # a person
+    ],
+)
+def test_an_outlet_a_speaker_addressed(text: str, expected: list[str]) -> None:
+    assert named(text) == expected

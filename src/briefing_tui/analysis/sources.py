@@ -299,6 +299,8 @@ def find_mentions(text: str, outlets: frozenset[str] = frozenset()) -> list[Ment
         results = _read_anchor(text, match, anchor, before, passive, outlets=outlets)
         if results and anchor is Anchor.VERB and _reports_at_the_end(text, match, found):
             results = [_as_outlet(text, item) for item in results]  # "..., Nordpress reported."
+        if results and anchor is Anchor.VERB and " to " in text[match.end() : match.end() + _TO_REACH]:
+            results = [*results, *_outlet_addressed(text, match.end())]  # "confirmed it to the Post"
         if anchor in _REPORTING_ANCHORS:
             verb = match.group().lower()
             results = [item for item in results if not _inside_report(text, reported_from, item, verb)]
@@ -532,6 +534,22 @@ def _read(text: str, match: re.Match[str], shape: Shape, before: tuple[str, bool
     if shape.pronoun:  # "According to him, ..."
         return _pronoun_object_after(text, match.end())
     return _object_after(text, match.end(), shape.then, shape.opener)
+
+
+_TO_REACH = 60
+_TO_OUTLET = re.compile(rf"[^.;:!?\"“”]{{0,{_TO_REACH}}}?\bto[ \t]+(?=(?:[Tt]he[ \t]+)?[A-Z])")
+
+
+def _outlet_addressed(text: str, position: int) -> list[Found]:
+    """ "A source confirmed the talks to the Kessa Post": the outlet a speaker addressed is a
+    source, as in "told the Kessa Post"; only an outlet named as one counts."""
+    match = _TO_OUTLET.match(text, position)
+    if match is None:
+        return []
+    found = _object_after(text, match.end(), "")
+    return [
+        item for item in found if item.phrase.kind is SourceKind.OUTLET and written_as_name(text, item.phrase)
+    ]
 
 
 _WITH_REACH = 12
