@@ -209,3 +209,8 @@ def test_a_news_agency_is_also_its_plain_name() -> None:
 )
 def test_an_outlet_a_speaker_addressed(text: str, expected: list[str]) -> None:
     assert named(text) == expected
+
+
+def test_a_part_of_a_group_opens_a_list_of_speakers() -> None:
+    text = "One of the three officials and a Korvath official said there were hurdles."
+    assert named(text) == ["One of the three officials", "a Korvath official"]

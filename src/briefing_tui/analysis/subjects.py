@@ -85,8 +85,8 @@ def _subject_phrases(tokens: list[Token], end: int, shape: Shape) -> list[Found]
     """The naming phrases that end at ``end``, right before the verb, as a subject stands."""
     phrases = phrases_ending_at(tokens, end) or before_relative_clause(tokens, end)
     phrases = tuple(outside_preposition(tokens, phrase) for phrase in phrases)
-    if len(phrases) == 1:
-        phrases = (_with_partitive(tokens, phrases[0]),)  # before "of" is read as a preposition
+    if phrases:  # before "of" is read as a preposition; "One of the three officials and a ..."
+        phrases = (_with_partitive(tokens, phrases[0]), *phrases[1:])
     phrases = tuple(phrase for phrase in phrases if not after_preposition(tokens, first_offset(phrase)))
     if phrases and _agent_of_a_thing(tokens, first_offset(phrases[0])):
         return []  # "A video released by the presidency showed ...": the video shows, nobody speaks
