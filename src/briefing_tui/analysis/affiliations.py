@@ -123,9 +123,11 @@ def without_base(text: str, item: Found) -> Found:
     return replace(item, phrase=replace(phrase, name_start=match.end(), kind=kind))
 
 
-_DESCRIBED_BODY = re.compile(r"(?:[Tt]he|[Aa]n?)[ \t]+(?:[a-z][\w-]*-[\w-]+[ \t]+)+(?=[A-Z])")
+_DESCRIBED_BODY = re.compile(
+    r"(?:[Tt]he|[Aa]n?|[A-Z][\w-]*['’]s)[ \t]+(?:[a-z][\w-]*-[\w-]+[ \t]+)+(?=[A-Z])"
+)
 """Hyphenated words that say what a body is before its name: "the semi-official Fars news
-agency", "the state-run Kessa Radio", "the far-right Velmar Party"."""
+agency", "the state-run Kessa Radio", "Velmar's state-owned Kessa TV"."""
 
 
 def without_description(text: str, item: Found) -> Found:

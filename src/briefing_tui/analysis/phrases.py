@@ -63,7 +63,7 @@ _TAIL_MAX_WORDS = 6
 _RELATIVE_MAX_WORDS = 8
 _PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "who", "that", "which"})
 _TWO_WORD_LEADS = {"familiar": "with", "close": "to", "briefed": "on"}
-_ONE_WORD_LEADS = frozenset({"from", "for", "at", "in", "of", "on", "to"})
+_ONE_WORD_LEADS = frozenset({"from", "for", "at", "in", "of", "on", "to", "within", "inside"})
 GIVEN_NAMES = frozenset({"Said", "Hope", "May", "Will", "Faith", "Per", "Can"})
 """Given names that are also function words, recognised only with their capital."""
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -524,8 +524,8 @@ def _last_head(tokens: list[Token], words: list[int]) -> int | None:
         token = tokens[words[number]]
         # A possessive head counts only at the end: "the ministry's" (statement said).
         low = token.base_lower if number == len(words) - 1 else token.lower
-        if low in HEAD_KINDS or low in ROLE_WORDS:
-            return number
+        if (low in HEAD_KINDS or low in ROLE_WORDS) and not (low == "channel" and token.capitalised):
+            return number  # a capitalised "Channel" is a name's own word: "Channel 12"
     last = tokens[words[-1]]
     opens = len(words) == 1 and (words[0] == 0 or tokens[words[0] - 1].text in {".", "“", '"', ":"})
     if is_people_plural(last.lower) and (not last.capitalised or opens):
@@ -551,7 +551,9 @@ def _common(tokens: list[Token], index: int, words: list[int], limit: int) -> Pa
     """A phrase ending in a head noun, with the tail that may follow it."""
     kind = head_kind(tokens, index, words)
     end_index = _postmodifier(tokens, words[-1] + 1, limit)
-    person = _person_after_portfolio(tokens, index, words, end_index)
+    person = _person_after_portfolio(tokens, index, words, end_index) or _person_after_placed_body(
+        tokens, index, words, end_index, limit
+    )
     if person is not None:
         return person
     phrase = Phrase(
@@ -590,6 +592,30 @@ def _person_after_portfolio(tokens: list[Token], index: int, words: list[int], e
         name_start=tail[first].start,
     )
     return Parsed((phrase,), end)
+
+
+def _person_after_placed_body(
+    tokens: list[Token], index: int, words: list[int], end: int, limit: int
+) -> Parsed | None:
+    """ "Director of the Centre for Border Studies in Velmar Orin Dask said": a role of a body,
+    the place of the body (one word), then the person's name, running up to the verb."""
+    role, after = tokens[words[-1]], words[-1] + 1
+    if role.lower not in ROLE_WORDS or after + 4 > limit or tokens[after].lower not in {"of", "for"}:
+        return None
+    place = next((n for n in range(limit - 4, after + 1, -1) if tokens[n].lower == "in"), None)
+    if place is None or any(token.punct for token in tokens[after:place]):
+        return None
+    rest = tokens[place + 1 : limit]
+    if not all(_is_name_word(token) and token.type is TokenType.WORD for token in rest):
+        return None
+    phrase = Phrase(
+        start=tokens[index].start,
+        end=rest[-1].end,
+        kind=SourceKind.NAMED_PERSON,
+        description=(tokens[index].start, rest[0].end),
+        name_start=rest[1].start,
+    )
+    return Parsed((phrase,), limit)
 
 
 def _person_after_role(tokens: list[Token], index: int, words: list[int], head: int) -> Parsed:
@@ -855,9 +881,14 @@ def _tail(tokens: list[Token], position: int, limit: int) -> int | None:
             # "officials from Egypt and Turkey" but not "sources ... and one U.S. official".
             previous = tokens[position - 1]
             nxt = tokens[position + 1] if position + 1 < limit else None
+            if previous.text.endswith("-") and position + 1 < limit:
+                position += 2  # "the trade- and tax-focused committee": one modifier, shared
+                continue
             if not (previous.capitalised and nxt is not None and _is_name_word(nxt)):
                 break
-        elif (
+            position += 1  # "Ways and Means": inside a name, like "of", it is not counted
+            continue
+        if (
             token.lower == "of"
             and count
             and position + 1 < limit

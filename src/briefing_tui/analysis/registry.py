@@ -48,6 +48,10 @@ _PARTITIVE = re.compile(
     r"^(?:one|two|three|four|five|some|several|most|many|few|each|another) of (?:the|its|their) (.+)$"
 )
 """A part of a group named before: "one of the diplomats" (the group is what follows "of the")."""
+_COUNTED = re.compile(r"^(?:two|three|four|five|six|seven|eight|nine|ten|\d+) (\w+s)$")
+"""A group counted by a number ("three officials"): the plural is the group's earlier name."""
+_NEWS_AGENCY = re.compile(r"^(?:the )?([A-Z][\w-]+) news agency$")
+"""An agency named with its noun: "the Reuters news agency" is also plain Reuters."""
 _REPEATERS = frozenset({"same", "said"})
 """Words that only say a description repeats an earlier source: "the same source"."""
 _PRONOUN_REACH = 3
@@ -146,7 +150,11 @@ class SourceRegistry:
             entry = self._described(key, mention.kind) or self._generic(key)
         part = _PARTITIVE.match(mention.name.casefold()) if entry is None else None
         if part is not None:  # "one of the diplomats" after "two diplomats familiar with the talks"
-            entry = self._described(source_key(part.group(1)), mention.kind)
+            entry = self._described(source_key(part.group(1)), mention.kind) or self._counted(
+                source_key(part.group(1)), mention.kind
+            )
+        if entry is None:
+            entry = self._counted(key, mention.kind)
         if entry is None:
             entry = self._spelled_out(mention.name) or self._same_outlet(mention)
         if entry is None:
@@ -165,6 +173,12 @@ class SourceRegistry:
             entry.aliases.append(mention.name)
         self._by_key.setdefault(key, entry)
         return entry, AttributionVia.ALIAS
+
+    def _counted(self, key: str, kind: SourceKind | None) -> _Entry | None:
+        """ "Three officials said" after "officials said": the same group, now counted."""
+        counted = _COUNTED.match(key)
+        entry = self._by_key.get(counted.group(1)) if counted is not None else None
+        return entry if entry is not None and entry.kind is kind else None
 
     def _lone_surname_of(self, key: str) -> _Entry | None:
         """ "Benjamin Netanyahu" after a lone "Netanyahu": the full name joins the earlier source."""
@@ -265,6 +279,10 @@ class SourceRegistry:
             entry.aliases.extend(shorter)
             for alias in shorter:  # "HavenBond said" later is the union named before
                 self._by_key.setdefault(source_key(alias), entry)
+        agency = _NEWS_AGENCY.match(name) if kind is SourceKind.OUTLET else None
+        if agency is not None:  # "Reuters said" after "the Reuters news agency reported"
+            entry.aliases.append(agency.group(1))
+            self._by_key.setdefault(source_key(agency.group(1)), entry)
         if acronym:
             entry.aliases.append(acronym)  # "the ICRC" later is the same body
             self._by_key.setdefault(source_key(acronym), entry)

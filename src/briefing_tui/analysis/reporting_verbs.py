@@ -75,7 +75,7 @@ _SPEECH = _verbs(
 _REPORT = _verbs(
     "announce confirm deny claim report warn note acknowledge reveal disclose stress emphasise "
     "emphasize reaffirm affirm underline underscore admit allege assert declare concede complain "
-    "highlight dismiss describe welcome"
+    "highlight dismiss describe welcome slam"
 )
 """Verbs that report whatever follows them, an object included: "confirmed the deaths",
 "announced the deal" (docs/labelling.md counts them as attributions)."""
@@ -94,8 +94,8 @@ _CLAUSE = _verbs(
 )
 _OBJECT = _verbs(
     "accuse describe blame criticise criticize praise condemn characterise characterize dub "
-    "label brand credit thank fault slam name deplore decry denounce hail lambast rebuke "
-    "castigate commend"
+    "label brand credit thank fault name deplore decry denounce hail lambast rebuke "
+    "castigate commend deride"
 )
 
 _DECLINE = _verbs("decline refuse")
@@ -240,6 +240,8 @@ PARTICIPLES = (
     "confirming",
     "denying",
     "stating",
+    "blaming",
+    "accusing",
     "pointing out",
     "making clear",
 )
@@ -329,7 +331,7 @@ def _past(lemma: str) -> str:
     return lemma + "ed"
 
 
-_DOUBLING = frozenset(["admit", "quip", "refer", "prefer", "regret", "commit", "concur"])
+_DOUBLING = frozenset(["admit", "quip", "refer", "prefer", "regret", "commit", "concur", "slam"])
 
 
 def _forms(entries: tuple[str, ...], frame: Frame) -> dict[str, Frame]:

@@ -24,6 +24,9 @@ from briefing_tui.model import SourceKind
 __all__ = ["head_kind", "kind_in_context", "name_kind"]
 
 
+_ON_AIR = frozenset({"tv", "television", "radio", "news"})
+
+
 def head_kind(tokens: list[Token], index: int, words: list[int]) -> SourceKind:
     """The kind a phrase ending in the head noun ``tokens[words[-1]]`` names."""
     head = tokens[words[-1]]
@@ -48,6 +51,10 @@ def head_kind(tokens: list[Token], index: int, words: list[int]) -> SourceKind:
         kind = SourceKind.ORGANIZATION  # "Lakes Peace Women", "Mothers of the Missing": a body's name
     if head.lower == "agency" and len(words) > 1 and tokens[words[-2]].lower in {"news", "press"}:
         kind = SourceKind.OUTLET  # "the Tasnim news agency"
+    if head.lower == "authority" and len(words) > 1 and tokens[words[-2]].lower == "broadcasting":
+        kind = SourceKind.OUTLET  # "the Velmar broadcasting authority" is a broadcaster
+    if head.lower == "network" and len(words) > 1 and tokens[words[-2]].lower in _ON_AIR:
+        kind = SourceKind.OUTLET  # "the Kessa TV network"
     return kind
 
 

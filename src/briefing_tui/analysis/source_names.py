@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from briefing_tui.analysis.phrases import Phrase
+from briefing_tui.analysis.source_windows import PREPOSITIONS
 from briefing_tui.analysis.tokens import UPPER
 from briefing_tui.analysis.vocabulary import (
     DETERMINERS,
@@ -39,6 +40,10 @@ a pattern that opens with a character class lets the engine skip to the next cap
 one that opens with a look-ahead is tried at every position."""
 
 
+_NOT_GIVEN = DETERMINERS | PREPOSITIONS | {"as", "after", "before", "since", "while", "when", "if", "but"}
+"""Capitalised words that open a sentence before a possessive, never a given name."""
+
+
 def surnames_in(texts: Iterable[str]) -> frozenset[str]:
     """Words used as the second of two capitalised words ("Trump" in "Donald Trump"), case-folded.
 
@@ -49,6 +54,8 @@ def surnames_in(texts: Iterable[str]) -> frozenset[str]:
     for text in texts:
         for match in _NAME_PAIR.finditer(text):
             first, second = (match.group() + match.group(1)).casefold(), match.group(2).casefold()
+            if first not in _NOT_GIVEN:  # "Donald Trump's warning"; not "In Kashvar's capital"
+                second = second.removesuffix("'s").removesuffix("’s")
             if first not in NOT_NAMES and second not in not_surnames:
                 found.add(second)
     return frozenset(found)
@@ -144,19 +151,29 @@ _DESCRIPTION_STOPS = frozenset(
 )
 
 
+_CHANNEL_END = re.compile(r"(?<= News)(?: TV)? channel$|(?<= TV) (?:channel|network)$")
+"""The words after an outlet's own name: "Orel News TV channel", "Kessa TV network"."""
+
+
 def display_name(text: str, phrase: Phrase) -> str:
     """The phrase as written; a capital that only opens the sentence is lowered ("Senior officials")."""
     name = clean_spaces(
         text[phrase.name_start if phrase.name_start is not None else phrase.start : phrase.end]
     )
+    if phrase.kind is SourceKind.OUTLET:
+        own = _CHANNEL_END.sub("", name)  # "Orel News TV channel" is Orel News, not "the TV"
+        name = own if own.lower().removeprefix("the ") not in {"tv", "news"} else name
+    if phrase.name_start is not None and phrase.kind is SourceKind.OUTLET:
+        return name
     if not phrase.common_start or phrase.name_start is not None:
         return name
     words = name.split(" ", 2)
     if words[0].lower() in _PROPER_ADJECTIVES:
         return name  # "Arab countries", "European parties"
     opener = words[0].lower()
-    if len(words) > 1 and words[1][:1].isupper() and opener not in DETERMINERS | _PLAIN_ADJECTIVES:
-        return name  # "State Department", "Health Ministry": the capital is the name's own
+    named = len(words) > 1 and (words[1][:1].isupper() or words[1][:1].isdigit())
+    if named and opener not in DETERMINERS | _PLAIN_ADJECTIVES:
+        return name  # "State Department", "Channel 12": the capital is the name's own
     return name[:1].lower() + name[1:]
 
 

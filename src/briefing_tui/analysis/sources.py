@@ -299,8 +299,11 @@ def find_mentions(text: str, outlets: frozenset[str] = frozenset()) -> list[Ment
         results = _read_anchor(text, match, anchor, before, passive, outlets=outlets)
         if results and anchor is Anchor.VERB and _reports_at_the_end(text, match, found):
             results = [_as_outlet(text, item) for item in results]  # "..., Nordpress reported."
+        if results and anchor is Anchor.VERB and " to " in text[match.end() : match.end() + _TO_REACH]:
+            results = [*results, *_outlet_addressed(text, match.end())]  # "confirmed it to the Post"
         if anchor in _REPORTING_ANCHORS:
-            results = [item for item in results if not _inside_report(text, reported_from, item)]
+            verb = match.group().lower()
+            results = [item for item in results if not _inside_report(text, reported_from, item, verb)]
             if results:
                 reported_from = match.end()
         found.extend(results)
@@ -328,11 +331,17 @@ coordinated clause ("and the EU said"; "and that" goes on reporting), a relative
 ("welcomed what she called ...")."""
 
 
-def _inside_report(text: str, reported_from: int, item: Found) -> bool:
+_STANCES = frozenset({"hoped", "hopes", "believed", "believes", "expected", "expects", "feared", "fears"})
+"""Verbs of a stance that a reported clause gives its subject: "the ministry said Velmar hoped"."""
+
+
+def _inside_report(text: str, reported_from: int, item: Found, verb: str) -> bool:
     """Whether ``item``, a pronoun subject of a reporting verb, stands inside the clause an
     earlier verb reports: "Roe said on Thursday he hoped ..." attributes the hope to Roe once,
-    by her name (docs/labelling.md, section 8)."""
-    if item.pronoun is None or reported_from < 0 or item.phrase.start < reported_from:
+    by her name (docs/labelling.md, section 8). So does a lone capitalised subject of a stance:
+    in "the ministry said Velmar hoped ...", the ministry speaks, not Velmar."""
+    stance = item.phrase.kind is None and verb in _STANCES
+    if (item.pronoun is None and not stance) or reported_from < 0 or item.phrase.start < reported_from:
         return False
     return _CLAUSE_BREAK.search(text, reported_from, item.phrase.start) is None
 
@@ -525,6 +534,22 @@ def _read(text: str, match: re.Match[str], shape: Shape, before: tuple[str, bool
     if shape.pronoun:  # "According to him, ..."
         return _pronoun_object_after(text, match.end())
     return _object_after(text, match.end(), shape.then, shape.opener)
+
+
+_TO_REACH = 60
+_TO_OUTLET = re.compile(rf"[^.;:!?\"“”]{{0,{_TO_REACH}}}?\bto[ \t]+(?=(?:[Tt]he[ \t]+)?[A-Z])")
+
+
+def _outlet_addressed(text: str, position: int) -> list[Found]:
+    """ "A source confirmed the talks to the Kessa Post": the outlet a speaker addressed is a
+    source, as in "told the Kessa Post"; only an outlet named as one counts."""
+    match = _TO_OUTLET.match(text, position)
+    if match is None:
+        return []
+    found = _object_after(text, match.end(), "")
+    return [
+        item for item in found if item.phrase.kind is SourceKind.OUTLET and written_as_name(text, item.phrase)
+    ]
 
 
 _WITH_REACH = 12

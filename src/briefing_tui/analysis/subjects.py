@@ -85,8 +85,8 @@ def _subject_phrases(tokens: list[Token], end: int, shape: Shape) -> list[Found]
     """The naming phrases that end at ``end``, right before the verb, as a subject stands."""
     phrases = phrases_ending_at(tokens, end) or before_relative_clause(tokens, end)
     phrases = tuple(outside_preposition(tokens, phrase) for phrase in phrases)
-    if len(phrases) == 1:
-        phrases = (_with_partitive(tokens, phrases[0]),)  # before "of" is read as a preposition
+    if phrases:  # before "of" is read as a preposition; "One of the three officials and a ..."
+        phrases = (_with_partitive(tokens, phrases[0]), *phrases[1:])
     phrases = tuple(phrase for phrase in phrases if not after_preposition(tokens, first_offset(phrase)))
     if phrases and _agent_of_a_thing(tokens, first_offset(phrases[0])):
         return []  # "A video released by the presidency showed ...": the video shows, nobody speaks
@@ -207,9 +207,14 @@ def _subject_window(text: str, anchor: int, shape: Shape) -> tuple[list[Token], 
         end, passive = _skip_auxiliaries(tokens, len(tokens))
     if passive and not shape.passive:
         return tokens, 0  # "was told", "has been accused": the subject is not the speaker
-    if any(token.lower in _NEGATIONS for token in tokens[end:]):
-        return tokens, 0  # "would not say": nothing is attributed
+    if any(token.lower in _NEGATIONS for token in tokens[end:]) or _contracted_negation(tokens, end):
+        return tokens, 0  # "would not say", "couldn't say": nothing is attributed
     return tokens, _before_anonymity(tokens, end)
+
+
+def _contracted_negation(tokens: list[Token], end: int) -> bool:
+    """ "he couldn't say", "they didn’t say": a negated auxiliary written as one token."""
+    return bool(end) and tokens[end - 1].lower.endswith(("n't", "n’t"))
 
 
 def _before_anonymity(tokens: list[Token], end: int) -> int:
@@ -241,6 +246,24 @@ _CONTACTED = frozenset({"reached", "contacted", "interviewed", "approached", "po
 _UNNAMING_PARTICIPLES = frozenset({"speaking", "talking", "requesting", "asking", "declining", "insisting"})
 
 
+_QUOTATION_CLOSERS = frozenset({'"', "”"})
+
+
+def _after_quotation(tokens: list[Token], comma: int) -> list[Found]:
+    """ "“...,” envoy Pell Varno, said": a stray comma that real copy sets between the speaker
+    and the verb of an inverted quotation; the speaker must open the window (which stops at the
+    quotation) or follow the closing quote mark."""
+    phrases = phrases_ending_at(tokens, comma)
+    if len(phrases) != 1 or phrases[0].kind is None:
+        return []  # a lone capitalised word ("Separately, said ...") is no speaker
+    start = first_offset(phrases[0])
+    first = next((number for number, token in enumerate(tokens) if token.start >= start), 0)
+    quoted = first >= 2 and tokens[first - 1].text in _QUOTATION_CLOSERS and tokens[first - 2].text == ","
+    if first and not quoted:
+        return []
+    return [Found(phrases[0])]
+
+
 def _subject_before_aside(tokens: list[Token], end: int) -> list[Found]:
     """A subject set off from its verb: "X, who ..., said", "X — ... — said", "Russia, which said"."""
     last = tokens[end - 1]
@@ -249,7 +272,7 @@ def _subject_before_aside(tokens: list[Token], end: int) -> list[Found]:
             return []
         return [Found(phrase) for phrase in phrases_ending_at(tokens, end - 2)]
     if last.text == ",":
-        return appositive_subject(tokens, end - 1)
+        return appositive_subject(tokens, end - 1) or _after_quotation(tokens, end - 1)
     opening = None
     if last.text in {"—", "–"}:
         opening = previous_mark(tokens, end - 1, {"—", "–"})

@@ -36,7 +36,8 @@ _TOKEN = re.compile(
     rf"(?P<acronym>(?:[{UPPER}]\.){{2,}})"
     rf"|(?P<abbrev>(?:{_ABBREVIATIONS})\.)(?=\s)"
     rf"|(?P<caseless>[{CASELESS}]+)"
-    r"|(?P<word>[^\W_]+(?:[-'’][^\W_]+)*(?:(?<=s)['’](?!\w))?)"
+    # "trade- and tax-focused": a suspended hyphen stays on its word, so the phrase runs on.
+    r"|(?P<word>[^\W_]+(?:[-'’][^\W_]+)*(?:(?<=s)['’](?!\w)|-(?=[ \t]+(?:and|or)[ \t]))?)"
     r"|(?P<punct>[,;:()\[\]“”\"—–.!?])"
     r"|(?P<dash>(?<=[ \t])-(?=[ \t]))"
 )

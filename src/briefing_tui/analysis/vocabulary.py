@@ -103,7 +103,7 @@ _ORGANIZATION_HEADS = _words(
     "fund palace"
 )
 _OUTLET_HEADS = _words(
-    "newspaper newspapers broadcaster broadcasters outlet magazine website daily radio television tv"
+    "newspaper newspapers broadcaster broadcasters outlet magazine website daily radio television tv channel"
 )
 
 
@@ -217,7 +217,7 @@ ORGANIZATION_WORDS = _words(
     "foods mining electric power chemicals technologies labs insurance securities "
     "international global workers association federation watch amnesty forum chamber lobby "
     "headquarters ratings research seafoods seafood market markets meats dairies farms mills "
-    "brewery exchange"
+    "brewery exchange economics analytics advisors advisers consulting consultancy"
 )
 """Words that make a capitalised name an organisation: "the White House", "Health Ministry",
 "Meridian Ratings", "Harbour Seafoods"."""
