@@ -214,3 +214,27 @@ def test_an_outlet_a_speaker_addressed(text: str, expected: list[str]) -> None:
 def test_a_part_of_a_group_opens_a_list_of_speakers() -> None:
     text = "One of the three officials and a Korvath official said there were hurdles."
     assert named(text) == ["One of the three officials", "a Korvath official"]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "said the Ferran Union's envoy for the Northern Straits, former Velmari President Ivo Kestrel.",
+        "announced the head of the mediation panel, former minister Ivo Kestrel.",
+        "said the envoy, Ivo Kestrel.",
+    ],
+)
+def test_an_inverted_role_then_a_titled_name_is_the_named_speaker(tail: str) -> None:
+    # "..., said the ROLE, TITLE NAME.": the name after the comma is who spoke, its own
+    # title kept in the span; the role before it describes him.
+    text = f'"Both sides have agreed to stop firing," {tail}'
+    (mention,) = find_mentions(text)
+    assert mention.kind is SourceKind.NAMED_PERSON and mention.name == "Ivo Kestrel"
+    assert text[mention.start : mention.end] == tail[tail.index(", ") + 2 : -1]
+
+
+@pytest.mark.parametrize(
+    "tail", ["said the envoy, a former president.", "said the envoy, speaking in Port Ellis."]
+)
+def test_an_inverted_role_then_an_aside_without_a_name_stays_the_role(tail: str) -> None:
+    assert _kinds(f'"Both sides have agreed to stop firing," {tail}') == [("the envoy", "official")]

@@ -154,9 +154,17 @@ def with_appositive(subject: tuple[Phrase, ...], tokens: list[Token], first: int
         named = parse_phrase(tokens, first, stop)
         if named is not None and named.next == stop and len(named.phrases) == 1:
             person = named.phrases[0]
-            if person.kind in {SourceKind.NAMED_PERSON, None} and person.description is None:
+            # A title of the name's own ("the envoy, former President Ana Roe,") is part of
+            # its words, as the span keeps it; the role before the comma describes her.
+            titled = person.name_start is not None
+            if person.kind in {SourceKind.NAMED_PERSON, None} and (person.description is None or titled):
                 described = Phrase(
-                    person.start, person.end, SourceKind.NAMED_PERSON, False, (phrase.start, phrase.end)
+                    person.start,
+                    person.end,
+                    SourceKind.NAMED_PERSON,
+                    False,
+                    (phrase.start, phrase.end),
+                    name_start=person.name_start,
                 )
                 return [Found(described)]
         return [Found(phrase)]
@@ -216,4 +224,7 @@ def with_description_after(tokens: list[Token], parsed: Parsed) -> list[Found]:
     (phrase,) = parsed.phrases
     if stop == after + 1:
         return [Found(phrase)]
+    if phrase.kind in {SourceKind.OFFICIAL, SourceKind.ANONYMOUS}:
+        # "said the envoy, former President Ana Roe.": the aside names the speaker.
+        return with_appositive(parsed.phrases, tokens, after + 1, stop)
     return [Found(phrase, _description(phrase, tokens, after + 1, stop))]
