@@ -24,8 +24,12 @@ PART_CHARS = 131_072
 """Characters searched at a time: a millisecond or two of the engine, then the loop is free."""
 SCREEN_CHARS = 16_384
 """Characters searched past the first match before painting: more than a screen shows."""
-FIRST_CHARS = 262_144
-"""Characters searched for a first match before painting without one (a rare word, none)."""
+FIRST_CHARS = 65_536
+"""Characters searched for a first match before painting without one (a rare word, none).
+
+Four screens' worth, not more: a query that matches nothing (each key after the last
+match of "hostage r…") paid for a quarter of a megabyte before its frame, 9-14 ms at 1 MB
+on a slower machine; with 64 KiB those keys paint in 4-7 ms (`bench/search_latency.py`)."""
 
 
 class PartialSearch:
