@@ -27,6 +27,7 @@ import pytest
 
 from briefing_tui.cli import main
 from briefing_tui.export import export
+from briefing_tui.library.location import DATA_DIR_ENV
 from briefing_tui.model import (
     Attribution,
     BlockKind,
@@ -128,7 +129,14 @@ def hostile_home(tmp_path: Path) -> dict[str, str]:
         ),
         encoding="utf-8",
     )
-    return {"BRIEFING_TUI_CONFIG_DIR": str(config), "BRIEFING_TUI_STATE_DIR": str(state)}
+    # The library too: this runs from a module fixture, before the autouse fixture that
+    # points every folder at a temporary one, and once wrote to the user's own library.
+    data = tmp_path / "data"
+    return {
+        "BRIEFING_TUI_CONFIG_DIR": str(config),
+        "BRIEFING_TUI_STATE_DIR": str(state),
+        DATA_DIR_ENV: str(data),
+    }
 
 
 class Terminal:
