@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from briefing_tui.analysis.kind_clauses import clause_signals, speaker_signals
-from briefing_tui.analysis.kind_shapes import shape_signals
+from briefing_tui.analysis.kind_shapes import places, shape_signals
 from briefing_tui.analysis.lexicon import (
     DEAL_NOUNS,
     HEADING_PATTERNS,
@@ -112,7 +112,7 @@ def _grammar(tokens: list[str], signals: set[str]) -> None:
     """
     padded = [*tokens, "", "", ""]  # so that a look ahead never runs off the end
     for token in _TRIGGERS.intersection(tokens):
-        for index in _places(tokens, token):
+        for index in places(tokens, token):
             following = padded[index + 1]
             if token in NEGOTIATION_VERBS and _subject(tokens, index) in _PARTIES:
                 signals.add("a party bargains")
@@ -128,16 +128,6 @@ def _grammar(tokens: list[str], signals: set[str]) -> None:
                     signals.add("within a period")
             elif token == NUMBER and following in TIME_UNITS:
                 signals.add("a number of days or months")
-
-
-def _places(tokens: list[str], token: str) -> Iterator[int]:
-    index = tokens.index(token)
-    while True:
-        yield index
-        try:
-            index = tokens.index(token, index + 1)
-        except ValueError:
-            return
 
 
 def _figure(match: re.Match[str]) -> str:

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-__all__ = ["SHAPE_SIGNALS", "shape_signals"]
+__all__ = ["SHAPE_SIGNALS", "places", "shape_signals"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -100,7 +100,7 @@ _TRIGGERS = _FUTURE | _TALK_MOVES | _DEALS | _SPANS | _EARLIER | {"last"} | _AGR
 _TRIGGERS |= _TEXTS | _GAP_WORDS | _TALKS | _GAP_NOUNS | _AHEAD | {"from"}
 
 
-def _places(tokens: list[str], token: str) -> Iterator[int]:
+def places(tokens: list[str], token: str) -> Iterator[int]:
     """Every index of ``token`` in ``tokens``, found by ``list.index`` (which runs in C)."""
     index = tokens.index(token)
     while True:
@@ -131,7 +131,7 @@ def shape_signals(tokens: list[str], signals: set[str]) -> None:
     padded = [*tokens, "", "", ""]  # so that a look ahead never runs off the end
     named = 0
     for token in _TRIGGERS.intersection(tokens):
-        for index in _places(tokens, token):
+        for index in places(tokens, token):
             named += token in _TALKS or token in _DEALS
             _talk_shapes(tokens, padded, token, index, signals)
             _deal_shapes(tokens, padded, token, index, signals)
