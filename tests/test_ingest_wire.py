@@ -266,8 +266,6 @@ def test_a_furniture_notice_is_told_from_any_other() -> None:
     assert not is_furniture_notice("the file is not UTF-8; it was read as Windows-1252")
     assert not is_furniture_notice("many" + furniture_notice(2)[1:])
     assert not is_furniture_notice(furniture_notice(2) + " and more")
-    # As the notice read before it was shortened, in a library stored then.
-    assert is_furniture_notice("2 blocks set aside as site furniture, byline or credits (F lists them)")
 
 
 # --- press releases and statements --------------------------------------------------------------

@@ -19,8 +19,6 @@ from briefing_tui.enums import BlockKind
 from briefing_tui.ingest.structure import Draft, Entry, Heading, Item
 
 _SET_ASIDE = " set aside (F lists "
-# How the notice read before round 6: a library stored then still holds it.
-_SET_ASIDE_BEFORE = " set aside as site furniture, byline or credits (F lists "
 
 __all__ = [
     "Report",
@@ -265,12 +263,7 @@ def furniture_notice(count: int) -> str:
 def is_furniture_notice(notice: str) -> bool:
     """Whether ``notice`` is one `furniture_notice` wrote: news of the reading, not a problem of the file."""
     count = notice.split(" ", 1)[0]
-    if not count.isdigit():
-        return False
-    return notice in (
-        furniture_notice(int(count)),
-        furniture_notice(int(count)).replace(_SET_ASIDE, _SET_ASIDE_BEFORE),
-    )
+    return count.isdigit() and notice == furniture_notice(int(count))
 
 
 def _title_under_kicker(draft: Draft, entries: list[Entry]) -> str | None:

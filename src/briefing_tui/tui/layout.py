@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING
 from rich.cells import cell_len, split_graphemes
 
 from briefing_tui.enums import BlockKind
-from briefing_tui.meta_line import meta_line
 from briefing_tui.safe_text import SafeText, visible
 from briefing_tui.units import walk
 
@@ -256,11 +255,10 @@ class Layout:
         self._unit = 0  # the next unit
         for start, end in wrap(visible(briefing.title), self.width):
             self._add(LineRole.TITLE, 0, NO_UNIT, start, end)
-        self.meta = meta_line(briefing)
-        """The line under the title (`meta_line`). One line, however long: the preview of a
-        long text has no notice of what its end sets aside, and a notice wrapping onto a
-        second line when the model comes would move the whole text down a line."""
-        self._add(LineRole.META, 0, NO_UNIT, 0, len(self.meta))
+        # The line under the title (`meta_line`) is one line, however long: the preview of a
+        # long text has no notice of what its end sets aside, and a notice wrapping onto a
+        # second line when the model comes would move the whole text down a line.
+        self._add(LineRole.META, 0)
         if lines is None:
             self.finish()
         else:

@@ -21,6 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefing_tui.enums import AttributionVia, BlockKind, SectionKind
+from briefing_tui.meta_line import meta_line
 from briefing_tui.safe_text import visible
 from briefing_tui.tui.combining import capped_ranges
 from briefing_tui.tui.layout import (
@@ -814,8 +815,7 @@ class BriefingText(ScrollView, can_focus=True):
                     piece.stylize(self._style(name), max(match[0], start) - start, min(match[1], end) - start)
             return Text.assemble(" ", piece)
         if role is LineRole.META:
-            start, end = self.text_layout.line_start[y], self.text_layout.line_end[y]
-            return Text.assemble(" ", (self.text_layout.meta[start:end], self._style("meta")))
+            return Text.assemble(" ", (meta_line(self.briefing), self._style("meta")))
         if role is LineRole.RULE:
             return self._rule(self.text_layout.line_section[y])
         if role is LineRole.HEADING:
