@@ -10,17 +10,13 @@ from briefing_tui.analysis import analyse
 from briefing_tui.analysis.sources import find_mentions
 from briefing_tui.analysis.vocabulary import STOPWORDS
 from briefing_tui.ingest import read_briefing
-from briefing_tui.model import Briefing, Paragraph, Section, SourceKind
+from briefing_tui.model import Briefing, SourceKind
 from labelled import SEED_LABELS, expected_span, load_labels, name_key
+from mention_names import briefing_of
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "gaza-ceasefire-talks.txt"
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "whom", "him", "her", "them", "us", "this"}
-
-
-def briefing_of(*texts: str) -> Briefing:
-    paragraphs = tuple(Paragraph(id=f"p{number}", text=text) for number, text in enumerate(texts, start=1))
-    return Briefing(title="Test", sections=(Section(id="s", paragraphs=paragraphs),))
 
 
 def cited(briefing: Briefing) -> list[tuple[str, str, str]]:

@@ -4,13 +4,8 @@ and the fullest name of a person leading whatever order the text gives them in."
 from __future__ import annotations
 
 from briefing_tui.analysis import analyse
-from briefing_tui.model import Briefing, Paragraph, Section
-
-
-def briefing_of(*texts: str) -> Briefing:
-    """A briefing of one section with one paragraph per text."""
-    paragraphs = tuple(Paragraph(id=f"p{number}", text=text) for number, text in enumerate(texts, 1))
-    return Briefing(title="Test", sections=(Section(id="s1", heading="Part", paragraphs=paragraphs),))
+from briefing_tui.model import Briefing
+from mention_names import briefing_of
 
 
 def cited(briefing: Briefing) -> list[tuple[str, str, str]]:

@@ -14,13 +14,8 @@ import pytest
 
 from briefing_tui.analysis import analyse
 from briefing_tui.analysis.sources import find_mentions
-from briefing_tui.model import Briefing, Paragraph, Section, SourceKind
-from mention_names import named
-
-
-def _briefing(*texts: str) -> Briefing:
-    paragraphs = tuple(Paragraph(id=f"p{number}", text=text) for number, text in enumerate(texts, start=1))
-    return Briefing(title="Test", sections=(Section(id="s1", heading=None, paragraphs=paragraphs),))
+from briefing_tui.model import SourceKind
+from mention_names import briefing_of, named
 
 
 def _kinds(text: str) -> list[tuple[str, str | None]]:
@@ -139,7 +134,7 @@ def test_a_lone_words_stance_inside_a_reported_clause_is_the_reporters() -> None
 
 def test_a_counted_group_is_the_group_named_before() -> None:
     briefing = analyse(
-        _briefing(
+        briefing_of(
             "Mediators made progress overnight, officials said.",
             "Three officials said the coming days would be critical.",
         )
@@ -149,7 +144,7 @@ def test_a_counted_group_is_the_group_named_before() -> None:
 
 def test_a_surname_seen_before_a_possessive_is_a_person() -> None:
     briefing = analyse(
-        _briefing(
+        briefing_of(
             "The talks ended with a terse reply to President Ardo Velk's warning.",
             "Velk accused the rebels of stalling.",
         )
@@ -159,7 +154,7 @@ def test_a_surname_seen_before_a_possessive_is_a_person() -> None:
 
 def test_a_place_after_a_sentence_opener_is_no_surname() -> None:
     briefing = analyse(
-        _briefing(
+        briefing_of(
             "In Kessavar's capital, prices have doubled.",
             "Kessavar said the plan was a fantasy.",
         )
@@ -189,7 +184,7 @@ def test_a_network_alone_stays_a_body() -> None:
 
 def test_a_news_agency_is_also_its_plain_name() -> None:
     briefing = analyse(
-        _briefing("Talks resumed, the Kessa news agency reported.", "Kessa said the talks would go on.")
+        briefing_of("Talks resumed, the Kessa news agency reported.", "Kessa said the talks would go on.")
     )
     assert [(source.name, source.aliases) for source in briefing.sources] == [
         ("the Kessa news agency", ("Kessa",))
