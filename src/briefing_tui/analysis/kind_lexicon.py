@@ -18,24 +18,26 @@ __all__ = [
     "PRONOUN_SUBJECTS",
     "VERB_CLASSES",
     "VERB_TENSE",
+    "words",
 ]
 
 
-def _words(text: str) -> frozenset[str]:
+def words(text: str) -> frozenset[str]:
+    """The words of ``text``, split at spaces, as a set: how every word class here is written."""
     return frozenset(text.split())
 
 
-BE_FORMS = _words("is are was were be been being 's 're am")
-HAVE_FORMS = _words("has have had 've")
-AUXILIARY_FORMS = BE_FORMS | HAVE_FORMS | _words("do does did")
-CLAUSE_ADVERBS = _words(
+BE_FORMS = words("is are was were be been being 's 're am")
+HAVE_FORMS = words("has have had 've")
+AUXILIARY_FORMS = BE_FORMS | HAVE_FORMS | words("do does did")
+CLAUSE_ADVERBS = words(
     "also again now repeatedly initially previously not never only then effectively already still "
     "formally finally just largely quickly reportedly apparently broadly jointly so far yet first "
     "eventually officially tentatively provisionally swiftly gradually partly partially fully "
     "publicly privately separately n't"
 )
 """Words that may stand inside a verb group: "has also begun", "would not accept"."""
-PRONOUN_SUBJECTS = _words("he she it they we i you this that these those")
+PRONOUN_SUBJECTS = words("he she it they we i you this that these those")
 
 _VERBS: dict[str, str] = {
     "bargaining": "negotiate propose offer reject demand refuse urge press push seek/sought/sought "

@@ -29,11 +29,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from briefing_tui.analysis.kind_lexicon import words
+
 __all__ = ["SHAPE_SIGNALS", "places", "shape_signals"]
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 SHAPE_SIGNALS = (
@@ -56,46 +54,46 @@ SHAPE_SIGNALS = (
 _WINDOW = 8
 """How many tokens each side of a trigger word a pattern looks at (within its sentence)."""
 _ENDS = frozenset(".?!;")
-_TALKS = _words(
+_TALKS = words(
     "talks negotiations negotiating negotiators round rounds discussions session sessions "
     "consultations summit bargaining mediation"
 )
-_TALK_MOVES = _words("reconvene resume meet continue")
-_FUTURE = _words("will tomorrow next expected likely later soon upcoming reconvene resume")
-_STEPS = _words(
+_TALK_MOVES = words("reconvene resume meet continue")
+_FUTURE = words("will tomorrow next expected likely later soon upcoming reconvene resume")
+_STEPS = words(
     "sign signed signing ratify ratified ratification vote voted ballot members effect force "
     "implement implemented implementation sworn approve approved parliament"
 )
-_DEALS = _words("deal agreement accord pact treaty settlement truce ceasefire programme")
-_IN_SIGHT = _words("likely expected close imminent near within reach brink")
-_SPANS = _words("days weeks months years year week month")
-_EARLIER = _words("previous earlier past prior former")
-_EARLIER_THINGS = _words(
+_DEALS = words("deal agreement accord pact treaty settlement truce ceasefire programme")
+_IN_SIGHT = words("likely expected close imminent near within reach brink")
+_SPANS = words("days weeks months years year week month")
+_EARLIER = words("previous earlier past prior former")
+_EARLIER_THINGS = words(
     "round rounds deal deals agreement agreements accord accords truce truces ceasefire swap talks "
     "attempts attempt negotiations"
 )
-_AGREEING = _words("agreed committed pledged promised undertook")
-_NOT_DONE = _words("would not never to if whether neither no unless")
-_NOT_VERBS = _words("the a an this that its their his her our any all each every")
-_TALK_VERBS = _words(
+_AGREEING = words("agreed committed pledged promised undertook")
+_NOT_DONE = words("would not never to if whether neither no unless")
+_NOT_VERBS = words("the a an this that its their his her our any all each every")
+_TALK_VERBS = words(
     "meet talk talks resume continue negotiate hold discuss keep work pursue consider study return "
     "revisit reconvene stay remain push set"
 )
-_GAINS = _words("secured secures obtained won wins")
-_GAIN_OBJECTS = _words("the a an its their")
-_NOT_GAINS = _words("votes vote election seats majority support backing")
-_TEXTS = _words("agreement deal accord text pact treaty programme document communique declaration")
-_SAYING = _words(
+_GAINS = words("secured secures obtained won wins")
+_GAIN_OBJECTS = words("the a an its their")
+_NOT_GAINS = words("votes vote election seats majority support backing")
+_TEXTS = words("agreement deal accord text pact treaty programme document communique declaration")
+_SAYING = words(
     "says states promises encourages mentions envisages calls commits foresees sets provides "
     "includes requires gives allows urges obliges pledges lists contains"
 )
-_GAP_WORDS = _words("sticking stumbling specify specified confirmed disclosed unclear unresolved yet")
-_NOTS = _words("not never n't didn't wasn't weren't hasn't haven't isn't")
-_GAP_NOUNS = _words("issues questions differences gaps obstacles hurdles disagreements problems")
-_REMAIN = _words("remain remains remained")
-_AHEAD = _words("next coming following")
-_HORIZONS = _words("years months decades")
-_SETTLE = _words("agreed decided settled resolved determined hammered worked finalised finalized")
+_GAP_WORDS = words("sticking stumbling specify specified confirmed disclosed unclear unresolved yet")
+_NOTS = words("not never n't didn't wasn't weren't hasn't haven't isn't")
+_GAP_NOUNS = words("issues questions differences gaps obstacles hurdles disagreements problems")
+_REMAIN = words("remain remains remained")
+_AHEAD = words("next coming following")
+_HORIZONS = words("years months decades")
+_SETTLE = words("agreed decided settled resolved determined hammered worked finalised finalized")
 _TRIGGERS = _FUTURE | _TALK_MOVES | _DEALS | _SPANS | _EARLIER | {"last"} | _AGREEING | _GAINS | {"pushed"}
 _TRIGGERS |= _TEXTS | _GAP_WORDS | _TALKS | _GAP_NOUNS | _AHEAD | {"from"}
 
