@@ -7,7 +7,6 @@ from textual.widgets import Static
 from textual.widgets._toast import Toast
 
 from briefing_tui.ingest.plain import Preview
-from briefing_tui.ingest.wire import furniture_notice
 from briefing_tui.load import open_for_reading
 from briefing_tui.model import Briefing, Paragraph, Section
 from briefing_tui.resources import seed_path
@@ -97,8 +96,7 @@ async def test_the_notice_of_what_was_set_aside_is_read_under_the_title_not_in_a
     # A toast on opening would cover the first paragraphs of an 80x24 screen for seconds;
     # the notice is short enough to be read whole on the line under the title instead.
     decoding = "the file is not UTF-8; it was read as Windows-1252"
-    notices = (decoding, furniture_notice(len(FURNITURE)))
-    app = create_app(briefing(FURNITURE).model_copy(update={"notices": notices}))
+    app = create_app(briefing(FURNITURE).model_copy(update={"notices": (decoding,)}))
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.pause()
         toasts = [str(toast.render()) for toast in app.query(Toast)]

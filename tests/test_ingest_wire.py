@@ -13,7 +13,7 @@ import pytest
 
 from briefing_tui.export import export
 from briefing_tui.ingest import read_briefing
-from briefing_tui.ingest.wire import furniture_notice, is_furniture_notice
+from briefing_tui.meta_line import meta_line, set_aside
 from briefing_tui.model import BlockKind, Briefing
 
 BODY_1 = (
@@ -130,7 +130,8 @@ def test_a_you_may_also_like_block_of_teasers_is_furniture(tmp_path: Path) -> No
         "Ferry fares to rise in the spring",
         "New crane arrives at the north quay",
     )
-    assert any("3 blocks set aside" in notice for notice in briefing.notices)
+    assert "3 blocks set aside (F lists them)" in meta_line(briefing)
+    assert not any("set aside" in notice for notice in briefing.notices)  # news, not a notice
 
 
 # --- furniture kept as text -----------------------------------------------------------------------
@@ -260,12 +261,10 @@ def test_an_author_note_with_an_address_at_the_end_is_a_credit(tmp_path: Path) -
     assert briefing.furniture == (note,)
 
 
-def test_a_furniture_notice_is_told_from_any_other() -> None:
-    assert is_furniture_notice(furniture_notice(1))
-    assert is_furniture_notice(furniture_notice(14))
-    assert not is_furniture_notice("the file is not UTF-8; it was read as Windows-1252")
-    assert not is_furniture_notice("many" + furniture_notice(2)[1:])
-    assert not is_furniture_notice(furniture_notice(2) + " and more")
+def test_the_line_under_the_title_counts_what_was_set_aside() -> None:
+    assert set_aside(0) is None
+    assert set_aside(1) == "1 block set aside (F lists it)"
+    assert set_aside(14) == "14 blocks set aside (F lists them)"
 
 
 # --- press releases and statements --------------------------------------------------------------

@@ -56,6 +56,7 @@ class PlainBriefing:
     dateline: str | None
     origin: str | None
     notices: tuple[str, ...]
+    furniture: tuple[str, ...]
     sections: tuple[PlainSection, ...]
 
     def rests_on_one_anonymous_source(self, paragraph: ParagraphShape) -> bool:

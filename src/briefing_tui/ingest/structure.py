@@ -93,6 +93,7 @@ class Draft:
             dateline=self.dateline,
             origin=self.origin,
             notices=tuple(self.notices),
+            furniture=tuple(self.furniture),
             sections=tuple(sections),
         )
 

@@ -18,13 +18,9 @@ from dataclasses import dataclass, field, replace
 from briefing_tui.enums import BlockKind
 from briefing_tui.ingest.structure import Draft, Entry, Heading, Item
 
-_SET_ASIDE = " set aside (F lists "
-
 __all__ = [
     "Report",
     "build_report",
-    "furniture_notice",
-    "is_furniture_notice",
     "is_tail_marker",
     "may_name_reporters",
     "parse_date",
@@ -244,26 +240,7 @@ def build_report(draft: Draft, entries: list[Entry]) -> Draft:
     draft.published = draft.published or report.published
     draft.dateline = draft.dateline or report.dateline
     draft.furniture.extend(report.furniture)
-    if report.furniture:
-        draft.notices.append(furniture_notice(len(report.furniture)))
     return draft
-
-
-def furniture_notice(count: int) -> str:
-    """The notice saying that ``count`` blocks were set aside (F lists them).
-
-    Short, so that the line under the title holds it whole at 80 columns: that line stays
-    one line, so the text below does not move when the notice arrives with the model.
-    """
-    which = "1 block" if count == 1 else f"{count} blocks"
-    them = "it" if count == 1 else "them"
-    return f"{which}{_SET_ASIDE}{them})"
-
-
-def is_furniture_notice(notice: str) -> bool:
-    """Whether ``notice`` is one `furniture_notice` wrote: news of the reading, not a problem of the file."""
-    count = notice.split(" ", 1)[0]
-    return count.isdigit() and notice == furniture_notice(int(count))
 
 
 def _title_under_kicker(draft: Draft, entries: list[Entry]) -> str | None:

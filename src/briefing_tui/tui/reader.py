@@ -27,7 +27,6 @@ from textual.worker import get_current_worker
 from briefing_tui.enums import SectionKind
 from briefing_tui.errors import BriefingError, read_failure
 from briefing_tui.ingest.plain import Preview
-from briefing_tui.ingest.wire import is_furniture_notice
 from briefing_tui.place import Place, unit_anchors
 from briefing_tui.safe_text import visible
 from briefing_tui.tui.labels import KIND_KEYS, SECTION_KINDS
@@ -91,8 +90,13 @@ class ReaderScreen(Screen[None]):
     DEFAULT_CSS = """
     ReaderScreen { layout: vertical; }
     #panes { height: 1fr; }
-    #outline, #sources, #sources > * { background: $panel; }
-    #outline:focus, #sources:focus-within, #sources:focus-within > * { background: $panel-lighten-1; }
+    /* Each child by its id: a `:focus-within` rule ending in `*` would mark every widget as
+       styled by focus, and each focus change (the first one too) would restyle the screen. */
+    #outline, #sources, #sources-list, #sources-here { background: $panel; }
+    #outline:focus, #sources:focus-within,
+    #sources:focus-within > #sources-list, #sources:focus-within > #sources-here {
+        background: $panel-lighten-1;
+    }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -431,10 +435,8 @@ class ReaderScreen(Screen[None]):
             self._outline.show_briefing(self.briefing, self.text_view.units, analysed=self.analysed)
             self._sources.show_briefing(self.briefing, analysed=self.analysed)
         for notice in self.text_view.briefing.notices:  # the preview's, before the model
-            # What was set aside is news, not a problem: the line under the title says it
-            # whole, and a toast would cover the first paragraphs of a small screen.
-            if notice not in self._told and not is_furniture_notice(notice):
-                self._told.add(notice)  # the analysed briefing carries the same notices again
+            if notice not in self._told:  # the analysed briefing carries the same notices again
+                self._told.add(notice)
                 self.inform(notice, title="Opened with a notice", timeout=8)
         if self._search is not None:
             self._show_match_counts(self._search.counts_by_section())
