@@ -12,6 +12,7 @@ import pytest
 
 from briefing_tui.analysis import analyse
 from briefing_tui.analysis.sources import (
+    _FASTER_OPENINGS,
     _TRIGGER_BRANCHES,
     _TRIGGER_PATTERN,
     _anchor_matches,
@@ -88,6 +89,8 @@ _PIECES = (
     ", saying",
     " – claiming",
     " - adding",
+    " by saying",
+    "by noting",
     "“No,” ",
     '"Yes." — ',
     ": “",
@@ -133,6 +136,13 @@ def test_anchors_found_branch_by_branch_are_the_alternations() -> None:
     ]
     for text in texts:
         assert _anchors(_anchor_matches(text)) == _anchors(_trigger().finditer(text)), text
+
+
+def test_every_faster_opening_still_opens_its_branch() -> None:
+    # A branch edited without its faster opening silently falls back to the slow form.
+    branches = _top_level_branches(_TRIGGER_PATTERN)
+    for plain, _ in _FASTER_OPENINGS:
+        assert any(branch.startswith(plain) for branch in branches), plain
 
 
 def test_only_top_level_bars_part_branches() -> None:

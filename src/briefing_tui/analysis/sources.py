@@ -185,7 +185,7 @@ def _top_level_branches(pattern: str) -> list[str]:
 
 
 _FASTER_OPENINGS = (
-    (r"(?P<saying>(?:,|\s[—–-])", r"(?P<saying>[,\s](?:(?<=,)|(?<=\s)[—–-])"),
+    (r"(?P<saying>(?:,|\s[—–-]|\sby)", r"(?P<saying>[,\s](?:(?<=,)|(?<=\s)[—–-]|(?<=\s)by)"),
     (r"(?<=[,.!?…][”\"])(?P<quote_end>[ \t]+", r"(?P<quote_end>[ \t](?<=[,.!?…][”\"][ \t])[ \t]*"),
     (r"(?P<voice>\b[Tt]he", r"(?P<voice>[Tt](?<!\w.)he"),
 )
