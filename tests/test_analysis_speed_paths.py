@@ -71,6 +71,22 @@ def test_tokens_built_fast_equal_named_tuples_built_plainly() -> None:
         assert token == plain
         assert token._asdict() == plain._asdict()
         assert (token.punct, token.base_end) == (plain.punct, plain.base_end)
+        assert token.punct is (token.type is TokenType.PUNCT)
+    # The second time, words' spellings come from the cache: the same tokens.
+    assert tokenize(text) == tokens
+
+
+def test_a_possessive_keeps_its_base_whether_its_spelling_is_cached_or_not() -> None:
+    first = tokenize("Velmaro’s envoy and Kessings’ desk")
+    again = tokenize("Velmaro’s envoy and Kessings’ desk")
+    assert [(token.base_lower, token.possessive) for token in first] == [
+        ("velmaro", True),
+        ("envoy", False),
+        ("and", False),
+        ("kessings", True),
+        ("desk", False),
+    ]
+    assert again == first
 
 
 def _anchors(matches: Iterator[re.Match[str]]) -> list[tuple[tuple[int, int], str | None, str]]:

@@ -76,11 +76,9 @@ class Token(NamedTuple):
     """Starts with a capital, or is written in a script without case."""
     possessive: bool
     """Ends in ’s or s’, as in "Politico’s" or "Reuters’"."""
-
-    @property
-    def punct(self) -> bool:
-        """A punctuation mark rather than a word."""
-        return self.type is TokenType.PUNCT
+    punct: bool
+    """A punctuation mark rather than a word (a field, not a property: it is read on every
+    token the source finder walks, and a field is read in C)."""
 
     @property
     def base_end(self) -> int:
@@ -96,26 +94,44 @@ def tokenize(text: str, start: int = 0, end: int | None = None, limit: int | Non
 
 def _token(match: re.Match[str]) -> Token:
     # Hot path: a large briefing tokenizes hundreds of thousands of words, so plain words
-    # take the shortest route and arguments are positional.
+    # take the shortest route (their spellings worked out once per distinct word) and
+    # arguments are positional.
     word = match.group()
     group = match.lastgroup
     begin, finish = match.span()
     # ``_new(Token, (...))`` is ``Token(...)`` without the named tuple's Python-level __new__.
     if group == "word":
-        lower = word.lower()
-        if len(word) > 2 and lower.endswith(_POSSESSIVE):  # "Politico’s", "Reuters’"
-            base = lower[:-2] if lower[-2] in "'’" else lower[:-1]
-            return _new(Token, (word, lower, base, begin, finish, _WORD, word[0].isupper(), True))
-        return _new(Token, (word, lower, lower, begin, finish, _WORD, word[0].isupper(), False))
+        spelt = _SPELLINGS.get(word) or _spelling(word)
+        return _new(Token, (word, spelt[0], spelt[1], begin, finish, _WORD, spelt[2], spelt[3], False))
     if group == "punct":
-        return _new(Token, (word, word, word, begin, finish, _PUNCT, False, False))
+        return _new(Token, (word, word, word, begin, finish, _PUNCT, False, False, True))
     if group == "dash":  # "Tom Varley - the spokesman - said": a spaced hyphen is a dash
-        return Token("–", "–", "–", begin, finish, TokenType.PUNCT, False, False)
+        return Token("–", "–", "–", begin, finish, TokenType.PUNCT, False, False, True)
     if group == "abbrev":  # "Dr." looks up as "dr"
         lower = word[:-1].lower()
-        return Token(word, lower, lower, begin, finish, _WORD, True, False)
+        return Token(word, lower, lower, begin, finish, _WORD, True, False, False)
     lower = word.lower()
-    return Token(word, lower, lower, begin, finish, _TYPES[group or "word"], True, False)
+    return Token(word, lower, lower, begin, finish, _TYPES[group or "word"], True, False, False)
+
+
+_Spelling = tuple[str, str, bool, bool]
+"""A word's lower case, lower case without a possessive ending, capital and possessive flags."""
+_SPELLINGS: dict[str, _Spelling] = {}
+_SPELLINGS_KEPT = 200_000
+"""Distinct words remembered (keyed on the word, never on a paragraph); past this many, a new
+word is worked out each time, so memory stays bounded."""
+
+
+def _spelling(word: str) -> _Spelling:
+    lower = word.lower()
+    if len(word) > 2 and lower.endswith(_POSSESSIVE):  # "Politico’s", "Reuters’"
+        base = lower[:-2] if lower[-2] in "'’" else lower[:-1]
+        spelt = (lower, base, word[0].isupper(), True)
+    else:
+        spelt = (lower, lower, word[0].isupper(), False)
+    if len(_SPELLINGS) < _SPELLINGS_KEPT:
+        _SPELLINGS[word] = spelt
+    return spelt
 
 
 _WORD = TokenType.WORD
