@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from briefing_tui.analysis import analyse
+from briefing_tui.analysis.kind_features import _NAMES, _PLAIN_NAMES, NAME
 from briefing_tui.analysis.sources import (
     _FASTER_OPENINGS,
     _TRIGGER_BRANCHES,
@@ -164,3 +165,46 @@ def test_every_faster_opening_still_opens_its_branch() -> None:
 def test_only_top_level_bars_part_branches() -> None:
     pattern = r"a(?:b|c)|[|\]]x|\|y|[^]|]z|(?P<n>[]|])"
     assert _top_level_branches(pattern) == ["a(?:b|c)", r"[|\]]x", r"\|y", "[^]|]z", "(?P<n>[]|])"]
+
+
+_NAME_PIECES = (
+    "a",
+    "the",
+    ",",
+    ";",
+    " ",
+    "  ",
+    "\t",
+    "Monday",
+    "Mayor",
+    "May",
+    "Sept",
+    "Septa",
+    "Mar",
+    "Marek",
+    "Ana",
+    "Roe",
+    "of",
+    "de",
+    "van",
+    "Dec.",
+    "Jun",
+    "Junta",
+    "O'Hara",
+    "Kessa-Vel",
+    "7",
+    ".",
+    "ed",
+)
+
+
+def test_names_found_from_their_capital_are_those_found_plainly() -> None:
+    chooser = random.Random(7)
+    texts = [
+        "".join(chooser.choice(_NAME_PIECES) for _ in range(chooser.randint(1, 30))) for _ in range(3000)
+    ]
+    train = Path(__file__).parent / "corpus" / "train"
+    texts += [path.read_text(encoding="utf-8") for path in sorted(train.glob("*.txt"))]
+    plain = re.compile(_PLAIN_NAMES)
+    for text in texts:
+        assert _NAMES.sub(NAME, text) == plain.sub(NAME, text), text
