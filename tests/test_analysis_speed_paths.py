@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 
 from briefing_tui.analysis import analyse
+from briefing_tui.analysis.kind_clauses import _ABBREVIATIONS as _CLAUSE_ABBREVIATIONS
+from briefing_tui.analysis.kind_clauses import _LEAD_MAX, sentences
+from briefing_tui.analysis.kind_clauses import _TOKENS as _CLAUSE_TOKENS
 from briefing_tui.analysis.kind_features import _NAMES, _PLAIN_NAMES, NAME
 from briefing_tui.analysis.sources import (
     _FASTER_OPENINGS,
@@ -208,3 +211,36 @@ def test_names_found_from_their_capital_are_those_found_plainly() -> None:
     plain = re.compile(_PLAIN_NAMES)
     for text in texts:
         assert _NAMES.sub(NAME, text) == plain.sub(NAME, text), text
+
+
+def _sentences_plainly(lowered: str, limit: int) -> list[list[str]]:
+    """`sentences` as it read before it tokenized a stretch at a time: the whole text at once."""
+    tokens = _CLAUSE_TOKENS.findall(lowered[: _LEAD_MAX * 12 * limit])
+    found: list[list[str]] = []
+    start = 0
+    for index, token in enumerate(tokens):
+        if token in ".?!" and index - start > 2:
+            before = tokens[index - 1]
+            if len(before) > 1 and before not in _CLAUSE_ABBREVIATIONS:
+                found.append(tokens[start:index][:_LEAD_MAX])
+                start = index + 1
+                if len(found) == limit:
+                    return found
+    if len(tokens) - start > 2:
+        found.append(tokens[start:][:_LEAD_MAX])
+    return found
+
+
+_SENTENCE_PIECES = ("a", "b", "u", ".", "?", "!", " ", "word", "dr", "it's", "#", ",", "“", "e.g", "no")
+
+
+def test_sentences_read_a_stretch_at_a_time_are_those_of_the_whole_text() -> None:
+    chooser = random.Random(3)
+    texts = [
+        "".join(chooser.choice(_SENTENCE_PIECES) for _ in range(chooser.randint(1, 60))) for _ in range(2000)
+    ]
+    train = Path(__file__).parent / "corpus" / "train"
+    texts += [path.read_text(encoding="utf-8").lower() for path in sorted(train.glob("*.txt"))]
+    for text in texts:
+        for limit in (1, 2, 4):
+            assert sentences(text, limit) == _sentences_plainly(text, limit), text
