@@ -17,9 +17,12 @@ from briefing_tui.analysis.kind_clauses import _TOKENS as _CLAUSE_TOKENS
 from briefing_tui.analysis.kind_features import _NAMES, _PLAIN_NAMES, NAME
 from briefing_tui.analysis.sources import (
     _FASTER_OPENINGS,
+    _PHRASES,
     _TRIGGER_BRANCHES,
     _TRIGGER_PATTERN,
+    _WORD_BRANCH,
     _anchor_matches,
+    _PhraseSearch,
     _top_level_branches,
     _trigger,
 )
@@ -244,3 +247,17 @@ def test_sentences_read_a_stretch_at_a_time_are_those_of_the_whole_text() -> Non
     for text in texts:
         for limit in (1, 2, 4):
             assert sentences(text, limit) == _sentences_plainly(text, limit), text
+
+
+def test_phrases_searched_from_word_starts_are_found_from_any_position() -> None:
+    plain = re.compile(_WORD_BRANCH)
+    faster = _PhraseSearch(_PHRASES)
+    texts = ["said Roe", "unsaid, said", "“said” according  to", "xsaid said_ said7 told", "Said said."]
+    texts += _shuffled_texts(300)
+    for text in texts:
+        for position in range(len(text) + 1):
+            expected = plain.search(text, position)
+            found = faster.search(text, position)
+            assert (found and (found.span(), found.group("word"))) == (
+                expected and (expected.span(), expected.group("word"))
+            ), (text, position)

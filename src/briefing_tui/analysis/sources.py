@@ -142,13 +142,25 @@ def _anchor_pattern() -> str:
     branches = [
         re.escape(first) + f"(?:{phrase_alternation(sorted(rests))})"
         for table in (lower, upper)
-        for first, rests in sorted(table.items())
+        for first, rests in sorted(table.items(), key=_by_word_start)
     ]
     return "|".join(branches)
 
 
+_WORD_STARTS = "taoswipfcrdebhmnlgyuvkjqxz"
+"""Letters by how often English words start with them: the engine tries a trie's branches in
+turn, and no two share a first letter, so their order changes only how soon the right one is met."""
+
+
+def _by_word_start(item: tuple[str, list[str]]) -> tuple[int, str]:
+    first = item[0].lower()
+    return (_WORD_STARTS.find(first) % (len(_WORD_STARTS) + 1), first)
+
+
+_PHRASES = _anchor_pattern()
+_WORD_BRANCH = rf"\b(?P<word>{_PHRASES})\b"
 _TRIGGER_PATTERN = (
-    rf"\b(?P<word>{_anchor_pattern()})\b"
+    rf"{_WORD_BRANCH}"
     r"|(?P<colon>:\s*[“\"](?=\S))"
     rf"|(?P<saying>(?:,|\s[—–-]|\sby)\s+(?:{'|'.join(PARTICIPLES)})\b)"
     r"|(?<=[,.!?…][”\"])(?P<quote_end>[ \t]+(?:[—–][ \t]*)?)(?=[^\W\d_])"
@@ -203,7 +215,37 @@ def _faster(branch: str) -> str:
     return branch  # a branch changed since: the same, unhurried
 
 
-_TRIGGER_BRANCHES = tuple(re.compile(_faster(branch)) for branch in _top_level_branches(_TRIGGER_PATTERN))
+class _PhraseSearch:
+    """The phrase branch (``\\b(?P<word>...)\\b``) searched for only where a word starts.
+
+    The branch opens with "\\b", so alone the engine still tries it at every character. A
+    phrase starts a text or follows a character that is no word character: the places
+    after such a character are found with a pattern that starts with one (skipped to in C),
+    and the phrase is then matched right there, so the match is the branch's own.
+    """
+
+    def __init__(self, phrases: str) -> None:
+        self._at = re.compile(rf"(?P<word>{phrases})\b")
+        self._after_break = re.compile(rf"\W(?:{phrases})\b")
+
+    def search(self, text: str, position: int = 0) -> re.Match[str] | None:
+        """What ``re.compile(_WORD_BRANCH).search(text, position)`` finds."""
+        if position == 0:
+            found = self._at.match(text)
+            if found is not None:
+                return found
+            position = 1
+        before = self._after_break.search(text, position - 1)
+        return None if before is None else self._at.match(text, before.start() + 1)
+
+
+def _compiled(branch: str) -> re.Pattern[str] | _PhraseSearch:
+    if branch == _WORD_BRANCH:
+        return _PhraseSearch(_PHRASES)
+    return re.compile(_faster(branch))
+
+
+_TRIGGER_BRANCHES = tuple(_compiled(branch) for branch in _top_level_branches(_TRIGGER_PATTERN))
 """`_TRIGGER_PATTERN`'s branches compiled one by one (see `_anchor_matches`)."""
 
 
