@@ -27,6 +27,7 @@ from briefing_tui.analysis.sources import (
     _trigger,
 )
 from briefing_tui.analysis.tokens import Token, TokenType, tokenize
+from briefing_tui.analysis.vocabulary import TITLE_ABBREVIATIONS
 from briefing_tui.ingest import read_briefing
 from briefing_tui.model import Briefing
 from briefing_tui.resources import seed_path
@@ -261,3 +262,13 @@ def test_phrases_searched_from_word_starts_are_found_from_any_position() -> None
             assert (found and (found.span(), found.group("word"))) == (
                 expected and (expected.span(), expected.group("word"))
             ), (text, position)
+
+
+@pytest.mark.parametrize("word", sorted(TITLE_ABBREVIATIONS))
+def test_every_title_abbreviation_is_one_token_and_a_longer_word_is_not(word: str) -> None:
+    for form in (word, word.title()):
+        first = tokenize(f"{form}. Ana Roe")[0]
+        assert (first.text, first.lower, first.type) == (f"{form}.", word, TokenType.WORD)
+        longer = tokenize(f"{form}x. Ana Roe")[0]
+        assert (longer.text, longer.lower) == (f"{form}x", f"{word}x")
+        assert tokenize(f"{form}.Roe")[0].text == form  # no space after the stop: no abbreviation

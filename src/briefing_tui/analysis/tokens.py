@@ -7,6 +7,7 @@ from enum import Enum
 from itertools import islice
 from typing import NamedTuple
 
+from briefing_tui.analysis.patterns import phrase_alternation
 from briefing_tui.analysis.vocabulary import TITLE_ABBREVIATIONS
 
 __all__ = ["CASELESS", "UPPER", "Token", "TokenType", "tokenize"]
@@ -29,9 +30,12 @@ CASELESS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 """Character-class body for scripts without letter case (CJK, kana, Hangul): names look like any word."""
 
 # Case-sensitive on purpose: an ``(?i:...)`` group here doubles the cost of every token.
-_ABBREVIATIONS = "|".join(
-    form for word in sorted(TITLE_ABBREVIATIONS, key=len, reverse=True) for form in (word, word.title())
-)
+_ABBREVIATION_FORMS = [form for word in TITLE_ABBREVIATIONS for form in (word, word.title())]
+# Tried at every token: a look at the first letter refuses most words at once ("the", "talks"),
+# and a trie tries each first letter once instead of every form in turn. At most one form
+# is followed by its full stop, so the trie finds what a plain alternation finds.
+_ABBREVIATION_FIRSTS = "".join(sorted({form[0] for form in _ABBREVIATION_FORMS}))
+_ABBREVIATIONS = f"(?=[{_ABBREVIATION_FIRSTS}]){phrase_alternation(_ABBREVIATION_FORMS)}"
 _TOKEN = re.compile(
     rf"(?P<acronym>(?:[{UPPER}]\.){{2,}})"
     rf"|(?P<abbrev>(?:{_ABBREVIATIONS})\.)(?=\s)"
