@@ -20,6 +20,7 @@ from briefing_tui.analysis.sources import (
     _PHRASES,
     _TRIGGER_BRANCHES,
     _TRIGGER_PATTERN,
+    _WITH_SAYING,
     _WORD_BRANCH,
     _anchor_matches,
     _PhraseSearch,
@@ -272,3 +273,12 @@ def test_every_title_abbreviation_is_one_token_and_a_longer_word_is_not(word: st
         longer = tokenize(f"{form}x. Ana Roe")[0]
         assert (longer.text, longer.lower) == (f"{form}x", f"{word}x")
         assert tokenize(f"{form}.Roe")[0].text == form  # no space after the stop: no abbreviation
+
+
+def test_with_saying_opens_only_at_the_word_with() -> None:
+    found = [
+        match.group() for match in _WITH_SAYING.finditer("with Velmar saying no; forthwith Kessa saying")
+    ]
+    assert found == ["with Velmar "]
+    assert _WITH_SAYING.search("notwith the envoys saying so") is None
+    assert [m.start() for m in _WITH_SAYING.finditer("talks ended, with the envoys adding that")] == [13]
