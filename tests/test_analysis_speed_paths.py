@@ -282,3 +282,18 @@ def test_with_saying_opens_only_at_the_word_with() -> None:
     assert found == ["with Velmar "]
     assert _WITH_SAYING.search("notwith the envoys saying so") is None
     assert [m.start() for m in _WITH_SAYING.finditer("talks ended, with the envoys adding that")] == [13]
+
+
+def test_tokens_after_runs_of_spaces_keep_their_own_text_and_offsets() -> None:
+    text = "  Ana \t Roe  @ _ said - \n “no” "
+    tokens = tokenize(text)
+    assert [(token.text, token.start, token.end) for token in tokens] == [
+        ("Ana", 2, 5),
+        ("Roe", 8, 11),
+        ("said", 17, 21),
+        ("–", 22, 23),
+        ("“", 26, 27),
+        ("no", 27, 29),
+        ("”", 29, 30),
+    ]
+    assert tokenize(text, 6, 12) == tokens[1:2]  # a window that opens inside the spaces

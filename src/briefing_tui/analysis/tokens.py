@@ -36,7 +36,7 @@ _ABBREVIATION_FORMS = [form for word in TITLE_ABBREVIATIONS for form in (word, w
 # is followed by its full stop, so the trie finds what a plain alternation finds.
 _ABBREVIATION_FIRSTS = "".join(sorted({form[0] for form in _ABBREVIATION_FORMS}))
 _ABBREVIATIONS = f"(?=[{_ABBREVIATION_FIRSTS}]){phrase_alternation(_ABBREVIATION_FORMS)}"
-_TOKEN = re.compile(
+_TOKEN_BODY = (
     rf"(?P<acronym>(?:[{UPPER}]\.){{2,}})"
     rf"|(?P<abbrev>(?:{_ABBREVIATIONS})\.)(?=\s)"
     rf"|(?P<caseless>[{CASELESS}]+)"
@@ -45,6 +45,10 @@ _TOKEN = re.compile(
     r"|(?P<punct>[,;:()\[\]“”\"—–.!?])"
     r"|(?P<dash>(?<=[ \t])-(?=[ \t]))"
 )
+# The spaces before a token are taken into its match (without backtracking: no token starts
+# with a space), so the engine skips them inside one match instead of retrying the whole
+# alternation at every space; a token's text and offsets are its group's.
+_TOKEN = re.compile(rf"\s*+(?:{_TOKEN_BODY})")
 _POSSESSIVE = ("’s", "'s", "s’", "s'")
 
 
@@ -100,9 +104,9 @@ def _token(match: re.Match[str]) -> Token:
     # Hot path: a large briefing tokenizes hundreds of thousands of words, so plain words
     # take the shortest route (their spellings worked out once per distinct word) and
     # arguments are positional.
-    word = match.group()
     group = match.lastgroup
-    begin, finish = match.span()
+    word = match.group(group or 0)  # a token's match always names its group
+    begin, finish = match.span(group or 0)
     # ``_new(Token, (...))`` is ``Token(...)`` without the named tuple's Python-level __new__.
     if group == "word":
         spelt = _SPELLINGS.get(word) or _spelling(word)
