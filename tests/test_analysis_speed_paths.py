@@ -17,13 +17,11 @@ from briefing_tui.analysis.kind_clauses import _TOKENS as _CLAUSE_TOKENS
 from briefing_tui.analysis.kind_features import _NAMES, _PLAIN_NAMES, NAME
 from briefing_tui.analysis.sources import (
     _FASTER_OPENINGS,
-    _PHRASES,
+    _FROM_BEFORE,
     _TRIGGER_BRANCHES,
     _TRIGGER_PATTERN,
     _WITH_SAYING,
-    _WORD_BRANCH,
     _anchor_matches,
-    _PhraseSearch,
     _top_level_branches,
     _trigger,
 )
@@ -166,7 +164,7 @@ def test_anchors_found_branch_by_branch_are_the_alternations() -> None:
 def test_every_faster_opening_still_opens_its_branch() -> None:
     # A branch edited without its faster opening silently falls back to the slow form.
     branches = _top_level_branches(_TRIGGER_PATTERN)
-    for plain, _ in _FASTER_OPENINGS:
+    for plain in [opening for opening, _ in _FASTER_OPENINGS] + [opening for opening, *_ in _FROM_BEFORE]:
         assert any(branch.startswith(plain) for branch in branches), plain
 
 
@@ -251,18 +249,19 @@ def test_sentences_read_a_stretch_at_a_time_are_those_of_the_whole_text() -> Non
             assert sentences(text, limit) == _sentences_plainly(text, limit), text
 
 
-def test_phrases_searched_from_word_starts_are_found_from_any_position() -> None:
-    plain = re.compile(_WORD_BRANCH)
-    faster = _PhraseSearch(_PHRASES)
+def test_every_branch_searched_alone_finds_what_it_finds_plainly_from_any_position() -> None:
     texts = ["said Roe", "unsaid, said", "“said” according  to", "xsaid said_ said7 told", "Said said."]
+    texts += ["“No,” \t— Roe", '"Yes." ', "a,” Roe", "The Ministers welcomed", "the two Mediators then noted"]
     texts += _shuffled_texts(300)
-    for text in texts:
-        for position in range(len(text) + 1):
-            expected = plain.search(text, position)
-            found = faster.search(text, position)
-            assert (found and (found.span(), found.group("word"))) == (
-                expected and (expected.span(), expected.group("word"))
-            ), (text, position)
+    for plain, searched in zip(_top_level_branches(_TRIGGER_PATTERN), _TRIGGER_BRANCHES, strict=True):
+        pattern = re.compile(plain)
+        for text in texts:
+            for position in range(len(text) + 1):
+                expected = pattern.search(text, position)
+                found = searched.search(text, position)
+                assert (found and (found.span(), found.lastgroup, found.group())) == (
+                    expected and (expected.span(), expected.lastgroup, expected.group())
+                ), (plain[:30], text, position)
 
 
 @pytest.mark.parametrize("word", sorted(TITLE_ABBREVIATIONS))

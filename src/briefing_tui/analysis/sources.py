@@ -157,10 +157,8 @@ def _by_word_start(item: tuple[str, list[str]]) -> tuple[int, str]:
     return (_WORD_STARTS.find(first) % (len(_WORD_STARTS) + 1), first)
 
 
-_PHRASES = _anchor_pattern()
-_WORD_BRANCH = rf"\b(?P<word>{_PHRASES})\b"
 _TRIGGER_PATTERN = (
-    rf"{_WORD_BRANCH}"
+    rf"\b(?P<word>{_anchor_pattern()})\b"
     r"|(?P<colon>:\s*[“\"](?=\S))"
     rf"|(?P<saying>(?:,|\s[—–-]|\sby)\s+(?:{'|'.join(PARTICIPLES)})\b)"
     r"|(?<=[,.!?…][”\"])(?P<quote_end>[ \t]+(?:[—–][ \t]*)?)(?=[^\W\d_])"
@@ -198,14 +196,13 @@ def _top_level_branches(pattern: str) -> list[str]:
 
 _FASTER_OPENINGS = (
     (r"(?P<saying>(?:,|\s[—–-]|\sby)", r"(?P<saying>[,\s](?:(?<=,)|(?<=\s)[—–-]|(?<=\s)by)"),
-    (r"(?<=[,.!?…][”\"])(?P<quote_end>[ \t]+", r"(?P<quote_end>[ \t](?<=[,.!?…][”\"][ \t])[ \t]*"),
     (r"(?P<voice>\b[Tt]he", r"(?P<voice>[Tt](?<!\w.)he"),
 )
 """Openings of `_TRIGGER_PATTERN`'s branches, each with one that matches the same at the same places but
 starts with a set of characters: compiled alone, such a branch lets the engine skip in C to the
-places where that set matches instead of trying the branch at every character. "\\b" before a
-letter is that letter with no word character before it; a look behind moved past the first
-character it precedes still checks the same characters; "[ \\t]+" is "[ \\t][ \\t]*"."""
+places where that set matches instead of trying the branch at every character (a look behind
+moved past the first character it precedes still checks the same characters: "\\b" before a
+letter is that letter with no word character before it)."""
 
 
 def _faster(branch: str) -> str:
@@ -215,33 +212,50 @@ def _faster(branch: str) -> str:
     return branch  # a branch changed since: the same, unhurried
 
 
-class _PhraseSearch:
-    """The phrase branch (``\\b(?P<word>...)\\b``) searched for only where a word starts.
+class _SearchFromBefore:
+    """A branch searched for from what must stand right before it, a rarer thing to find.
 
-    The branch opens with "\\b", so alone the engine still tries it at every character. A
-    phrase starts a text or follows a character that is no word character: the places
-    after such a character are found with a pattern that starts with one (skipped to in C),
-    and the phrase is then matched right there, so the match is the branch's own.
+    Alone, a branch that opens with "\\b" or a look behind is still tried at every character.
+    ``before`` (``width`` characters: no word character, or a stop and a closing quote) opens a
+    pattern the engine skips to in C; the branch's ``body`` is then matched right after it, so
+    the match is the branch's own. With ``at_start``, the start of the text counts as "before".
     """
 
-    def __init__(self, phrases: str) -> None:
-        self._at = re.compile(rf"(?P<word>{phrases})\b")
-        self._after_break = re.compile(rf"\W(?:{phrases})\b")
+    def __init__(self, body: str, before: str, width: int, at_start: bool) -> None:
+        self._at = re.compile(body)
+        self._before = re.compile(f"{before}(?:{body})")
+        self._width = width
+        self._at_start = at_start
 
     def search(self, text: str, position: int = 0) -> re.Match[str] | None:
-        """What ``re.compile(_WORD_BRANCH).search(text, position)`` finds."""
-        if position == 0:
+        """What the branch's own ``search(text, position)`` finds."""
+        if position == 0 and self._at_start:
             found = self._at.match(text)
             if found is not None:
                 return found
             position = 1
-        before = self._after_break.search(text, position - 1)
-        return None if before is None else self._at.match(text, before.start() + 1)
+        before = self._before.search(text, max(0, position - self._width))
+        while before is not None:
+            found = self._at.match(text, before.start() + self._width)
+            if found is not None:
+                return found
+            before = self._before.search(text, before.start() + 1)
+        return None
 
 
-def _compiled(branch: str) -> re.Pattern[str] | _PhraseSearch:
-    if branch == _WORD_BRANCH:
-        return _PhraseSearch(_PHRASES)
+_FROM_BEFORE = (
+    (r"\b(?P<word>", r"(?P<word>", r"\W", 1, True),
+    (r"(?<=[,.!?…][”\"])(?P<quote_end>", r"(?P<quote_end>", r"[,.!?…][”\"]", 2, False),
+)
+"""Openings of `_TRIGGER_PATTERN`'s branches searched from before (see `_SearchFromBefore`): each
+with the same opening less its check of what stands before, that check as a pattern of its
+own, how wide it is, and whether the start of the text passes it ("\\b" before a letter)."""
+
+
+def _compiled(branch: str) -> re.Pattern[str] | _SearchFromBefore:
+    for opening, unchecked, before, width, at_start in _FROM_BEFORE:
+        if branch.startswith(opening):
+            return _SearchFromBefore(unchecked + branch[len(opening) :], before, width, at_start)
     return re.compile(_faster(branch))
 
 
