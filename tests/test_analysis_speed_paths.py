@@ -18,6 +18,7 @@ from briefing_tui.analysis.kind_features import _NAMES, _PLAIN_NAMES, NAME
 from briefing_tui.analysis.sources import (
     _FASTER_OPENINGS,
     _FROM_BEFORE,
+    _OPENINGS_APART,
     _TRIGGER_BRANCHES,
     _TRIGGER_PATTERN,
     _WITH_SAYING,
@@ -164,7 +165,8 @@ def test_anchors_found_branch_by_branch_are_the_alternations() -> None:
 def test_every_faster_opening_still_opens_its_branch() -> None:
     # A branch edited without its faster opening silently falls back to the slow form.
     branches = _top_level_branches(_TRIGGER_PATTERN)
-    for plain in [opening for opening, _ in _FASTER_OPENINGS] + [opening for opening, *_ in _FROM_BEFORE]:
+    openings = [opening for opening, *_ in (*_FASTER_OPENINGS, *_FROM_BEFORE, *_OPENINGS_APART)]
+    for plain in openings:
         assert any(branch.startswith(plain) for branch in branches), plain
 
 

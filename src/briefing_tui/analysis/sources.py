@@ -194,10 +194,7 @@ def _top_level_branches(pattern: str) -> list[str]:
     return [*branches, pattern[begun:]]
 
 
-_FASTER_OPENINGS = (
-    (r"(?P<saying>(?:,|\s[—–-]|\sby)", r"(?P<saying>[,\s](?:(?<=,)|(?<=\s)[—–-]|(?<=\s)by)"),
-    (r"(?P<voice>\b[Tt]he", r"(?P<voice>[Tt](?<!\w.)he"),
-)
+_FASTER_OPENINGS = ((r"(?P<voice>\b[Tt]he", r"(?P<voice>[Tt](?<!\w.)he"),)
 """Openings of `_TRIGGER_PATTERN`'s branches, each with one that matches the same at the same places but
 starts with a set of characters: compiled alone, such a branch lets the engine skip in C to the
 places where that set matches instead of trying the branch at every character (a look behind
@@ -252,10 +249,49 @@ with the same opening less its check of what stands before, that check as a patt
 own, how wide it is, and whether the start of the text passes it ("\\b" before a letter)."""
 
 
-def _compiled(branch: str) -> re.Pattern[str] | _SearchFromBefore:
+class _SearchByOpenings:
+    """A branch whose opening is an alternation, searched for by each opening on its own.
+
+    ", saying", " – claiming", " by noting": each opening alone is compiled to start with its
+    rarer character (the comma, the dash, the "b" of "by"; the space before them checked after
+    it), which the engine skips to in C, where the branch opens with a space or a comma and is
+    tried at every one. At one place at most one opening fits, so the leftmost place any opening
+    is found, less its ``offset`` (the characters checked before it), is where the branch matches.
+    """
+
+    def __init__(self, branch: str, openings: tuple[tuple[str, int], ...]) -> None:
+        self._at = re.compile(branch)
+        self._openings = tuple((re.compile(opening), offset) for opening, offset in openings)
+
+    def search(self, text: str, position: int = 0) -> re.Match[str] | None:
+        """What the branch's own ``search(text, position)`` finds."""
+        best = -1
+        for opening, offset in self._openings:
+            found = opening.search(text, position + offset)
+            if found is not None and (best < 0 or found.start() - offset < best):
+                best = found.start() - offset
+        return None if best < 0 else self._at.match(text, best)
+
+
+_OPENINGS_APART = (
+    (
+        r"(?P<saying>(?:,|\s[—–-]|\sby)",
+        ((r"(?P<saying>,", 0), (r"(?P<saying>[—–-](?<=\s[—–-])", 1), (r"(?P<saying>by(?<=\sby)", 1)),
+    ),
+)
+"""Openings of `_TRIGGER_PATTERN`'s branches searched for apart (see `_SearchByOpenings`): each
+with its alternatives, each the group's opening with what the rest of the branch follows, and how
+many characters before the branch's start it is found."""
+
+
+def _compiled(branch: str) -> re.Pattern[str] | _SearchFromBefore | _SearchByOpenings:
     for opening, unchecked, before, width, at_start in _FROM_BEFORE:
         if branch.startswith(opening):
             return _SearchFromBefore(unchecked + branch[len(opening) :], before, width, at_start)
+    for opening, alternatives in _OPENINGS_APART:
+        if branch.startswith(opening):
+            rest = branch[len(opening) :]
+            return _SearchByOpenings(branch, tuple((first + rest, offset) for first, offset in alternatives))
     return re.compile(_faster(branch))
 
 
