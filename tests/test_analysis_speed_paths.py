@@ -11,14 +11,23 @@ from pathlib import Path
 import pytest
 
 from briefing_tui.analysis import analyse
+from briefing_tui.analysis.kind_clauses import _ABBREVIATIONS as _CLAUSE_ABBREVIATIONS
+from briefing_tui.analysis.kind_clauses import _LEAD_MAX, sentences
+from briefing_tui.analysis.kind_clauses import _TOKENS as _CLAUSE_TOKENS
+from briefing_tui.analysis.kind_features import _NAMES, _PLAIN_NAMES, NAME
 from briefing_tui.analysis.sources import (
+    _FASTER_OPENINGS,
+    _FROM_BEFORE,
+    _OPENINGS_APART,
     _TRIGGER_BRANCHES,
     _TRIGGER_PATTERN,
+    _WITH_SAYING,
     _anchor_matches,
     _top_level_branches,
     _trigger,
 )
 from briefing_tui.analysis.tokens import Token, TokenType, tokenize
+from briefing_tui.analysis.vocabulary import TITLE_ABBREVIATIONS
 from briefing_tui.ingest import read_briefing
 from briefing_tui.model import Briefing
 from briefing_tui.resources import seed_path
@@ -70,6 +79,22 @@ def test_tokens_built_fast_equal_named_tuples_built_plainly() -> None:
         assert token == plain
         assert token._asdict() == plain._asdict()
         assert (token.punct, token.base_end) == (plain.punct, plain.base_end)
+        assert token.punct is (token.type is TokenType.PUNCT)
+    # The second time, words' spellings come from the cache: the same tokens.
+    assert tokenize(text) == tokens
+
+
+def test_a_possessive_keeps_its_base_whether_its_spelling_is_cached_or_not() -> None:
+    first = tokenize("Velmaro’s envoy and Kessings’ desk")
+    again = tokenize("Velmaro’s envoy and Kessings’ desk")
+    assert [(token.base_lower, token.possessive) for token in first] == [
+        ("velmaro", True),
+        ("envoy", False),
+        ("and", False),
+        ("kessings", True),
+        ("desk", False),
+    ]
+    assert again == first
 
 
 def _anchors(matches: Iterator[re.Match[str]]) -> list[tuple[tuple[int, int], str | None, str]]:
@@ -88,6 +113,8 @@ _PIECES = (
     ", saying",
     " – claiming",
     " - adding",
+    " by saying",
+    "by noting",
     "“No,” ",
     '"Yes." — ',
     ": “",
@@ -135,6 +162,139 @@ def test_anchors_found_branch_by_branch_are_the_alternations() -> None:
         assert _anchors(_anchor_matches(text)) == _anchors(_trigger().finditer(text)), text
 
 
+def test_every_faster_opening_still_opens_its_branch() -> None:
+    # A branch edited without its faster opening silently falls back to the slow form.
+    branches = _top_level_branches(_TRIGGER_PATTERN)
+    openings = [opening for opening, *_ in (*_FASTER_OPENINGS, *_FROM_BEFORE, *_OPENINGS_APART)]
+    for plain in openings:
+        assert any(branch.startswith(plain) for branch in branches), plain
+
+
 def test_only_top_level_bars_part_branches() -> None:
     pattern = r"a(?:b|c)|[|\]]x|\|y|[^]|]z|(?P<n>[]|])"
     assert _top_level_branches(pattern) == ["a(?:b|c)", r"[|\]]x", r"\|y", "[^]|]z", "(?P<n>[]|])"]
+
+
+_NAME_PIECES = (
+    "a",
+    "the",
+    ",",
+    ";",
+    " ",
+    "  ",
+    "\t",
+    "Monday",
+    "Mayor",
+    "May",
+    "Sept",
+    "Septa",
+    "Mar",
+    "Marek",
+    "Ana",
+    "Roe",
+    "of",
+    "de",
+    "van",
+    "Dec.",
+    "Jun",
+    "Junta",
+    "O'Hara",
+    "Kessa-Vel",
+    "7",
+    ".",
+    "ed",
+)
+
+
+def test_names_found_from_their_capital_are_those_found_plainly() -> None:
+    chooser = random.Random(7)
+    texts = [
+        "".join(chooser.choice(_NAME_PIECES) for _ in range(chooser.randint(1, 30))) for _ in range(3000)
+    ]
+    train = Path(__file__).parent / "corpus" / "train"
+    texts += [path.read_text(encoding="utf-8") for path in sorted(train.glob("*.txt"))]
+    plain = re.compile(_PLAIN_NAMES)
+    for text in texts:
+        assert _NAMES.sub(NAME, text) == plain.sub(NAME, text), text
+
+
+def _sentences_plainly(lowered: str, limit: int) -> list[list[str]]:
+    """`sentences` as it read before it tokenized a stretch at a time: the whole text at once."""
+    tokens = _CLAUSE_TOKENS.findall(lowered[: _LEAD_MAX * 12 * limit])
+    found: list[list[str]] = []
+    start = 0
+    for index, token in enumerate(tokens):
+        if token in ".?!" and index - start > 2:
+            before = tokens[index - 1]
+            if len(before) > 1 and before not in _CLAUSE_ABBREVIATIONS:
+                found.append(tokens[start:index][:_LEAD_MAX])
+                start = index + 1
+                if len(found) == limit:
+                    return found
+    if len(tokens) - start > 2:
+        found.append(tokens[start:][:_LEAD_MAX])
+    return found
+
+
+_SENTENCE_PIECES = ("a", "b", "u", ".", "?", "!", " ", "word", "dr", "it's", "#", ",", "“", "e.g", "no")
+
+
+def test_sentences_read_a_stretch_at_a_time_are_those_of_the_whole_text() -> None:
+    chooser = random.Random(3)
+    texts = [
+        "".join(chooser.choice(_SENTENCE_PIECES) for _ in range(chooser.randint(1, 60))) for _ in range(2000)
+    ]
+    train = Path(__file__).parent / "corpus" / "train"
+    texts += [path.read_text(encoding="utf-8").lower() for path in sorted(train.glob("*.txt"))]
+    for text in texts:
+        for limit in (1, 2, 4):
+            assert sentences(text, limit) == _sentences_plainly(text, limit), text
+
+
+def test_every_branch_searched_alone_finds_what_it_finds_plainly_from_any_position() -> None:
+    texts = ["said Roe", "unsaid, said", "“said” according  to", "xsaid said_ said7 told", "Said said."]
+    texts += ["“No,” \t— Roe", '"Yes." ', "a,” Roe", "The Ministers welcomed", "the two Mediators then noted"]
+    texts += _shuffled_texts(300)
+    for plain, searched in zip(_top_level_branches(_TRIGGER_PATTERN), _TRIGGER_BRANCHES, strict=True):
+        pattern = re.compile(plain)
+        for text in texts:
+            for position in range(len(text) + 1):
+                expected = pattern.search(text, position)
+                found = searched.search(text, position)
+                assert (found and (found.span(), found.lastgroup, found.group())) == (
+                    expected and (expected.span(), expected.lastgroup, expected.group())
+                ), (plain[:30], text, position)
+
+
+@pytest.mark.parametrize("word", sorted(TITLE_ABBREVIATIONS))
+def test_every_title_abbreviation_is_one_token_and_a_longer_word_is_not(word: str) -> None:
+    for form in (word, word.title()):
+        first = tokenize(f"{form}. Ana Roe")[0]
+        assert (first.text, first.lower, first.type) == (f"{form}.", word, TokenType.WORD)
+        longer = tokenize(f"{form}x. Ana Roe")[0]
+        assert (longer.text, longer.lower) == (f"{form}x", f"{word}x")
+        assert tokenize(f"{form}.Roe")[0].text == form  # no space after the stop: no abbreviation
+
+
+def test_with_saying_opens_only_at_the_word_with() -> None:
+    found = [
+        match.group() for match in _WITH_SAYING.finditer("with Velmar saying no; forthwith Kessa saying")
+    ]
+    assert found == ["with Velmar "]
+    assert _WITH_SAYING.search("notwith the envoys saying so") is None
+    assert [m.start() for m in _WITH_SAYING.finditer("talks ended, with the envoys adding that")] == [13]
+
+
+def test_tokens_after_runs_of_spaces_keep_their_own_text_and_offsets() -> None:
+    text = "  Ana \t Roe  @ _ said - \n “no” "
+    tokens = tokenize(text)
+    assert [(token.text, token.start, token.end) for token in tokens] == [
+        ("Ana", 2, 5),
+        ("Roe", 8, 11),
+        ("said", 17, 21),
+        ("–", 22, 23),
+        ("“", 26, 27),
+        ("no", 27, 29),
+        ("”", 29, 30),
+    ]
+    assert tokenize(text, 6, 12) == tokens[1:2]  # a window that opens inside the spaces

@@ -79,21 +79,37 @@ _GROUP = CLAUSE_ADVERBS | AUXILIARY_FORMS | frozenset(_MODALITY) | _EXPECTED | {
 
 
 def sentences(lowered: str, limit: int = 4) -> list[list[str]]:
-    """The tokens of the first ``limit`` sentences of ``lowered`` (normalised text), punctuation kept."""
-    tokens = _TOKENS.findall(lowered[: _LEAD_MAX * 12 * limit])
+    """The tokens of the first ``limit`` sentences of ``lowered`` (normalised text), punctuation kept.
+
+    The text is tokenized a stretch at a time, each ending at a stop ("." "?" "!"), and no
+    further than the sentences need: no token runs across a stop, so the tokens are those of
+    the whole text, and most paragraphs are read only up to their first full stop.
+    """
+    text = lowered[: _LEAD_MAX * 12 * limit]
+    tokens: list[str] = []
     found: list[list[str]] = []
-    start = 0
-    for index, token in enumerate(tokens):
-        if token in ".?!" and index - start > 2:
-            before = tokens[index - 1]
-            if len(before) > 1 and before not in _ABBREVIATIONS:
-                found.append(tokens[start:index][:_LEAD_MAX])
-                start = index + 1
-                if len(found) == limit:
-                    return found
+    start = position = 0
+    while position < len(text):
+        stop = _STOP.search(text, position)
+        end = len(text) if stop is None else stop.end()
+        fresh = len(tokens)
+        tokens += _TOKENS.findall(text, position, end)
+        position = end
+        for index in range(fresh, len(tokens)):
+            token = tokens[index]
+            if token in ".?!" and index - start > 2:
+                before = tokens[index - 1]
+                if len(before) > 1 and before not in _ABBREVIATIONS:
+                    found.append(tokens[start:index][:_LEAD_MAX])
+                    start = index + 1
+                    if len(found) == limit:
+                        return found
     if len(tokens) - start > 2:
         found.append(tokens[start:][:_LEAD_MAX])
     return found
+
+
+_STOP = re.compile(r"[.?!]")
 
 
 def lead_tokens(lowered: str) -> list[str]:

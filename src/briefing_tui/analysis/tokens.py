@@ -7,6 +7,7 @@ from enum import Enum
 from itertools import islice
 from typing import NamedTuple
 
+from briefing_tui.analysis.patterns import phrase_alternation
 from briefing_tui.analysis.vocabulary import TITLE_ABBREVIATIONS
 
 __all__ = ["CASELESS", "UPPER", "Token", "TokenType", "tokenize"]
@@ -29,10 +30,13 @@ CASELESS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 """Character-class body for scripts without letter case (CJK, kana, Hangul): names look like any word."""
 
 # Case-sensitive on purpose: an ``(?i:...)`` group here doubles the cost of every token.
-_ABBREVIATIONS = "|".join(
-    form for word in sorted(TITLE_ABBREVIATIONS, key=len, reverse=True) for form in (word, word.title())
-)
-_TOKEN = re.compile(
+_ABBREVIATION_FORMS = [form for word in TITLE_ABBREVIATIONS for form in (word, word.title())]
+# Tried at every token: a look at the first letter refuses most words at once ("the", "talks"),
+# and a trie tries each first letter once instead of every form in turn. At most one form
+# is followed by its full stop, so the trie finds what a plain alternation finds.
+_ABBREVIATION_FIRSTS = "".join(sorted({form[0] for form in _ABBREVIATION_FORMS}))
+_ABBREVIATIONS = f"(?=[{_ABBREVIATION_FIRSTS}]){phrase_alternation(_ABBREVIATION_FORMS)}"
+_TOKEN_BODY = (
     rf"(?P<acronym>(?:[{UPPER}]\.){{2,}})"
     rf"|(?P<abbrev>(?:{_ABBREVIATIONS})\.)(?=\s)"
     rf"|(?P<caseless>[{CASELESS}]+)"
@@ -41,6 +45,10 @@ _TOKEN = re.compile(
     r"|(?P<punct>[,;:()\[\]“”\"—–.!?])"
     r"|(?P<dash>(?<=[ \t])-(?=[ \t]))"
 )
+# The spaces before a token are taken into its match (without backtracking: no token starts
+# with a space), so the engine skips them inside one match instead of retrying the whole
+# alternation at every space; a token's text and offsets are its group's.
+_TOKEN = re.compile(rf"\s*+(?:{_TOKEN_BODY})")
 _POSSESSIVE = ("’s", "'s", "s’", "s'")
 
 
@@ -76,11 +84,9 @@ class Token(NamedTuple):
     """Starts with a capital, or is written in a script without case."""
     possessive: bool
     """Ends in ’s or s’, as in "Politico’s" or "Reuters’"."""
-
-    @property
-    def punct(self) -> bool:
-        """A punctuation mark rather than a word."""
-        return self.type is TokenType.PUNCT
+    punct: bool
+    """A punctuation mark rather than a word (a field, not a property: it is read on every
+    token the source finder walks, and a field is read in C)."""
 
     @property
     def base_end(self) -> int:
@@ -96,26 +102,44 @@ def tokenize(text: str, start: int = 0, end: int | None = None, limit: int | Non
 
 def _token(match: re.Match[str]) -> Token:
     # Hot path: a large briefing tokenizes hundreds of thousands of words, so plain words
-    # take the shortest route and arguments are positional.
-    word = match.group()
+    # take the shortest route (their spellings worked out once per distinct word) and
+    # arguments are positional.
     group = match.lastgroup
-    begin, finish = match.span()
+    word = match.group(group or 0)  # a token's match always names its group
+    begin, finish = match.span(group or 0)
     # ``_new(Token, (...))`` is ``Token(...)`` without the named tuple's Python-level __new__.
     if group == "word":
-        lower = word.lower()
-        if len(word) > 2 and lower.endswith(_POSSESSIVE):  # "Politico’s", "Reuters’"
-            base = lower[:-2] if lower[-2] in "'’" else lower[:-1]
-            return _new(Token, (word, lower, base, begin, finish, _WORD, word[0].isupper(), True))
-        return _new(Token, (word, lower, lower, begin, finish, _WORD, word[0].isupper(), False))
+        spelt = _SPELLINGS.get(word) or _spelling(word)
+        return _new(Token, (word, spelt[0], spelt[1], begin, finish, _WORD, spelt[2], spelt[3], False))
     if group == "punct":
-        return _new(Token, (word, word, word, begin, finish, _PUNCT, False, False))
+        return _new(Token, (word, word, word, begin, finish, _PUNCT, False, False, True))
     if group == "dash":  # "Tom Varley - the spokesman - said": a spaced hyphen is a dash
-        return Token("–", "–", "–", begin, finish, TokenType.PUNCT, False, False)
+        return Token("–", "–", "–", begin, finish, TokenType.PUNCT, False, False, True)
     if group == "abbrev":  # "Dr." looks up as "dr"
         lower = word[:-1].lower()
-        return Token(word, lower, lower, begin, finish, _WORD, True, False)
+        return Token(word, lower, lower, begin, finish, _WORD, True, False, False)
     lower = word.lower()
-    return Token(word, lower, lower, begin, finish, _TYPES[group or "word"], True, False)
+    return Token(word, lower, lower, begin, finish, _TYPES[group or "word"], True, False, False)
+
+
+_Spelling = tuple[str, str, bool, bool]
+"""A word's lower case, lower case without a possessive ending, capital and possessive flags."""
+_SPELLINGS: dict[str, _Spelling] = {}
+_SPELLINGS_KEPT = 200_000
+"""Distinct words remembered (keyed on the word, never on a paragraph); past this many, a new
+word is worked out each time, so memory stays bounded."""
+
+
+def _spelling(word: str) -> _Spelling:
+    lower = word.lower()
+    if len(word) > 2 and lower.endswith(_POSSESSIVE):  # "Politico’s", "Reuters’"
+        base = lower[:-2] if lower[-2] in "'’" else lower[:-1]
+        spelt = (lower, base, word[0].isupper(), True)
+    else:
+        spelt = (lower, lower, word[0].isupper(), False)
+    if len(_SPELLINGS) < _SPELLINGS_KEPT:
+        _SPELLINGS[word] = spelt
+    return spelt
 
 
 _WORD = TokenType.WORD
