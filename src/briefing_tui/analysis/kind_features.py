@@ -337,6 +337,8 @@ def _place(index: int, total: int, number: int) -> set[str]:
         place.add("second paragraph")
     if index == total - 1 and total > 1:
         place.add("last paragraph")
+    # No "late in the briefing": learnt as background, it pulled the terms and talks that real
+    # wire copy tells at the end to background (issue #12; a private check on real reports).
     share = index / total if total else 0.0
     if share < 0.25:
         place.add("early in the briefing")

@@ -94,14 +94,24 @@ def _deal_clause(tokens: list[str], padded: list[str], token: str, index: int, s
     if token in _DEALS and previous in _DEAL_DETERMINERS:
         if _providing_after(padded, index):
             signals.add("the deal says, past an aside")
-        if previous == "the" and index >= 2 and tokens[index - 2] == "of" and index >= 3:
-            if tokens[index - 3] in _PLACES_BEFORE:
-                signals.add("a place in the deal named")
-    if token in {"part", "according"} and following in {"of", "to"} and padded[index + 2] in _DEAL_DETERMINERS:
-        if padded[index + 3] in _DEALS:
-            signals.add("a place in the deal named")
+        if (
+            previous == "the"
+            and index >= 3
+            and tokens[index - 2] == "of"
+            and tokens[index - 3] in _PLACES_BEFORE
+        ):
+            signals.add(
+                "a place in the deal named"
+            )  # "the terms of the accord", "the first phase of the deal"
+    if token in {"part", "according"} and following in {"of", "to"} and _deal_follows(padded, index + 2):
+        signals.add("a place in the deal named")  # "as part of the deal", "according to the agreement"
     if token in {"exchange", "return"} and previous == "in":
         signals.add("something given in exchange")
+
+
+def _deal_follows(padded: list[str], index: int) -> bool:
+    """Whether a determiner and a deal noun stand at ``index`` ("the deal", "this agreement")."""
+    return padded[index] in _DEAL_DETERMINERS and padded[index + 1] in _DEALS
 
 
 def _providing_after(padded: list[str], index: int) -> bool:
@@ -117,14 +127,22 @@ def _providing_after(padded: list[str], index: int) -> bool:
 def _figures(tokens: list[str], padded: list[str], token: str, index: int, signals: set[str]) -> None:
     """Rates, spans and counts a deal fixes."""
     following = padded[index + 1]
-    if token in _UNITS and index and tokens[index - 1] in _RATE_WORDS:
-        if _NUMBER in tokens[max(0, index - 6) : index]:
-            signals.add("a rate per day or year")
+    if (
+        token in _UNITS
+        and index
+        and tokens[index - 1] in _RATE_WORDS
+        and _NUMBER in tokens[max(0, index - 6) : index]
+    ):
+        signals.add("a rate per day or year")
     if token in _RATE_ADVERBS and _NUMBER in tokens[max(0, index - 8) : index]:
         signals.add("a rate per day or year")
     if token in _TIME_UNITS and index and tokens[index - 1] in _COUNT_WORDS:
         before = tokens[max(0, index - 3) : index - 1]
-        if following in _SPAN_NOUNS or "over" in before or (before[-1:] == ["for"] and _LASTING.intersection(before)):
+        if (
+            following in _SPAN_NOUNS
+            or "over" in before
+            or (before[-1:] == ["for"] and _LASTING.intersection(before))
+        ):
             signals.add("a span the deal runs")
     if token == "valid" and following == "for":
         signals.add("a span the deal runs")
