@@ -60,11 +60,22 @@ def terms(text: str) -> set[str]:
             "A mediator said 31 hostages would be freed in the first phase.",
             "A mediator said 31 hostages were freed on Sunday.",
         ),
+        (
+            "a step the deal schedules",
+            "The first to be released would be the children, under the deal.",
+            "The first of them are due to be released on Sunday, under the deal.",
+        ),
     ],
 )
 def test_each_shape_and_its_near_miss(signal: str, has_it: str, lacks_it: str) -> None:
     assert signal in terms(has_it)
     assert signal not in terms(lacks_it)
+
+
+def test_a_step_with_a_day_is_not_a_step_the_deal_schedules() -> None:
+    # a step set to start on a day, as news, is implementation (the guide's rule 2)
+    found = terms("Under the truce, the fighters will withdraw from the hills tomorrow morning.")
+    assert "a step the deal schedules" not in found
 
 
 def test_shapes_stop_at_the_end_of_a_sentence() -> None:

@@ -15,7 +15,10 @@ name the shapes so the model can learn them apart:
   "valid for 120 days", "runs until";
 * "a count the deal will deliver": a figure and, in the same sentence, "will / would / is to /
   to be" before a verb of handing over ("33 hostages would be released"): a step the deal
-  schedules, told ahead, not one being carried out.
+  schedules, told ahead, not one being carried out;
+* "a step the deal schedules": "will / would / to be" before a verb of handing over, in a
+  sentence that names the deal, a phase or an exchange and gives no day ("would be freed in
+  the first phase"; but "are due to be freed on Sunday" is a step set to start, as news).
 
 Like `kind_shapes`, every pattern starts from a few trigger words found by set intersection and
 looks only a few tokens around them, so the cost stays linear in the paragraph's length.
@@ -35,6 +38,7 @@ TERM_SIGNALS = (
     "a rate per day or year",
     "a span the deal runs",
     "a count the deal will deliver",
+    "a step the deal schedules",
 )
 """Every signal this module can add, in the order of the module's docstring."""
 
@@ -63,6 +67,11 @@ _HANDING = words(
     "release released freed free withdraw withdrawn return returned allow allowed receive received "
     "get pay paid cut lifted lift handed hand transferred exchanged swapped enter admitted"
 )
+_SCHEDULERS = words("deal agreement accord truce ceasefire phase phases exchange return under stage")
+_DAYS = words(
+    "monday tuesday wednesday thursday friday saturday sunday today tonight tomorrow yesterday "
+    "morning evening weekend"
+)
 _TRIGGERS = _DEALS | _PLACES_BEFORE | words("exchange return") | _RATE_ADVERBS | _UNITS | _TIME_UNITS
 _TRIGGERS |= words("over valid runs until through") | {_NUMBER}
 
@@ -70,6 +79,8 @@ _TRIGGERS |= words("over valid runs until through") | {_NUMBER}
 def term_signals(tokens: list[str], signals: set[str]) -> None:
     """Add to ``signals`` the shapes of a deal's terms found in the paragraph's ``tokens``."""
     padded = [*tokens, "", "", ""]  # so that a look ahead never runs off the end
+    if _SCHEDULERS.intersection(tokens) and _HANDING.intersection(tokens):
+        _scheduled_steps(tokens, signals)
     for token in _TRIGGERS.intersection(tokens):
         for index in places(tokens, token):
             _deal_clause(tokens, padded, token, index, signals)
@@ -150,3 +161,22 @@ def _count_ahead(tokens: list[str], index: int, signals: set[str]) -> None:
         if word in _HANDING and _FUTURES.intersection(tokens[max(index + 1, position - 3) : position]):
             signals.add("a count the deal will deliver")
             return
+
+
+def _scheduled_steps(tokens: list[str], signals: set[str]) -> None:
+    """A sentence naming the deal, a phase or an exchange, with a step told ahead and no day given.
+
+    The paragraph is walked once, sentence by sentence, so the cost stays linear.
+    """
+    start = 0
+    for end in range(len(tokens) + 1):
+        if end < len(tokens) and tokens[end] not in _ENDS:
+            continue
+        sentence = tokens[start:end]
+        start = end + 1
+        if not _SCHEDULERS.intersection(sentence) or _DAYS.intersection(sentence):
+            continue
+        for position, word in enumerate(sentence):
+            if word in _HANDING and _FUTURES.intersection(sentence[max(0, position - 3) : position]):
+                signals.add("a step the deal schedules")
+                return
