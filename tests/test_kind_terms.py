@@ -22,8 +22,8 @@ def terms(text: str) -> set[str]:
     [
         (
             "the deal says, past an aside",
-            "The accord, which the ministers are expected to sign on Friday, also calls for two new ferries.",
-            "The ministers are expected to sign the accord on Friday. Fishermen call for two new ferries.",
+            "The accord, drafted by the two legal teams, also calls for two new ferries.",
+            "The two legal teams drafted the accord. Fishermen call for two new ferries.",
         ),
         (
             "a place in the deal named",
