@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from briefing_tui.analysis.kind_clauses import clause_signals, speaker_signals
 from briefing_tui.analysis.kind_shapes import places, shape_signals
+from briefing_tui.analysis.kind_terms import term_signals
 from briefing_tui.analysis.lexicon import (
     DEAL_NOUNS,
     HEADING_PATTERNS,
@@ -256,6 +257,7 @@ def observe_paragraph(text: str, place: set[str] | None = None, context: str = "
             signals.update(_OPENING_CLASSES[word])
     _grammar(tokens, signals)
     shape_signals(tokens, signals)  # shapes of real copy (issue #12), see kind_shapes
+    term_signals(tokens, signals)  # terms told in reported speech and asides, see kind_terms
     signals.update(clause_signals(lowered))
     speaker_signals(tokens, signals)
     if "%" in lowered or "percent" in lowered or "per cent" in lowered:
@@ -355,11 +357,11 @@ def _place(index: int, total: int, number: int) -> set[str]:
         place.add("second paragraph")
     if index == total - 1 and total > 1:
         place.add("last paragraph")
+    # No "late in the briefing": learnt as background, it pulled the terms and talks that real
+    # wire copy tells at the end to background (issue #12; a private check on real reports).
     share = index / total if total else 0.0
     if share < 0.25:
         place.add("early in the briefing")
-    elif share >= 0.75:
-        place.add("late in the briefing")
     if number == 0:
         place.add("first in its section")
     return place
