@@ -272,12 +272,18 @@ def _after_article(tokens: list[Token], position: int) -> bool:
     return bool(before) and (before[-1] in _ARTICLES or (len(before) == 2 and before[0] in _ARTICLES))
 
 
+_PROGRAMME_TAILS = frozenset({"Today", "Tonight", "Now", "Live"})
+"""Time words that, capitalised after a name's word, end an outlet's or programme's title."""
+
+
 def _special_word(tokens: list[Token], position: int, limit: int) -> bool | None:
     """Words that look like function words but are names: "Said Awwad", "the US", "Channel 12"."""
     token = tokens[position]
     if token.text in GIVEN_NAMES:  # "Said Awwad", and "Mwanaisha Said" as a surname
         after_name = position > 0 and tokens[position - 1].capitalised and _is_name_word(tokens[position - 1])
         return after_name or (position + 1 < limit and _is_name_word(tokens[position + 1]))
+    if token.text in _PROGRAMME_TAILS and position > 0 and _is_name_word(tokens[position - 1]):
+        return True  # "Valley Today", "Harbour Tonight": a capitalised time word ends a title
     if len(token.text) > 1 and token.text.isupper() and token.type is TokenType.WORD:
         return True  # "the US", "UAW President Marcus Dell"
     if token.text.isdigit() and position and _is_name_word(tokens[position - 1]):
@@ -655,7 +661,11 @@ def _name(tokens: list[Token], index: int, words: list[int], limit: int) -> Pars
         opener = _common_opener(tokens[index])
         body = Phrase(tokens[index].start, names[-1].end, SourceKind.ORGANIZATION, opener)
         return _with_acronym(tokens, Parsed((body,), words[-1] + 1), limit)
-    joined = [t for t in names[1:] if not (_is_name_word(t) or t.lower in _NAME_JOINERS or t.text.isdigit())]
+    joined = [
+        t
+        for t in names[1:]
+        if not (_is_name_word(t) or t.lower in _NAME_JOINERS or t.text.isdigit() or t.text in _PROGRAMME_TAILS)
+    ]
     if not all(_is_titled_joiner(t) for t in joined):
         return None
     if not _is_name_word(names[0]):

@@ -72,6 +72,7 @@ from briefing_tui.analysis.source_windows import (
     word_before,
 )
 from briefing_tui.analysis.subjects import after_introduction, sentence_subject, subject_before
+from briefing_tui.analysis.quoted_titles import unquote_titles
 from briefing_tui.analysis.tokens import Token, tokenize
 from briefing_tui.analysis.verb_frames import frame_allows, until_punct
 from briefing_tui.analysis.vocabulary import DOCUMENT_NOUNS, OUTLET_SYNONYMS, OUTLET_WORDS, PROGRAMME_NOUNS
@@ -274,6 +275,7 @@ def find_mentions(text: str, outlets: frozenset[str] = frozenset()) -> list[Ment
 
     ``outlets`` are the names (lower case, no leading "the") of the outlet that published the
     briefing, from its byline or dateline: "told NBN" names an outlet when NBN published it."""
+    text = unquote_titles(text)  # "told the 'Daily Courier'": a title, not a quotation
     found: list[Found] = []
     quoted = quoted_spans(text)
     inside = InsideSpans(quoted)
