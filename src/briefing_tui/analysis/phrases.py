@@ -390,11 +390,34 @@ def _joins_name(tokens: list[Token], words: list[int], position: int, limit: int
         return False
     if len(words) >= 3 and any(tokens[word].lower in {"of", "for"} for word in words):
         return True
+    if _portfolio_pair(tokens, words, position, limit):
+        return True
     # "the Hostages and Missing Families Forum": the run after "and" ends in a body's word.
     after = position + 1
     while after < limit and after < position + 6 and _is_name_word(tokens[after]):
         after += 1
     return after - 1 > position and tokens[after - 1].lower in ORGANIZATION_WORDS
+
+
+_PORTFOLIO_ENDINGS = ("tion", "ment", "ance", "ence", "ing", "ity", "ism", "ics")
+_PORTFOLIOS = frozenset(
+    {"affairs", "finance", "defence", "defense", "trade", "energy", "mines", "works", "labour", "labor"}
+)
+"""Words that end a ministry's portfolio, not a person's name: "Information", "Mines"."""
+
+
+def _portfolio_pair(tokens: list[Token], words: list[int], position: int, limit: int) -> bool:
+    """ "Irrigation and Shipping Minister Vanko Drell": "and" joins two portfolios of one
+    title when the word before it is a portfolio's and a role follows the next capitalised word."""
+    last = tokens[words[-1]].lower
+    if not (last.endswith(_PORTFOLIO_ENDINGS) or last in _PORTFOLIOS) or len(last) < 5:
+        return False
+    after = position + 1
+    while after < limit and after < position + 5 and _is_name_word(tokens[after]):
+        if after > position + 1 and tokens[after].lower in ROLE_WORDS:
+            return True
+        after += 1
+    return False
 
 
 def _joins_modifiers(tokens: list[Token], words: list[int], position: int, limit: int) -> bool:

@@ -140,6 +140,8 @@ def name_kind(names: list[Token], determiner: Token | None) -> tuple[SourceKind 
     if len(lowered) > 1 and lowered[-1].isdigit():
         lowered = lowered[:-1]  # "Channel 12" is named by its first word
     plain = " ".join(lowered)
+    if len(lowered) > 2 and lowered[0] in ORGANIZATION_WORDS and lowered[1] in {"of", "for"}:
+        return SourceKind.ORGANIZATION, True  # "the Ministry of Irrigation and Broadcasting"
     if (
         plain in OUTLET_NAMES
         or lowered[-1] in OUTLET_WORDS
