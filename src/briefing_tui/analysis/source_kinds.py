@@ -133,6 +133,19 @@ def _outlet_opening(lowered: list[str]) -> bool:
     )
 
 
+def _outlet_name(plain: str, lowered: list[str]) -> bool:
+    """Whether a name's words name an outlet: "Harbour Gazette", "Radio Vessa", "Valley Today";
+    not "the Ministry of Irrigation and Broadcasting", a body that ends in an outlet's word."""
+    if len(lowered) > 2 and lowered[0] in ORGANIZATION_WORDS and lowered[1] in {"of", "for"}:
+        return False
+    return (
+        plain in OUTLET_NAMES
+        or lowered[-1] in OUTLET_WORDS
+        or _outlet_before_tail(lowered)
+        or _outlet_opening(lowered)
+    )
+
+
 def name_kind(names: list[Token], determiner: Token | None) -> tuple[SourceKind | None, bool]:
     """The kind a run of capitalised words names (None: a lone word only context can tell),
     and whether its opening capital may be a sentence's rather than the name's own."""
@@ -140,14 +153,7 @@ def name_kind(names: list[Token], determiner: Token | None) -> tuple[SourceKind 
     if len(lowered) > 1 and lowered[-1].isdigit():
         lowered = lowered[:-1]  # "Channel 12" is named by its first word
     plain = " ".join(lowered)
-    if len(lowered) > 2 and lowered[0] in ORGANIZATION_WORDS and lowered[1] in {"of", "for"}:
-        return SourceKind.ORGANIZATION, True  # "the Ministry of Irrigation and Broadcasting"
-    if (
-        plain in OUTLET_NAMES
-        or lowered[-1] in OUTLET_WORDS
-        or _outlet_before_tail(lowered)
-        or _outlet_opening(lowered)
-    ):
+    if _outlet_name(plain, lowered):
         return SourceKind.OUTLET, True
     if plain in PLACE_NAMES or names[-1].text.isdigit() or any(token.text.isdigit() for token in names[1:-1]):
         return SourceKind.ORGANIZATION, False  # "Saudi Arabia said", "Local 44"

@@ -45,6 +45,7 @@ from briefing_tui.analysis.excluded_text import (
 from briefing_tui.analysis.mentions import Found, Mention
 from briefing_tui.analysis.patterns import phrase_alternation
 from briefing_tui.analysis.phrases import Parsed, Phrase, parse_list, parse_phrase
+from briefing_tui.analysis.quoted_titles import unquote_titles
 from briefing_tui.analysis.reporting_verbs import (
     CHANNEL_PHRASES,
     COLLECTIVE_MODIFIERS,
@@ -72,7 +73,6 @@ from briefing_tui.analysis.source_windows import (
     word_before,
 )
 from briefing_tui.analysis.subjects import after_introduction, sentence_subject, subject_before
-from briefing_tui.analysis.quoted_titles import unquote_titles
 from briefing_tui.analysis.tokens import Token, tokenize
 from briefing_tui.analysis.verb_frames import frame_allows, until_punct
 from briefing_tui.analysis.vocabulary import DOCUMENT_NOUNS, OUTLET_SYNONYMS, OUTLET_WORDS, PROGRAMME_NOUNS
