@@ -169,3 +169,16 @@ def test_an_interim_role_before_a_name_in_apposition() -> None:
 )
 def test_an_armed_movement_named_by_its_members(text: str, expected: tuple[str, str]) -> None:
     assert _kinds(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Afterwards Marlow told reporters the deal was fair.", ["Marlow"]),
+        ("Nonetheless Marlow said the deal was fair.", ["Marlow"]),
+        ("Separately Ana Roe said the deal was fair.", ["Ana Roe"]),
+        ("Finally the union said the deal was fair.", ["the union"]),
+    ],
+)
+def test_a_sentence_adverb_without_a_comma_is_no_part_of_the_name(text: str, expected: list[str]) -> None:
+    assert [name for name, _ in _kinds(text)] == expected

@@ -205,9 +205,13 @@ CLAUSE_WORDS = _words(
 
 NOT_NAMES = STOPWORDS | _words(
     "monday tuesday wednesday thursday friday saturday sunday january february march april june "
-    "july august september october november december"
+    "july august september october november december "
+    "afterwards afterward nonetheless nevertheless instead overall thus hence therefore "
+    "accordingly consequently furthermore additionally likewise similarly separately elsewhere "
+    "finally ultimately crucially notably importantly privately publicly"
 )
-"""Capitalised words that are never part of a name (days, months, sentence openers)."""
+"""Capitalised words that are never part of a name (days, months, sentence openers: an adverb
+that opens a sentence without a comma is no part of the name after it, "Afterwards Roe said")."""
 
 ADVERBS = _words(
     "also later then further separately privately publicly earlier again repeatedly once too "
