@@ -182,3 +182,19 @@ def test_an_armed_movement_named_by_its_members(text: str, expected: tuple[str, 
 )
 def test_a_sentence_adverb_without_a_comma_is_no_part_of_the_name(text: str, expected: list[str]) -> None:
     assert [name for name, _ in _kinds(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("The army imposed a curfew on Tarvel, al-Jazeera Kessan reported.", "al-Jazeera Kessan"),
+        ("The army imposed a curfew on Tarvel, al-Jazeera reported.", "al-Jazeera"),
+        ("The army imposed a curfew on Tarvel, BBC Vessan reported.", "BBC Vessan"),
+    ],
+)
+def test_a_known_outlet_with_a_hyphen_or_an_edition_word(text: str, outlet: str) -> None:
+    assert _kinds(text) == [(outlet, "outlet")]
+
+
+def test_a_person_after_the_comma_stays_a_person() -> None:
+    assert _kinds("The army imposed a curfew on Tarvel, Ana Roe said.") == [("Ana Roe", "named_person")]

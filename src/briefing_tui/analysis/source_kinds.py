@@ -138,8 +138,11 @@ def _outlet_name(plain: str, lowered: list[str]) -> bool:
     not "the Ministry of Irrigation and Broadcasting", a body that ends in an outlet's word."""
     if len(lowered) > 2 and lowered[0] in ORGANIZATION_WORDS and lowered[1] in {"of", "for"}:
         return False
+    known = plain.replace("-", " ")
+    before_last = " ".join(lowered[:-1]).replace("-", " ")
     return (
-        plain in OUTLET_NAMES
+        known in OUTLET_NAMES
+        or before_last in OUTLET_NAMES  # "al-Jazeera Kessan", "BBC Vessan": a known outlet's edition
         or lowered[-1] in OUTLET_WORDS
         or _outlet_before_tail(lowered)
         or _outlet_opening(lowered)
