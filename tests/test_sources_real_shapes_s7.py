@@ -198,3 +198,15 @@ def test_a_known_outlet_with_a_hyphen_or_an_edition_word(text: str, outlet: str)
 
 def test_a_person_after_the_comma_stays_a_person() -> None:
     assert _kinds("The army imposed a curfew on Tarvel, Ana Roe said.") == [("Ana Roe", "named_person")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In Tarvel, the mayor said the strike would end.", [("the mayor", "official")]),
+        ("From Tarvel, the mayor said the strike would end.", [("the mayor", "official")]),
+        ("Ana Roe, the mayor said the strike would end.", [("Ana Roe", "named_person")]),
+    ],
+)
+def test_a_place_before_a_role_is_no_person(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _kinds(text) == expected
