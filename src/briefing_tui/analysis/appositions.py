@@ -53,8 +53,10 @@ def named_before_role(tokens: list[Token], role: Phrase) -> Found | None:
     person = phrases_ending_at(tokens, comma)
     if len(person) != 1 or person[0].kind is not SourceKind.NAMED_PERSON:
         return None
-    if not opens_clause(tokens, first_offset(person[0])):
-        return None
+    start = first_offset(person[0])
+    opener = next((token for token in tokens if token.start == start), None)
+    if opener is None or opener.lower in PREPOSITIONS or not opens_clause(tokens, start):
+        return None  # "In Tarvel, the mayor said": a place before the role, not a person
     return Found(person[0], (role.start, role.end))
 
 

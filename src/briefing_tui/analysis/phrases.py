@@ -51,6 +51,7 @@ from briefing_tui.analysis.vocabulary import (
     STOPWORDS,
     TIME_WORDS,
     TITLED_JOINERS,
+    is_portfolio_word,
 )
 from briefing_tui.model import SourceKind
 
@@ -90,7 +91,10 @@ _PORTFOLIO_WORDS = PREMODIFIERS | frozenset(
 )
 """Words of a portfolio after "Minister of": "Foreign Affairs", "Information", "the Interior"."""
 OUTLET_DESCRIPTIONS = frozenset(
-    ["newspaper", "daily", "broadcaster", "channel", "outlet", "magazine", "website", "network", "tabloid"]
+    [
+        *("newspaper", "daily", "broadcaster", "channel", "outlet", "magazine", "website", "network"),
+        *("tabloid", "radio", "television", "station"),
+    ]
 )
 """Words that describe an outlet named right after them: "the newspaper Haaretz"."""
 _NAME_JOINERS = NAME_PARTICLES | {"of", "for", "the", "and"}
@@ -272,12 +276,18 @@ def _after_article(tokens: list[Token], position: int) -> bool:
     return bool(before) and (before[-1] in _ARTICLES or (len(before) == 2 and before[0] in _ARTICLES))
 
 
+_PROGRAMME_TAILS = frozenset({"Today", "Tonight", "Now", "Live"})
+"""Time words that, capitalised after a name's word, end an outlet's or programme's title."""
+
+
 def _special_word(tokens: list[Token], position: int, limit: int) -> bool | None:
     """Words that look like function words but are names: "Said Awwad", "the US", "Channel 12"."""
     token = tokens[position]
     if token.text in GIVEN_NAMES:  # "Said Awwad", and "Mwanaisha Said" as a surname
         after_name = position > 0 and tokens[position - 1].capitalised and _is_name_word(tokens[position - 1])
         return after_name or (position + 1 < limit and _is_name_word(tokens[position + 1]))
+    if token.text in _PROGRAMME_TAILS and position > 0 and _is_name_word(tokens[position - 1]):
+        return True  # "Valley Today", "Harbour Tonight": a capitalised time word ends a title
     if len(token.text) > 1 and token.text.isupper() and token.type is TokenType.WORD:
         return True  # "the US", "UAW President Marcus Dell"
     if token.text.isdigit() and position and _is_name_word(tokens[position - 1]):
@@ -384,11 +394,26 @@ def _joins_name(tokens: list[Token], words: list[int], position: int, limit: int
         return False
     if len(words) >= 3 and any(tokens[word].lower in {"of", "for"} for word in words):
         return True
+    if _portfolio_pair(tokens, words, position, limit):
+        return True
     # "the Hostages and Missing Families Forum": the run after "and" ends in a body's word.
     after = position + 1
     while after < limit and after < position + 6 and _is_name_word(tokens[after]):
         after += 1
     return after - 1 > position and tokens[after - 1].lower in ORGANIZATION_WORDS
+
+
+def _portfolio_pair(tokens: list[Token], words: list[int], position: int, limit: int) -> bool:
+    """ "Irrigation and Shipping Minister Vanko Drell": "and" joins two portfolios of one
+    title when the word before it is a portfolio's and a role follows the next capitalised word."""
+    if not is_portfolio_word(tokens[words[-1]].lower):
+        return False
+    after = position + 1
+    while after < limit and after < position + 5 and _is_name_word(tokens[after]):
+        if after > position + 1 and tokens[after].lower in ROLE_WORDS:
+            return True
+        after += 1
+    return False
 
 
 def _joins_modifiers(tokens: list[Token], words: list[int], position: int, limit: int) -> bool:
@@ -570,6 +595,13 @@ def _common(tokens: list[Token], index: int, words: list[int], limit: int) -> Pa
 _NOT_PORTFOLIO = STOPWORDS | DETERMINERS | _ARTICLES
 
 
+def _after_capitalised_portfolio(tail: list[Token]) -> int:
+    """ "of Coastal Administration Osric Belmane": the index after the word that closes a
+    capitalised portfolio, or 1 when no such word leaves a name of two words after it."""
+    ends = [n for n in range(1, len(tail)) if is_portfolio_word(tail[n].lower)]
+    return ends[-1] + 1 if ends and len(tail) - ends[-1] - 1 >= 2 else 1
+
+
 def _person_after_portfolio(tokens: list[Token], index: int, words: list[int], end: int) -> Parsed | None:
     """ "Permanent secretary for works Seru Tanoa", "Minister of reconciliation Clarisse Yakoma":
     a role, its portfolio in common words, then a person's name of two words or more."""
@@ -580,8 +612,14 @@ def _person_after_portfolio(tokens: list[Token], index: int, words: list[int], e
     first = len(tail)
     while first > 1 and _is_name_word(tail[first - 1]) and tail[first - 1].type is TokenType.WORD:
         first -= 1
+    capitalised = first == 1  # "of Coastal Administration Osric Belmane": all in capitals
+    if capitalised:
+        first = _after_capitalised_portfolio(tail)
     portfolio = tail[1:first]
-    common = all(t.lower.isalpha() and not t.capitalised and t.lower not in _NOT_PORTFOLIO for t in portfolio)
+    common = all(
+        t.lower.isalpha() and t.lower not in _NOT_PORTFOLIO and (capitalised or not t.capitalised)
+        for t in portfolio
+    )
     if len(tail) - first < 2 or not portfolio or not common:
         return None  # "a spokesman for the Velmar Port Authority": a body, not a portfolio
     phrase = Phrase(
@@ -655,7 +693,13 @@ def _name(tokens: list[Token], index: int, words: list[int], limit: int) -> Pars
         opener = _common_opener(tokens[index])
         body = Phrase(tokens[index].start, names[-1].end, SourceKind.ORGANIZATION, opener)
         return _with_acronym(tokens, Parsed((body,), words[-1] + 1), limit)
-    joined = [t for t in names[1:] if not (_is_name_word(t) or t.lower in _NAME_JOINERS or t.text.isdigit())]
+    joined = [
+        t
+        for t in names[1:]
+        if not (
+            _is_name_word(t) or t.lower in _NAME_JOINERS or t.text.isdigit() or t.text in _PROGRAMME_TAILS
+        )
+    ]
     if not all(_is_titled_joiner(t) for t in joined):
         return None
     if not _is_name_word(names[0]):

@@ -27,9 +27,28 @@ __all__ = ["head_kind", "kind_in_context", "name_kind"]
 _ON_AIR = frozenset({"tv", "television", "radio", "news"})
 
 
+_MOVEMENTS = frozenset(
+    {"rebels", "militants", "insurgents", "separatists", "guerrillas", "guerillas", "jihadists", "insurgency"}
+)
+"""Members of an armed movement: "the rebels said" is the movement's voice, "two rebels" are people."""
+
+
+def _movement_voice(tokens: list[Token], index: int, words: list[int]) -> bool:
+    """ "the rebels", "the Kessan militants": an armed movement named by its members, with
+    "the" and no number, speaks as one body (docs/labelling.md, section 8)."""
+    if tokens[words[-1]].base_lower not in _MOVEMENTS or tokens[index].lower != "the" or words[0] == index:
+        return False
+    return not any(tokens[word].text.isdigit() or tokens[word].lower in _COUNTS for word in words)
+
+
+_COUNTS = frozenset({"two", "three", "four", "five", "several", "some", "many", "few", "other", "individual"})
+
+
 def head_kind(tokens: list[Token], index: int, words: list[int]) -> SourceKind:
     """The kind a phrase ending in the head noun ``tokens[words[-1]]`` names."""
     head = tokens[words[-1]]
+    if _movement_voice(tokens, index, words):
+        return SourceKind.ORGANIZATION
     kind = HEAD_KINDS.get(head.base_lower, SourceKind.ANONYMOUS)
     if head.capitalised and head.lower in ORGANIZATION_WORDS and len(words) > 1:
         kind = SourceKind.ORGANIZATION  # "Ukraine's General Staff" is a body, "staff" are people
@@ -93,6 +112,43 @@ def _outlet_before_tail(lowered: list[str]) -> bool:
     return joint > 0 and lowered[joint - 1] in OUTLET_WORDS
 
 
+_OUTLET_OPENERS = frozenset({"radio", "television", "tv", "channel", "daily", "weekly"})
+"""First words that make a name an outlet when no body's word follows: "Radio Vessa", "Daily
+Sentinel" (but "Radio Workers Union" is a union)."""
+
+
+_OUTLET_CLOSERS = frozenset({"today", "tonight", "now", "live"})
+"""Last words of a broadcaster's or programme's title: "Valley Today", "Harbour Tonight"."""
+
+
+def _outlet_opening(lowered: list[str]) -> bool:
+    """ "Radio Vessa", "Daily Sentinel", "Valley Today": a name an outlet's word opens or a
+    title's time word closes."""
+    if len(lowered) > 1 and lowered[-1] in _OUTLET_CLOSERS:
+        return True
+    return (
+        len(lowered) > 1
+        and lowered[0] in _OUTLET_OPENERS
+        and not any(word in ORGANIZATION_WORDS for word in lowered[1:])
+    )
+
+
+def _outlet_name(plain: str, lowered: list[str]) -> bool:
+    """Whether a name's words name an outlet: "Harbour Gazette", "Radio Vessa", "Valley Today";
+    not "the Ministry of Irrigation and Broadcasting", a body that ends in an outlet's word."""
+    if len(lowered) > 2 and lowered[0] in ORGANIZATION_WORDS and lowered[1] in {"of", "for"}:
+        return False
+    known = plain.replace("-", " ")
+    before_last = " ".join(lowered[:-1]).replace("-", " ")
+    return (
+        known in OUTLET_NAMES
+        or before_last in OUTLET_NAMES  # "al-Jazeera Kessan", "BBC Vessan": a known outlet's edition
+        or lowered[-1] in OUTLET_WORDS
+        or _outlet_before_tail(lowered)
+        or _outlet_opening(lowered)
+    )
+
+
 def name_kind(names: list[Token], determiner: Token | None) -> tuple[SourceKind | None, bool]:
     """The kind a run of capitalised words names (None: a lone word only context can tell),
     and whether its opening capital may be a sentence's rather than the name's own."""
@@ -100,7 +156,7 @@ def name_kind(names: list[Token], determiner: Token | None) -> tuple[SourceKind 
     if len(lowered) > 1 and lowered[-1].isdigit():
         lowered = lowered[:-1]  # "Channel 12" is named by its first word
     plain = " ".join(lowered)
-    if plain in OUTLET_NAMES or lowered[-1] in OUTLET_WORDS or _outlet_before_tail(lowered):
+    if _outlet_name(plain, lowered):
         return SourceKind.OUTLET, True
     if plain in PLACE_NAMES or names[-1].text.isdigit() or any(token.text.isdigit() for token in names[1:-1]):
         return SourceKind.ORGANIZATION, False  # "Saudi Arabia said", "Local 44"

@@ -45,6 +45,7 @@ from briefing_tui.analysis.excluded_text import (
 from briefing_tui.analysis.mentions import Found, Mention
 from briefing_tui.analysis.patterns import phrase_alternation
 from briefing_tui.analysis.phrases import Parsed, Phrase, parse_list, parse_phrase
+from briefing_tui.analysis.quoted_titles import unquote_titles
 from briefing_tui.analysis.reporting_verbs import (
     CHANNEL_PHRASES,
     COLLECTIVE_MODIFIERS,
@@ -368,6 +369,7 @@ def find_mentions(text: str, outlets: frozenset[str] = frozenset()) -> list[Ment
 
     ``outlets`` are the names (lower case, no leading "the") of the outlet that published the
     briefing, from its byline or dateline: "told NBN" names an outlet when NBN published it."""
+    text = unquote_titles(text)  # "told the 'Daily Courier'": a title, not a quotation
     found: list[Found] = []
     quoted = quoted_spans(text)
     inside = InsideSpans(quoted)

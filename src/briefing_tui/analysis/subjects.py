@@ -280,7 +280,13 @@ def _subject_before_aside(tokens: list[Token], end: int) -> list[Found]:
         opening = previous_mark(tokens, end - 1, {"("})
         if opening is not None and is_acronym_aside(tokens, opening):
             opening = end  # "the UN Office ... (OCHA) said": the acronym is part of the name
-    return [Found(phrase) for phrase in phrases_ending_at(tokens, opening)] if opening is not None else []
+    if opening is None:
+        return []
+    phrases = phrases_ending_at(tokens, opening)
+    # "Ana Roe, the head of the delegation — a former nurse — said": the role before the dash
+    # is an apposition of the person named before its comma, who is the source.
+    named = named_before_role(tokens, phrases[0]) if len(phrases) == 1 else None
+    return [named] if named is not None else [Found(phrase) for phrase in phrases]
 
 
 def sentence_subject(text: str, anchor: int, conjoined: bool, before: tuple[str, bool]) -> list[Found]:

@@ -152,9 +152,20 @@ PREMODIFIERS = _words(
     "aid european arab western-backed well-placed knowledgeable anonymous unnamed unidentified further "
     "separate additional second third shipping labour labor press communications spokesperson first "
     "fourth fifth latter same clerical religious political air naval civil "
-    "opposition rebel ruling governing coalition"
+    "opposition rebel ruling governing coalition interim caretaker outgoing incoming transitional "
+    "provisional"
 )
 """Common words that describe the head of a naming phrase: "senior", "defense", "diplomatic"."""
+
+PORTFOLIO_ENDINGS = ("tion", "ment", "ance", "ence", "ity", "ism", "ics", "affairs", "finance")
+PORTFOLIO_WORDS = _words("defence defense trade energy mines works labour labor industry")
+"""Words that close a ministry's portfolio, not a person's name: "Administration", "Mines"."""
+
+
+def is_portfolio_word(word: str) -> bool:
+    """Whether the lower-case ``word`` may close a portfolio: "information", "affairs", "trade"."""
+    return (len(word) > 4 and word.endswith(PORTFOLIO_ENDINGS)) or word in PORTFOLIO_WORDS
+
 
 POSTMODIFIER_LEADS = _words("familiar close involved briefed with from for at in of")
 """Words that start the tail of a naming phrase: "familiar with the talks", "close to them"."""
@@ -194,9 +205,13 @@ CLAUSE_WORDS = _words(
 
 NOT_NAMES = STOPWORDS | _words(
     "monday tuesday wednesday thursday friday saturday sunday january february march april june "
-    "july august september october november december"
+    "july august september october november december "
+    "afterwards afterward nonetheless nevertheless instead overall thus hence therefore "
+    "accordingly consequently furthermore additionally likewise similarly separately elsewhere "
+    "finally ultimately crucially notably importantly privately publicly"
 )
-"""Capitalised words that are never part of a name (days, months, sentence openers)."""
+"""Capitalised words that are never part of a name (days, months, sentence openers: an adverb
+that opens a sentence without a comma is no part of the name after it, "Afterwards Roe said")."""
 
 ADVERBS = _words(
     "also later then further separately privately publicly earlier again repeatedly once too "
@@ -226,7 +241,7 @@ OUTLET_WORDS = _words(
     "times post journal news herald tribune gazette telegraph guardian observer press television "
     "tv radio channel broadcasting monitor review daily weekly magazine wire courier dispatch "
     "chronicle ledger examiner inquirer standard mail express mirror sun star independent "
-    "bulletin record register"
+    "bulletin record register fm"
 )
 """Last words that make a capitalised name a news outlet: "the Financial Times", "Harbour Gazette"."""
 
