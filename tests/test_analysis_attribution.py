@@ -382,7 +382,7 @@ def test_a_lone_surname_is_a_person_when_a_title_or_full_name_shows_it() -> None
         briefing_of(("Ari Tal met the envoys.", "Tal said the deal was close. Velmarco said no."))
     )
     assert {(source.name, source.kind) for source in briefing.sources} == {
-        ("Tal", SourceKind.NAMED_PERSON),
+        ("Ari Tal", SourceKind.NAMED_PERSON),  # the fullest name the text uses
         ("Velmarco", SourceKind.ORGANIZATION),
     }
 

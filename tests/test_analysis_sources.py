@@ -226,7 +226,7 @@ def test_a_lone_word_is_a_person_when_the_text_uses_it_as_a_surname() -> None:
         briefing_of("Donald Trump arrived in Cairo.", "Later, Trump said the deal was great. Hamas said no.")
     )
     assert [(s.name, s.kind) for s in briefing.sources] == [
-        ("Trump", SourceKind.NAMED_PERSON),
+        ("Donald Trump", SourceKind.NAMED_PERSON),  # the fullest name the text uses
         ("Hamas", SourceKind.ORGANIZATION),
     ]
 

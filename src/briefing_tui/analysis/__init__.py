@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from briefing_tui.analysis.kinds import KindVerdict, judge_sections, section_kind
 from briefing_tui.analysis.questions import find_questions
 from briefing_tui.analysis.registry import SourceRegistry
+from briefing_tui.analysis.source_names import full_names_in
 from briefing_tui.analysis.sources import find_mentions, outlet_names, surnames_in
 from briefing_tui.model import Briefing, Paragraph, Question, Section
 
@@ -42,7 +43,10 @@ def analyse(briefing: Briefing) -> Briefing:
 
 
 def _analysed(briefing: Briefing) -> Briefing:
-    registry = SourceRegistry(lambda: surnames_in(p.text for p in briefing.paragraphs()))
+    def texts() -> Iterator[str]:
+        return (paragraph.text for paragraph in briefing.paragraphs())
+
+    registry = SourceRegistry(lambda: surnames_in(texts()), lambda surnames: full_names_in(texts(), surnames))
     questions: list[Question] = []
     verdicts = iter(judge_sections(briefing.sections))
     outlets = outlet_names(briefing.outlet, briefing.furniture)

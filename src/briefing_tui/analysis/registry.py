@@ -20,8 +20,8 @@ Titles are stripped for matching only: the source keeps its name as written.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 
 from briefing_tui.analysis.sources import Mention
 from briefing_tui.analysis.vocabulary import (
@@ -85,10 +85,17 @@ class _Entry:
 class SourceRegistry:
     """Turns each paragraph's mentions into attributions while collecting the sources."""
 
-    def __init__(self, surnames: Callable[[], frozenset[str]]) -> None:
-        """``surnames`` lists words seen as the last word of a personal name; asked for lazily."""
+    def __init__(
+        self,
+        surnames: Callable[[], frozenset[str]],
+        full_names: Callable[[frozenset[str]], Mapping[str, str]] = lambda _: {},
+    ) -> None:
+        """``surnames`` lists words seen as the last word of a personal name, and ``full_names``
+        the full name the text gives each of them (see `full_names_in`); both asked for lazily."""
         self._surnames = surnames
         self._known_surnames: frozenset[str] | None = None
+        self._full_names = full_names
+        self._known_full_names: Mapping[str, str] | None = None
         self._by_key: dict[str, _Entry] = {}
         self._by_surname: dict[str, _Entry] = {}
         self._ids: set[str] = set()
@@ -158,7 +165,7 @@ class SourceRegistry:
         if entry is None:
             entry = self._spelled_out(mention.name) or self._same_outlet(mention)
         if entry is None:
-            return self._register(key, mention), AttributionVia.NAME
+            return self._new_entry(key, mention)
         if entry.description is None and mention.description:
             entry.description = mention.description
         if _fuller_name(entry, key, mention):
@@ -173,6 +180,26 @@ class SourceRegistry:
             entry.aliases.append(mention.name)
         self._by_key.setdefault(key, entry)
         return entry, AttributionVia.ALIAS
+
+    def _new_entry(self, key: str, mention: Mention) -> tuple[_Entry, AttributionVia]:
+        """A source not seen before; a lone surname is named by the full name the text gives it."""
+        full = self._full_name(key, mention)
+        if full is None:
+            return self._register(key, mention), AttributionVia.NAME
+        entry = self._register(source_key(full), replace(mention, name=full, kind=SourceKind.NAMED_PERSON))
+        entry.aliases.append(mention.name)
+        self._by_key[key] = entry
+        return entry, AttributionVia.ALIAS
+
+    def _full_name(self, key: str, mention: Mention) -> str | None:
+        """ "Tembo" cited alone after "Minister Xavier Tembo" signed: the name the text gave him."""
+        if " " in key or mention.kind not in {None, SourceKind.NAMED_PERSON}:
+            return None
+        if mention.kind is None and self._lone_word_kind(key) is not SourceKind.NAMED_PERSON:
+            return None
+        if self._known_full_names is None:
+            self._known_full_names = self._full_names(self._surnames_known())
+        return self._known_full_names.get(key)
 
     def _counted(self, key: str, kind: SourceKind | None) -> _Entry | None:
         """ "Three officials said" after "officials said": the same group, now counted."""
@@ -296,11 +323,14 @@ class SourceRegistry:
 
     def _lone_word_kind(self, key: str) -> SourceKind:
         """A lone capitalised word is a person when the text uses it as a surname, else a body."""
-        if self._known_surnames is None:
-            self._known_surnames = self._surnames()
-        if key in self._known_surnames:
+        if key in self._surnames_known():
             return SourceKind.NAMED_PERSON
         return SourceKind.ORGANIZATION
+
+    def _surnames_known(self) -> frozenset[str]:
+        if self._known_surnames is None:
+            self._known_surnames = self._surnames()
+        return self._known_surnames
 
     def _new_id(self, key: str) -> str:
         """A slug of the name without its leading article, made unique with a number."""

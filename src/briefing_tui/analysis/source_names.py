@@ -26,6 +26,7 @@ from briefing_tui.model import SourceKind
 __all__ = [
     "clean_spaces",
     "display_name",
+    "full_names_in",
     "kind_fits",
     "kind_from_description",
     "surnames_in",
@@ -39,6 +40,11 @@ The match is the first word's capital, the rest of it and the second word are th
 a pattern that opens with a character class lets the engine skip to the next capital, where
 one that opens with a look-ahead is tried at every position."""
 
+
+_NAME_RUN = re.compile(rf"[{UPPER}](?<!\w.)[\w’'-]*(?:[ \t]+[{UPPER}][\w’'-]*)+")
+"""Capitalised words in a row on one line: "Minister General Xavier Tembo"."""
+_LONGEST_NAME = 4
+"""Words a personal name may have, surname included ("Juan Carlos de Vela" is cut to four)."""
 
 _NOT_GIVEN = DETERMINERS | PREPOSITIONS | {"as", "after", "before", "since", "while", "when", "if", "but"}
 """Capitalised words that open a sentence before a possessive, never a given name."""
@@ -59,6 +65,61 @@ def surnames_in(texts: Iterable[str]) -> frozenset[str]:
             if first not in NOT_NAMES and second not in not_surnames:
                 found.add(second)
     return frozenset(found)
+
+
+def full_names_in(texts: Iterable[str], surnames: frozenset[str]) -> dict[str, str]:
+    """Each of ``surnames`` (case-folded) the text writes after a given name, with that name.
+
+    "said Tembo" then names the person "Xavier Tembo" that "signed by junior Minister General
+    Xavier Tembo" introduced: the guide's canonical name is the fullest the text uses, cited
+    or not. Titles, roles and bodies before the given name are left out ("General", "Office
+    of ..."); a surname written with two different given names is left alone.
+    """
+    found: dict[str, set[str]] = {}
+    for text in texts:
+        for run in _NAME_RUN.finditer(text):
+            name = _name_ending_run(run.group().split())
+            if name is not None and name[-1].casefold() in surnames:
+                found.setdefault(name[-1].casefold(), set()).add(" ".join(name))
+    ones = {surname: _one_name(names) for surname, names in found.items()}
+    return {surname: name for surname, name in ones.items() if name is not None}
+
+
+_NOT_PART_OF_NAME = (
+    NOT_NAMES
+    | ROLE_WORDS
+    | ORGANIZATION_WORDS
+    | OUTLET_WORDS
+    | _NOT_GIVEN
+    | {"mr", "mrs", "ms", "dr", "sir", "dame", "sheikh", "king", "queen", "prince", "emir"}
+)
+"""Capitalised words that open a title, a role or a body's name before a person's given name."""
+
+
+def _name_ending_run(words: list[str]) -> list[str] | None:
+    """The personal name that ends a run of capitalised words, if it has a given name.
+
+    An acronym is no surname ("Turkey's MIT"), and a possessive ends what stands before a
+    name ("Kessa's Anna Tembo").
+    """
+    words[-1] = words[-1].removesuffix("'s").removesuffix("’s")
+    if words[-1].isupper():
+        return None
+    name: list[str] = []
+    for word in reversed(words):
+        if word.casefold() in _NOT_PART_OF_NAME or word.endswith(_POSSESSIVE) or len(name) == _LONGEST_NAME:
+            break
+        name.insert(0, word)
+    return name if len(name) >= 2 else None
+
+
+_POSSESSIVE = ("'s", "’s", "s'", "s’")
+
+
+def _one_name(names: set[str]) -> str | None:
+    """The one name not the tail of a longer one ("Ana Tembo" within "Rosa Ana Tembo"), if one."""
+    longest = [name for name in names if not any(other.endswith(f" {name}") for other in names)]
+    return longest[0] if len(longest) == 1 else None
 
 
 def written_as_name(text: str, phrase: Phrase) -> bool:
