@@ -15,6 +15,7 @@ from briefing_tui.analysis.kind_clauses import _ABBREVIATIONS as _CLAUSE_ABBREVI
 from briefing_tui.analysis.kind_clauses import _LEAD_MAX, sentences
 from briefing_tui.analysis.kind_clauses import _TOKENS as _CLAUSE_TOKENS
 from briefing_tui.analysis.kind_features import _NAMES, _PLAIN_NAMES, NAME
+from briefing_tui.analysis.quoted_titles import _QUOTED_TITLE, quoted_title_spans
 from briefing_tui.analysis.sources import (
     _FASTER_OPENINGS,
     _FROM_BEFORE,
@@ -298,3 +299,35 @@ def test_tokens_after_runs_of_spaces_keep_their_own_text_and_offsets() -> None:
         ("”", 29, 30),
     ]
     assert tokenize(text, 6, 12) == tokens[1:2]  # a window that opens inside the spaces
+
+
+_TITLE_PIECES = (
+    *("told", "tells", "with", "to", "by", "on", "in", "into", "Told", "the", "The", "of", "and", "&"),
+    *("'", "‘", "’", '"', "“", "”", "Velm", "Daily Korvan", "Orrin's", "s", "x", "é", "_", "7"),
+    *(" ", " ", "  ", "\t", "\n", ",", ".", "-", "newspaper", "radio", "dailyx"),
+    *("told ", "to the ", "in  ", " newspaper", "'Velm Post'", "“Orrin Daily”", "‘Velm’", '"Korvan"'),
+)
+
+
+def _title_texts(count: int) -> list[str]:
+    chooser = random.Random(31)
+    return [
+        "".join(chooser.choice(_TITLE_PIECES) for _ in range(chooser.randint(1, 30))) for _ in range(count)
+    ]
+
+
+def test_quoted_titles_found_from_their_marks_are_those_the_alternation_finds() -> None:
+    shapes = [
+        "She told the 'Daily Korvan' that",
+        "told  the\t“Velm Post” and 'Orrin Weekly' newspaper",
+        "into 'Velm Post'",
+        "the 'Velm' daily, to “The Times of Orrin”",
+        "spoke to the the 'Velm Post'",
+    ]
+    texts = [*shapes, *_title_texts(6000)]
+    found_any = 0
+    for text in texts:
+        plain = [match.span(match.lastgroup or 0) for match in _QUOTED_TITLE.finditer(text)]
+        assert quoted_title_spans(text) == plain, text
+        found_any += bool(plain)
+    assert found_any > 100  # the texts hold titles, not only misses
