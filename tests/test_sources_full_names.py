@@ -57,3 +57,9 @@ def test_titles_roles_bodies_possessives_and_acronyms_are_no_given_names() -> No
 def test_a_body_cited_by_a_lone_word_keeps_its_name() -> None:
     # "Harrowgate" is never written after a given name: a body, named as cited.
     assert _sources("Harrowgate said the port would reopen.") == [("Harrowgate", SourceKind.ORGANIZATION, ())]
+
+
+def test_a_surname_shared_by_many_given_names_is_read_in_linear_time() -> None:
+    given = [f"Ka{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}{chr(97 + i // 676)}" for i in range(20_000)]
+    text = " and ".join(f"{name} Marrow" for name in given)
+    assert full_names_in([text], frozenset({"marrow"})) == {}

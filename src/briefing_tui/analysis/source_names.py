@@ -43,6 +43,9 @@ one that opens with a look-ahead is tried at every position."""
 
 _NAME_RUN = re.compile(rf"[{UPPER}](?<!\w.)[\w’'-]*(?:[ \t]+[{UPPER}][\w’'-]*)+")
 """Capitalised words in a row on one line: "Minister General Xavier Tembo"."""
+_FORMS_OF_ONE_NAME = 4
+"""Ways one person's name may be written ("Ana Tembo", "Rosa Ana Tembo", ...) before a surname
+counts as shared by several people (and the names are not compared pairwise)."""
 _LONGEST_NAME = 4
 """Words a personal name may have, surname included ("Juan Carlos de Vela" is cut to four)."""
 
@@ -118,6 +121,8 @@ _POSSESSIVE = ("'s", "’s", "s'", "s’")
 
 def _one_name(names: set[str]) -> str | None:
     """The one name not the tail of a longer one ("Ana Tembo" within "Rosa Ana Tembo"), if one."""
+    if len(names) > _FORMS_OF_ONE_NAME:  # many given names for one surname: a family, or a hostile text
+        return None
     longest = [name for name in names if not any(other.endswith(f" {name}") for other in names)]
     return longest[0] if len(longest) == 1 else None
 
