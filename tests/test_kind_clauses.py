@@ -67,6 +67,29 @@ def test_a_participle_modifying_the_subject_is_not_its_verb() -> None:
     assert {"main verb: carrying out", "main clause: past", "main clause: passive"} <= found, found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry said on Sunday that the accord would hand the harbour to a joint board.",
+        "Officials said in a statement that the accord would hand the harbour to a joint board.",
+    ],
+)
+def test_a_speech_verb_before_a_time_phrase_and_that_still_opens_the_reported_clause(text: str) -> None:
+    found = clause(text)
+    assert {"lead: reported speech", "subject: a deal", "main clause: would"} <= found, found
+
+
+def test_an_agreeing_verb_before_a_time_phrase_and_an_infinitive_is_the_main_verb() -> None:
+    found = clause("The two sides agreed on Friday to extend the contract by a year.")
+    assert {"main verb: agreeing", "main clause: past", "subject: a party"} <= found, found
+
+
+def test_a_participle_and_a_prepositional_phrase_before_the_verb_stay_a_modifier() -> None:
+    found = clause("Envoys quoted in the report said the board would meet in May.")
+    assert "lead: reported speech" in found, found
+    assert "main verb: reporting" not in found
+
+
 def test_a_verb_followed_by_an_infinitive_is_still_the_main_verb() -> None:
     found = clause("The two sides agreed to begin withdrawing troops.")
     assert {"main verb: agreeing", "main clause: past"} <= found, found

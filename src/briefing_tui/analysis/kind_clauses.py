@@ -175,15 +175,35 @@ def _verb_group(tokens: list[str], start: int) -> tuple[int, int] | None:
     """Where the first verb group from ``start`` begins, and where its main verb stands.
 
     A bare participle followed by a preposition ("drivers *kidnapped in* the north were
-    freed") is taken for a modifier of the subject when a later verb group follows it.
+    freed") is taken for a modifier of the subject when a later verb group follows it, and
+    no clause boundary stands between the two: in "the minister *said on* Tuesday *that*
+    it would..." or "the sides *agreed on* Friday *to* extend...", the later verb belongs to
+    the clause the first one opens, so the first is the main verb.
     """
     found = _first_verb(tokens, start)
     if found is not None and found[0] == found[1] and found[0] + 1 < len(tokens):
         verb, following = tokens[found[0]], tokens[found[0] + 1]
         modifier = following in _PREPOSITIONS and following != "to"  # "agreed to begin" is a verb
         if modifier and VERB_TENSE.get(verb, "past") in {"past", "participle"}:
-            return _first_verb(tokens, found[0] + 1) or found
+            later = _first_verb(tokens, found[0] + 1)
+            if later is not None and not _boundary_between(tokens, found[0] + 2, later[0]):
+                return later
     return found
+
+
+_BOUNDARIES = _words("that , ; : who which whether if when because and but")
+
+
+def _boundary_between(tokens: list[str], begin: int, end: int) -> bool:
+    """Whether a clause starts between ``begin`` and ``end``: "that", a comma, "to" + a verb..."""
+    for index in range(begin, end):
+        token = tokens[index]
+        if token in _BOUNDARIES:
+            return True
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if token == "to" and following not in _NOT_VERBS and following not in NOUN_CLASSES:
+            return True
+    return False
 
 
 def _first_verb(tokens: list[str], start: int) -> tuple[int, int] | None:
