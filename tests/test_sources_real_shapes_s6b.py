@@ -150,7 +150,9 @@ def test_a_surname_seen_before_a_possessive_is_a_person() -> None:
         )
     )
     # Named by the fullest name the text uses, the possessive left out.
-    assert [(source.name, source.kind) for source in briefing.sources] == [("Ardo Velk", SourceKind.NAMED_PERSON)]
+    assert [(source.name, source.kind) for source in briefing.sources] == [
+        ("Ardo Velk", SourceKind.NAMED_PERSON)
+    ]
 
 
 def test_a_place_after_a_sentence_opener_is_no_surname() -> None:
