@@ -95,6 +95,20 @@ def test_built_files_match_their_annotated_sources(capsys: pytest.CaptureFixture
     assert build_corpus.main(["--check"]) == 0, capsys.readouterr().out
 
 
+def test_a_built_file_no_source_writes_is_stale_when_checking_and_removed_when_building(
+    tmp_path: Path,
+) -> None:
+    for part in ("train", "eval"):
+        (tmp_path / part).mkdir()
+    kept, left = tmp_path / "train" / "kept.txt", tmp_path / "eval" / "renamed.labels.json"
+    kept.write_text("kept", encoding="utf-8")
+    left.write_text("{}", encoding="utf-8")
+    assert build_corpus.orphans({kept}, remove=False, root=tmp_path) == 1
+    assert left.exists()
+    assert build_corpus.orphans({kept}, remove=True, root=tmp_path) == 0
+    assert kept.exists() and not left.exists()
+
+
 def test_the_guide_shows_the_current_corpus_table() -> None:
     guide = (REPO / "docs" / "labelling.md").read_text(encoding="utf-8")
     assert build_corpus.table() in guide, "paste the output of tests/corpus/build_corpus.py --table"

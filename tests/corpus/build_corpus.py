@@ -266,6 +266,22 @@ def table() -> str:
     return "\n".join(lines) + "\n"
 
 
+def orphans(written: set[Path], remove: bool, root: Path = HERE) -> int:
+    """Built files no briefing of the sources writes any more (one renamed or deleted): they
+    would still be loaded as corpus. Removed when building, counted as stale when checking."""
+    orphans = [
+        path
+        for part in ("train", "eval")
+        for path in sorted((root / part).iterdir())
+        if path.is_file() and path not in written
+    ]
+    for path in orphans:
+        print(f"{'removed' if remove else 'orphan'}: {path.relative_to(root)}")
+        if remove:
+            path.unlink()
+    return 0 if remove else len(orphans)
+
+
 def main(argv: list[str]) -> int:
     if "--table" in argv:
         print(table(), end="")
@@ -273,6 +289,7 @@ def main(argv: list[str]) -> int:
     check = "--check" in argv
     stale = 0
     seen: set[str] = set()
+    written: set[Path] = set()
     for source_file in sorted((HERE / "authoring").glob("*.brief")):
         for chunk in source_file.read_text(encoding="utf-8").split("\n%%%\n"):
             if not chunk.strip():
@@ -286,6 +303,7 @@ def main(argv: list[str]) -> int:
             target = HERE / part / labels["file"]
             label_path = HERE / part / f"{name}.labels.json"
             label_text = json.dumps(labels, indent=2, ensure_ascii=False) + "\n"
+            written |= {target, label_path}
             for path, content in ((target, text), (label_path, label_text)):
                 if check:
                     if not path.exists() or path.read_text(encoding="utf-8") != content:
@@ -294,6 +312,7 @@ def main(argv: list[str]) -> int:
                 else:
                     path.parent.mkdir(parents=True, exist_ok=True)
                     path.write_text(content, encoding="utf-8")
+    stale += orphans(written, remove=not check)
     print(f"{len(seen)} briefings" + (f", {stale} stale files" if check else " written"))
     corpus = load_corpus("all")  # validates every label file against its text
     print(f"{len(corpus)} briefings, {sum(len(gold.paragraphs) for gold in corpus)} paragraphs valid")
