@@ -287,3 +287,21 @@ def test_attributions_cover_exactly_the_naming_words() -> None:
         "three sources familiar with the negotiations",
         "one U.S. official",
     ]
+
+
+def test_a_body_named_by_its_acronym_before_common_nouns_is_the_acronym_later() -> None:
+    briefing = analyse(
+        briefing_of(
+            "Kessa's KIS intelligence agency said it had brokered the swap.",
+            "Eight detainees were flown home, according to a statement by KIS.",
+        )
+    )
+    assert [(s.name, s.kind) for s in briefing.sources] == [
+        ("Kessa's KIS intelligence agency", SourceKind.ORGANIZATION)
+    ]
+
+
+def test_an_acronym_after_a_capitalised_word_is_no_surname() -> None:
+    # "Kessa's KIS" must not make a lone "KIS" a person, as "Kessa's Ana Brill" makes Brill one.
+    briefing = analyse(briefing_of("Kessa's KIS met the envoys.", "KIS said the talks went well."))
+    assert [(s.name, s.kind) for s in briefing.sources] == [("KIS", SourceKind.ORGANIZATION)]

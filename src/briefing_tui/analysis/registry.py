@@ -402,8 +402,27 @@ def _distinct_aliases(entry: _Entry) -> tuple[str, ...]:
 
 def _shorter_names(name: str) -> list[str]:
     """A body's name without what only places it: "Ukraine's Coordination Headquarters" →
-    "Coordination Headquarters", "the opposition Democratic Path party" → "Democratic Path party"."""
+    "Coordination Headquarters", "the opposition Democratic Path party" → "Democratic Path party";
+    and the acronym a body is named by before its common nouns ("Kessa's KIS intelligence
+    agency" → "KIS")."""
     words = name.split()
+    return _without_place(words, name) + _acronym_before_nouns(words)
+
+
+def _acronym_before_nouns(words: list[str]) -> list[str]:
+    """ "KIS" of "Kessa's KIS intelligence agency": the one acronym, with only common nouns after it."""
+    acronyms = [number for number, word in enumerate(words) if _is_acronym(word)]
+    if len(acronyms) != 1 or acronyms[0] == len(words) - 1:
+        return []
+    after = words[acronyms[0] + 1 :]
+    return [words[acronyms[0]]] if all(word.islower() for word in after) else []
+
+
+def _is_acronym(word: str) -> bool:
+    return len(word) >= 2 and word.isalpha() and word.isupper()
+
+
+def _without_place(words: list[str], name: str) -> list[str]:
     trailing = len(words)
     while trailing and words[trailing - 1][:1].isupper():
         trailing -= 1

@@ -65,8 +65,8 @@ def surnames_in(texts: Iterable[str]) -> frozenset[str]:
             first, second = (match.group() + match.group(1)).casefold(), match.group(2).casefold()
             if first not in _NOT_GIVEN:  # "Donald Trump's warning"; not "In Kashvar's capital"
                 second = second.removesuffix("'s").removesuffix("’s")
-            if first not in NOT_NAMES and second not in not_surnames:
-                found.add(second)
+            if first not in NOT_NAMES and second not in not_surnames and not match.group(2).isupper():
+                found.add(second)  # an acronym is a body's ("Kessa's KIS"), never a surname
     return frozenset(found)
 
 
