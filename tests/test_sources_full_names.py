@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from briefing_tui.analysis import analyse
 from briefing_tui.analysis.source_names import full_names_in
 from briefing_tui.model import AttributionVia, SourceKind
@@ -59,7 +61,17 @@ def test_a_body_cited_by_a_lone_word_keeps_its_name() -> None:
     assert _sources("Harrowgate said the port would reopen.") == [("Harrowgate", SourceKind.ORGANIZATION, ())]
 
 
-def test_a_surname_shared_by_many_given_names_is_read_in_linear_time() -> None:
-    given = [f"Ka{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}{chr(97 + i // 676)}" for i in range(20_000)]
+def _shared_surname_seconds(count: int) -> float:
+    given = [f"Ka{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}{chr(97 + i // 676)}" for i in range(count)]
     text = " and ".join(f"{name} Marrow" for name in given)
-    assert full_names_in([text], frozenset({"marrow"})) == {}
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        assert full_names_in([text], frozenset({"marrow"})) == {}  # shared: no one full name
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def test_a_surname_shared_by_many_given_names_is_read_in_linear_time() -> None:
+    # Ten times the names: about ten times the time; comparing the names pairwise would be a hundred.
+    assert _shared_surname_seconds(20_000) / _shared_surname_seconds(2_000) < 35
