@@ -507,9 +507,15 @@ def _is_outlet_head(tokens: list[Token], words: list[int], head: int) -> bool:
     token = tokens[words[head]]
     low = token.lower
     if low in OUTLET_DESCRIPTIONS:
-        # "the network X" describes an outlet; "Network Lines", all in capitals, is one name.
-        return not (token.capitalised and head == 0)
+        # "the network X" describes an outlet; "Network Lines", all in capitals, is one name,
+        # and so is "Anchorage Daily News": a capitalised word before it opens the title.
+        return not (token.capitalised and (head == 0 or _opens_title(tokens[words[head - 1]])))
     return low == "agency" and head > 0 and tokens[words[head - 1]].lower in {"news", "press"}
+
+
+def _opens_title(token: Token) -> bool:
+    """ "Anchorage" in "Anchorage Daily News": a capitalised word, not an owner ("Kessa's")."""
+    return token.capitalised and not token.possessive and token.type is TokenType.WORD
 
 
 def _outlet_after_description(tokens: list[Token], index: int, words: list[int], head: int) -> Parsed:

@@ -1,0 +1,101 @@
+"""Shapes from the ninth study of real reports (issue #13): each read, and its near miss refused.
+
+Every sentence is invented (people, places, outlets); only the shape is taken from real copy:
+an outlet whose title holds a word that can also describe one ("the Marlow Daily Courier"),
+a state or a city speaking as a body ("according to the state"), a middle initial inside a
+person's name ("Tomas R. Erel"), and the outlet credited after a photo caption, which is the
+channel of no claim.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing_tui.analysis.sources import find_mentions
+from mention_names import named
+
+
+def _kinds(text: str) -> list[tuple[str, str | None]]:
+    return [(m.name, m.kind.value if m.kind else None) for m in find_mentions(text) if m.pronoun is None]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("Ana Roe told the Marlow Daily Courier that a deal was near.", "the Marlow Daily Courier"),
+        ("The talks had stalled, Ana Roe told Vessa Daily Herald.", "Vessa Daily Herald"),
+        ("The Orvin Radio Courier reported that the strike was over.", "the Orvin Radio Courier"),
+    ],
+)
+def test_a_title_with_an_outlet_describing_word_inside_is_one_name(text: str, outlet: str) -> None:
+    assert (outlet, "outlet") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        # a describing word in lower case, or after an owner, still describes the name after it
+        ("Kessa's daily Sentinel reported that the strike was over.", "Sentinel"),
+        ("The talks had stalled, the daily Vessa Star reported.", "Vessa Star"),
+    ],
+)
+def test_a_describing_word_before_an_outlet_stays_a_description(text: str, outlet: str) -> None:
+    assert (outlet, "outlet") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The union has 900 members, according to the state.", ("the state", "organization")),
+        ("The city said it would pay the arrears by May.", ("the city", "organization")),
+        ("The fares were refunded, the county said on Friday.", ("the county", "organization")),
+    ],
+)
+def test_a_state_or_a_city_speaks_as_a_body(text: str, expected: tuple[str, str]) -> None:
+    assert _kinds(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the same words as a place, or as a modifier of the real speaker
+        ("Talks in the city resumed, state officials said.", ["state officials"]),
+        ("Residents of the city said the water was back.", ["Residents of the city"]),
+        ("The state broadcaster said the water was back.", ["The state broadcaster"]),
+        ("The union met the state and the city on Monday.", []),
+    ],
+)
+def test_a_state_or_a_city_that_does_not_speak_is_no_source(text: str, expected: list[str]) -> None:
+    assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("“The levy stays,” Acting Director Tomas R. Erel stated.", "Tomas R. Erel"),
+        ("Senator Vessa K. Marlow is quoted as saying the levy would stay.", "Vessa K. Marlow"),
+    ],
+)
+def test_a_middle_initial_is_part_of_the_name(text: str, name: str) -> None:
+    assert (name, "named_person") in _kinds(text)
+
+
+def test_a_capital_letter_that_ends_a_sentence_is_no_initial() -> None:
+    # "Plan B." closes its sentence: the next one is not part of a name
+    assert named("They chose Plan B. The officials said it would hold.") == ["The officials"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A view of the harbour office is seen on May 2, 2026 in Vessa. (AFP)",
+        "Ana Roe, pictured, leaves the talks in Orvin on Monday. (Vessa Star)",
+        "Strikers gather outside the plant in a file photo. (Reuters)",
+    ],
+)
+def test_the_outlet_credited_after_a_photo_caption_is_no_source(text: str) -> None:
+    assert _kinds(text) == []
+
+
+def test_an_outlet_cited_after_a_sentence_is_still_a_source() -> None:
+    assert _kinds("The envoy left Orvin without a deal. (Vessa Star)") == [("Vessa Star", "outlet")]
