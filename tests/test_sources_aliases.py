@@ -199,3 +199,31 @@ def test_they_after_the_one_group_that_opens_a_sentence_is_that_group() -> None:
     ]
     # A name and a body before "they": no group opens a sentence, and no earlier speaker fits.
     assert [words for words, _, _ in cited(briefing)[2:]] == []
+
+
+def test_a_back_reference_names_the_head_of_the_earlier_source_not_its_tail() -> None:
+    # "the governor" is no back-reference to a source inside the governor's office
+    briefing = analyse(
+        briefing_of(
+            "A source in the Governor's Office told the Vessa Star the ferry would sail.",
+            "“We will pay,” added the governor.",
+        )
+    )
+    assert {source.name for source in briefing.sources} == {
+        "a source in the Governor's Office",
+        "the Vessa Star",
+        "the governor",
+    }
+
+
+def test_a_back_reference_to_the_head_of_an_earlier_source_joins_it() -> None:
+    briefing = analyse(
+        briefing_of(
+            "A source in the Governor's Office told the Vessa Star the ferry would sail.",
+            "The source said fares would be refunded.",
+        )
+    )
+    assert [(words, name) for words, name, _ in cited(briefing) if "Star" not in words] == [
+        ("A source in the Governor's Office", "a source in the Governor's Office"),
+        ("The source", "a source in the Governor's Office"),
+    ]

@@ -99,3 +99,28 @@ def test_the_outlet_credited_after_a_photo_caption_is_no_source(text: str) -> No
 
 def test_an_outlet_cited_after_a_sentence_is_still_a_source() -> None:
     assert _kinds("The envoy left Orvin without a deal. (Vessa Star)") == [("Vessa Star", "outlet")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“We held together,” added the prime minister, in a nod to the strike.", ["the prime minister"]),
+        ("“We held together,” added Ana Roe.", ["Ana Roe"]),
+        ("“The levy stays,” noted the envoy.", ["the envoy"]),
+    ],
+)
+def test_a_verb_right_after_a_quotation_is_inverted_whatever_follows(text: str, expected: list[str]) -> None:
+    assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The levy stays,” he added the clause to the text.",  # a subject before the verb
+        "The deal, “final,” added new costs to the budget.",  # what follows names nobody
+        "Ana Roe added the prime minister to the list.",  # no quotation: "added" takes an object
+    ],
+)
+def test_no_inverted_subject_without_a_quotation_right_before(text: str) -> None:
+    assert all(m.pronoun is not None or "minister" not in m.name for m in find_mentions(text))
+    assert "the prime minister" not in named(text) and "new costs" not in " ".join(named(text))

@@ -29,6 +29,7 @@ from briefing_tui.analysis.vocabulary import (
     HEAD_KINDS,
     NAME_PARTICLES,
     OUTLET_SYNONYMS,
+    POSTMODIFIER_LEADS,
     ROLE_WORDS,
 )
 from briefing_tui.ingest.structure import slugify
@@ -233,10 +234,16 @@ class SourceRegistry:
                 if _holds_role(entry, wanted, words):
                     return entry  # "the formateur" after "formateur Elske Brandt"
                 continue
-            known = {_singular(word) for word in entry.key.split()}
+            earlier = entry.key.split()
+            known = {_singular(word) for word in earlier}
+            heads = {_singular(word) for word in _before_tail(earlier)}
             if entry.description:
-                known |= {_singular(word) for word in source_key(entry.description).split()}
-            if wanted <= known and (entry.plural == _is_plural(words) or not people):
+                described = {_singular(word) for word in source_key(entry.description).split()}
+                known, heads = known | described, heads | described
+            # The head must name the earlier source itself, not a word of its tail: "the prime
+            # minister" is not "a source in the Prime Minister's Office".
+            head = _singular(_head(words) or "")
+            if wanted <= known and head in heads and (entry.plural == _is_plural(words) or not people):
                 return entry
         return None
 
@@ -367,6 +374,17 @@ def _fuller_name(entry: _Entry, key: str, mention: Mention) -> bool:
         return False
     words, known = key.split(), entry.key.split()
     return len(words) > len(known) and words[-len(known) :] == known
+
+
+_TAIL_LEADS = POSTMODIFIER_LEADS | {"who", "which", "that"}
+
+
+def _before_tail(words: list[str]) -> list[str]:
+    """The words of a common-noun name before its tail: "a source" of "a source in the office"."""
+    for number, word in enumerate(words):
+        if number and word in _TAIL_LEADS and _head(words[:number]) is not None:
+            return words[:number]
+    return words
 
 
 def _head(words: list[str]) -> str | None:

@@ -598,6 +598,10 @@ _AFTER_QUOTATION = re.compile(r"(?:[,.!?][”\"]|[”\"],)[ \t]*$")
 """A closing quotation and its comma right before a verb: "“...,” reports"."""
 
 
+_INVERTED_FRAMES = frozenset({Frame.THAT, Frame.CLAUSE})
+"""Frames whose verb, right after a quotation, is read as inverted whatever follows it."""
+
+
 def _verb_reports(text: str, match: re.Match[str], passive: bool) -> bool:
     """Whether a reporting verb reports here: by what follows it, or, in the passive, when it
     is a verb of speech whose agent may follow ("was confirmed by officials")."""
@@ -609,10 +613,12 @@ def _verb_reports(text: str, match: re.Match[str], passive: bool) -> bool:
             and " by " in text[match.end() : match.end() + 40]
         )
     verb = " ".join(match.group().split())  # "pointed  out"
-    if VERB_FORMS[verb] is Frame.THAT and _AFTER_QUOTATION.search(
+    if VERB_FORMS[verb] in _INVERTED_FRAMES and _AFTER_QUOTATION.search(
         text, max(0, match.start() - 4), match.start()
     ):
-        return True  # "“...,” reports the Harbour Gazette": inverted after a quotation, a verb
+        # "“...,” reports the Harbour Gazette", "“...,” added the prime minister": right after
+        # a quotation the verb has no subject before it, so the words after it are its subject.
+        return True
     return frame_allows(text, verb, match.end())
 
 
