@@ -3,6 +3,8 @@ and the fullest name of a person leading whatever order the text gives them in."
 
 from __future__ import annotations
 
+import pytest
+
 from briefing_tui.analysis import analyse
 from briefing_tui.model import Briefing
 from mention_names import briefing_of
@@ -227,3 +229,38 @@ def test_a_back_reference_to_the_head_of_an_earlier_source_joins_it() -> None:
         ("A source in the Governor's Office", "a source in the Governor's Office"),
         ("The source", "a source in the Governor's Office"),
     ]
+
+
+def test_a_persons_office_is_one_source_under_all_its_names() -> None:
+    briefing = analyse(
+        briefing_of(
+            "Vessa Prime Minister Tomas Erel’s office said a deal had been reached.",
+            "On Friday, his office said Erel had been told by the negotiators.",
+            "The cabinet will meet on Sunday, Erel’s office said.",
+        )
+    )
+    offices = [source for source in briefing.sources if "office" in source.name]
+    assert [source.name for source in offices] == ["Vessa Prime Minister Tomas Erel’s office"]
+    assert {"his office", "Erel’s office"} <= set(offices[0].aliases)
+
+
+def test_his_office_before_the_name_is_led_by_the_name() -> None:
+    briefing = analyse(
+        briefing_of(
+            "“We are close,” Tomas Erel told reservists, according to a statement from his office.",
+            "Erel's office also said the cabinet would meet at six.",
+        )
+    )
+    assert [source.name for source in briefing.sources] == ["Tomas Erel", "Erel's office"]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Marlow's office said the cabinet would meet at six.",  # another person's office
+        "The prime minister's office said the cabinet would meet at six.",  # a role, not a name
+    ],
+)
+def test_offices_of_different_owners_stay_apart(second: str) -> None:
+    briefing = analyse(briefing_of("Tomas Erel's office said a deal had been reached.", second))
+    assert len([source for source in briefing.sources if "office" in source.name]) == 2

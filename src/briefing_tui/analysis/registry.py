@@ -99,6 +99,9 @@ class SourceRegistry:
         self._known_full_names: Mapping[str, str] | None = None
         self._by_key: dict[str, _Entry] = {}
         self._by_surname: dict[str, _Entry] = {}
+        self._owned: dict[tuple[str, str], _Entry] = {}
+        """A person's office or camp by (owner's surname, body): see `_owned_key`."""
+        self._owner_of: dict[str, tuple[str, str]] = {}
         self._ids: set[str] = set()
         self._order: list[_Entry] = []
         self._recent: list[_Entry] = []
@@ -150,6 +153,47 @@ class SourceRegistry:
         )
 
     def _entry(self, mention: Mention) -> tuple[_Entry, AttributionVia]:
+        """The source a named mention is, registering it when new."""
+        owned = self._owned_key(mention)
+        if owned is None:
+            return self._plain_entry(mention)
+        known = self._owned.get(owned)
+        if known is None:
+            entry, via = self._plain_entry(mention)
+            self._owned.setdefault(owned, entry)
+            self._owner_of.setdefault(entry.id, owned)
+            return entry, via
+        entry = _joined_owned(known, mention)
+        return entry, AttributionVia.NAME if source_key(mention.name) == entry.key else AttributionVia.ALIAS
+
+    def _owned_key(self, mention: Mention) -> tuple[str, str] | None:
+        """ "Netanyahu's office", "Prime Minister Ana Roe's office", "his office": (the owner's
+        surname, the body), so that one person's office is one source under all its names."""
+        if mention.kind is not SourceKind.ORGANIZATION:
+            return None
+        owned = _OWNED.match(source_key(mention.name))
+        if owned is None:
+            return None
+        if owned["pronoun"]:
+            return self._nearest_owner(owned["body"])
+        written = mention.name.replace("’", "'")
+        at = written.casefold().rfind(owned["owner"] + "'")
+        return (owned["owner"], owned["body"]) if at >= 0 and written[at].isupper() else None
+
+    def _nearest_owner(self, body: str) -> tuple[str, str] | None:
+        """Whose "his office" it is: the named person cited last in this section, or the owner
+        of the same body cited last ("Erel's office said ... On Friday, his office said ...")."""
+        for paragraph, entry in reversed(self._speakers):
+            if self._paragraph - paragraph >= _PRONOUN_REACH:
+                return None
+            if entry.kind is SourceKind.NAMED_PERSON:
+                return entry.key.split()[-1], body
+            owned = self._owner_of.get(entry.id)
+            if owned is not None and owned[1] == body:
+                return owned
+        return None
+
+    def _plain_entry(self, mention: Mention) -> tuple[_Entry, AttributionVia]:
         key = source_key(mention.name)
         entry = self._by_key.get(key)
         if entry is None and mention.kind in {None, SourceKind.NAMED_PERSON}:
@@ -348,6 +392,28 @@ class SourceRegistry:
             candidate = f"{base}-{suffix}"
         self._ids.add(candidate)
         return candidate
+
+
+_OWNED = re.compile(
+    r"^(?:(?P<pronoun>his|her)|.*?\b(?P<owner>[\w-]+)'s?) "
+    r"(?P<body>office|camp|administration|government|team|campaign|cabinet)$"
+)
+"""A body a person owns, by the owner's name or a pronoun: "netanyahu's office", "his camp"."""
+
+
+def _joined_owned(entry: _Entry, mention: Mention) -> _Entry:
+    """The owned body ``entry``, now also named by ``mention``; a name leads a pronoun ("his
+    office") and a fuller name a shorter one."""
+    key = source_key(mention.name)
+    if key == entry.key:
+        return entry
+    pronoun_led = entry.key.startswith(("his ", "her "))
+    if pronoun_led or (key.endswith(" " + entry.key) and len(key) > len(entry.key)):
+        entry.aliases.append(entry.name)
+        entry.name, entry.key = mention.name, key
+    elif key not in {source_key(alias) for alias in entry.aliases}:
+        entry.aliases.append(mention.name)
+    return entry
 
 
 def _surnames_of(words: list[str]) -> list[str]:
