@@ -124,3 +124,27 @@ def test_a_verb_right_after_a_quotation_is_inverted_whatever_follows(text: str, 
 def test_no_inverted_subject_without_a_quotation_right_before(text: str) -> None:
     assert all(m.pronoun is not None or "minister" not in m.name for m in find_mentions(text))
     assert "the prime minister" not in named(text) and "new costs" not in " ".join(named(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sources in Vessa suggested Orvin appeared to be more open to a deal.", ["Sources in Vessa"]),
+        ("The envoy noted Kessa offered more on Friday.", ["The envoy"]),
+        ("Two aides indicated the talks seemed to have stalled.", ["Two aides"]),
+    ],
+)
+def test_a_reported_clause_with_a_one_word_subject_and_a_past_verb(text: str, expected: list[str]) -> None:
+    assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gulf states pledged a combined $3.2 billion.",  # an adjective after "a", not a clause
+        "The envoy urged the parties involved to sign.",  # a participle before "to"
+        "The mediators suggested a revised timetable.",  # an object, not a clause
+    ],
+)
+def test_no_reported_clause_where_the_past_form_is_an_adjective_or_participle(text: str) -> None:
+    assert named(text) == []

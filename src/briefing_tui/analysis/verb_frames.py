@@ -12,7 +12,7 @@ import re
 
 from briefing_tui.analysis.reporting_verbs import FEELING_NOUNS, PARTICIPLES, VERB_FORMS, Frame
 from briefing_tui.analysis.tokens import Token, tokenize
-from briefing_tui.analysis.vocabulary import STOPWORDS, TIME_WORDS
+from briefing_tui.analysis.vocabulary import DETERMINERS, STOPWORDS, TIME_WORDS
 
 __all__ = ["frame_allows", "until_punct"]
 
@@ -201,7 +201,8 @@ def _clause_follows(tokens: list[Token]) -> bool:
     # A clause without "that" has a finite verb soon after; "emphasized the risk, saying:"
     # reports through the participle that follows.
     words = until_punct(tokens[1:])
-    if any(token.lower in _FINITE for token in words) or _past_verb_follows(words):
+    # "suggested Israel appeared to be open": the past verb may follow a one-word subject.
+    if any(token.lower in _FINITE for token in words) or _past_verb_follows(until_punct(tokens)):
         return True
     rest = tokens[1 + len(words) :]
     return bool(rest) and (rest[0].text == ":" or (len(rest) > 1 and rest[1].lower in _SAYING))
@@ -235,7 +236,8 @@ def _past_verb_follows(words: list[Token]) -> bool:
     """ "added the maps included ...", "insisted the union erred": a regular past verb right
     after a noun is the reported clause's own verb. After a determiner, a preposition or an
     auxiliary it is an adjective or a participle ("stressed the need for continued talks"),
-    and before "by" or "to" a passive or a participle ("urged the parties involved to ...")."""
+    and before "by" or "to" a passive or a participle ("urged the parties involved to ..."),
+    unless "to be" or "to have" follows ("suggested the talks seemed to be stalling")."""
     for number in range(1, len(words)):
         word, previous = words[number], words[number - 1]
         if previous.lower in _SUBORDINATORS:
@@ -243,7 +245,10 @@ def _past_verb_follows(words: list[Token]) -> bool:
         if not (word.lower.endswith("ed") and len(word.lower) > 4 and not word.capitalised):
             continue
         following = words[number + 1].lower if number + 1 < len(words) else ""
-        if previous.lower in STOPWORDS or previous.lower.endswith("ly") or following in {"by", "to", "with"}:
+        if following == "to" and number + 2 < len(words) and words[number + 2].lower in {"be", "have"}:
+            following = ""  # "suggested Israel appeared to be open": a verb before "to be"
+        adjective = previous.lower in STOPWORDS or previous.lower in DETERMINERS or previous.lower.endswith("ly")
+        if adjective or following in {"by", "to", "with"}:
             continue
         return True
     return False
