@@ -148,3 +148,20 @@ def test_a_reported_clause_with_a_one_word_subject_and_a_past_verb(text: str, ex
 )
 def test_no_reported_clause_where_the_past_form_is_an_adjective_or_participle(text: str) -> None:
     assert named(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He spoke after remarks from Vessa and Orvin officials raising hopes that a deal was near.",
+        "The strike went on, fuelling fears that the port would close.",
+    ],
+)
+def test_a_plural_noun_after_a_participle_is_no_reporting_verb(text: str) -> None:
+    assert named(text) == []
+
+
+def test_a_verb_after_a_post_modifier_with_a_participle_still_reports() -> None:
+    assert named("A union representing the dockers says the port will close.") == [
+        "A union representing the dockers"
+    ]

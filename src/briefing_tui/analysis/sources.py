@@ -389,6 +389,8 @@ def find_mentions(text: str, outlets: frozenset[str] = frozenset()) -> list[Ment
             before = word_before(text, match.start())
             if before[0] in _ARTICLES_AND_POSSESSIVES and not before[1]:
                 continue  # "a report by the agency", "a written treaty": a noun or an adjective
+            if _object_of_participle(before, match.group()):
+                continue  # "raising hopes that", "fuelling fears of": a noun after a participle
             passive = before[0] in BE_FORMS
             if not _verb_reports(text, match, passive):
                 continue  # "is expected to": a passive names no speaker, unless "by" one
@@ -413,6 +415,12 @@ _ARTICLES_AND_POSSESSIVES = frozenset(
     {"a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "these", "those", "each", "every"}
 )
 """Words after which a verb form is a noun or an adjective: "a report", "its stated aim"."""
+
+
+def _object_of_participle(before: tuple[str, bool], verb: str) -> bool:
+    """Whether a verb form in "-s" is the plural noun a participle takes: "raising hopes"."""
+    word, capitalised = before
+    return verb.endswith("s") and " " not in verb and word.endswith("ing") and len(word) > 4 and not capitalised
 
 
 _REPORTING_ANCHORS = frozenset({Anchor.VERB, Anchor.TOLD})
