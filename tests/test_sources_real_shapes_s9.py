@@ -165,3 +165,30 @@ def test_a_verb_after_a_post_modifier_with_a_participle_still_reports() -> None:
     assert named("A union representing the dockers says the port will close.") == [
         "A union representing the dockers"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vessa-backed Orvin Front said it would not sign.", ("Orvin Front", "organization")),
+        ("Oil-rich Kessaland hinted that it would not sign.", ("Kessaland", None)),
+        ("The Vessa-led coalition said it would not sign.", ("the Vessa-led coalition", "organization")),
+        ("Protester Ana Roe said the plan was not enough.", ("Ana Roe", "named_person")),
+    ],
+)
+def test_a_capitalised_modifier_or_role_before_a_name_is_no_part_of_it(
+    text: str, expected: tuple[str, str | None]
+) -> None:
+    assert _kinds(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Unification minister Chung Min-ho said the talks held.", "Chung Min-ho"),
+        ("Hye-jin Moon said the talks held.", "Hye-jin Moon"),
+        ("Jean-Luc Marel said the talks held.", "Jean-Luc Marel"),
+    ],
+)
+def test_a_hyphened_given_name_stays_a_name(text: str, name: str) -> None:
+    assert _kinds(text) == [(name, "named_person")]

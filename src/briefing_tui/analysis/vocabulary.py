@@ -136,7 +136,7 @@ ROLE_WORDS = _OFFICIAL_HEADS | _words(
     "mps meps lawmaker treasurer co-leader co-chair vice-chair deputy-leader whip skipper "
     "chairman chairwoman councilman councilwoman councillor councilor alderman fellow member "
     "organiser organizer campaigner activist strategist lawyer attorney lobbyist pollster "
-    "convenor convener co-ordinator steward counterpart"
+    "convenor convener co-ordinator steward counterpart protester protestor demonstrator"
 )
 """Words for a role that may stand right before a person's name: "correspondent Felicia Schwartz".
 
