@@ -192,3 +192,19 @@ def test_a_capitalised_modifier_or_role_before_a_name_is_no_part_of_it(
 )
 def test_a_hyphened_given_name_stays_a_name(text: str, name: str) -> None:
     assert _kinds(text) == [(name, "named_person")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The union walked out, alleging the company had hidden its accounts.",
+        "The talks ended, with mediators quipping that everyone was equally unhappy.",
+        "The union walked out, reiterating that the offer was too low.",
+    ],
+)
+def test_more_participles_report_for_their_subject(text: str) -> None:
+    assert len(named(text)) == 1
+
+
+def test_a_participle_that_acts_reports_nothing() -> None:
+    assert named("The union walked out, proposing a new vote.") == []

@@ -242,6 +242,13 @@ PARTICIPLES = (
     "stating",
     "blaming",
     "accusing",
+    "quipping",
+    "alleging",
+    "lamenting",
+    "remarking",
+    "reiterating",
+    "emphasising",
+    "emphasizing",
     "pointing out",
     "making clear",
 )
