@@ -208,3 +208,8 @@ def test_more_participles_report_for_their_subject(text: str) -> None:
 
 def test_a_participle_that_acts_reports_nothing() -> None:
     assert named("The union walked out, proposing a new vote.") == []
+
+
+def test_a_name_with_a_middle_initial_is_a_person_not_a_body() -> None:
+    assert _kinds("Ana K. Roe said the deal was reached.") == [("Ana K. Roe", "named_person")]
+    assert _kinds("The U.N. Office said the deal was reached.") == [("the U.N. Office", "organization")]

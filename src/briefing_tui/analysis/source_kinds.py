@@ -149,6 +149,10 @@ def _outlet_name(plain: str, lowered: list[str]) -> bool:
     )
 
 
+def _initial(token: Token) -> bool:
+    return len(token.text) == 2 and token.text[1] == "."
+
+
 def name_kind(names: list[Token], determiner: Token | None) -> tuple[SourceKind | None, bool]:
     """The kind a run of capitalised words names (None: a lone word only context can tell),
     and whether its opening capital may be a sentence's rather than the name's own."""
@@ -164,8 +168,9 @@ def name_kind(names: list[Token], determiner: Token | None) -> tuple[SourceKind 
         return SourceKind.OFFICIAL, True  # "the Minister of Finance"
     acronym = len(names) == 1 and names[0].type is TokenType.ACRONYM
     # "NJ Transit", "UN Office": a word in capitals makes a name a body, not a person.
+    # A middle initial ("Ana K. Roe") is no word in capitals.
     capitals = len(names) > 1 and any(
-        len(t.text) >= 2 and t.text.isupper() and t.lower not in ROLE_WORDS for t in names
+        len(t.text) >= 2 and t.text.isupper() and t.lower not in ROLE_WORDS and not _initial(t) for t in names
     )
     organised = any(word in ORGANIZATION_WORDS or word in TITLED_JOINERS for word in lowered)
     if determiner is not None or acronym or capitals or organised:
