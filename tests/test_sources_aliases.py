@@ -264,3 +264,10 @@ def test_his_office_before_the_name_is_led_by_the_name() -> None:
 def test_offices_of_different_owners_stay_apart(second: str) -> None:
     briefing = analyse(briefing_of("Tomas Erel's office said a deal had been reached.", second))
     assert len([source for source in briefing.sources if "office" in source.name]) == 2
+
+
+def test_a_news_service_is_the_outlet_under_its_own_name() -> None:
+    briefing = analyse(
+        briefing_of("Vessa news service reported that the jury had ruled.", "Vessa said the award was a record.")
+    )
+    assert [source.name for source in briefing.sources] == ["Vessa news service"]

@@ -213,3 +213,18 @@ def test_a_participle_that_acts_reports_nothing() -> None:
 def test_a_name_with_a_middle_initial_is_a_person_not_a_body() -> None:
     assert _kinds("Ana K. Roe said the deal was reached.") == [("Ana K. Roe", "named_person")]
     assert _kinds("The U.N. Office said the deal was reached.") == [("the U.N. Office", "organization")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("H.T. Marel said the petitions were dismissed.", ("H.T. Marel", "named_person")),
+        ("District Judge J. Oren Vask said the suit could go on.", ("J. Oren Vask", "named_person")),
+        ("The U.S. Treasury said the suit could go on.", ("the U.S. Treasury", "organization")),
+        ("Vessa news service reported that the jury had ruled.", ("Vessa news service", "outlet")),
+    ],
+)
+def test_initials_open_a_persons_name_and_a_news_service_is_an_outlet(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert _kinds(text) == [expected]

@@ -51,8 +51,8 @@ _PARTITIVE = re.compile(
 """A part of a group named before: "one of the diplomats" (the group is what follows "of the")."""
 _COUNTED = re.compile(r"^(?:two|three|four|five|six|seven|eight|nine|ten|\d+) (\w+s)$")
 """A group counted by a number ("three officials"): the plural is the group's earlier name."""
-_NEWS_AGENCY = re.compile(r"^(?:the )?([A-Z][\w-]+) news agency$")
-"""An agency named with its noun: "the Reuters news agency" is also plain Reuters."""
+_NEWS_AGENCY = re.compile(r"^(?:the )?([A-Z][\w-]+) (?:news agency|news service|wire service)$")
+"""An agency named with its noun: "the Reuters news agency", "Reuters news service" is also plain Reuters."""
 _REPEATERS = frozenset({"same", "said"})
 """Words that only say a description repeats an earlier source: "the same source"."""
 _PRONOUN_REACH = 3

@@ -68,8 +68,8 @@ def head_kind(tokens: list[Token], index: int, words: list[int]) -> SourceKind:
         )
     ):
         kind = SourceKind.ORGANIZATION  # "Lakes Peace Women", "Mothers of the Missing": a body's name
-    if head.lower == "agency" and len(words) > 1 and tokens[words[-2]].lower in {"news", "press"}:
-        kind = SourceKind.OUTLET  # "the Tasnim news agency"
+    if head.lower in {"agency", "service"} and len(words) > 1 and tokens[words[-2]].lower in {"news", "press", "wire"}:
+        kind = SourceKind.OUTLET  # "the Tasnim news agency", "Reuters news service"
     if head.lower == "authority" and len(words) > 1 and tokens[words[-2]].lower == "broadcasting":
         kind = SourceKind.OUTLET  # "the Velmar broadcasting authority" is a broadcaster
     if head.lower == "network" and len(words) > 1 and tokens[words[-2]].lower in _ON_AIR:
@@ -150,7 +150,14 @@ def _outlet_name(plain: str, lowered: list[str]) -> bool:
 
 
 def _initial(token: Token) -> bool:
-    return len(token.text) == 2 and token.text[1] == "."
+    """ "K." in "Ana K. Roe", "H.L." in "H.L. Dattu": a person's initials, not a body's letters
+    ("U.N.", "U.S." stay a body's)."""
+    letters = token.text.replace(".", "")
+    dotted = token.text.endswith(".") and len(token.text) == 2 * len(letters)
+    return dotted and len(letters) <= 2 and token.lower not in _BODY_INITIALS
+
+
+_BODY_INITIALS = frozenset({"u.s.", "u.n.", "u.k.", "e.u.", "d.c."})
 
 
 def name_kind(names: list[Token], determiner: Token | None) -> tuple[SourceKind | None, bool]:
@@ -167,6 +174,8 @@ def name_kind(names: list[Token], determiner: Token | None) -> tuple[SourceKind 
     if len(lowered) > 2 and lowered[0] in ROLE_WORDS and lowered[1] in {"of", "for"}:
         return SourceKind.OFFICIAL, True  # "the Minister of Finance"
     acronym = len(names) == 1 and names[0].type is TokenType.ACRONYM
+    if len(names) > 1 and _initial(names[0]) and all(name.type is TokenType.WORD for name in names[1:]):
+        return SourceKind.NAMED_PERSON, False  # "H.L. Dattu", "J. Frederick Motz"
     # "NJ Transit", "UN Office": a word in capitals makes a name a body, not a person.
     # A middle initial ("Ana K. Roe") is no word in capitals.
     capitals = len(names) > 1 and any(
