@@ -228,3 +228,20 @@ def test_initials_open_a_persons_name_and_a_news_service_is_an_outlet(
     text: str, expected: tuple[str, str]
 ) -> None:
     assert _kinds(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Marren Lantern reported state officials said fares would be refunded.", "outlet"),
+        ("The Port Authority reported officials said fares would be refunded.", "organization"),
+        ("The ministry reported officials said fares would be refunded.", "organization"),
+    ],
+)
+def test_a_name_that_reports_what_others_said_is_an_outlet_unless_a_body(text: str, expected: str) -> None:
+    assert _kinds(text)[0][1] == expected
+
+
+def test_a_lone_name_that_reports_what_others_said_keeps_its_open_kind() -> None:
+    # "Kessa" may be a country reporting through its officials as well as an outlet
+    assert _kinds("Kessa reported officials said fares would be refunded.")[0] == ("Kessa", None)

@@ -75,7 +75,15 @@ from briefing_tui.analysis.source_windows import (
 from briefing_tui.analysis.subjects import after_introduction, sentence_subject, subject_before
 from briefing_tui.analysis.tokens import Token, tokenize
 from briefing_tui.analysis.verb_frames import frame_allows, until_punct
-from briefing_tui.analysis.vocabulary import DOCUMENT_NOUNS, OUTLET_SYNONYMS, OUTLET_WORDS, PROGRAMME_NOUNS
+from briefing_tui.analysis.vocabulary import (
+    DOCUMENT_NOUNS,
+    HEAD_KINDS,
+    ORGANIZATION_WORDS,
+    OUTLET_SYNONYMS,
+    OUTLET_WORDS,
+    PLACE_NAMES,
+    PROGRAMME_NOUNS,
+)
 from briefing_tui.model import SourceKind
 
 __all__ = ["Mention", "find_mentions", "outlet_names", "surnames_in"]
@@ -397,6 +405,8 @@ def find_mentions(text: str, outlets: frozenset[str] = frozenset()) -> list[Ment
         results = _read_anchor(text, match, anchor, before, passive, outlets=outlets)
         if results and anchor is Anchor.VERB and _reports_at_the_end(text, match, found):
             results = [_as_outlet(text, item) for item in results]  # "..., Nordpress reported."
+        elif results and anchor is Anchor.VERB and _reports_speech(text, match):
+            results = [_as_reporting_outlet(text, item) for item in results]  # "The Empire reported officials said"
         if results and anchor is Anchor.VERB and " to " in text[match.end() : match.end() + _TO_REACH]:
             results = [*results, *_outlet_addressed(text, match.end())]  # "confirmed it to the Post"
         if anchor in _REPORTING_ANCHORS:
@@ -587,6 +597,33 @@ def _as_outlet(text: str, item: Found) -> Found:
     it: ", Nordpress reported." ("the ministry reported" keeps the kind its head noun gives)."""
     phrase = item.phrase
     if phrase.kind is not None or item.pronoun is not None or not text[: phrase.start].rstrip().endswith(","):
+        return item
+    return replace(item, phrase=replace(phrase, kind=SourceKind.OUTLET))
+
+
+_SPEECH_AFTER = re.compile(
+    r"[^.;:!?“”\"]{1,60}?\b(?:said|says|told|had said|have said|has said)\b"
+)
+
+
+def _reports_speech(text: str, match: re.Match[str]) -> bool:
+    """Whether "reported" carries someone else's words: "The Empire reported officials said ..."."""
+    return match.group().lower() in _TAIL_REPORTS and _SPEECH_AFTER.match(text, match.end()) is not None
+
+
+def _as_reporting_outlet(text: str, item: Found) -> Found:
+    """A capitalised name without a body's word that reports what others said is an outlet:
+    "The Juneau Empire reported state officials said" ("the ministry reported" stays a body)."""
+    phrase = item.phrase
+    if item.pronoun is not None or phrase.kind not in {None, SourceKind.ORGANIZATION}:
+        return item
+    words = text[phrase.start : phrase.end].split()
+    plain = [word.strip("’'").lower() for word in words if word.lower() not in {"the", "a"}]
+    if len(plain) < 2 or not all(word[:1].isupper() for word in words if word.lower() not in {"the", "a"}):
+        return item  # a lone word ("Kessa reported") may be a country as well as an outlet
+    if any(word in ORGANIZATION_WORDS or word in HEAD_KINDS or word in PLACE_NAMES for word in plain):
+        return item
+    if " ".join(plain) in PLACE_NAMES:
         return item
     return replace(item, phrase=replace(phrase, kind=SourceKind.OUTLET))
 
