@@ -245,3 +245,21 @@ def test_a_name_that_reports_what_others_said_is_an_outlet_unless_a_body(text: s
 def test_a_lone_name_that_reports_what_others_said_keeps_its_open_kind() -> None:
     # "Kessa" may be a country reporting through its officials as well as an outlet
     assert _kinds("Kessa reported officials said fares would be refunded.")[0] == ("Kessa", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Negotiators leaving a meeting with the Vessan minister said a deal was near.",
+            ["Negotiators leaving a meeting with the Vessan minister"],
+        ),
+        ("Delegates at the talks with the Front said the text was ready.", ["Delegates at the talks with the Front"]),
+    ],
+)
+def test_a_tail_runs_on_through_with(text: str, expected: list[str]) -> None:
+    assert named(text) == expected
+
+
+def test_with_opening_an_absolute_clause_is_no_tail() -> None:
+    assert named("Talks with the Front stalled, officials said.") == ["officials"]

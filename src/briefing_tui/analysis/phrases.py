@@ -956,12 +956,12 @@ def _tail(tokens: list[Token], position: int, limit: int) -> int | None:
             position += 1  # "Ways and Means": inside a name, like "of", it is not counted
             continue
         if (
-            token.lower == "of"
+            token.lower in {"of", "with"}
             and count
             and position + 1 < limit
             and tokens[position + 1].lower not in STOPWORDS
         ):
-            pass  # "on prisoners of war"
+            pass  # "on prisoners of war", "leaving a meeting with the minister"
         elif token.lower in STOPWORDS or (_looks_finite(token) and not _graded(tokens[position - 1])):
             break  # "delegates from small island states walked out": the verb ends the tail
         position += 1
