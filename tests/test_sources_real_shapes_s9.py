@@ -171,7 +171,7 @@ def test_a_verb_after_a_post_modifier_with_a_participle_still_reports() -> None:
     ("text", "expected"),
     [
         ("Vessa-backed Orvin Front said it would not sign.", ("Orvin Front", "organization")),
-        ("Oil-rich Kessaland hinted that it would not sign.", ("Kessaland", None)),
+        ("Oil-rich Kessaland hinted that it would not sign.", ("Kessaland", "organization")),
         ("The Vessa-led coalition said it would not sign.", ("the Vessa-led coalition", "organization")),
         ("Protester Ana Roe said the plan was not enough.", ("Ana Roe", "named_person")),
     ],
@@ -263,3 +263,10 @@ def test_a_tail_runs_on_through_with(text: str, expected: list[str]) -> None:
 
 def test_with_opening_an_absolute_clause_is_no_tail() -> None:
     assert named("Talks with the Front stalled, officials said.") == ["officials"]
+
+
+def test_the_span_keeps_the_modifier_the_name_leaves_it() -> None:
+    text = "Vessa-backed Orvin Front said it would not sign."
+    (mention,) = find_mentions(text)
+    assert text[mention.start : mention.end] == "Vessa-backed Orvin Front"
+    assert mention.name == "Orvin Front"

@@ -331,21 +331,6 @@ def _modifies_next(tokens: list[Token], position: int, limit: int) -> bool:
     )
 
 
-_MODIFIER_TAILS = frozenset(
-    ["led", "run", "held", "born", "rich", "wide", "style", "friendly", "made", "built", "poor", "free"]
-)
-"""Lower-case ends that make a hyphened word a modifier ("Saudi-led"), besides "-ed" and "-ing"."""
-
-
-def _modifier_compound(text: str) -> bool:
-    """A capitalised word hyphened to a participle or an adjective: "Iran-backed", "Oil-rich";
-    not a name hyphened to a lower-case syllable ("Chung Min-ho") or a particle ("al-Thani")."""
-    first, dash, tail = text.partition("-")
-    if not (dash and first.isalpha() and tail.isalpha() and tail.islower()):
-        return False
-    return tail in _MODIFIER_TAILS or (len(tail) > 3 and tail.endswith(("ed", "ing")))
-
-
 def _is_name_word(token: Token) -> bool:
     if token.type is TokenType.PUNCT:
         return False
@@ -354,9 +339,7 @@ def _is_name_word(token: Token) -> bool:
         # "US", "IT": a word in capitals is an abbreviation, never the pronoun.
         return token.text in GIVEN_NAMES or (len(token.text) > 1 and token.text.isupper())
     if token.capitalised:
-        # "Iran-backed", "Oil-rich", "Saudi-led": a capitalised word joined to a lower-case
-        # participle or adjective modifies the name after it; it is no part of it.
-        return not _modifier_compound(token.text)
+        return True
     # "el-Sisi", "al-Thani": a lower-case particle joined to a capitalised name.
     particle, _, rest = token.text.partition("-")
     return bool(rest) and particle.lower() in NAME_PARTICLES and rest[:1].isupper()
