@@ -270,3 +270,44 @@ def test_the_span_keeps_the_modifier_the_name_leaves_it() -> None:
     (mention,) = find_mentions(text)
     assert text[mention.start : mention.end] == "Vessa-backed Orvin Front"
     assert mention.name == "Orvin Front"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That would let the southern states say their taxpayers are lending.",  # a causative
+        "The deal lets the union claim a win.",
+        "The nine ministers will be sworn in by the president on Monday.",  # an oath, not a claim
+        "The president swore in the nine ministers.",
+    ],
+)
+def test_what_someone_is_made_to_say_or_swearing_in_is_no_attribution(text: str) -> None:
+    assert named(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials say the deal would let the union claim a win.", ["Officials"]),
+        ("He swore the deal would hold.", []),  # a pronoun: named() leaves it out
+        ("The claim was denied by the ministry.", ["the ministry"]),
+    ],
+)
+def test_speech_next_to_a_causative_or_an_oath_still_reports(text: str, expected: list[str]) -> None:
+    assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cabin attendants rejected the deal, saying the raises were too small.", ["Cabin attendants"]),
+        ("Migrants said the camp was full.", ["Migrants"]),
+        ("A participant said the talks were tense.", ["A participant"]),
+    ],
+)
+def test_a_plural_in_ants_names_people(text: str, expected: list[str]) -> None:
+    assert named(text) == expected
+
+
+def test_a_word_in_ants_that_names_no_people_is_no_source() -> None:
+    assert named("Power plants said nothing would change.") == []

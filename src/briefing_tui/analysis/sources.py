@@ -74,7 +74,7 @@ from briefing_tui.analysis.source_windows import (
 )
 from briefing_tui.analysis.subjects import after_introduction, sentence_subject, subject_before
 from briefing_tui.analysis.tokens import Token, tokenize
-from briefing_tui.analysis.verb_frames import frame_allows, until_punct
+from briefing_tui.analysis.verb_frames import frame_allows, is_act, until_punct
 from briefing_tui.analysis.vocabulary import (
     DOCUMENT_NOUNS,
     HEAD_KINDS,
@@ -409,6 +409,8 @@ def find_mentions(text: str, outlets: frozenset[str] = frozenset()) -> list[Ment
             results = [_as_reporting_outlet(text, item) for item in results]  # "The Empire reported officials said"
         if results and anchor is Anchor.VERB and " to " in text[match.end() : match.end() + _TO_REACH]:
             results = [*results, *_outlet_addressed(text, match.end())]  # "confirmed it to the Post"
+        if results and anchor is Anchor.VERB:
+            results = [item for item in results if not _made_to_say(text, item, match.group())]
         if anchor in _REPORTING_ANCHORS:
             verb = match.group().lower()
             results = [item for item in results if not _inside_report(text, reported_from, item, verb)]
@@ -425,6 +427,17 @@ _ARTICLES_AND_POSSESSIVES = frozenset(
     {"a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "these", "those", "each", "every"}
 )
 """Words after which a verb form is a noun or an adjective: "a report", "its stated aim"."""
+
+
+_CAUSATIVES = frozenset({"let", "lets", "letting", "make", "makes", "making", "help", "helps", "helped"})
+
+
+def _made_to_say(text: str, item: Found, verb: str) -> bool:
+    """ "That would let the northern states say ...": what someone could be brought to say is
+    no claim of theirs (the verb is bare after a causative)."""
+    if verb.lower().endswith(("s", "d")) or " " in verb or item.pronoun is not None:
+        return False
+    return word_before(text, item.phrase.start)[0] in _CAUSATIVES
 
 
 def _object_of_participle(before: tuple[str, bool], verb: str) -> bool:
@@ -656,6 +669,7 @@ def _verb_reports(text: str, match: re.Match[str], passive: bool) -> bool:
             VERB_FORMS[verb] in {Frame.SPEECH, Frame.OBJECT}
             and verb not in _MADE_PUBLIC
             and " by " in text[match.end() : match.end() + 40]
+            and not is_act(text, verb, match.end())
         )
     verb = " ".join(match.group().split())  # "pointed  out"
     if VERB_FORMS[verb] in _INVERTED_FRAMES and _AFTER_QUOTATION.search(

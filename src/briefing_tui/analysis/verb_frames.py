@@ -14,7 +14,7 @@ from briefing_tui.analysis.reporting_verbs import FEELING_NOUNS, PARTICIPLES, VE
 from briefing_tui.analysis.tokens import Token, tokenize
 from briefing_tui.analysis.vocabulary import DETERMINERS, STOPWORDS, TIME_WORDS
 
-__all__ = ["frame_allows", "until_punct"]
+__all__ = ["frame_allows", "is_act", "until_punct"]
 
 _CLAUSE_LOOKAHEAD = 10
 """How far after a clause verb a finite verb is looked for ("warned the truce could fail")."""
@@ -110,6 +110,8 @@ _ACT_READINGS: dict[str, re.Pattern[str]] = {
             r"teams|crew|crews|convoy|president|minister|king|queen|pope)[ \t]+(?:to|into|at|back)[ \t]"
         ),
     ),
+    # "sworn in by the president", "swore in the cabinet": an oath taken, not a claim.
+    **dict.fromkeys(("swear", "swears", "swore", "sworn"), re.compile(r"[ \t]+in\b")),
     **dict.fromkeys(
         ("cry", "cries", "cried"),
         re.compile(r"[ \t]+(?:when|as|because|while|and|in|with|out|for|over|at|on|of)\b"),
@@ -141,6 +143,12 @@ def _refused(text: str, verb: str, frame: Frame, end: int) -> bool:
     return (act is not None and act.match(text, end) is not None) or (
         frame is not Frame.SPEECH and _MONEY.match(text, end) is not None
     )
+
+
+def is_act(text: str, verb: str, end: int) -> bool:
+    """Whether the words after ``verb`` make it an act, not speech: "sworn in", "wrote off"."""
+    act = _ACT_READINGS.get(verb)
+    return act is not None and act.match(text, end) is not None
 
 
 def _closes_alone(text: str, verb: str, end: int) -> bool:
