@@ -311,3 +311,13 @@ def test_a_plural_in_ants_names_people(text: str, expected: list[str]) -> None:
 
 def test_a_word_in_ants_that_names_no_people_is_no_source() -> None:
     assert named("Power plants said nothing would change.") == []
+
+
+def test_what_was_pledged_is_a_sum_not_a_claim() -> None:
+    text = "Six donors paid $2 billion, half of what they pledged at the summit, the secretariat said."
+    assert named(text) == ["the secretariat"]
+    assert [m.pronoun for m in find_mentions(text)] == [None]
+
+
+def test_a_pledge_of_a_clause_still_reports() -> None:
+    assert [m.pronoun for m in find_mentions("They pledged that the money would come.")] == ["they"]

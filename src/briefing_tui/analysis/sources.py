@@ -410,7 +410,11 @@ def find_mentions(text: str, outlets: frozenset[str] = frozenset()) -> list[Ment
         if results and anchor is Anchor.VERB and " to " in text[match.end() : match.end() + _TO_REACH]:
             results = [*results, *_outlet_addressed(text, match.end())]  # "confirmed it to the Post"
         if results and anchor is Anchor.VERB:
-            results = [item for item in results if not _made_to_say(text, item, match.group())]
+            results = [
+                item
+                for item in results
+                if not _made_to_say(text, item, match.group()) and not _what_was_pledged(text, item, match.group())
+            ]
         if anchor in _REPORTING_ANCHORS:
             verb = match.group().lower()
             results = [item for item in results if not _inside_report(text, reported_from, item, verb)]
@@ -438,6 +442,14 @@ def _made_to_say(text: str, item: Found, verb: str) -> bool:
     if verb.lower().endswith(("s", "d")) or " " in verb or item.pronoun is not None:
         return False
     return word_before(text, item.phrase.start)[0] in _CAUSATIVES
+
+
+_PLEDGES = frozenset({"pledged", "pledge", "pledges", "promised", "promise", "promises", "vowed"})
+
+
+def _what_was_pledged(text: str, item: Found, verb: str) -> bool:
+    """ "two-thirds of what they pledged at the summit": the sum pledged, not a claim made."""
+    return verb.lower() in _PLEDGES and word_before(text, item.phrase.start)[0] == "what"
 
 
 def _object_of_participle(before: tuple[str, bool], verb: str) -> bool:
