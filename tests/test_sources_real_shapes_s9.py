@@ -321,3 +321,34 @@ def test_what_was_pledged_is_a_sum_not_a_claim() -> None:
 
 def test_a_pledge_of_a_clause_still_reports() -> None:
     assert [m.pronoun for m in find_mentions("They pledged that the money would come.")] == ["they"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # backshifted speech inside a report is the reporter's claim, not a second source
+        ("Ana Roe said villagers in Orvin had reported boys being recruited.", ["Ana Roe"]),
+        ("Ana Roe said 300 fighters had been disarmed and that her team had checked the names.", ["Ana Roe"]),
+        # what was asked for, a condition, a posting and a quarrel attribute nothing
+        ("The draft offers $300 billion, short of what poorer nations have demanded.", []),
+        ("The levy would be lifted once inspectors confirm the cuts, the minister said.", ["the minister"]),
+        ("The deal exempts Vessan workers temporarily posted in Orvin from the levy.", []),
+        ("The two countries have argued over the river since 1987.", []),
+    ],
+)
+def test_nested_or_hypothetical_speakers_are_no_sources(text: str, expected: list[str]) -> None:
+    assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ana Roe said villagers reported boys being recruited.", ["Ana Roe", "villagers"]),
+        ("Poorer nations demanded that rich countries pay more.", ["Poorer nations"]),
+        ("Ana Roe posted on the forum that the talks had failed.", ["Ana Roe"]),
+        ("The union argued that the offer was too low.", ["The union"]),
+        ("After inspectors confirmed the cuts, the levy was lifted.", ["inspectors"]),
+    ],
+)
+def test_the_same_verbs_still_report_as_claims(text: str, expected: list[str]) -> None:
+    assert named(text) == expected

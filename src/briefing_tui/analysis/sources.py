@@ -413,7 +413,9 @@ def find_mentions(text: str, outlets: frozenset[str] = frozenset()) -> list[Ment
             results = [
                 item
                 for item in results
-                if not _made_to_say(text, item, match.group()) and not _what_was_pledged(text, item, match.group())
+                if not _made_to_say(text, item, match.group())
+                and not _what_was_pledged(text, item, match.group())
+                and not _on_condition(text, item, match.group())
             ]
         if anchor in _REPORTING_ANCHORS:
             verb = match.group().lower()
@@ -436,6 +438,17 @@ _ARTICLES_AND_POSSESSIVES = frozenset(
 _CAUSATIVES = frozenset({"let", "lets", "letting", "make", "makes", "making", "help", "helps", "helped"})
 
 
+_CONDITIONS = frozenset({"once", "if", "unless", "until", "whenever"})
+
+
+def _on_condition(text: str, item: Found, verb: str) -> bool:
+    """ "once inspectors confirm the cuts": a condition in the present names no claim yet made."""
+    low = verb.lower()
+    if low.endswith(("ed", "said", "told")) or " " in low or item.pronoun is not None:
+        return False
+    return word_before(text, item.phrase.start)[0] in _CONDITIONS
+
+
 def _made_to_say(text: str, item: Found, verb: str) -> bool:
     """ "That would let the northern states say ...": what someone could be brought to say is
     no claim of theirs (the verb is bare after a causative)."""
@@ -444,12 +457,16 @@ def _made_to_say(text: str, item: Found, verb: str) -> bool:
     return word_before(text, item.phrase.start)[0] in _CAUSATIVES
 
 
-_PLEDGES = frozenset({"pledged", "pledge", "pledges", "promised", "promise", "promises", "vowed"})
+_PLEDGES = frozenset(
+    {"pledged", "pledge", "pledges", "promised", "promise", "promises", "vowed", "demanded", "demand", "demands"}
+    | {"have demanded", "has demanded", "had demanded", "had promised", "have pledged", "had pledged"}
+)
 
 
 def _what_was_pledged(text: str, item: Found, verb: str) -> bool:
-    """ "two-thirds of what they pledged at the summit": the sum pledged, not a claim made."""
-    return verb.lower() in _PLEDGES and word_before(text, item.phrase.start)[0] == "what"
+    """ "two-thirds of what they pledged at the summit", "short of what developing nations have
+    demanded": the sum pledged or asked for, not a claim made."""
+    return " ".join(verb.lower().split()) in _PLEDGES and word_before(text, item.phrase.start)[0] == "what"
 
 
 def _object_of_participle(before: tuple[str, bool], verb: str) -> bool:
@@ -474,13 +491,20 @@ _STANCES = frozenset({"hoped", "hopes", "believed", "believes", "expected", "exp
 """Verbs of a stance that a reported clause gives its subject: "the ministry said Velmar hoped"."""
 
 
+_OWNER_PRONOUNS = ("her ", "his ", "their ", "its ")
+_HAD_BEFORE = re.compile(r"[ \t]+(?:\w+[ \t]+)?had\b")
+
+
 def _inside_report(text: str, reported_from: int, item: Found, verb: str) -> bool:
     """Whether ``item``, a pronoun subject of a reporting verb, stands inside the clause an
     earlier verb reports: "Roe said on Thursday he hoped ..." attributes the hope to Roe once,
     by her name (docs/labelling.md, section 8). So does a lone capitalised subject of a stance:
     in "the ministry said Velmar hoped ...", the ministry speaks, not Velmar."""
     stance = item.phrase.kind is None and verb in _STANCES
-    if (item.pronoun is None and not stance) or reported_from < 0 or item.phrase.start < reported_from:
+    owned = text[item.phrase.start : item.phrase.start + 6].lower().startswith(_OWNER_PRONOUNS)
+    backshifted = verb.startswith("had ") or _HAD_BEFORE.match(text, item.phrase.end, item.phrase.end + 40)
+    nested = owned or bool(backshifted)
+    if (item.pronoun is None and not stance and not nested) or reported_from < 0 or item.phrase.start < reported_from:
         return False
     return _CLAUSE_BREAK.search(text, reported_from, item.phrase.start) is None
 

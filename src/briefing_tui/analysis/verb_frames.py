@@ -110,6 +110,10 @@ _ACT_READINGS: dict[str, re.Pattern[str]] = {
             r"teams|crew|crews|convoy|president|minister|king|queen|pope)[ \t]+(?:to|into|at|back)[ \t]"
         ),
     ),
+    # "workers posted in Britain", "a diplomat posted to Kyiv": sent to work, not published.
+    **dict.fromkeys(("posted",), re.compile(r"[ \t]+(?:in|to|at|abroad|overseas|as|there|here)\b")),
+    # "the two countries have argued over the water": a quarrel, not a claim.
+    **dict.fromkeys(("argue", "argues", "argued"), re.compile(r"[ \t]+(?:over|about|with)\b")),
     # "sworn in by the president", "swore in the cabinet": an oath taken, not a claim.
     **dict.fromkeys(("swear", "swears", "swore", "sworn"), re.compile(r"[ \t]+in\b")),
     **dict.fromkeys(
