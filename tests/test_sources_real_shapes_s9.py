@@ -352,3 +352,18 @@ def test_nested_or_hypothetical_speakers_are_no_sources(text: str, expected: lis
 )
 def test_the_same_verbs_still_report_as_claims(text: str, expected: list[str]) -> None:
     assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry had handed the Vessan team written proposals on the ports.",  # an adjective
+        "The Harbour Desk is written by Ana Roe.",  # authorship, like a byline, is no claim
+    ],
+)
+def test_a_participle_without_an_auxiliary_or_an_author_is_no_speaker(text: str) -> None:
+    assert named(text) == []
+
+
+def test_a_participle_after_an_auxiliary_still_reports() -> None:
+    assert named("Ana Roe has written that the deal failed.") == ["Ana Roe"]

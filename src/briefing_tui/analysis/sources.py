@@ -399,6 +399,8 @@ def find_mentions(text: str, outlets: frozenset[str] = frozenset()) -> list[Ment
                 continue  # "a report by the agency", "a written treaty": a noun or an adjective
             if _object_of_participle(before, match.group()):
                 continue  # "raising hopes that", "fuelling fears of": a noun after a participle
+            if match.group().lower() in _PARTICIPLES_ONLY and before[0] not in _AUXILIARIES:
+                continue  # "handed the team written proposals": a participle is no finite verb
             passive = before[0] in BE_FORMS
             if not _verb_reports(text, match, passive):
                 continue  # "is expected to": a passive names no speaker, unless "by" one
@@ -467,6 +469,12 @@ def _what_was_pledged(text: str, item: Found, verb: str) -> bool:
     """ "two-thirds of what they pledged at the summit", "short of what developing nations have
     demanded": the sum pledged or asked for, not a claim made."""
     return " ".join(verb.lower().split()) in _PLEDGES and word_before(text, item.phrase.start)[0] == "what"
+
+
+_PARTICIPLES_ONLY = frozenset({"written", "sworn", "shown", "spoken"})
+"""Forms that are only past participles: without an auxiliary before them they are adjectives
+("written proposals") or passives, never a finite verb with a subject."""
+_AUXILIARIES = BE_FORMS | {"has", "have", "had", "having"}
 
 
 def _object_of_participle(before: tuple[str, bool], verb: str) -> bool:
@@ -683,7 +691,7 @@ def _as_person(item: Found) -> Found:
     return replace(item, phrase=replace(item.phrase, kind=SourceKind.NAMED_PERSON))
 
 
-_MADE_PUBLIC = frozenset({"published", "posted"})
+_MADE_PUBLIC = frozenset({"published", "posted", "written"})
 """Passives that make a thing public, not a speaker of it: "the names were published by the
 ministry" (an act); "according to a list published by" is read by its cue instead."""
 
