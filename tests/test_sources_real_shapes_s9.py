@@ -367,3 +367,22 @@ def test_a_participle_without_an_auxiliary_or_an_author_is_no_speaker(text: str)
 
 def test_a_participle_after_an_auxiliary_still_reports() -> None:
     assert named("Ana Roe has written that the deal failed.") == ["Ana Roe"]
+
+
+def test_a_clock_time_inside_an_aside_keeps_the_aside_whole() -> None:
+    assert named("Mira Lund, who takes the 7:10 ferry, said she had dreaded a strike.") == ["Mira Lund"]
+
+
+def test_a_colon_that_is_no_clock_time_still_opens_a_quotation() -> None:
+    assert named("Ana Roe: We will stay until the end.") == ["Ana Roe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The monitoring mission has verified the withdrawal of a third of the guns.", ["The monitoring mission"]),
+        ("The mission verified that the guns had gone.", ["The mission"]),
+    ],
+)
+def test_verifying_reports_like_confirming(text: str, expected: list[str]) -> None:
+    assert named(text) == expected
