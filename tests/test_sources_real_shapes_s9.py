@@ -386,3 +386,16 @@ def test_a_colon_that_is_no_clock_time_still_opens_a_quotation() -> None:
 )
 def test_verifying_reports_like_confirming(text: str, expected: list[str]) -> None:
     assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Analysts at Orvin Bank expect the pact to add 0.3% to output.", ["Analysts at Orvin Bank"]),
+        ("Economists predicted the central bank to cut rates.", ["Economists"]),
+        ("The talks are expected to resume on Monday.", []),  # a passive names nobody
+        ("Officials expected to sign the deal on Monday.", []),  # a plan, not a forecast
+    ],
+)
+def test_a_forecast_through_its_object_and_to(text: str, expected: list[str]) -> None:
+    assert named(text) == expected

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from briefing_tui.analysis.reporting_verbs import FEELING_NOUNS, PARTICIPLES, VERB_FORMS, Frame
-from briefing_tui.analysis.tokens import Token, tokenize
+from briefing_tui.analysis.tokens import Token, TokenType, tokenize
 from briefing_tui.analysis.vocabulary import DETERMINERS, STOPWORDS, TIME_WORDS
 
 __all__ = ["frame_allows", "is_act", "until_punct"]
@@ -183,7 +183,26 @@ def frame_allows(text: str, verb: str, end: int) -> bool:
     if not tokens:
         return True  # the paragraph ends right after the verb: "..., he warned."
     blamed = frame is Frame.OBJECT and verb.startswith("blam") and _blamed_on(tokens)
-    return blamed or _FRAME_CHECKS[frame](tokens)
+    expecting = verb in _EXPECTING and _object_then_to(tokens)
+    return blamed or expecting or _FRAME_CHECKS[frame](tokens)
+
+
+_EXPECTING = frozenset(
+    {"expect", "expects", "expected", "forecast", "forecasts", "predict", "predicts", "predicted"}
+)
+"""Verbs of a forecast whose object and "to" carry the claim: "analysts expect the deal to add 0.3%"."""
+
+
+def _object_then_to(tokens: list[Token]) -> bool:
+    """ "the deal to add", "the central bank to cut": a short object, then "to" and a verb."""
+    words = until_punct(tokens)
+    for number in range(1, min(len(words) - 1, 6)):
+        if words[number].lower == "to":
+            after = words[number + 1]
+            before = words[:number]
+            plain = all(w.lower not in _FINITE and w.lower not in STOPWORDS - {"the"} for w in before)
+            return plain and after.type is TokenType.WORD and not after.capitalised and after.lower.isalpha()
+    return False
 
 
 def _blamed_on(tokens: list[Token]) -> bool:
