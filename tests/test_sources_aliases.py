@@ -271,3 +271,19 @@ def test_a_news_service_is_the_outlet_under_its_own_name() -> None:
         briefing_of("Vessa news service reported that the jury had ruled.", "Vessa said the award was a record.")
     )
     assert [source.name for source in briefing.sources] == ["Vessa news service"]
+
+
+def test_the_office_of_a_person_is_the_persons_office() -> None:
+    briefing = analyse(
+        briefing_of(
+            "The office of Vessan prime minister Tomas Erel said the deal needed cabinet approval.",
+            "Erel’s office said in a statement that the cabinet would meet at six.",
+        )
+    )
+    offices = [source.name for source in briefing.sources if "office" in source.name]
+    assert offices == ["the office of Vessan prime minister Tomas Erel"]
+
+
+def test_an_acronym_before_a_name_gives_it_no_given_name() -> None:
+    briefing = analyse(briefing_of("10.45am BST Kessa says the truce will hold", "Kessa said so again."))
+    assert [(source.name, source.kind.value) for source in briefing.sources] == [("Kessa", "organization")]

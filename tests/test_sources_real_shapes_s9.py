@@ -399,3 +399,25 @@ def test_verifying_reports_like_confirming(text: str, expected: list[str]) -> No
 )
 def test_a_forecast_through_its_object_and_to(text: str, expected: list[str]) -> None:
     assert named(text) == expected
+
+
+def test_a_time_zone_is_no_part_of_a_name() -> None:
+    assert _kinds("10.45am BST Kessa says the truce will hold") == [("Kessa", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The truce would hold, reports Agence France-Presse (AFP).", ("Agence France-Presse (AFP)", "outlet")),
+        ("The truce would hold, reports the Vessa Star.", ("the Vessa Star", "outlet")),
+        ("Agence France-Presse reported that the truce held.", ("Agence France-Presse", "outlet")),
+    ],
+)
+def test_an_outlet_after_reports_and_a_comma_and_a_listed_hyphened_outlet(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert _kinds(text) == [expected]
+
+
+def test_reports_as_a_plural_noun_after_a_comma_names_nobody() -> None:
+    assert named("The truce would hold, reports from Vessa suggest.") == []

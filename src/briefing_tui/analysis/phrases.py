@@ -331,8 +331,12 @@ def _modifies_next(tokens: list[Token], position: int, limit: int) -> bool:
     )
 
 
+_TIME_ZONES = frozenset({"gmt", "utc", "bst", "cet", "cest", "eet", "eest", "est", "edt", "pst", "pdt", "ist"})
+"""Time zones in capitals ("10.45am BST Israel says"): never a word of a name."""
+
+
 def _is_name_word(token: Token) -> bool:
-    if token.type is TokenType.PUNCT:
+    if token.type is TokenType.PUNCT or token.lower in _TIME_ZONES:
         return False
     if token.base_lower in NOT_NAMES:
         # "Said Awwad": a given name that is also a verb, when written with its capital;

@@ -176,9 +176,10 @@ class SourceRegistry:
             return None
         if owned["pronoun"]:
             return self._nearest_owner(owned["body"])
+        owner, body = owned["owner"] or owned["owner_of"], owned["body"] or owned["body_of"]
         written = mention.name.replace("’", "'")
-        at = written.casefold().rfind(owned["owner"] + "'")
-        return (owned["owner"], owned["body"]) if at >= 0 and written[at].isupper() else None
+        at = written.casefold().rfind(owner)  # the owner must be written as a name
+        return (owner, body) if at >= 0 and written[at].isupper() else None
 
     def _nearest_owner(self, body: str) -> tuple[str, str] | None:
         """Whose "his office" it is: the named person cited last in this section, or the owner
@@ -395,10 +396,12 @@ class SourceRegistry:
 
 
 _OWNED = re.compile(
-    r"^(?:(?P<pronoun>his|her)|.*?\b(?P<owner>[\w-]+)'s?) "
-    r"(?P<body>office|camp|administration|government|team|campaign|cabinet)$"
+    r"^(?:(?:(?P<pronoun>his|her)|.*?\b(?P<owner>[\w-]+)'s?) "
+    r"(?P<body>office|camp|administration|government|team|campaign|cabinet)"
+    r"|(?P<body_of>office|camp|administration|government|team|campaign|cabinet) of .*?\b(?P<owner_of>[\w-]+))$"
 )
-"""A body a person owns, by the owner's name or a pronoun: "netanyahu's office", "his camp"."""
+"""A body a person owns, by the owner's name or a pronoun: "netanyahu's office", "his camp",
+"office of prime minister benjamin netanyahu"."""
 
 
 def _joined_owned(entry: _Entry, mention: Mention) -> _Entry:

@@ -142,6 +142,7 @@ def _outlet_name(plain: str, lowered: list[str]) -> bool:
     before_last = " ".join(lowered[:-1]).replace("-", " ")
     return (
         known in OUTLET_NAMES
+        or plain in OUTLET_NAMES  # "Agence France-Presse" is listed with its hyphen
         or before_last in OUTLET_NAMES  # "al-Jazeera Kessan", "BBC Vessan": a known outlet's edition
         or lowered[-1] in OUTLET_WORDS
         or _outlet_before_tail(lowered)

@@ -700,6 +700,8 @@ _AFTER_QUOTATION = re.compile(r"(?:[,.!?][”\"]|[”\"],)[ \t]*$")
 """A closing quotation and its comma right before a verb: "“...,” reports"."""
 
 
+_NAME_TO_THE_END = re.compile(r"[ \t]+(?:the[ \t]+)?[A-Z][\w’'.&-]*(?:[ \t]+[A-Z][\w’'.&-]*){0,4}(?:[ \t]+\([A-Z]+\))?[ \t]*(?:[.;]|$)")
+"""A capitalised name that ends the sentence: "Agence France-Presse (AFP).", "the Vessa Star."."""
 _INVERTED_FRAMES = frozenset({Frame.THAT, Frame.CLAUSE})
 """Frames whose verb, right after a quotation, is read as inverted whatever follows it."""
 
@@ -722,6 +724,9 @@ def _verb_reports(text: str, match: re.Match[str], passive: bool) -> bool:
         # "“...,” reports the Harbour Gazette", "“...,” added the prime minister": right after
         # a quotation the verb has no subject before it, so the words after it are its subject.
         return True
+    if verb in _TAIL_REPORTS and text[max(0, match.start() - 2) : match.start()].endswith(", "):
+        if _NAME_TO_THE_END.match(text, match.end()):
+            return True  # "..., reports Agence France-Presse (AFP).": an outlet inverted after a comma
     return frame_allows(text, verb, match.end())
 
 
