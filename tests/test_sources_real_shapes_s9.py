@@ -421,3 +421,13 @@ def test_an_outlet_after_reports_and_a_comma_and_a_listed_hyphened_outlet(
 
 def test_reports_as_a_plural_noun_after_a_comma_names_nobody() -> None:
     assert named("The truce would hold, reports from Vessa suggest.") == []
+
+
+def test_a_role_with_two_tails_before_a_name_in_commas() -> None:
+    text = "The head of the Vessa agency for Orvin refugees, Mira Lund, said the camps were full."
+    assert named(text) == ["Mira Lund"]
+
+
+def test_for_before_a_common_noun_ends_the_tail() -> None:
+    text = "The deal pays cabin crews for boarding time for the first time, Rita Vell, the guild's head, said."
+    assert named(text) == ["Rita Vell"]

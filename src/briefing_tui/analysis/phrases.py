@@ -943,17 +943,25 @@ def _tail(tokens: list[Token], position: int, limit: int) -> int | None:
             position += 1  # "Ways and Means": inside a name, like "of", it is not counted
             continue
         if (
-            token.lower in {"of", "with"}
+            token.lower in {"of", "with", "for"}
             and count
             and position + 1 < limit
             and tokens[position + 1].lower not in STOPWORDS
+            and (token.lower != "for" or _capitalised_next(tokens, position + 1, limit))
         ):
-            pass  # "on prisoners of war", "leaving a meeting with the minister"
+            pass  # "on prisoners of war", "leaving a meeting with the minister", "agency for Palestinian refugees"
         elif token.lower in STOPWORDS or (_looks_finite(token) and not _graded(tokens[position - 1])):
             break  # "delegates from small island states walked out": the verb ends the tail
         position += 1
         count += 1
     return position if count else None
+
+
+def _capitalised_next(tokens: list[Token], position: int, limit: int) -> bool:
+    """Whether a name follows, after "the" or not: "for Palestinian refugees", "for the UN"."""
+    if tokens[position].lower == "the" and position + 1 < limit:
+        position += 1
+    return tokens[position].capitalised and not tokens[position].punct
 
 
 def _joins_name_in_tail(tokens: list[Token], position: int, limit: int) -> bool:
