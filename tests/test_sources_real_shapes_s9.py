@@ -431,3 +431,20 @@ def test_a_role_with_two_tails_before_a_name_in_commas() -> None:
 def test_for_before_a_common_noun_ends_the_tail() -> None:
     text = "The deal pays cabin crews for boarding time for the first time, Rita Vell, the guild's head, said."
     assert named(text) == ["Rita Vell"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The deal was near, said a person briefed on the talks who asked not to be named.", ["a person briefed on the talks"]),
+        ("The deal was near, said one of the officials.", ["one of the officials"]),
+        ("“We will go,” said one of the delegates, who spoke in Orvin.", ["one of the delegates"]),
+    ],
+)
+def test_an_inverted_source_closed_by_who_or_named_as_part_of_a_group(text: str, expected: list[str]) -> None:
+    assert named(text) == expected
+
+
+def test_an_inverted_subject_of_a_reported_clause_is_no_source() -> None:
+    assert named("Officials said Hamas would sign.") == ["Officials"]
+    assert named("The deal was near, said one of them would sign.") == []

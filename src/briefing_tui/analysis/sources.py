@@ -1032,13 +1032,29 @@ def _subject_after(text: str, position: int, pronoun: bool) -> list[Found]:
         if first.lower in SPEAKER_PRONOUNS and (len(tokens) == 1 or tokens[1].punct):
             return [Found(Phrase(first.start, first.end, None), pronoun=first.lower)]
         return []
-    parsed = parse_list(tokens, 0, len(tokens))
+    parsed = parse_list(tokens, 0, len(tokens)) or _partitive_after(tokens)
     if parsed is None:
         return []
     after = parsed.next
-    if after < len(tokens) and not tokens[after].punct and tokens[after].lower not in TAILS:
+    # "said a person briefed on the talks who asked not to be named": a relative clause may close it.
+    closing = after < len(tokens) and tokens[after].lower == "who" and parsed.phrases[-1].kind is not None
+    if after < len(tokens) and not tokens[after].punct and tokens[after].lower not in TAILS and not closing:
         return []  # "said Hamas would..." reports what Hamas would do; the speaker came earlier
     return with_description_after(tokens, parsed)
+
+
+_PARTS = frozenset({"one", "two", "three", "some", "several", "another", "each"})
+
+
+def _partitive_after(tokens: list[Token]) -> Parsed | None:
+    """ "said one of the officials": a part of a group, named by the group after "of the"."""
+    if len(tokens) < 4 or tokens[0].lower not in _PARTS or tokens[1].lower != "of":
+        return None
+    parsed = parse_list(tokens, 2, len(tokens))
+    if parsed is None or len(parsed.phrases) != 1 or parsed.phrases[0].kind is None:
+        return None
+    group = parsed.phrases[0]
+    return Parsed((replace(group, start=tokens[0].start, name_start=None, common_start=True),), parsed.next)
 
 
 def _with_citations(mentions: list[Mention], cited: list[Mention]) -> list[Mention]:
