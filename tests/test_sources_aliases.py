@@ -268,7 +268,9 @@ def test_offices_of_different_owners_stay_apart(second: str) -> None:
 
 def test_a_news_service_is_the_outlet_under_its_own_name() -> None:
     briefing = analyse(
-        briefing_of("Vessa news service reported that the jury had ruled.", "Vessa said the award was a record.")
+        briefing_of(
+            "Vessa news service reported that the jury had ruled.", "Vessa said the award was a record."
+        )
     )
     assert [source.name for source in briefing.sources] == ["Vessa news service"]
 

@@ -254,7 +254,10 @@ def test_a_lone_name_that_reports_what_others_said_keeps_its_open_kind() -> None
             "Negotiators leaving a meeting with the Vessan minister said a deal was near.",
             ["Negotiators leaving a meeting with the Vessan minister"],
         ),
-        ("Delegates at the talks with the Front said the text was ready.", ["Delegates at the talks with the Front"]),
+        (
+            "Delegates at the talks with the Front said the text was ready.",
+            ["Delegates at the talks with the Front"],
+        ),
     ],
 )
 def test_a_tail_runs_on_through_with(text: str, expected: list[str]) -> None:
@@ -380,7 +383,10 @@ def test_a_colon_that_is_no_clock_time_still_opens_a_quotation() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The monitoring mission has verified the withdrawal of a third of the guns.", ["The monitoring mission"]),
+        (
+            "The monitoring mission has verified the withdrawal of a third of the guns.",
+            ["The monitoring mission"],
+        ),
         ("The mission verified that the guns had gone.", ["The mission"]),
     ],
 )
@@ -408,7 +414,10 @@ def test_a_time_zone_is_no_part_of_a_name() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The truce would hold, reports Agence France-Presse (AFP).", ("Agence France-Presse (AFP)", "outlet")),
+        (
+            "The truce would hold, reports Agence France-Presse (AFP).",
+            ("Agence France-Presse (AFP)", "outlet"),
+        ),
         ("The truce would hold, reports the Vessa Star.", ("the Vessa Star", "outlet")),
         ("Agence France-Presse reported that the truce held.", ("Agence France-Presse", "outlet")),
     ],
@@ -429,14 +438,19 @@ def test_a_role_with_two_tails_before_a_name_in_commas() -> None:
 
 
 def test_for_before_a_common_noun_ends_the_tail() -> None:
-    text = "The deal pays cabin crews for boarding time for the first time, Rita Vell, the guild's head, said."
+    text = (
+        "The deal pays cabin crews for boarding time for the first time, Rita Vell, the guild's head, said."
+    )
     assert named(text) == ["Rita Vell"]
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The deal was near, said a person briefed on the talks who asked not to be named.", ["a person briefed on the talks"]),
+        (
+            "The deal was near, said a person briefed on the talks who asked not to be named.",
+            ["a person briefed on the talks"],
+        ),
         ("The deal was near, said one of the officials.", ["one of the officials"]),
         ("“We will go,” said one of the delegates, who spoke in Orvin.", ["one of the delegates"]),
     ],

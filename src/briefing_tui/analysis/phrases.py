@@ -331,7 +331,9 @@ def _modifies_next(tokens: list[Token], position: int, limit: int) -> bool:
     )
 
 
-_TIME_ZONES = frozenset({"gmt", "utc", "bst", "cet", "cest", "eet", "eest", "est", "edt", "pst", "pdt", "ist"})
+_TIME_ZONES = frozenset(
+    {"gmt", "utc", "bst", "cet", "cest", "eet", "eest", "est", "edt", "pst", "pdt", "ist"}
+)
 """Time zones in capitals ("10.45am BST Israel says"): never a word of a name."""
 
 
@@ -949,7 +951,7 @@ def _tail(tokens: list[Token], position: int, limit: int) -> int | None:
             and tokens[position + 1].lower not in STOPWORDS
             and (token.lower != "for" or _capitalised_next(tokens, position + 1, limit))
         ):
-            pass  # "on prisoners of war", "leaving a meeting with the minister", "agency for Palestinian refugees"
+            pass  # "prisoners of war", "a meeting with the minister", "agency for Palestinian refugees"
         elif token.lower in STOPWORDS or (_looks_finite(token) and not _graded(tokens[position - 1])):
             break  # "delegates from small island states walked out": the verb ends the tail
         position += 1

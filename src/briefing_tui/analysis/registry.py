@@ -398,7 +398,8 @@ class SourceRegistry:
 _OWNED = re.compile(
     r"^(?:(?:(?P<pronoun>his|her)|.*?\b(?P<owner>[\w-]+)'s?) "
     r"(?P<body>office|camp|administration|government|team|campaign|cabinet)"
-    r"|(?P<body_of>office|camp|administration|government|team|campaign|cabinet) of .*?\b(?P<owner_of>[\w-]+))$"
+    r"|(?P<body_of>office|camp|administration|government|team|campaign|cabinet)"
+    r" of .*?\b(?P<owner_of>[\w-]+))$"
 )
 """A body a person owns, by the owner's name or a pronoun: "netanyahu's office", "his camp",
 "office of prime minister benjamin netanyahu"."""

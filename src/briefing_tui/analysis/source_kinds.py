@@ -68,7 +68,11 @@ def head_kind(tokens: list[Token], index: int, words: list[int]) -> SourceKind:
         )
     ):
         kind = SourceKind.ORGANIZATION  # "Lakes Peace Women", "Mothers of the Missing": a body's name
-    if head.lower in {"agency", "service"} and len(words) > 1 and tokens[words[-2]].lower in {"news", "press", "wire"}:
+    if (
+        head.lower in {"agency", "service"}
+        and len(words) > 1
+        and tokens[words[-2]].lower in {"news", "press", "wire"}
+    ):
         kind = SourceKind.OUTLET  # "the Tasnim news agency", "Reuters news service"
     if head.lower == "authority" and len(words) > 1 and tokens[words[-2]].lower == "broadcasting":
         kind = SourceKind.OUTLET  # "the Velmar broadcasting authority" is a broadcaster
@@ -175,15 +179,17 @@ def name_kind(names: list[Token], determiner: Token | None) -> tuple[SourceKind 
     if len(lowered) > 2 and lowered[0] in ROLE_WORDS and lowered[1] in {"of", "for"}:
         return SourceKind.OFFICIAL, True  # "the Minister of Finance"
     acronym = len(names) == 1 and names[0].type is TokenType.ACRONYM
-    if len(names) > 1 and _initial(names[0]) and all(name.type is TokenType.WORD for name in names[1:]):
-        return SourceKind.NAMED_PERSON, False  # "H.L. Dattu", "J. Frederick Motz"
+    # "H.L. Dattu", "J. Frederick Motz": initials open a person's name.
+    initialled = (
+        len(names) > 1 and _initial(names[0]) and all(name.type is TokenType.WORD for name in names[1:])
+    )
     # "NJ Transit", "UN Office": a word in capitals makes a name a body, not a person.
     # A middle initial ("Ana K. Roe") is no word in capitals.
     capitals = len(names) > 1 and any(
         len(t.text) >= 2 and t.text.isupper() and t.lower not in ROLE_WORDS and not _initial(t) for t in names
     )
     organised = any(word in ORGANIZATION_WORDS or word in TITLED_JOINERS for word in lowered)
-    if determiner is not None or acronym or capitals or organised:
+    if not initialled and (determiner is not None or acronym or capitals or organised):
         return SourceKind.ORGANIZATION, True
     if len(names) == 1 and names[0].type is not TokenType.CASELESS:
         return None, False

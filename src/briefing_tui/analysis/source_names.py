@@ -67,7 +67,12 @@ def surnames_in(texts: Iterable[str]) -> frozenset[str]:
                 second = second.removesuffix("'s").removesuffix("’s")
             word = match.group() + match.group(1)
             acronym_first = len(word) > 1 and word.isupper()  # "10.45am BST Israel": no given name
-            if first not in NOT_NAMES and second not in not_surnames and not match.group(2).isupper() and not acronym_first:
+            if (
+                first not in NOT_NAMES
+                and second not in not_surnames
+                and not match.group(2).isupper()
+                and not acronym_first
+            ):
                 found.add(second)  # an acronym is a body's ("Kessa's KIS"), never a surname
     return frozenset(found)
 
@@ -113,7 +118,12 @@ def _name_ending_run(words: list[str]) -> list[str] | None:
     name: list[str] = []
     for word in reversed(words):
         acronym = len(word) > 1 and word.isupper()  # "BST", "UN": no given name
-        if word.casefold() in _NOT_PART_OF_NAME or word.endswith(_POSSESSIVE) or acronym or len(name) == _LONGEST_NAME:
+        if (
+            word.casefold() in _NOT_PART_OF_NAME
+            or word.endswith(_POSSESSIVE)
+            or acronym
+            or len(name) == _LONGEST_NAME
+        ):
             break
         name.insert(0, word)
     return name if len(name) >= 2 else None

@@ -395,30 +395,14 @@ def find_mentions(text: str, outlets: frozenset[str] = frozenset()) -> list[Ment
         passive = False
         if anchor is Anchor.VERB:
             before = word_before(text, match.start())
-            if before[0] in _ARTICLES_AND_POSSESSIVES and not before[1]:
-                continue  # "a report by the agency", "a written treaty": a noun or an adjective
-            if _object_of_participle(before, match.group()):
-                continue  # "raising hopes that", "fuelling fears of": a noun after a participle
-            if match.group().lower() in _PARTICIPLES_ONLY and before[0] not in _AUXILIARIES:
-                continue  # "handed the team written proposals": a participle is no finite verb
+            if _no_verb_here(before, match.group()):
+                continue
             passive = before[0] in BE_FORMS
             if not _verb_reports(text, match, passive):
                 continue  # "is expected to": a passive names no speaker, unless "by" one
         results = _read_anchor(text, match, anchor, before, passive, outlets=outlets)
-        if results and anchor is Anchor.VERB and _reports_at_the_end(text, match, found):
-            results = [_as_outlet(text, item) for item in results]  # "..., Nordpress reported."
-        elif results and anchor is Anchor.VERB and _reports_speech(text, match):
-            results = [_as_reporting_outlet(text, item) for item in results]  # "The Empire reported officials said"
-        if results and anchor is Anchor.VERB and " to " in text[match.end() : match.end() + _TO_REACH]:
-            results = [*results, *_outlet_addressed(text, match.end())]  # "confirmed it to the Post"
         if results and anchor is Anchor.VERB:
-            results = [
-                item
-                for item in results
-                if not _made_to_say(text, item, match.group())
-                and not _what_was_pledged(text, item, match.group())
-                and not _on_condition(text, item, match.group())
-            ]
+            results = _read_at_verb(text, match, results, found)
         if anchor in _REPORTING_ANCHORS:
             verb = match.group().lower()
             results = [item for item in results if not _inside_report(text, reported_from, item, verb)]
@@ -429,6 +413,27 @@ def find_mentions(text: str, outlets: frozenset[str] = frozenset()) -> list[Ment
         found.extend(_with_subjects(text, InsideSpans(quoted)))  # offsets start over
     mentions = outside_quotations(quoted, _with_citations(_mentions(text, found), bracketed_outlets(text)))
     return with_antecedents(text, without_credit_lines(text, mentions))
+
+
+def _read_at_verb(text: str, match: re.Match[str], results: list[Found], found: list[Found]) -> list[Found]:
+    """What a reporting verb's shapes found, read in the sentence around it: an outlet that
+    carried the report, an outlet addressed, and speakers that are only supposed."""
+    if _reports_at_the_end(text, match, found):
+        results = [_as_outlet(text, item) for item in results]  # "..., Nordpress reported."
+    elif _reports_speech(text, match):
+        results = [
+            _as_reporting_outlet(text, item) for item in results
+        ]  # "The Empire reported officials said"
+    if " to " in text[match.end() : match.end() + _TO_REACH]:
+        results = [*results, *_outlet_addressed(text, match.end())]  # "confirmed it to the Post"
+    verb = match.group()
+    return [
+        item
+        for item in results
+        if not _made_to_say(text, item, verb)
+        and not _what_was_pledged(text, item, verb)
+        and not _on_condition(text, item, verb)
+    ]
 
 
 _ARTICLES_AND_POSSESSIVES = frozenset(
@@ -460,7 +465,18 @@ def _made_to_say(text: str, item: Found, verb: str) -> bool:
 
 
 _PLEDGES = frozenset(
-    {"pledged", "pledge", "pledges", "promised", "promise", "promises", "vowed", "demanded", "demand", "demands"}
+    {
+        "pledged",
+        "pledge",
+        "pledges",
+        "promised",
+        "promise",
+        "promises",
+        "vowed",
+        "demanded",
+        "demand",
+        "demands",
+    }
     | {"have demanded", "has demanded", "had demanded", "had promised", "have pledged", "had pledged"}
 )
 
@@ -477,10 +493,23 @@ _PARTICIPLES_ONLY = frozenset({"written", "sworn", "shown", "spoken"})
 _AUXILIARIES = BE_FORMS | {"has", "have", "had", "having"}
 
 
+def _no_verb_here(before: tuple[str, bool], verb: str) -> bool:
+    """Whether a verb form is no verb where it stands: "a report by", "its stated aim" (a noun or
+    an adjective after an article), "raising hopes that" (a participle's object), "handed the
+    team written proposals" (a participle without an auxiliary)."""
+    if before[0] in _ARTICLES_AND_POSSESSIVES and not before[1]:
+        return True
+    if _object_of_participle(before, verb):
+        return True
+    return verb.lower() in _PARTICIPLES_ONLY and before[0] not in _AUXILIARIES
+
+
 def _object_of_participle(before: tuple[str, bool], verb: str) -> bool:
     """Whether a verb form in "-s" is the plural noun a participle takes: "raising hopes"."""
     word, capitalised = before
-    return verb.endswith("s") and " " not in verb and word.endswith("ing") and len(word) > 4 and not capitalised
+    return (
+        verb.endswith("s") and " " not in verb and word.endswith("ing") and len(word) > 4 and not capitalised
+    )
 
 
 _REPORTING_ANCHORS = frozenset({Anchor.VERB, Anchor.TOLD})
@@ -512,7 +541,11 @@ def _inside_report(text: str, reported_from: int, item: Found, verb: str) -> boo
     owned = text[item.phrase.start : item.phrase.start + 6].lower().startswith(_OWNER_PRONOUNS)
     backshifted = verb.startswith("had ") or _HAD_BEFORE.match(text, item.phrase.end, item.phrase.end + 40)
     nested = owned or bool(backshifted)
-    if (item.pronoun is None and not stance and not nested) or reported_from < 0 or item.phrase.start < reported_from:
+    if (
+        (item.pronoun is None and not stance and not nested)
+        or reported_from < 0
+        or item.phrase.start < reported_from
+    ):
         return False
     return _CLAUSE_BREAK.search(text, reported_from, item.phrase.start) is None
 
@@ -658,9 +691,7 @@ def _as_outlet(text: str, item: Found) -> Found:
     return replace(item, phrase=replace(phrase, kind=SourceKind.OUTLET))
 
 
-_SPEECH_AFTER = re.compile(
-    r"[^.;:!?“”\"]{1,60}?\b(?:said|says|told|had said|have said|has said)\b"
-)
+_SPEECH_AFTER = re.compile(r"[^.;:!?“”\"]{1,60}?\b(?:said|says|told|had said|have said|has said)\b")
 
 
 def _reports_speech(text: str, match: re.Match[str]) -> bool:
@@ -700,7 +731,9 @@ _AFTER_QUOTATION = re.compile(r"(?:[,.!?][”\"]|[”\"],)[ \t]*$")
 """A closing quotation and its comma right before a verb: "“...,” reports"."""
 
 
-_NAME_TO_THE_END = re.compile(r"[ \t]+(?:the[ \t]+)?[A-Z][\w’'.&-]*(?:[ \t]+[A-Z][\w’'.&-]*){0,4}(?:[ \t]+\([A-Z]+\))?[ \t]*(?:[.;]|$)")
+_NAME_TO_THE_END = re.compile(
+    r"[ \t]+(?:the[ \t]+)?[A-Z][\w’'.&-]*(?:[ \t]+[A-Z][\w’'.&-]*){0,4}(?:[ \t]+\([A-Z]+\))?[ \t]*(?:[.;]|$)"
+)
 """A capitalised name that ends the sentence: "Agence France-Presse (AFP).", "the Vessa Star."."""
 _INVERTED_FRAMES = frozenset({Frame.THAT, Frame.CLAUSE})
 """Frames whose verb, right after a quotation, is read as inverted whatever follows it."""
@@ -724,9 +757,9 @@ def _verb_reports(text: str, match: re.Match[str], passive: bool) -> bool:
         # "“...,” reports the Harbour Gazette", "“...,” added the prime minister": right after
         # a quotation the verb has no subject before it, so the words after it are its subject.
         return True
-    if verb in _TAIL_REPORTS and text[max(0, match.start() - 2) : match.start()].endswith(", "):
-        if _NAME_TO_THE_END.match(text, match.end()):
-            return True  # "..., reports Agence France-Presse (AFP).": an outlet inverted after a comma
+    after_comma = text[max(0, match.start() - 2) : match.start()].endswith(", ")
+    if verb in _TAIL_REPORTS and after_comma and _NAME_TO_THE_END.match(text, match.end()):
+        return True  # "..., reports Agence France-Presse (AFP).": an outlet inverted after a comma
     return frame_allows(text, verb, match.end())
 
 

@@ -46,7 +46,8 @@ _TOKEN_BODY = (
     rf"|(?P<caseless>[{CASELESS}]+)"
     # "trade- and tax-focused": a suspended hyphen stays on its word, so the phrase runs on.
     # "the 7:10 train": a clock time is one word, so its colon opens no quotation or list.
-    r"|(?P<word>[^\W_]+(?:[-'’][^\W_]+)*(?:(?<=\d):\d\d(?!\d))?(?:(?<=s)['’](?!\w)|-(?=[ \t]+(?:and|or)[ \t]))?)"
+    r"|(?P<word>[^\W_]+(?:[-'’][^\W_]+)*(?:(?<=\d):\d\d(?!\d))?"
+    r"(?:(?<=s)['’](?!\w)|-(?=[ \t]+(?:and|or)[ \t]))?)"
     r"|(?P<punct>[,;:()\[\]“”\"—–.!?])"
     r"|(?P<dash>(?<=[ \t])-(?=[ \t]))"
 )

@@ -278,7 +278,9 @@ def _past_verb_follows(words: list[Token]) -> bool:
         following = words[number + 1].lower if number + 1 < len(words) else ""
         if following == "to" and number + 2 < len(words) and words[number + 2].lower in {"be", "have"}:
             following = ""  # "suggested Israel appeared to be open": a verb before "to be"
-        adjective = previous.lower in STOPWORDS or previous.lower in DETERMINERS or previous.lower.endswith("ly")
+        adjective = (
+            previous.lower in STOPWORDS or previous.lower in DETERMINERS or previous.lower.endswith("ly")
+        )
         if adjective or following in {"by", "to", "with"}:
             continue
         return True
