@@ -462,3 +462,27 @@ def test_an_inverted_source_closed_by_who_or_named_as_part_of_a_group(text: str,
 def test_an_inverted_subject_of_a_reported_clause_is_no_source() -> None:
     assert named("Officials said Hamas would sign.") == ["Officials"]
     assert named("The deal was near, said one of them would sign.") == []
+
+
+def test_two_titles_of_one_person_before_the_name() -> None:
+    text = "Vessa's Prime Minister and Foreign Minister Sheikh Amir bin Tal Orvani said talks would resume."
+    assert _kinds(text) == [("Sheikh Amir bin Tal Orvani", "named_person")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The President and Prime Minister said talks would resume.", 2),  # two offices, no name
+        ("Finance Minister Eli Dask and Trade Minister Ana Roe said talks would resume.", 2),
+    ],
+)
+def test_titles_joined_without_one_name_after_them_stay_apart(text: str, expected: int) -> None:
+    assert len(_kinds(text)) == expected
+
+
+def test_a_plural_role_before_names_does_not_make_them_people() -> None:
+    assert _kinds("Mediators Vessa and Orvin said talks would resume.") == [("Vessa", None), ("Orvin", None)]
+    assert _kinds("Lawmakers Ana Roe and Eli Dask said talks would resume.") == [
+        ("Ana Roe", "named_person"),
+        ("Eli Dask", "named_person"),
+    ]

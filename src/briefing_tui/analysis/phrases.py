@@ -411,13 +411,19 @@ def _joins_name(tokens: list[Token], words: list[int], position: int, limit: int
 
 def _portfolio_pair(tokens: list[Token], words: list[int], position: int, limit: int) -> bool:
     """ "Irrigation and Shipping Minister Vanko Drell": "and" joins two portfolios of one
-    title when the word before it is a portfolio's and a role follows the next capitalised word."""
-    if not is_portfolio_word(tokens[words[-1]].lower):
+    title when the word before it is a portfolio's and a role follows the next capitalised word;
+    so it joins two titles of one person named after them ("Prime Minister and Foreign
+    Minister Sheikh Ali")."""
+    before = tokens[words[-1]]
+    # "Prime Minister and Foreign Minister Sheikh Ali": two titles of one person, a name after.
+    titled = before.capitalised and before.lower in ROLE_WORDS
+    if not (is_portfolio_word(before.lower) or titled):
         return False
     after = position + 1
     while after < limit and after < position + 5 and _is_name_word(tokens[after]):
         if after > position + 1 and tokens[after].lower in ROLE_WORDS:
-            return True
+            named = after + 1 < limit and _is_name_word(tokens[after + 1])
+            return named or not titled
         after += 1
     return False
 
@@ -674,12 +680,20 @@ def _person_after_role(tokens: list[Token], index: int, words: list[int], head: 
     last = tokens[words[-1]]
     described = (tokens[index].start, tokens[words[head]].end)
     outlet = _outlet_owner(tokens, index, words[head])
+    role = tokens[words[head]].lower
+    # "Mediators Egypt and Qatar": a plural role describes names that need not be people's.
+    plural = role.endswith("s") and role[:-1] in ROLE_WORDS
+    kind = (
+        name_kind([tokens[word] for word in words[head + 1 :]], None)[0]
+        if plural
+        else SourceKind.NAMED_PERSON
+    )
     # The role is part of the naming words ("Kremlin spokesman Dmitri Voronov"), unless it
     # names an outlet that is cited on its own ("Politico’s correspondent Felicia Schwartz").
     phrase = Phrase(
         start=first_name.start if outlet else tokens[index].start,
         end=last.end,
-        kind=SourceKind.NAMED_PERSON,
+        kind=kind,
         description=described,
         outlet=outlet,
         name_start=None if outlet else first_name.start,
