@@ -486,3 +486,12 @@ def test_a_plural_role_before_names_does_not_make_them_people() -> None:
         ("Ana Roe", "named_person"),
         ("Eli Dask", "named_person"),
     ]
+
+
+def test_an_adverb_after_an_infinitive_belongs_to_the_relative_clause() -> None:
+    text = "A port official who was not authorized to speak publicly said the cranes had stopped."
+    assert named(text) == ["A port official who was not authorized to speak publicly"]
+
+
+def test_an_adverb_right_after_the_subject_is_a_gap() -> None:
+    assert named("Officials publicly said the cranes had stopped.") == ["Officials"]

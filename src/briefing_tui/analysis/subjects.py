@@ -383,6 +383,13 @@ def _skip_auxiliaries(tokens: list[Token], end: int) -> tuple[int, bool]:
     while end:
         token = tokens[end - 1]
         low = token.lower
+        if (
+            low.endswith("ly")
+            and end >= 3
+            and tokens[end - 3].lower == "to"
+            and tokens[end - 2].lower.isalpha()
+        ):
+            break  # "not authorized to speak publicly said": the adverb is the infinitive's
         if low in AUXILIARIES or is_adverb(token):
             passive = passive or low in BE_FORMS
             end -= 1
