@@ -495,3 +495,18 @@ def test_an_adverb_after_an_infinitive_belongs_to_the_relative_clause() -> None:
 
 def test_an_adverb_right_after_the_subject_is_a_gap() -> None:
     assert named("Officials publicly said the cranes had stopped.") == ["Officials"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ana Roe welcomed the joint statement by Vessa and Orvin.", ["Ana Roe"]),
+        ("Ana Roe criticised a report by the ministry.", []),
+        ("The talks will resume, according to a statement by the ministry.", ["the ministry"]),
+        ("A statement by the ministry said the talks would resume.", ["the ministry"]),
+    ],
+)
+def test_a_document_by_someone_as_the_object_of_a_verb_reports_nothing_of_theirs(
+    text: str, expected: list[str]
+) -> None:
+    assert named(text) == expected

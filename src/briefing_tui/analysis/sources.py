@@ -393,6 +393,8 @@ def find_mentions(text: str, outlets: frozenset[str] = frozenset()) -> list[Ment
             anchor = _MARK_ANCHORS[group or ""]
         before: tuple[str, bool] | None = None
         passive = False
+        if anchor is Anchor.CUE and _document_as_object(text, match):
+            continue  # "welcomed the joint statement by Vessa": the statement is what was welcomed
         if anchor is Anchor.VERB:
             before = word_before(text, match.start())
             if _no_verb_here(before, match.group()):
@@ -491,6 +493,24 @@ _PARTICIPLES_ONLY = frozenset({"written", "sworn", "shown", "spoken"})
 """Forms that are only past participles: without an auxiliary before them they are adjectives
 ("written proposals") or passives, never a finite verb with a subject."""
 _AUXILIARIES = BE_FORMS | {"has", "have", "had", "having"}
+
+
+_DOCUMENT_CUE_WORDS = frozenset({"statement", "report", "note", "study", "survey", "analysis", "readout"})
+
+
+def _document_as_object(text: str, match: re.Match[str]) -> bool:
+    """Whether a document cue ("the joint statement by X") is the object of a verb before it,
+    so that X's words are not reported: "welcomed the statement by X", "criticised a report by"."""
+    words = match.group().lower().split()
+    if not _DOCUMENT_CUE_WORDS & set(words):
+        return False
+    word, comma = word_before(text, match.start())
+    if word in {"the", "a", "an", "joint"}:
+        word, comma = word_before(text, text.rfind(word, max(0, match.start() - 12), match.start()))
+    return not comma and len(word) > 3 and word.endswith("ed") and word not in _CUE_OPENERS
+
+
+_CUE_OPENERS = frozenset({"quoted", "cited"})
 
 
 def _no_verb_here(before: tuple[str, bool], verb: str) -> bool:
