@@ -510,3 +510,18 @@ def test_a_document_by_someone_as_the_object_of_a_verb_reports_nothing_of_theirs
     text: str, expected: list[str]
 ) -> None:
     assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Front leader, Gen Tavi Orrel, on Twitter welcomed the joint statement.",
+        "Tavi Orrel on Telegram said the talks had failed.",
+    ],
+)
+def test_a_platform_between_subject_and_verb_is_a_gap(text: str) -> None:
+    assert "Tavi Orrel" in " ".join(named(text))
+
+
+def test_on_before_a_name_that_is_no_platform_is_no_gap() -> None:
+    assert named("The talks on Vessa said nothing new.") == []

@@ -377,6 +377,12 @@ def after_introduction(tokens: list[Token]) -> int | None:
 _CONJOINED_GAP = AUXILIARIES | ADVERBS | {"and", "but"}
 
 
+_PLATFORMS = frozenset(
+    {"twitter", "x", "facebook", "telegram", "instagram", "tiktok", "youtube", "television"}
+)
+"""Where a speaker posts, between subject and verb: "Daglo on Twitter welcomed the statement"."""
+
+
 def _skip_auxiliaries(tokens: list[Token], end: int) -> tuple[int, bool]:
     """The index before auxiliaries, adverbs and times in front of a verb, and whether it is passive."""
     passive = False
@@ -395,6 +401,8 @@ def _skip_auxiliaries(tokens: list[Token], end: int) -> tuple[int, bool]:
             end -= 1
         elif low in TIME_WORDS and not token.punct:
             end = _time_start(tokens, end)
+        elif low in _PLATFORMS and end >= 2 and tokens[end - 2].lower == "on" and token.capitalised:
+            end -= 2  # "Ana Roe on Twitter said": where, not who
         else:
             break
     return end, passive
