@@ -289,3 +289,16 @@ def test_the_office_of_a_person_is_the_persons_office() -> None:
 def test_an_acronym_before_a_name_gives_it_no_given_name() -> None:
     briefing = analyse(briefing_of("10.45am BST Kessa says the truce will hold", "Kessa said so again."))
     assert [(source.name, source.kind.value) for source in briefing.sources] == [("Kessa", "organization")]
+
+
+def test_a_country_after_a_number_or_a_plural_role_is_no_surname() -> None:
+    briefing = analyse(
+        briefing_of("Two Orvin officials said the port would open.", "Mediators Vessa and Orvin said so too.")
+    )
+    kinds = {source.name: source.kind.value for source in briefing.sources}
+    assert kinds["Vessa"] == "organization" and kinds["Orvin"] == "organization"
+
+
+def test_a_singular_role_before_a_surname_still_makes_a_person() -> None:
+    briefing = analyse(briefing_of("President Marlow arrived on Monday.", "Marlow said the port would open."))
+    assert [(source.name, source.kind.value) for source in briefing.sources] == [("Marlow", "named_person")]

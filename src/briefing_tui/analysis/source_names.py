@@ -67,6 +67,8 @@ def surnames_in(texts: Iterable[str]) -> frozenset[str]:
                 second = second.removesuffix("'s").removesuffix("’s")
             word = match.group() + match.group(1)
             acronym_first = len(word) > 1 and word.isupper()  # "10.45am BST Israel": no given name
+            if _no_given_name(first):
+                continue  # "Two Orvin officials", "Mediators Vessa and Orvin": no person's name
             if (
                 first not in NOT_NAMES
                 and second not in not_surnames
@@ -75,6 +77,14 @@ def surnames_in(texts: Iterable[str]) -> frozenset[str]:
             ):
                 found.add(second)  # an acronym is a body's ("Kessa's KIS"), never a surname
     return frozenset(found)
+
+
+def _no_given_name(first: str) -> bool:
+    """A capitalised first word that cannot be a given name: a number or determiner, a plural
+    role ("Mediators"), a body's noun ("Ministry"); a singular role ("President Trump") can
+    stand before a surname and is kept."""
+    plural_role = first.endswith("s") and first[:-1] in ROLE_WORDS
+    return first in DETERMINERS or plural_role or (first in HEAD_KINDS and first not in ROLE_WORDS)
 
 
 def full_names_in(texts: Iterable[str], surnames: frozenset[str]) -> dict[str, str]:
