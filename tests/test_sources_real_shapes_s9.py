@@ -525,3 +525,15 @@ def test_a_platform_between_subject_and_verb_is_a_gap(text: str) -> None:
 
 def test_on_before_a_name_that_is_no_platform_is_no_gap() -> None:
     assert named("The talks on Vessa said nothing new.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Roe's campaign said in a statement that it would challenge the count.", ["Roe's campaign"]),
+        ("Campaign officials said the count was clear.", ["Campaign officials"]),
+        ("The bombing campaign killed 40 people, officials said.", ["officials"]),
+    ],
+)
+def test_a_campaign_speaks_as_a_body_and_still_modifies_a_head(text: str, expected: list[str]) -> None:
+    assert named(text) == expected
