@@ -302,3 +302,23 @@ def test_a_country_after_a_number_or_a_plural_role_is_no_surname() -> None:
 def test_a_singular_role_before_a_surname_still_makes_a_person() -> None:
     briefing = analyse(briefing_of("President Marlow arrived on Monday.", "Marlow said the port would open."))
     assert [(source.name, source.kind.value) for source in briefing.sources] == [("Marlow", "named_person")]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("The Vessan Union said it would sign.", "The VU said the text was final."),
+        ("The VU said it would sign.", "The Vessan Union said the text was final."),
+        ("The V.U. said it would sign.", "The Vessan Union said the text was final."),
+    ],
+)
+def test_a_body_and_its_two_letter_initials_are_one_source_led_by_the_full_name(
+    first: str, second: str
+) -> None:
+    briefing = analyse(briefing_of(first, second))
+    assert [source.name for source in briefing.sources] == ["the Vessan Union"]
+
+
+def test_initials_of_no_body_cited_join_nothing() -> None:
+    briefing = analyse(briefing_of("Ana Roe said it would sign.", "The Arab Republic said so."))
+    assert len(briefing.sources) == 2

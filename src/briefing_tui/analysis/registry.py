@@ -211,6 +211,13 @@ class SourceRegistry:
         if entry is None:
             entry = self._spelled_out(mention.name) or self._same_outlet(mention)
         if entry is None:
+            spelled = self._initials_seen(mention)
+            if spelled is not None:  # "the European Union" after "the EU": the full name leads
+                spelled.aliases.append(spelled.name)
+                spelled.name, spelled.key = mention.name, key
+                self._by_key[key] = spelled
+                return spelled, AttributionVia.NAME
+        if entry is None:
             return self._new_entry(key, mention)
         if entry.description is None and mention.description:
             entry.description = mention.description
@@ -295,12 +302,23 @@ class SourceRegistry:
     def _spelled_out(self, name: str) -> _Entry | None:
         """ "the ICRC" after "the International Committee of the Red Cross": the initials."""
         acronym = _LEADING_ARTICLE.sub("", name.replace("’", "'")).replace(".", "")
-        if len(acronym) < 3 or not acronym.isupper() or not acronym.isalpha():
-            return None
+        if len(acronym) < 2 or not acronym.isupper() or not acronym.isalpha():
+            return None  # "the EU" after "the European Union", "the U.N." after "the United Nations"
         for entry in reversed(self._order):
             if entry.kind is SourceKind.ORGANIZATION and _initials(entry.name) == acronym:
                 return entry
         return None
+
+    def _initials_seen(self, mention: Mention) -> _Entry | None:
+        """A body cited before by the initials of this name: "the EU" before "the European Union"."""
+        if mention.kind is not SourceKind.ORGANIZATION:
+            return None
+        initials = _initials(_LEADING_ARTICLE.sub("", mention.name))
+        if len(initials) < 2:
+            return None
+        dotted = "".join(f"{letter}." for letter in initials)  # "the U.N." before "the United Nations"
+        entry = self._by_key.get(initials.casefold()) or self._by_key.get(dotted.casefold())
+        return entry if entry is not None and entry.kind is SourceKind.ORGANIZATION else None
 
     def _same_outlet(self, mention: Mention) -> _Entry | None:
         """ "AP" and "The Associated Press", "NPA" after "the Northern Press Agency": one outlet
