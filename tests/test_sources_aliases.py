@@ -322,3 +322,20 @@ def test_a_body_and_its_two_letter_initials_are_one_source_led_by_the_full_name(
 def test_initials_of_no_body_cited_join_nothing() -> None:
     briefing = analyse(briefing_of("Ana Roe said it would sign.", "The Arab Republic said so."))
     assert len(briefing.sources) == 2
+
+
+def test_the_x_administration_is_xs_administration() -> None:
+    briefing = analyse(
+        briefing_of(
+            "The Marlow administration said the levy would stay.",
+            "Marlow's administration has said it will not back down.",
+        )
+    )
+    assert [(source.name, source.aliases) for source in briefing.sources] == [
+        ("the Marlow administration", ("Marlow's administration",))
+    ]
+
+
+def test_two_owners_administrations_stay_apart() -> None:
+    briefing = analyse(briefing_of("The Marlow administration said it.", "The Vask administration said it."))
+    assert len(briefing.sources) == 2

@@ -176,7 +176,8 @@ class SourceRegistry:
             return None
         if owned["pronoun"]:
             return self._nearest_owner(owned["body"])
-        owner, body = owned["owner"] or owned["owner_of"], owned["body"] or owned["body_of"]
+        owner = owned["owner"] or owned["owner_of"] or owned["owner_before"]
+        body = owned["body"] or owned["body_of"] or owned["body_after"]
         written = mention.name.replace("’", "'")
         at = written.casefold().rfind(owner)  # the owner must be written as a name
         return (owner, body) if at >= 0 and written[at].isupper() else None
@@ -417,10 +418,11 @@ _OWNED = re.compile(
     r"^(?:(?:(?P<pronoun>his|her)|.*?\b(?P<owner>[\w-]+)'s?) "
     r"(?P<body>office|camp|administration|government|team|campaign|cabinet)"
     r"|(?P<body_of>office|camp|administration|government|team|campaign|cabinet)"
-    r" of .*?\b(?P<owner_of>[\w-]+))$"
+    r" of .*?\b(?P<owner_of>[\w-]+)"
+    r"|(?:.*? )?(?P<owner_before>[\w-]+) (?P<body_after>administration|camp|campaign))$"
 )
 """A body a person owns, by the owner's name or a pronoun: "netanyahu's office", "his camp",
-"office of prime minister benjamin netanyahu"."""
+"office of prime minister benjamin netanyahu", "the trump administration"."""
 
 
 def _joined_owned(entry: _Entry, mention: Mention) -> _Entry:
