@@ -3,6 +3,8 @@ and the fullest name of a person leading whatever order the text gives them in."
 
 from __future__ import annotations
 
+import pytest
+
 from briefing_tui.analysis import analyse
 from briefing_tui.model import Briefing
 from mention_names import briefing_of
@@ -199,3 +201,141 @@ def test_they_after_the_one_group_that_opens_a_sentence_is_that_group() -> None:
     ]
     # A name and a body before "they": no group opens a sentence, and no earlier speaker fits.
     assert [words for words, _, _ in cited(briefing)[2:]] == []
+
+
+def test_a_back_reference_names_the_head_of_the_earlier_source_not_its_tail() -> None:
+    # "the governor" is no back-reference to a source inside the governor's office
+    briefing = analyse(
+        briefing_of(
+            "A source in the Governor's Office told the Vessa Star the ferry would sail.",
+            "“We will pay,” added the governor.",
+        )
+    )
+    assert {source.name for source in briefing.sources} == {
+        "a source in the Governor's Office",
+        "the Vessa Star",
+        "the governor",
+    }
+
+
+def test_a_back_reference_to_the_head_of_an_earlier_source_joins_it() -> None:
+    briefing = analyse(
+        briefing_of(
+            "A source in the Governor's Office told the Vessa Star the ferry would sail.",
+            "The source said fares would be refunded.",
+        )
+    )
+    assert [(words, name) for words, name, _ in cited(briefing) if "Star" not in words] == [
+        ("A source in the Governor's Office", "a source in the Governor's Office"),
+        ("The source", "a source in the Governor's Office"),
+    ]
+
+
+def test_a_persons_office_is_one_source_under_all_its_names() -> None:
+    briefing = analyse(
+        briefing_of(
+            "Vessa Prime Minister Tomas Erel’s office said a deal had been reached.",
+            "On Friday, his office said Erel had been told by the negotiators.",
+            "The cabinet will meet on Sunday, Erel’s office said.",
+        )
+    )
+    offices = [source for source in briefing.sources if "office" in source.name]
+    assert [source.name for source in offices] == ["Vessa Prime Minister Tomas Erel’s office"]
+    assert {"his office", "Erel’s office"} <= set(offices[0].aliases)
+
+
+def test_his_office_before_the_name_is_led_by_the_name() -> None:
+    briefing = analyse(
+        briefing_of(
+            "“We are close,” Tomas Erel told reservists, according to a statement from his office.",
+            "Erel's office also said the cabinet would meet at six.",
+        )
+    )
+    assert [source.name for source in briefing.sources] == ["Tomas Erel", "Erel's office"]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Marlow's office said the cabinet would meet at six.",  # another person's office
+        "The prime minister's office said the cabinet would meet at six.",  # a role, not a name
+    ],
+)
+def test_offices_of_different_owners_stay_apart(second: str) -> None:
+    briefing = analyse(briefing_of("Tomas Erel's office said a deal had been reached.", second))
+    assert len([source for source in briefing.sources if "office" in source.name]) == 2
+
+
+def test_a_news_service_is_the_outlet_under_its_own_name() -> None:
+    briefing = analyse(
+        briefing_of(
+            "Vessa news service reported that the jury had ruled.", "Vessa said the award was a record."
+        )
+    )
+    assert [source.name for source in briefing.sources] == ["Vessa news service"]
+
+
+def test_the_office_of_a_person_is_the_persons_office() -> None:
+    briefing = analyse(
+        briefing_of(
+            "The office of Vessan prime minister Tomas Erel said the deal needed cabinet approval.",
+            "Erel’s office said in a statement that the cabinet would meet at six.",
+        )
+    )
+    offices = [source.name for source in briefing.sources if "office" in source.name]
+    assert offices == ["the office of Vessan prime minister Tomas Erel"]
+
+
+def test_an_acronym_before_a_name_gives_it_no_given_name() -> None:
+    briefing = analyse(briefing_of("10.45am BST Kessa says the truce will hold", "Kessa said so again."))
+    assert [(source.name, source.kind.value) for source in briefing.sources] == [("Kessa", "organization")]
+
+
+def test_a_country_after_a_number_or_a_plural_role_is_no_surname() -> None:
+    briefing = analyse(
+        briefing_of("Two Orvin officials said the port would open.", "Mediators Vessa and Orvin said so too.")
+    )
+    kinds = {source.name: source.kind.value for source in briefing.sources}
+    assert kinds["Vessa"] == "organization" and kinds["Orvin"] == "organization"
+
+
+def test_a_singular_role_before_a_surname_still_makes_a_person() -> None:
+    briefing = analyse(briefing_of("President Marlow arrived on Monday.", "Marlow said the port would open."))
+    assert [(source.name, source.kind.value) for source in briefing.sources] == [("Marlow", "named_person")]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("The Vessan Union said it would sign.", "The VU said the text was final."),
+        ("The VU said it would sign.", "The Vessan Union said the text was final."),
+        ("The V.U. said it would sign.", "The Vessan Union said the text was final."),
+    ],
+)
+def test_a_body_and_its_two_letter_initials_are_one_source_led_by_the_full_name(
+    first: str, second: str
+) -> None:
+    briefing = analyse(briefing_of(first, second))
+    assert [source.name for source in briefing.sources] == ["the Vessan Union"]
+
+
+def test_initials_of_no_body_cited_join_nothing() -> None:
+    briefing = analyse(briefing_of("Ana Roe said it would sign.", "The Arab Republic said so."))
+    assert len(briefing.sources) == 2
+
+
+def test_the_x_administration_is_xs_administration() -> None:
+    briefing = analyse(
+        briefing_of(
+            "The Marlow administration said the levy would stay.",
+            "Marlow's administration has said it will not back down.",
+        )
+    )
+    assert [(source.name, source.aliases) for source in briefing.sources] == [
+        ("the Marlow administration", ("Marlow's administration",))
+    ]
+
+
+def test_two_owners_administrations_stay_apart() -> None:
+    briefing = analyse(briefing_of("The Marlow administration said it.", "The Vask administration said it."))
+    assert len(briefing.sources) == 2

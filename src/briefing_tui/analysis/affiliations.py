@@ -106,8 +106,12 @@ def person_before_affiliation(text: str, item: Found) -> Found:
     return replace(item, phrase=person, description=described)
 
 
-_BASED = re.compile(r"(?:[Tt]he[ \t]+)?[A-Z][\w'’.-]*-based[ \t]+(?=[A-Z])")
-"""Where a body is based, before its name: "Vancouver-based Western Forest Products"."""
+_BASED = re.compile(
+    r"(?:[Tt]he[ \t]+)?[A-Z][\w'’.]*-(?:based|backed|led|run|rich|owned|funded|sponsored|controlled"
+    r"|linked|allied|aligned|affiliated|supported|dominated)[ \t]+(?=[A-Z])"
+)
+"""Where a body is based or who backs it, before its name: "Vancouver-based Western Forest
+Products", "Iran-backed Hezbollah", "Oil-rich Saudi Arabia" (the name is the body's alone)."""
 
 
 def without_base(text: str, item: Found) -> Found:

@@ -8,7 +8,8 @@ a citation only where a citation stands: right before the end of its sentence, o
 it, and never right after a capitalised word, where a bracket spells out or shortens the name
 before it ("the Islamic Resistance Movement (Hamas)", "the Kestrel News Agency (KNA)"). Times,
 dates, figures, one-letter marks ("(E)") and translators' notes ("[Literal translation: ...]")
-are no citations. One regular-expression pass per paragraph: linear in its length.
+are no citations, nor is the credit after a photo caption ("... is seen on May 2. (AFP)").
+One regular-expression pass per paragraph: linear in its length.
 """
 
 from __future__ import annotations
@@ -27,6 +28,13 @@ _CITATION = re.compile(r"[\[(](?P<names>" + _NAME + r"(?:[;,] ?" + _NAME + r"){0
 _AT_END = re.compile(r"[ \t]*(?:[.;!?]|$|\n)")
 
 _SEPARATOR = re.compile(r"[;,] ?")
+
+_CAPTION = re.compile(
+    r"\b(?:(?:is|are|was|were) (?:seen|pictured|shown)|pictured|photographed|file photo|poses|gestures)\b",
+    re.IGNORECASE,
+)
+"""What a photo caption says of its picture: "A view of the port is seen on March 3. (AFP)".
+The bracket after such a sentence credits the photograph; it is the channel of no claim."""
 
 _NOT_OUTLETS = frozenset(
     [
@@ -79,6 +87,8 @@ def bracketed_outlets(text: str) -> list[Mention]:
         after_sentence = before.rstrip(" \t")[-1:] in {".", "!", "?", "”", '"'}
         at_end = _AT_END.match(text, match.end()) is not None
         if not (after_sentence or at_end) or (not after_sentence and _after_capitalised(before)):
+            continue
+        if _CAPTION.search(text, 0, match.start()):
             continue
         start = match.start("names")
         for part in _SEPARATOR.split(match.group("names")):

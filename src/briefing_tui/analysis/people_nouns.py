@@ -2,7 +2,7 @@
 
 A reporting verb after "the dockers" or "Growers in the valley" names a source as surely as
 one after "workers", but the lists of head nouns in `vocabulary` cannot hold every trade.
-Nouns for people are read from their endings ("-ers", "-ists", "-ians"), less the common
+Nouns for people are read from their endings ("-ers", "-ists", "-ians", "-ants"), less the common
 nouns, verbs and adverbs that end the same way and are not people ("papers", "borders",
 "later"). A singular ("a shopkeeper") counts only right after an article, where it cannot
 be a verb or an adverb.
@@ -17,8 +17,8 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_PLURAL_ENDINGS = ("ers", "ists", "ians", "ees")
-_SINGULAR_ENDINGS = ("er", "ist", "ian")
+_PLURAL_ENDINGS = ("ers", "ists", "ians", "ees", "ants")
+_SINGULAR_ENDINGS = ("er", "ist", "ian", "ant")
 _NOT_PEOPLE = _words(
     "paper number order letter matter border offer power headquarter water quarter other layer "
     "filter barrier marker tower chapter container tanker freighter trawler bomber computer "
@@ -35,7 +35,11 @@ _NOT_PEOPLE = _words(
     "trigger deter defer confer prefer refer counter encounter monster minister sister brother "
     "mother father daughter quarterly fee degree committee guarantee decree tree knee coffee "
     "agree three referee timer fiber fibre super sober eager safer wider older newer tower "
-    "offer liver lever caper lager laser"
+    "offer liver lever caper lager laser "
+    "plant grant restaurant variant pant want chant implant elephant instant pageant covenant "
+    "descendant pendant constant distant relevant significant important pleasant vacant "
+    "abundant dominant elegant arrogant brilliant radiant tolerant reluctant redundant "
+    "stagnant giant"
 )
 """Words with a people ending that are not (new) people nouns; "minister", "sister" and the
 like are in `vocabulary` already, with their own kinds."""

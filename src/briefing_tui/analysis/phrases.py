@@ -331,8 +331,14 @@ def _modifies_next(tokens: list[Token], position: int, limit: int) -> bool:
     )
 
 
+_TIME_ZONES = frozenset(
+    {"gmt", "utc", "bst", "cet", "cest", "eet", "eest", "est", "edt", "pst", "pdt", "ist"}
+)
+"""Time zones in capitals ("10.45am BST Israel says"): never a word of a name."""
+
+
 def _is_name_word(token: Token) -> bool:
-    if token.type is TokenType.PUNCT:
+    if token.type is TokenType.PUNCT or token.lower in _TIME_ZONES:
         return False
     if token.base_lower in NOT_NAMES:
         # "Said Awwad": a given name that is also a verb, when written with its capital;
@@ -405,13 +411,19 @@ def _joins_name(tokens: list[Token], words: list[int], position: int, limit: int
 
 def _portfolio_pair(tokens: list[Token], words: list[int], position: int, limit: int) -> bool:
     """ "Irrigation and Shipping Minister Vanko Drell": "and" joins two portfolios of one
-    title when the word before it is a portfolio's and a role follows the next capitalised word."""
-    if not is_portfolio_word(tokens[words[-1]].lower):
+    title when the word before it is a portfolio's and a role follows the next capitalised word;
+    so it joins two titles of one person named after them ("Prime Minister and Foreign
+    Minister Sheikh Ali")."""
+    before = tokens[words[-1]]
+    # "Prime Minister and Foreign Minister Sheikh Ali": two titles of one person, a name after.
+    titled = before.capitalised and before.lower in ROLE_WORDS
+    if not (is_portfolio_word(before.lower) or titled):
         return False
     after = position + 1
     while after < limit and after < position + 5 and _is_name_word(tokens[after]):
         if after > position + 1 and tokens[after].lower in ROLE_WORDS:
-            return True
+            named = after + 1 < limit and _is_name_word(tokens[after + 1])
+            return named or not titled
         after += 1
     return False
 
@@ -507,9 +519,15 @@ def _is_outlet_head(tokens: list[Token], words: list[int], head: int) -> bool:
     token = tokens[words[head]]
     low = token.lower
     if low in OUTLET_DESCRIPTIONS:
-        # "the network X" describes an outlet; "Network Lines", all in capitals, is one name.
-        return not (token.capitalised and head == 0)
+        # "the network X" describes an outlet; "Network Lines", all in capitals, is one name,
+        # and so is "Anchorage Daily News": a capitalised word before it opens the title.
+        return not (token.capitalised and (head == 0 or _opens_title(tokens[words[head - 1]])))
     return low == "agency" and head > 0 and tokens[words[head - 1]].lower in {"news", "press"}
+
+
+def _opens_title(token: Token) -> bool:
+    """ "Anchorage" in "Anchorage Daily News": a capitalised word, not an owner ("Kessa's")."""
+    return token.capitalised and not token.possessive and token.type is TokenType.WORD
 
 
 def _outlet_after_description(tokens: list[Token], index: int, words: list[int], head: int) -> Parsed:
@@ -662,12 +680,20 @@ def _person_after_role(tokens: list[Token], index: int, words: list[int], head: 
     last = tokens[words[-1]]
     described = (tokens[index].start, tokens[words[head]].end)
     outlet = _outlet_owner(tokens, index, words[head])
+    role = tokens[words[head]].lower
+    # "Mediators Egypt and Qatar": a plural role describes names that need not be people's.
+    plural = role.endswith("s") and role[:-1] in ROLE_WORDS
+    kind = (
+        name_kind([tokens[word] for word in words[head + 1 :]], None)[0]
+        if plural
+        else SourceKind.NAMED_PERSON
+    )
     # The role is part of the naming words ("Kremlin spokesman Dmitri Voronov"), unless it
     # names an outlet that is cited on its own ("Politico’s correspondent Felicia Schwartz").
     phrase = Phrase(
         start=first_name.start if outlet else tokens[index].start,
         end=last.end,
-        kind=SourceKind.NAMED_PERSON,
+        kind=kind,
         description=described,
         outlet=outlet,
         name_start=None if outlet else first_name.start,
@@ -933,17 +959,25 @@ def _tail(tokens: list[Token], position: int, limit: int) -> int | None:
             position += 1  # "Ways and Means": inside a name, like "of", it is not counted
             continue
         if (
-            token.lower == "of"
+            token.lower in {"of", "with", "for"}
             and count
             and position + 1 < limit
             and tokens[position + 1].lower not in STOPWORDS
+            and (token.lower != "for" or _capitalised_next(tokens, position + 1, limit))
         ):
-            pass  # "on prisoners of war"
+            pass  # "prisoners of war", "a meeting with the minister", "agency for Palestinian refugees"
         elif token.lower in STOPWORDS or (_looks_finite(token) and not _graded(tokens[position - 1])):
             break  # "delegates from small island states walked out": the verb ends the tail
         position += 1
         count += 1
     return position if count else None
+
+
+def _capitalised_next(tokens: list[Token], position: int, limit: int) -> bool:
+    """Whether a name follows, after "the" or not: "for Palestinian refugees", "for the UN"."""
+    if tokens[position].lower == "the" and position + 1 < limit:
+        position += 1
+    return tokens[position].capitalised and not tokens[position].punct
 
 
 def _joins_name_in_tail(tokens: list[Token], position: int, limit: int) -> bool:

@@ -29,6 +29,7 @@ from briefing_tui.analysis.vocabulary import (
     HEAD_KINDS,
     NAME_PARTICLES,
     OUTLET_SYNONYMS,
+    POSTMODIFIER_LEADS,
     ROLE_WORDS,
 )
 from briefing_tui.ingest.structure import slugify
@@ -50,8 +51,8 @@ _PARTITIVE = re.compile(
 """A part of a group named before: "one of the diplomats" (the group is what follows "of the")."""
 _COUNTED = re.compile(r"^(?:two|three|four|five|six|seven|eight|nine|ten|\d+) (\w+s)$")
 """A group counted by a number ("three officials"): the plural is the group's earlier name."""
-_NEWS_AGENCY = re.compile(r"^(?:the )?([A-Z][\w-]+) news agency$")
-"""An agency named with its noun: "the Reuters news agency" is also plain Reuters."""
+_NEWS_AGENCY = re.compile(r"^(?:the )?([A-Z][\w-]+) (?:news agency|news service|wire service)$")
+"""An agency named with its noun: "the Reuters news agency", "Reuters news service" is also plain Reuters."""
 _REPEATERS = frozenset({"same", "said"})
 """Words that only say a description repeats an earlier source: "the same source"."""
 _PRONOUN_REACH = 3
@@ -98,6 +99,9 @@ class SourceRegistry:
         self._known_full_names: Mapping[str, str] | None = None
         self._by_key: dict[str, _Entry] = {}
         self._by_surname: dict[str, _Entry] = {}
+        self._owned: dict[tuple[str, str], _Entry] = {}
+        """A person's office or camp by (owner's surname, body): see `_owned_key`."""
+        self._owner_of: dict[str, tuple[str, str]] = {}
         self._ids: set[str] = set()
         self._order: list[_Entry] = []
         self._recent: list[_Entry] = []
@@ -149,6 +153,49 @@ class SourceRegistry:
         )
 
     def _entry(self, mention: Mention) -> tuple[_Entry, AttributionVia]:
+        """The source a named mention is, registering it when new."""
+        owned = self._owned_key(mention)
+        if owned is None:
+            return self._plain_entry(mention)
+        known = self._owned.get(owned)
+        if known is None:
+            entry, via = self._plain_entry(mention)
+            self._owned.setdefault(owned, entry)
+            self._owner_of.setdefault(entry.id, owned)
+            return entry, via
+        entry = _joined_owned(known, mention)
+        return entry, AttributionVia.NAME if source_key(mention.name) == entry.key else AttributionVia.ALIAS
+
+    def _owned_key(self, mention: Mention) -> tuple[str, str] | None:
+        """ "Netanyahu's office", "Prime Minister Ana Roe's office", "his office": (the owner's
+        surname, the body), so that one person's office is one source under all its names."""
+        if mention.kind is not SourceKind.ORGANIZATION:
+            return None
+        owned = _OWNED.match(source_key(mention.name))
+        if owned is None:
+            return None
+        if owned["pronoun"]:
+            return self._nearest_owner(owned["body"])
+        owner = owned["owner"] or owned["owner_of"] or owned["owner_before"]
+        body = owned["body"] or owned["body_of"] or owned["body_after"]
+        written = mention.name.replace("’", "'")
+        at = written.casefold().rfind(owner)  # the owner must be written as a name
+        return (owner, body) if at >= 0 and written[at].isupper() else None
+
+    def _nearest_owner(self, body: str) -> tuple[str, str] | None:
+        """Whose "his office" it is: the named person cited last in this section, or the owner
+        of the same body cited last ("Erel's office said ... On Friday, his office said ...")."""
+        for paragraph, entry in reversed(self._speakers):
+            if self._paragraph - paragraph >= _PRONOUN_REACH:
+                return None
+            if entry.kind is SourceKind.NAMED_PERSON:
+                return entry.key.split()[-1], body
+            owned = self._owner_of.get(entry.id)
+            if owned is not None and owned[1] == body:
+                return owned
+        return None
+
+    def _plain_entry(self, mention: Mention) -> tuple[_Entry, AttributionVia]:
         key = source_key(mention.name)
         entry = self._by_key.get(key)
         if entry is None and mention.kind in {None, SourceKind.NAMED_PERSON}:
@@ -164,6 +211,13 @@ class SourceRegistry:
             entry = self._counted(key, mention.kind)
         if entry is None:
             entry = self._spelled_out(mention.name) or self._same_outlet(mention)
+        if entry is None:
+            spelled = self._initials_seen(mention)
+            if spelled is not None:  # "the European Union" after "the EU": the full name leads
+                spelled.aliases.append(spelled.name)
+                spelled.name, spelled.key = mention.name, key
+                self._by_key[key] = spelled
+                return spelled, AttributionVia.NAME
         if entry is None:
             return self._new_entry(key, mention)
         if entry.description is None and mention.description:
@@ -233,22 +287,39 @@ class SourceRegistry:
                 if _holds_role(entry, wanted, words):
                     return entry  # "the formateur" after "formateur Elske Brandt"
                 continue
-            known = {_singular(word) for word in entry.key.split()}
+            earlier = entry.key.split()
+            known = {_singular(word) for word in earlier}
+            heads = {_singular(word) for word in _before_tail(earlier)}
             if entry.description:
-                known |= {_singular(word) for word in source_key(entry.description).split()}
-            if wanted <= known and (entry.plural == _is_plural(words) or not people):
+                described = {_singular(word) for word in source_key(entry.description).split()}
+                known, heads = known | described, heads | described
+            # The head must name the earlier source itself, not a word of its tail: "the prime
+            # minister" is not "a source in the Prime Minister's Office".
+            head = _singular(_head(words) or "")
+            if wanted <= known and head in heads and (entry.plural == _is_plural(words) or not people):
                 return entry
         return None
 
     def _spelled_out(self, name: str) -> _Entry | None:
         """ "the ICRC" after "the International Committee of the Red Cross": the initials."""
         acronym = _LEADING_ARTICLE.sub("", name.replace("’", "'")).replace(".", "")
-        if len(acronym) < 3 or not acronym.isupper() or not acronym.isalpha():
-            return None
+        if len(acronym) < 2 or not acronym.isupper() or not acronym.isalpha():
+            return None  # "the EU" after "the European Union", "the U.N." after "the United Nations"
         for entry in reversed(self._order):
             if entry.kind is SourceKind.ORGANIZATION and _initials(entry.name) == acronym:
                 return entry
         return None
+
+    def _initials_seen(self, mention: Mention) -> _Entry | None:
+        """A body cited before by the initials of this name: "the EU" before "the European Union"."""
+        if mention.kind is not SourceKind.ORGANIZATION:
+            return None
+        initials = _initials(_LEADING_ARTICLE.sub("", mention.name))
+        if len(initials) < 2:
+            return None
+        dotted = "".join(f"{letter}." for letter in initials)  # "the U.N." before "the United Nations"
+        entry = self._by_key.get(initials.casefold()) or self._by_key.get(dotted.casefold())
+        return entry if entry is not None and entry.kind is SourceKind.ORGANIZATION else None
 
     def _same_outlet(self, mention: Mention) -> _Entry | None:
         """ "AP" and "The Associated Press", "NPA" after "the Northern Press Agency": one outlet
@@ -343,6 +414,32 @@ class SourceRegistry:
         return candidate
 
 
+_OWNED = re.compile(
+    r"^(?:(?:(?P<pronoun>his|her)|.*?\b(?P<owner>[\w-]+)'s?) "
+    r"(?P<body>office|camp|administration|government|team|campaign|cabinet)"
+    r"|(?P<body_of>office|camp|administration|government|team|campaign|cabinet)"
+    r" of .*?\b(?P<owner_of>[\w-]+)"
+    r"|(?:.*? )?(?P<owner_before>[\w-]+) (?P<body_after>administration|camp|campaign))$"
+)
+"""A body a person owns, by the owner's name or a pronoun: "netanyahu's office", "his camp",
+"office of prime minister benjamin netanyahu", "the trump administration"."""
+
+
+def _joined_owned(entry: _Entry, mention: Mention) -> _Entry:
+    """The owned body ``entry``, now also named by ``mention``; a name leads a pronoun ("his
+    office") and a fuller name a shorter one."""
+    key = source_key(mention.name)
+    if key == entry.key:
+        return entry
+    pronoun_led = entry.key.startswith(("his ", "her "))
+    if pronoun_led or (key.endswith(" " + entry.key) and len(key) > len(entry.key)):
+        entry.aliases.append(entry.name)
+        entry.name, entry.key = mention.name, key
+    elif key not in {source_key(alias) for alias in entry.aliases}:
+        entry.aliases.append(mention.name)
+    return entry
+
+
 def _surnames_of(words: list[str]) -> list[str]:
     """The ways a full name may be cut to its surname: "groot" and "de groot" for "niek de groot"."""
     found = [words[-1]]
@@ -367,6 +464,17 @@ def _fuller_name(entry: _Entry, key: str, mention: Mention) -> bool:
         return False
     words, known = key.split(), entry.key.split()
     return len(words) > len(known) and words[-len(known) :] == known
+
+
+_TAIL_LEADS = POSTMODIFIER_LEADS | {"who", "which", "that"}
+
+
+def _before_tail(words: list[str]) -> list[str]:
+    """The words of a common-noun name before its tail: "a source" of "a source in the office"."""
+    for number, word in enumerate(words):
+        if number and word in _TAIL_LEADS and _head(words[:number]) is not None:
+            return words[:number]
+    return words
 
 
 def _head(words: list[str]) -> str | None:

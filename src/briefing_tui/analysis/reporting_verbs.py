@@ -75,7 +75,7 @@ _SPEECH = _verbs(
 _REPORT = _verbs(
     "announce confirm deny claim report warn note acknowledge reveal disclose stress emphasise "
     "emphasize reaffirm affirm underline underscore admit allege assert declare concede complain "
-    "highlight dismiss describe welcome slam"
+    "highlight dismiss describe welcome slam verify"
 )
 """Verbs that report whatever follows them, an object included: "confirmed the deaths",
 "announced the deal" (docs/labelling.md counts them as attributions)."""
@@ -242,6 +242,13 @@ PARTICIPLES = (
     "stating",
     "blaming",
     "accusing",
+    "quipping",
+    "alleging",
+    "lamenting",
+    "remarking",
+    "reiterating",
+    "emphasising",
+    "emphasizing",
     "pointing out",
     "making clear",
 )

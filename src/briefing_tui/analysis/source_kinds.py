@@ -68,8 +68,12 @@ def head_kind(tokens: list[Token], index: int, words: list[int]) -> SourceKind:
         )
     ):
         kind = SourceKind.ORGANIZATION  # "Lakes Peace Women", "Mothers of the Missing": a body's name
-    if head.lower == "agency" and len(words) > 1 and tokens[words[-2]].lower in {"news", "press"}:
-        kind = SourceKind.OUTLET  # "the Tasnim news agency"
+    if (
+        head.lower in {"agency", "service"}
+        and len(words) > 1
+        and tokens[words[-2]].lower in {"news", "press", "wire"}
+    ):
+        kind = SourceKind.OUTLET  # "the Tasnim news agency", "Reuters news service"
     if head.lower == "authority" and len(words) > 1 and tokens[words[-2]].lower == "broadcasting":
         kind = SourceKind.OUTLET  # "the Velmar broadcasting authority" is a broadcaster
     if head.lower == "network" and len(words) > 1 and tokens[words[-2]].lower in _ON_AIR:
@@ -142,11 +146,23 @@ def _outlet_name(plain: str, lowered: list[str]) -> bool:
     before_last = " ".join(lowered[:-1]).replace("-", " ")
     return (
         known in OUTLET_NAMES
+        or plain in OUTLET_NAMES  # "Agence France-Presse" is listed with its hyphen
         or before_last in OUTLET_NAMES  # "al-Jazeera Kessan", "BBC Vessan": a known outlet's edition
         or lowered[-1] in OUTLET_WORDS
         or _outlet_before_tail(lowered)
         or _outlet_opening(lowered)
     )
+
+
+def _initial(token: Token) -> bool:
+    """ "K." in "Ana K. Roe", "H.L." in "H.L. Dattu": a person's initials, not a body's letters
+    ("U.N.", "U.S." stay a body's)."""
+    letters = token.text.replace(".", "")
+    dotted = token.text.endswith(".") and len(token.text) == 2 * len(letters)
+    return dotted and len(letters) <= 2 and token.lower not in _BODY_INITIALS
+
+
+_BODY_INITIALS = frozenset({"u.s.", "u.n.", "u.k.", "e.u.", "d.c."})
 
 
 def name_kind(names: list[Token], determiner: Token | None) -> tuple[SourceKind | None, bool]:
@@ -163,12 +179,17 @@ def name_kind(names: list[Token], determiner: Token | None) -> tuple[SourceKind 
     if len(lowered) > 2 and lowered[0] in ROLE_WORDS and lowered[1] in {"of", "for"}:
         return SourceKind.OFFICIAL, True  # "the Minister of Finance"
     acronym = len(names) == 1 and names[0].type is TokenType.ACRONYM
+    # "H.L. Dattu", "J. Frederick Motz": initials open a person's name.
+    initialled = (
+        len(names) > 1 and _initial(names[0]) and all(name.type is TokenType.WORD for name in names[1:])
+    )
     # "NJ Transit", "UN Office": a word in capitals makes a name a body, not a person.
+    # A middle initial ("Ana K. Roe") is no word in capitals.
     capitals = len(names) > 1 and any(
-        len(t.text) >= 2 and t.text.isupper() and t.lower not in ROLE_WORDS for t in names
+        len(t.text) >= 2 and t.text.isupper() and t.lower not in ROLE_WORDS and not _initial(t) for t in names
     )
     organised = any(word in ORGANIZATION_WORDS or word in TITLED_JOINERS for word in lowered)
-    if determiner is not None or acronym or capitals or organised:
+    if not initialled and (determiner is not None or acronym or capitals or organised):
         return SourceKind.ORGANIZATION, True
     if len(names) == 1 and names[0].type is not TokenType.CASELESS:
         return None, False

@@ -65,9 +65,26 @@ def surnames_in(texts: Iterable[str]) -> frozenset[str]:
             first, second = (match.group() + match.group(1)).casefold(), match.group(2).casefold()
             if first not in _NOT_GIVEN:  # "Donald Trump's warning"; not "In Kashvar's capital"
                 second = second.removesuffix("'s").removesuffix("’s")
-            if first not in NOT_NAMES and second not in not_surnames and not match.group(2).isupper():
+            word = match.group() + match.group(1)
+            acronym_first = len(word) > 1 and word.isupper()  # "10.45am BST Israel": no given name
+            if _no_given_name(first):
+                continue  # "Two Orvin officials", "Mediators Vessa and Orvin": no person's name
+            if (
+                first not in NOT_NAMES
+                and second not in not_surnames
+                and not match.group(2).isupper()
+                and not acronym_first
+            ):
                 found.add(second)  # an acronym is a body's ("Kessa's KIS"), never a surname
     return frozenset(found)
+
+
+def _no_given_name(first: str) -> bool:
+    """A capitalised first word that cannot be a given name: a number or determiner, a plural
+    role ("Mediators"), a body's noun ("Ministry"); a singular role ("President Trump") can
+    stand before a surname and is kept."""
+    plural_role = first.endswith("s") and first[:-1] in ROLE_WORDS
+    return first in DETERMINERS or plural_role or (first in HEAD_KINDS and first not in ROLE_WORDS)
 
 
 def full_names_in(texts: Iterable[str], surnames: frozenset[str]) -> dict[str, str]:
@@ -110,7 +127,13 @@ def _name_ending_run(words: list[str]) -> list[str] | None:
         return None
     name: list[str] = []
     for word in reversed(words):
-        if word.casefold() in _NOT_PART_OF_NAME or word.endswith(_POSSESSIVE) or len(name) == _LONGEST_NAME:
+        acronym = len(word) > 1 and word.isupper()  # "BST", "UN": no given name
+        if (
+            word.casefold() in _NOT_PART_OF_NAME
+            or word.endswith(_POSSESSIVE)
+            or acronym
+            or len(name) == _LONGEST_NAME
+        ):
             break
         name.insert(0, word)
     return name if len(name) >= 2 else None

@@ -74,8 +74,16 @@ from briefing_tui.analysis.source_windows import (
 )
 from briefing_tui.analysis.subjects import after_introduction, sentence_subject, subject_before
 from briefing_tui.analysis.tokens import Token, tokenize
-from briefing_tui.analysis.verb_frames import frame_allows, until_punct
-from briefing_tui.analysis.vocabulary import DOCUMENT_NOUNS, OUTLET_SYNONYMS, OUTLET_WORDS, PROGRAMME_NOUNS
+from briefing_tui.analysis.verb_frames import frame_allows, is_act, until_punct
+from briefing_tui.analysis.vocabulary import (
+    DOCUMENT_NOUNS,
+    HEAD_KINDS,
+    ORGANIZATION_WORDS,
+    OUTLET_SYNONYMS,
+    OUTLET_WORDS,
+    PLACE_NAMES,
+    PROGRAMME_NOUNS,
+)
 from briefing_tui.model import SourceKind
 
 __all__ = ["Mention", "find_mentions", "outlet_names", "surnames_in"]
@@ -385,18 +393,18 @@ def find_mentions(text: str, outlets: frozenset[str] = frozenset()) -> list[Ment
             anchor = _MARK_ANCHORS[group or ""]
         before: tuple[str, bool] | None = None
         passive = False
+        if anchor is Anchor.CUE and _document_as_object(text, match):
+            continue  # "welcomed the joint statement by Vessa": the statement is what was welcomed
         if anchor is Anchor.VERB:
             before = word_before(text, match.start())
-            if before[0] in _ARTICLES_AND_POSSESSIVES and not before[1]:
-                continue  # "a report by the agency", "a written treaty": a noun or an adjective
+            if _no_verb_here(before, match.group()):
+                continue
             passive = before[0] in BE_FORMS
             if not _verb_reports(text, match, passive):
                 continue  # "is expected to": a passive names no speaker, unless "by" one
         results = _read_anchor(text, match, anchor, before, passive, outlets=outlets)
-        if results and anchor is Anchor.VERB and _reports_at_the_end(text, match, found):
-            results = [_as_outlet(text, item) for item in results]  # "..., Nordpress reported."
-        if results and anchor is Anchor.VERB and " to " in text[match.end() : match.end() + _TO_REACH]:
-            results = [*results, *_outlet_addressed(text, match.end())]  # "confirmed it to the Post"
+        if results and anchor is Anchor.VERB:
+            results = _read_at_verb(text, match, results, found)
         if anchor in _REPORTING_ANCHORS:
             verb = match.group().lower()
             results = [item for item in results if not _inside_report(text, reported_from, item, verb)]
@@ -409,10 +417,119 @@ def find_mentions(text: str, outlets: frozenset[str] = frozenset()) -> list[Ment
     return with_antecedents(text, without_credit_lines(text, mentions))
 
 
+def _read_at_verb(text: str, match: re.Match[str], results: list[Found], found: list[Found]) -> list[Found]:
+    """What a reporting verb's shapes found, read in the sentence around it: an outlet that
+    carried the report, an outlet addressed, and speakers that are only supposed."""
+    if _reports_at_the_end(text, match, found):
+        results = [_as_outlet(text, item) for item in results]  # "..., Nordpress reported."
+    elif _reports_speech(text, match):
+        results = [
+            _as_reporting_outlet(text, item) for item in results
+        ]  # "The Empire reported officials said"
+    if " to " in text[match.end() : match.end() + _TO_REACH]:
+        results = [*results, *_outlet_addressed(text, match.end())]  # "confirmed it to the Post"
+    verb = match.group()
+    return [
+        item
+        for item in results
+        if not _made_to_say(text, item, verb)
+        and not _what_was_pledged(text, item, verb)
+        and not _on_condition(text, item, verb)
+    ]
+
+
 _ARTICLES_AND_POSSESSIVES = frozenset(
     {"a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "these", "those", "each", "every"}
 )
 """Words after which a verb form is a noun or an adjective: "a report", "its stated aim"."""
+
+
+_CAUSATIVES = frozenset({"let", "lets", "letting", "make", "makes", "making", "help", "helps", "helped"})
+
+
+_CONDITIONS = frozenset({"once", "if", "unless", "until", "whenever"})
+
+
+def _on_condition(text: str, item: Found, verb: str) -> bool:
+    """ "once inspectors confirm the cuts": a condition in the present names no claim yet made."""
+    low = verb.lower()
+    if low.endswith(("ed", "said", "told")) or " " in low or item.pronoun is not None:
+        return False
+    return word_before(text, item.phrase.start)[0] in _CONDITIONS
+
+
+def _made_to_say(text: str, item: Found, verb: str) -> bool:
+    """ "That would let the northern states say ...": what someone could be brought to say is
+    no claim of theirs (the verb is bare after a causative)."""
+    if verb.lower().endswith(("s", "d")) or " " in verb or item.pronoun is not None:
+        return False
+    return word_before(text, item.phrase.start)[0] in _CAUSATIVES
+
+
+_PLEDGES = frozenset(
+    {
+        "pledged",
+        "pledge",
+        "pledges",
+        "promised",
+        "promise",
+        "promises",
+        "vowed",
+        "demanded",
+        "demand",
+        "demands",
+    }
+    | {"have demanded", "has demanded", "had demanded", "had promised", "have pledged", "had pledged"}
+)
+
+
+def _what_was_pledged(text: str, item: Found, verb: str) -> bool:
+    """ "two-thirds of what they pledged at the summit", "short of what developing nations have
+    demanded": the sum pledged or asked for, not a claim made."""
+    return " ".join(verb.lower().split()) in _PLEDGES and word_before(text, item.phrase.start)[0] == "what"
+
+
+_PARTICIPLES_ONLY = frozenset({"written", "sworn", "shown", "spoken"})
+"""Forms that are only past participles: without an auxiliary before them they are adjectives
+("written proposals") or passives, never a finite verb with a subject."""
+_AUXILIARIES = BE_FORMS | {"has", "have", "had", "having"}
+
+
+_DOCUMENT_CUE_WORDS = frozenset({"statement", "report", "note", "study", "survey", "analysis", "readout"})
+
+
+def _document_as_object(text: str, match: re.Match[str]) -> bool:
+    """Whether a document cue ("the joint statement by X") is the object of a verb before it,
+    so that X's words are not reported: "welcomed the statement by X", "criticised a report by"."""
+    words = match.group().lower().split()
+    if not _DOCUMENT_CUE_WORDS & set(words):
+        return False
+    word, comma = word_before(text, match.start())
+    if word in {"the", "a", "an", "joint"}:
+        word, comma = word_before(text, text.rfind(word, max(0, match.start() - 12), match.start()))
+    return not comma and len(word) > 3 and word.endswith("ed") and word not in _CUE_OPENERS
+
+
+_CUE_OPENERS = frozenset({"quoted", "cited"})
+
+
+def _no_verb_here(before: tuple[str, bool], verb: str) -> bool:
+    """Whether a verb form is no verb where it stands: "a report by", "its stated aim" (a noun or
+    an adjective after an article), "raising hopes that" (a participle's object), "handed the
+    team written proposals" (a participle without an auxiliary)."""
+    if before[0] in _ARTICLES_AND_POSSESSIVES and not before[1]:
+        return True
+    if _object_of_participle(before, verb):
+        return True
+    return verb.lower() in _PARTICIPLES_ONLY and before[0] not in _AUXILIARIES
+
+
+def _object_of_participle(before: tuple[str, bool], verb: str) -> bool:
+    """Whether a verb form in "-s" is the plural noun a participle takes: "raising hopes"."""
+    word, capitalised = before
+    return (
+        verb.endswith("s") and " " not in verb and word.endswith("ing") and len(word) > 4 and not capitalised
+    )
 
 
 _REPORTING_ANCHORS = frozenset({Anchor.VERB, Anchor.TOLD})
@@ -431,13 +548,24 @@ _STANCES = frozenset({"hoped", "hopes", "believed", "believes", "expected", "exp
 """Verbs of a stance that a reported clause gives its subject: "the ministry said Velmar hoped"."""
 
 
+_OWNER_PRONOUNS = ("her ", "his ", "their ", "its ")
+_HAD_BEFORE = re.compile(r"[ \t]+(?:\w+[ \t]+)?had\b")
+
+
 def _inside_report(text: str, reported_from: int, item: Found, verb: str) -> bool:
     """Whether ``item``, a pronoun subject of a reporting verb, stands inside the clause an
     earlier verb reports: "Roe said on Thursday he hoped ..." attributes the hope to Roe once,
     by her name (docs/labelling.md, section 8). So does a lone capitalised subject of a stance:
     in "the ministry said Velmar hoped ...", the ministry speaks, not Velmar."""
     stance = item.phrase.kind is None and verb in _STANCES
-    if (item.pronoun is None and not stance) or reported_from < 0 or item.phrase.start < reported_from:
+    owned = text[item.phrase.start : item.phrase.start + 6].lower().startswith(_OWNER_PRONOUNS)
+    backshifted = verb.startswith("had ") or _HAD_BEFORE.match(text, item.phrase.end, item.phrase.end + 40)
+    nested = owned or bool(backshifted)
+    if (
+        (item.pronoun is None and not stance and not nested)
+        or reported_from < 0
+        or item.phrase.start < reported_from
+    ):
         return False
     return _CLAUSE_BREAK.search(text, reported_from, item.phrase.start) is None
 
@@ -583,19 +711,52 @@ def _as_outlet(text: str, item: Found) -> Found:
     return replace(item, phrase=replace(phrase, kind=SourceKind.OUTLET))
 
 
+_SPEECH_AFTER = re.compile(r"[^.;:!?“”\"]{1,60}?\b(?:said|says|told|had said|have said|has said)\b")
+
+
+def _reports_speech(text: str, match: re.Match[str]) -> bool:
+    """Whether "reported" carries someone else's words: "The Empire reported officials said ..."."""
+    return match.group().lower() in _TAIL_REPORTS and _SPEECH_AFTER.match(text, match.end()) is not None
+
+
+def _as_reporting_outlet(text: str, item: Found) -> Found:
+    """A capitalised name without a body's word that reports what others said is an outlet:
+    "The Juneau Empire reported state officials said" ("the ministry reported" stays a body)."""
+    phrase = item.phrase
+    if item.pronoun is not None or phrase.kind not in {None, SourceKind.ORGANIZATION}:
+        return item
+    words = text[phrase.start : phrase.end].split()
+    plain = [word.strip("’'").lower() for word in words if word.lower() not in {"the", "a"}]
+    if len(plain) < 2 or not all(word[:1].isupper() for word in words if word.lower() not in {"the", "a"}):
+        return item  # a lone word ("Kessa reported") may be a country as well as an outlet
+    if any(word in ORGANIZATION_WORDS or word in HEAD_KINDS or word in PLACE_NAMES for word in plain):
+        return item
+    if " ".join(plain) in PLACE_NAMES:
+        return item
+    return replace(item, phrase=replace(phrase, kind=SourceKind.OUTLET))
+
+
 def _as_person(item: Found) -> Found:
     if item.phrase.kind is not None or item.pronoun is not None:
         return item
     return replace(item, phrase=replace(item.phrase, kind=SourceKind.NAMED_PERSON))
 
 
-_MADE_PUBLIC = frozenset({"published", "posted"})
+_MADE_PUBLIC = frozenset({"published", "posted", "written"})
 """Passives that make a thing public, not a speaker of it: "the names were published by the
 ministry" (an act); "according to a list published by" is read by its cue instead."""
 
 
 _AFTER_QUOTATION = re.compile(r"(?:[,.!?][”\"]|[”\"],)[ \t]*$")
 """A closing quotation and its comma right before a verb: "“...,” reports"."""
+
+
+_NAME_TO_THE_END = re.compile(
+    r"[ \t]+(?:the[ \t]+)?[A-Z][\w’'.&-]*(?:[ \t]+[A-Z][\w’'.&-]*){0,4}(?:[ \t]+\([A-Z]+\))?[ \t]*(?:[.;]|$)"
+)
+"""A capitalised name that ends the sentence: "Agence France-Presse (AFP).", "the Vessa Star."."""
+_INVERTED_FRAMES = frozenset({Frame.THAT, Frame.CLAUSE})
+"""Frames whose verb, right after a quotation, is read as inverted whatever follows it."""
 
 
 def _verb_reports(text: str, match: re.Match[str], passive: bool) -> bool:
@@ -607,12 +768,18 @@ def _verb_reports(text: str, match: re.Match[str], passive: bool) -> bool:
             VERB_FORMS[verb] in {Frame.SPEECH, Frame.OBJECT}
             and verb not in _MADE_PUBLIC
             and " by " in text[match.end() : match.end() + 40]
+            and not is_act(text, verb, match.end())
         )
     verb = " ".join(match.group().split())  # "pointed  out"
-    if VERB_FORMS[verb] is Frame.THAT and _AFTER_QUOTATION.search(
+    if VERB_FORMS[verb] in _INVERTED_FRAMES and _AFTER_QUOTATION.search(
         text, max(0, match.start() - 4), match.start()
     ):
-        return True  # "“...,” reports the Harbour Gazette": inverted after a quotation, a verb
+        # "“...,” reports the Harbour Gazette", "“...,” added the prime minister": right after
+        # a quotation the verb has no subject before it, so the words after it are its subject.
+        return True
+    after_comma = text[max(0, match.start() - 2) : match.start()].endswith(", ")
+    if verb in _TAIL_REPORTS and after_comma and _NAME_TO_THE_END.match(text, match.end()):
+        return True  # "..., reports Agence France-Presse (AFP).": an outlet inverted after a comma
     return frame_allows(text, verb, match.end())
 
 
@@ -918,13 +1085,29 @@ def _subject_after(text: str, position: int, pronoun: bool) -> list[Found]:
         if first.lower in SPEAKER_PRONOUNS and (len(tokens) == 1 or tokens[1].punct):
             return [Found(Phrase(first.start, first.end, None), pronoun=first.lower)]
         return []
-    parsed = parse_list(tokens, 0, len(tokens))
+    parsed = parse_list(tokens, 0, len(tokens)) or _partitive_after(tokens)
     if parsed is None:
         return []
     after = parsed.next
-    if after < len(tokens) and not tokens[after].punct and tokens[after].lower not in TAILS:
+    # "said a person briefed on the talks who asked not to be named": a relative clause may close it.
+    closing = after < len(tokens) and tokens[after].lower == "who" and parsed.phrases[-1].kind is not None
+    if after < len(tokens) and not tokens[after].punct and tokens[after].lower not in TAILS and not closing:
         return []  # "said Hamas would..." reports what Hamas would do; the speaker came earlier
     return with_description_after(tokens, parsed)
+
+
+_PARTS = frozenset({"one", "two", "three", "some", "several", "another", "each"})
+
+
+def _partitive_after(tokens: list[Token]) -> Parsed | None:
+    """ "said one of the officials": a part of a group, named by the group after "of the"."""
+    if len(tokens) < 4 or tokens[0].lower not in _PARTS or tokens[1].lower != "of":
+        return None
+    parsed = parse_list(tokens, 2, len(tokens))
+    if parsed is None or len(parsed.phrases) != 1 or parsed.phrases[0].kind is None:
+        return None
+    group = parsed.phrases[0]
+    return Parsed((replace(group, start=tokens[0].start, name_start=None, common_start=True),), parsed.next)
 
 
 def _with_citations(mentions: list[Mention], cited: list[Mention]) -> list[Mention]:

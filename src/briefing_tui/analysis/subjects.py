@@ -377,17 +377,32 @@ def after_introduction(tokens: list[Token]) -> int | None:
 _CONJOINED_GAP = AUXILIARIES | ADVERBS | {"and", "but"}
 
 
+_PLATFORMS = frozenset(
+    {"twitter", "x", "facebook", "telegram", "instagram", "tiktok", "youtube", "television"}
+)
+"""Where a speaker posts, between subject and verb: "Daglo on Twitter welcomed the statement"."""
+
+
 def _skip_auxiliaries(tokens: list[Token], end: int) -> tuple[int, bool]:
     """The index before auxiliaries, adverbs and times in front of a verb, and whether it is passive."""
     passive = False
     while end:
         token = tokens[end - 1]
         low = token.lower
+        if (
+            low.endswith("ly")
+            and end >= 3
+            and tokens[end - 3].lower == "to"
+            and tokens[end - 2].lower.isalpha()
+        ):
+            break  # "not authorized to speak publicly said": the adverb is the infinitive's
         if low in AUXILIARIES or is_adverb(token):
             passive = passive or low in BE_FORMS
             end -= 1
         elif low in TIME_WORDS and not token.punct:
             end = _time_start(tokens, end)
+        elif low in _PLATFORMS and end >= 2 and tokens[end - 2].lower == "on" and token.capitalised:
+            end -= 2  # "Ana Roe on Twitter said": where, not who
         else:
             break
     return end, passive

@@ -36,12 +36,18 @@ _ABBREVIATION_FORMS = [form for word in TITLE_ABBREVIATIONS for form in (word, w
 # is followed by its full stop, so the trie finds what a plain alternation finds.
 _ABBREVIATION_FIRSTS = "".join(sorted({form[0] for form in _ABBREVIATION_FORMS}))
 _ABBREVIATIONS = f"(?=[{_ABBREVIATION_FIRSTS}]){phrase_alternation(_ABBREVIATION_FORMS)}"
+_OPENERS = r"[ \t](?:The|A|An|It|He|She|They|We|I|This|That|These|Those|But|And|In|On|At|As|If)\b"
+"""Words that open the next sentence after a letter that ends one ("Plan B. The talks")."""
 _TOKEN_BODY = (
-    rf"(?P<acronym>(?:[{UPPER}]\.){{2,}})"
+    # "John E. Smith": one initial with its full stop, between a given name and a surname,
+    # is part of the name, not the end of a sentence.
+    rf"(?P<acronym>(?:[{UPPER}]\.){{2,}}|(?<=[a-z][ \t])[{UPPER}]\.(?=[ \t][{UPPER}][a-z])(?!{_OPENERS}))"
     rf"|(?P<abbrev>(?:{_ABBREVIATIONS})\.)(?=\s)"
     rf"|(?P<caseless>[{CASELESS}]+)"
     # "trade- and tax-focused": a suspended hyphen stays on its word, so the phrase runs on.
-    r"|(?P<word>[^\W_]+(?:[-'’][^\W_]+)*(?:(?<=s)['’](?!\w)|-(?=[ \t]+(?:and|or)[ \t]))?)"
+    # "the 7:10 train": a clock time is one word, so its colon opens no quotation or list.
+    r"|(?P<word>[^\W_]+(?:[-'’][^\W_]+)*(?:(?<=\d):\d\d(?!\d))?"
+    r"(?:(?<=s)['’](?!\w)|-(?=[ \t]+(?:and|or)[ \t]))?)"
     r"|(?P<punct>[,;:()\[\]“”\"—–.!?])"
     r"|(?P<dash>(?<=[ \t])-(?=[ \t]))"
 )

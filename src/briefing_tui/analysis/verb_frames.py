@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 from briefing_tui.analysis.reporting_verbs import FEELING_NOUNS, PARTICIPLES, VERB_FORMS, Frame
-from briefing_tui.analysis.tokens import Token, tokenize
-from briefing_tui.analysis.vocabulary import STOPWORDS, TIME_WORDS
+from briefing_tui.analysis.tokens import Token, TokenType, tokenize
+from briefing_tui.analysis.vocabulary import DETERMINERS, STOPWORDS, TIME_WORDS
 
-__all__ = ["frame_allows", "until_punct"]
+__all__ = ["frame_allows", "is_act", "until_punct"]
 
 _CLAUSE_LOOKAHEAD = 10
 """How far after a clause verb a finite verb is looked for ("warned the truce could fail")."""
@@ -110,6 +110,12 @@ _ACT_READINGS: dict[str, re.Pattern[str]] = {
             r"teams|crew|crews|convoy|president|minister|king|queen|pope)[ \t]+(?:to|into|at|back)[ \t]"
         ),
     ),
+    # "workers posted in Britain", "a diplomat posted to Kyiv": sent to work, not published.
+    **dict.fromkeys(("posted",), re.compile(r"[ \t]+(?:in|to|at|abroad|overseas|as|there|here)\b")),
+    # "the two countries have argued over the water": a quarrel, not a claim.
+    **dict.fromkeys(("argue", "argues", "argued"), re.compile(r"[ \t]+(?:over|about|with)\b")),
+    # "sworn in by the president", "swore in the cabinet": an oath taken, not a claim.
+    **dict.fromkeys(("swear", "swears", "swore", "sworn"), re.compile(r"[ \t]+in\b")),
     **dict.fromkeys(
         ("cry", "cries", "cried"),
         re.compile(r"[ \t]+(?:when|as|because|while|and|in|with|out|for|over|at|on|of)\b"),
@@ -143,6 +149,12 @@ def _refused(text: str, verb: str, frame: Frame, end: int) -> bool:
     )
 
 
+def is_act(text: str, verb: str, end: int) -> bool:
+    """Whether the words after ``verb`` make it an act, not speech: "sworn in", "wrote off"."""
+    act = _ACT_READINGS.get(verb)
+    return act is not None and act.match(text, end) is not None
+
+
 def _closes_alone(text: str, verb: str, end: int) -> bool:
     """ "..., the commission reports.": a verb of `_CLOSES_ALONE` ending the clause it reports."""
     return (
@@ -171,7 +183,26 @@ def frame_allows(text: str, verb: str, end: int) -> bool:
     if not tokens:
         return True  # the paragraph ends right after the verb: "..., he warned."
     blamed = frame is Frame.OBJECT and verb.startswith("blam") and _blamed_on(tokens)
-    return blamed or _FRAME_CHECKS[frame](tokens)
+    expecting = verb in _EXPECTING and _object_then_to(tokens)
+    return blamed or expecting or _FRAME_CHECKS[frame](tokens)
+
+
+_EXPECTING = frozenset(
+    {"expect", "expects", "expected", "forecast", "forecasts", "predict", "predicts", "predicted"}
+)
+"""Verbs of a forecast whose object and "to" carry the claim: "analysts expect the deal to add 0.3%"."""
+
+
+def _object_then_to(tokens: list[Token]) -> bool:
+    """ "the deal to add", "the central bank to cut": a short object, then "to" and a verb."""
+    words = until_punct(tokens)
+    for number in range(1, min(len(words) - 1, 6)):
+        if words[number].lower == "to":
+            after = words[number + 1]
+            before = words[:number]
+            plain = all(w.lower not in _FINITE and w.lower not in STOPWORDS - {"the"} for w in before)
+            return plain and after.type is TokenType.WORD and not after.capitalised and after.lower.isalpha()
+    return False
 
 
 def _blamed_on(tokens: list[Token]) -> bool:
@@ -201,7 +232,8 @@ def _clause_follows(tokens: list[Token]) -> bool:
     # A clause without "that" has a finite verb soon after; "emphasized the risk, saying:"
     # reports through the participle that follows.
     words = until_punct(tokens[1:])
-    if any(token.lower in _FINITE for token in words) or _past_verb_follows(words):
+    # "suggested Israel appeared to be open": the past verb may follow a one-word subject.
+    if any(token.lower in _FINITE for token in words) or _past_verb_follows(until_punct(tokens)):
         return True
     rest = tokens[1 + len(words) :]
     return bool(rest) and (rest[0].text == ":" or (len(rest) > 1 and rest[1].lower in _SAYING))
@@ -235,7 +267,8 @@ def _past_verb_follows(words: list[Token]) -> bool:
     """ "added the maps included ...", "insisted the union erred": a regular past verb right
     after a noun is the reported clause's own verb. After a determiner, a preposition or an
     auxiliary it is an adjective or a participle ("stressed the need for continued talks"),
-    and before "by" or "to" a passive or a participle ("urged the parties involved to ...")."""
+    and before "by" or "to" a passive or a participle ("urged the parties involved to ..."),
+    unless "to be" or "to have" follows ("suggested the talks seemed to be stalling")."""
     for number in range(1, len(words)):
         word, previous = words[number], words[number - 1]
         if previous.lower in _SUBORDINATORS:
@@ -243,7 +276,12 @@ def _past_verb_follows(words: list[Token]) -> bool:
         if not (word.lower.endswith("ed") and len(word.lower) > 4 and not word.capitalised):
             continue
         following = words[number + 1].lower if number + 1 < len(words) else ""
-        if previous.lower in STOPWORDS or previous.lower.endswith("ly") or following in {"by", "to", "with"}:
+        if following == "to" and number + 2 < len(words) and words[number + 2].lower in {"be", "have"}:
+            following = ""  # "suggested Israel appeared to be open": a verb before "to be"
+        adjective = (
+            previous.lower in STOPWORDS or previous.lower in DETERMINERS or previous.lower.endswith("ly")
+        )
+        if adjective or following in {"by", "to", "with"}:
             continue
         return True
     return False

@@ -100,7 +100,7 @@ _ORGANIZATION_HEADS = _words(
     "exporters importers retailers shippers refiners suppliers headquarters associations "
     "federations coalitions alliances movements commissions foundations embassies center centre "
     "donors donor conference coastguard partners allies body bodies tank think-tank processor "
-    "fund palace"
+    "fund palace state city county municipality campaign"
 )
 _OUTLET_HEADS = _words(
     "newspaper newspapers broadcaster broadcasters outlet magazine website daily radio television tv channel"
@@ -136,7 +136,7 @@ ROLE_WORDS = _OFFICIAL_HEADS | _words(
     "mps meps lawmaker treasurer co-leader co-chair vice-chair deputy-leader whip skipper "
     "chairman chairwoman councilman councilwoman councillor councilor alderman fellow member "
     "organiser organizer campaigner activist strategist lawyer attorney lobbyist pollster "
-    "convenor convener co-ordinator steward counterpart"
+    "convenor convener co-ordinator steward counterpart protester protestor demonstrator"
 )
 """Words for a role that may stand right before a person's name: "correspondent Felicia Schwartz".
 
