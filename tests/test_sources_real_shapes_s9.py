@@ -537,3 +537,33 @@ def test_on_before_a_name_that_is_no_platform_is_no_gap() -> None:
 )
 def test_a_campaign_speaks_as_a_body_and_still_modifies_a_head(text: str, expected: list[str]) -> None:
     assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We held," said Ana Roe, union vice president and head of the docks department.',
+        '"We held," said Ana Roe, Union Vice President and Director of the Docks Department.',
+        "Ana Roe, port authority chair and board secretary, said the cranes would restart.",
+    ],
+)
+def test_offices_without_an_article_after_a_name_describe_her(text: str) -> None:
+    assert _kinds(text) == [("Ana Roe", "named_person")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of speakers names each one, with an article or a name of its own
+        (
+            "The vote was fair, said Ana Roe, the mayor and Ivo Marek.",
+            [("Ana Roe", "named_person"), ("the mayor", "official"), ("Ivo Marek", "named_person")],
+        ),
+        (
+            "The vote was fair, said Ana Roe, port chief Ivo Marek and Lia Tamm.",
+            [("Ana Roe", "named_person"), ("Ivo Marek", "named_person"), ("Lia Tamm", "named_person")],
+        ),
+    ],
+)
+def test_a_list_of_speakers_after_the_verb_stays_a_list(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _kinds(text) == expected

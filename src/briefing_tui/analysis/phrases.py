@@ -141,7 +141,7 @@ def parse_list(tokens: list[Token], index: int, limit: int) -> Parsed | None:
         if after == position:
             break
         item = parse_phrase(tokens, after, limit)
-        if item is None:
+        if item is None or (not has_and and _bare_role_after_name(tokens, first, item)):
             break
         items.append((has_and, item))
         position = item.next
@@ -156,6 +156,18 @@ def parse_list(tokens: list[Token], index: int, limit: int) -> Parsed | None:
 
 
 _CORRELATIVES = frozenset({"both", "either", "neither"})
+
+
+def _bare_role_after_name(tokens: list[Token], first: Parsed, item: Parsed) -> bool:
+    """ "said Ana Roe, union vice president and head of the docks department": an office
+    without an article after a person's name and a comma is her description, not a second
+    speaker; a list of people names each ("Ana Roe, the mayor and Ivo Marek")."""
+    if len(first.phrases) != 1 or first.phrases[0].kind is not SourceKind.NAMED_PERSON:
+        return False
+    if len(item.phrases) != 1 or item.phrases[0].kind is not SourceKind.OFFICIAL:
+        return False
+    opener = next((token for token in tokens if token.start == item.phrases[0].start), None)
+    return opener is not None and opener.lower not in DETERMINERS
 
 
 def parse_phrase(tokens: list[Token], index: int, limit: int) -> Parsed | None:
