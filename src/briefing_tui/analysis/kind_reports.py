@@ -17,7 +17,9 @@ shape so the model can learn it apart:
 * '"under the deal"', past a longer noun phrase ("under a modest interim deal"), which the
   grammar signals read only two words deep;
 * "a profile of a party": "represents / employs / has" a figure of workers or members;
-* "the markets move": bonds, shares or a currency, and a verb of rising or falling.
+* "the markets move": bonds, shares or a currency, and a verb of rising or falling;
+* "a document quoted": a document speaks, in quotation marks ("'The two sides will ...,' the
+  statement said"): the words are the agreed text's, not a party's view of the talks.
 
 Like `kind_shapes`, every pattern starts from a few trigger words found by set intersection and
 looks only a few tokens around them, so the cost stays linear in the paragraph's length.
@@ -37,6 +39,7 @@ REPORT_SIGNALS = (
     '"under the deal"',
     "a profile of a party",
     "the markets move",
+    "a document quoted",
 )
 """Every signal this module can add, in the order of the module's docstring."""
 
@@ -74,7 +77,7 @@ _PROFILE_NOUNS = words("workers employees members staff people nurses teachers d
 _MARKETS = words("bonds bond shares stocks stock notes yields currency index markets")
 _MOVES = words(
     "rose rise rises fell fall falls surged surge slumped slump gained gains jumped dropped rallied "
-    "steady climbed slid tumbled cents"
+    "steady climbed slid tumbled cents risen fallen unchanged"
 )
 _WINDOW = 6
 _TRIGGERS = _DOCUMENTS | _SAYING | {"according", "off"} | _APPROVING | _TALK_BODIES | {"under"}
@@ -99,6 +102,8 @@ def report_signals(tokens: list[str], signals: set[str]) -> None:
                     signals.add("a profile of a party")
             if token in _MARKETS and _MOVES.intersection(window):
                 signals.add("the markets move")
+    if "a document speaks" in signals and "quotes someone" in signals:
+        signals.add("a document quoted")
 
 
 def _window(tokens: list[str], index: int) -> list[str]:
