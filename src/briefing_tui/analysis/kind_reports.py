@@ -92,18 +92,23 @@ def report_signals(tokens: list[str], signals: set[str]) -> None:
             window = _window(tokens, index)
             _document_speaks(padded, token, index, signals)
             _approval(padded, token, index, window, signals)
-            if token in _TALK_BODIES and _TRAVEL.intersection(window):
-                signals.add("the talks' own timetable")
-            if token == "under" and padded[index + 1] in _UNDER_DETERMINERS:
-                if _UNDER_DEALS.intersection(padded[index + 2 : index + 6]):
-                    signals.add('"under the deal"')
-            if token in _PROFILE_VERBS and _NUMBER in padded[index + 1 : index + 4]:
-                if _PROFILE_NOUNS.intersection(padded[index + 2 : index + 6]):
-                    signals.add("a profile of a party")
-            if token in _MARKETS and _MOVES.intersection(window):
-                signals.add("the markets move")
+            _context_shapes(padded, token, index, window, signals)
     if "a document speaks" in signals and "quotes someone" in signals:
         signals.add("a document quoted")
+
+
+def _context_shapes(padded: list[str], token: str, index: int, window: list[str], signals: set[str]) -> None:
+    """The talks' timetable, "under" a long deal phrase, a party's profile, the markets."""
+    ahead = padded[index + 2 : index + 6]
+    if token in _TALK_BODIES and _TRAVEL.intersection(window):
+        signals.add("the talks' own timetable")
+    if token == "under" and padded[index + 1] in _UNDER_DETERMINERS and _UNDER_DEALS.intersection(ahead):
+        signals.add('"under the deal"')
+    profile = token in _PROFILE_VERBS and _NUMBER in padded[index + 1 : index + 4]
+    if profile and _PROFILE_NOUNS.intersection(ahead):
+        signals.add("a profile of a party")
+    if token in _MARKETS and _MOVES.intersection(window):
+        signals.add("the markets move")
 
 
 def _window(tokens: list[str], index: int) -> list[str]:
