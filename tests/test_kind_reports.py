@@ -47,7 +47,7 @@ def reports(text: str) -> set[str]:
         ),
         (
             "the talks' own timetable",
-            "The 34-member delegation is to fly back home early on Friday.",
+            "Both delegations are due to fly home on Friday morning.",
             "The first convoy is to leave the border zone early on Friday.",
         ),
         (
