@@ -27,8 +27,8 @@ ParagraphRead = tuple[list[Mention], Vector, list[Matched]]
 def read_paragraphs(work: Sequence[ParagraphWork], outlets: frozenset[str]) -> list[ParagraphRead]:
     """Each paragraph's mentions and kind scores, in order; ``outlets`` as `find_mentions` takes them."""
     model = shipped_model()
-    read: list[ParagraphRead] = []
-    for text, place, context in work:
-        scores, matched = model.emissions(observe_paragraph(text, place, context))
-        read.append((find_mentions(text, outlets), scores, matched))
-    return read
+    emitted = [model.emissions(observe_paragraph(text, place, context)) for text, place, context in work]
+    return [
+        (find_mentions(text, outlets), scores, matched)
+        for (text, _, _), (scores, matched) in zip(work, emitted, strict=True)
+    ]
