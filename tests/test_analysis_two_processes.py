@@ -118,3 +118,13 @@ def test_small_briefings_and_one_core_stay_in_one_process(
     monkeypatch.setattr(os, "cpu_count", lambda: 1)
     analyse(briefing)
     analyse(briefing, parallel=False)
+
+
+def test_the_work_meanwhile_is_done_once_and_only_with_two(
+    briefing: Briefing, always_two: list[object]
+) -> None:
+    work = list(placed_paragraphs(briefing.sections))
+    calls: list[int] = []
+    two_processes.read_all(work, frozenset(), meanwhile=lambda: calls.append(1))
+    two_processes.read_all(work, frozenset(), parallel=False, meanwhile=lambda: calls.append(2))
+    assert calls == [1]

@@ -27,7 +27,7 @@ import os
 import pickle
 import subprocess
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -62,9 +62,17 @@ _CHILD = (
 
 
 def read_all(
-    work: Sequence[ParagraphWork], outlets: frozenset[str], *, parallel: bool = True
+    work: Sequence[ParagraphWork],
+    outlets: frozenset[str],
+    *,
+    parallel: bool = True,
+    meanwhile: Callable[[], object] = lambda: None,
 ) -> list[ParagraphRead]:
-    """`read_paragraphs` of every paragraph of ``work``, by two processes when it is large."""
+    """`read_paragraphs` of every paragraph of ``work``, by two processes when it is large.
+
+    With two, ``meanwhile`` is called once the second process has its work: what is done
+    there is shared out between the two (the second reads more chunks), where the same work
+    after `read_all` returns would be this process's alone."""
     total = sum(len(text) for text, _, _ in work)
     if not parallel or total < PARALLEL_FROM or (os.cpu_count() or 1) < 2 or os.name != "posix":
         return read_paragraphs(work, outlets)
@@ -79,7 +87,7 @@ def read_all(
     except OSError:
         return read_paragraphs(work, outlets)
     try:
-        return _meeting(work, outlets, chunks, child)
+        return _meeting(work, outlets, chunks, child, meanwhile)
     finally:
         if child.poll() is None:
             child.kill()
@@ -94,10 +102,12 @@ def _meeting(
     outlets: frozenset[str],
     chunks: list[tuple[int, int]],
     child: subprocess.Popen[bytes],
+    meanwhile: Callable[[], object],
 ) -> list[ParagraphRead]:
     """Read chunks from the first on while the child reads from the last back, until they meet."""
     assert child.stdin is not None and child.stdout is not None  # both are pipes
     _send(child.stdin, (list(work), outlets, chunks))
+    meanwhile()
     frames = _Frames(child.stdout)
     model = shipped_model()
     done: dict[int, list[ParagraphRead]] = {}
