@@ -74,7 +74,8 @@ def read_all(
     there is shared out between the two (the second reads more chunks), where the same work
     after `read_all` returns would be this process's alone."""
     total = sum(len(text) for text, _, _ in work)
-    if not parallel or total < PARALLEL_FROM or (os.cpu_count() or 1) < 2 or os.name != "posix":
+    alone = (os.cpu_count() or 1) < 2 or os.name != "posix" or not sys.executable  # (an embedded interpreter)
+    if not parallel or total < PARALLEL_FROM or alone:
         return read_paragraphs(work, outlets)
     chunks = [(start, min(start + CHUNK, len(work))) for start in range(0, len(work), CHUNK)]
     try:
