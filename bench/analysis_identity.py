@@ -6,7 +6,8 @@ Run (with ``PYTHONPATH=src``)::
     python bench/analysis_identity.py --check /tmp/speed-baseline   # after it
 
 The documents are the seed, every ``tests/corpus/train/*.txt``, the fixtures under
-``tests/fixtures/labelled/`` and the 1 MB generated briefing (``bench/.cache/``). Each is
+``tests/fixtures/labelled/`` and the 1 MB and 3 MB generated briefings (``bench/.cache/``;
+the 3 MB one is read by two processes, see ``analysis.two_processes``). Each is
 read, analysed, and its analysed briefing's ``model_dump_json`` is saved (``--save``) or
 compared with the saved one (``--check``). The evaluation part of the corpus is never read.
 Exits non-zero when a document's output differs or is missing.
@@ -29,7 +30,11 @@ _FIXTURE_SUFFIXES = (".txt", ".md")
 
 def documents() -> list[tuple[str, Path]]:
     """Every checked document and the name its output is saved under."""
-    found = [("seed", document("seed", "txt")), ("1mb", document("1MB", "txt"))]
+    found = [
+        ("seed", document("seed", "txt")),
+        ("1mb", document("1MB", "txt")),
+        ("3mb", document("3MB", "txt")),
+    ]
     found += [(f"train-{path.stem}", path) for path in sorted(TRAIN_DIR.glob("*.txt"))]
     found += [
         (f"fixture-{path.name}", path)

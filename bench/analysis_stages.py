@@ -12,9 +12,13 @@ on the machine count less than in wall-clock time), `analyse` as a whole, then i
 one by one on the same briefing: the kind features of every paragraph (``observations``),
 decoding the kinds (``decode``), the sources of every paragraph (``find_mentions``) and its
 questions (``find_questions``), each with the cyclic collector paused as `analyse` pauses
-it. "other" is the whole less the stages: the registry, the
-section kinds and building the analysed model. "analyse wall" is the whole in wall-clock
-seconds, for the record: on a shared machine it counts other processes too. Prints a Markdown
+it. "analyse" and the stages are of one process (``analyse(parallel=False)``); "other" is
+the whole less the stages: the registry, the section kinds and building the analysed model.
+"analyse wall" is that whole in wall-clock seconds, for the record: on a shared machine it
+counts other processes too. "2 processes wall" is `analyse` as the reader calls it, which
+from `two_processes.PARALLEL_FROM` characters reads half the paragraphs in a second process,
+and "2 processes CPU" its CPU seconds in both processes together (the child's counted once
+it has been waited for): its gain needs a second core that nothing else is using. Prints a Markdown
 table of medians, the seconds per MB, and the ratio of each size's whole time to the first
 size's; with ``--suffix`` also writes it to ``bench/results/analysis_stages-<date>-<suffix>``.
 
@@ -26,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import resource
 import statistics
 import time
 from collections.abc import Callable, Sequence
@@ -41,7 +46,7 @@ from briefing_tui.ingest import read_briefing
 from briefing_tui.model import Briefing
 
 STAGES = ("analyse", "kind features", "kind decoding", "sources", "questions", "other")
-COLUMNS = (*STAGES, "analyse wall")
+COLUMNS = (*STAGES, "analyse wall", "2 processes wall", "2 processes CPU")
 
 
 def _cpu(action: Callable[[], Any]) -> tuple[float, Any]:
@@ -63,13 +68,24 @@ def _cpu(action: Callable[[], Any]) -> tuple[float, Any]:
             gc.enable()
 
 
+def _children_cpu() -> float:
+    """CPU seconds of the child processes waited for so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_once(briefing: Briefing) -> dict[str, float]:
     """CPU seconds of the whole analysis and of each stage, and the whole's wall seconds, for one run."""
     texts = [paragraph.text for paragraph in briefing.paragraphs()]
     seconds: dict[str, float] = {}
     wall = time.perf_counter()
-    seconds["analyse"], _ = _cpu(lambda: analyse(briefing))
+    seconds["analyse"], _ = _cpu(lambda: analyse(briefing, parallel=False))
     seconds["analyse wall"] = time.perf_counter() - wall
+    children = _children_cpu()
+    wall = time.perf_counter()
+    own, _ = _cpu(lambda: analyse(briefing))
+    seconds["2 processes wall"] = time.perf_counter() - wall
+    seconds["2 processes CPU"] = own + _children_cpu() - children
     seconds["kind features"], observed = _cpu(lambda: list(observations(briefing.sections)))
     kept: list[Observation] = observed
     seconds["kind decoding"], _ = _cpu(lambda: decode(shipped_model(), kept))

@@ -58,7 +58,7 @@ def test_analyse_leaves_the_collector_as_it_found_it(enabled: bool) -> None:
 
 @pytest.mark.usefixtures("collector_state")
 def test_analyse_sets_the_collector_back_when_it_fails(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(briefing: Briefing) -> Briefing:
+    def broken(briefing: Briefing, *_: object) -> Briefing:
         raise RuntimeError("analysis failed")
 
     monkeypatch.setattr("briefing_tui.analysis._analysed", broken)

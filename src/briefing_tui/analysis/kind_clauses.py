@@ -95,21 +95,23 @@ def sentences(lowered: str, limit: int = 4) -> list[list[str]]:
         fresh = len(tokens)
         tokens += _TOKENS.findall(text, position, end)
         position = end
-        for index in range(fresh, len(tokens)):
-            token = tokens[index]
-            if token in ".?!" and index - start > 2:
-                before = tokens[index - 1]
-                if len(before) > 1 and before not in _ABBREVIATIONS:
-                    found.append(tokens[start:index][:_LEAD_MAX])
-                    start = index + 1
-                    if len(found) == limit:
-                        return found
+        # A stretch ends at its first stop, and a stop is a token of its own: only the
+        # stretch's last token can be one, so only it is looked at.
+        index = len(tokens) - 1
+        if index >= fresh and tokens[index] in _STOPS and index - start > 2:
+            before = tokens[index - 1]
+            if len(before) > 1 and before not in _ABBREVIATIONS:
+                found.append(tokens[start:index][:_LEAD_MAX])
+                start = index + 1
+                if len(found) == limit:
+                    return found
     if len(tokens) - start > 2:
         found.append(tokens[start:][:_LEAD_MAX])
     return found
 
 
 _STOP = re.compile(r"[.?!]")
+_STOPS = frozenset(".?!")
 
 
 def lead_tokens(lowered: str) -> list[str]:

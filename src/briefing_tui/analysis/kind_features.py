@@ -46,6 +46,7 @@ __all__ = [
     "observations",
     "observe",
     "observe_paragraph",
+    "placed_paragraphs",
 ]
 
 NAME = "zzname"
@@ -217,6 +218,13 @@ def observe(sections: Sequence[Section]) -> list[Observation]:
 
 def observations(sections: Sequence[Section]) -> Iterator[Observation]:
     """The observation of each paragraph of ``sections`` in turn (a large briefing need not hold them all)."""
+    for text, place, context in placed_paragraphs(sections):
+        yield observe_paragraph(text, place, context)
+
+
+def placed_paragraphs(sections: Sequence[Section]) -> Iterator[tuple[str, set[str], str]]:
+    """Each paragraph's text, the signals of where it stands and its context, in reading order:
+    what `observe_paragraph` reads besides the text, which only the whole briefing tells."""
     total = sum(len(section.paragraphs) for section in sections)
     index = -1
     for section in sections:
@@ -237,7 +245,7 @@ def observations(sections: Sequence[Section]) -> Iterator[Observation]:
                 context = "section"
             else:
                 context = "same"
-            yield observe_paragraph(paragraph.text, place, context)
+            yield paragraph.text, place, context
 
 
 def observe_paragraph(text: str, place: set[str] | None = None, context: str = "same") -> Observation:

@@ -25,7 +25,17 @@ from typing import Any
 from briefing_tui.analysis.kind_features import CONTEXTS, Observation, feature_label
 from briefing_tui.model import Cue, SectionKind
 
-__all__ = ["CLOSE_RATIO", "CUES_KEPT", "KindModel", "KindVerdict", "decode", "shipped_model"]
+__all__ = [
+    "CLOSE_RATIO",
+    "CUES_KEPT",
+    "KindModel",
+    "KindVerdict",
+    "Matched",
+    "Vector",
+    "decode",
+    "decode_emitted",
+    "shipped_model",
+]
 
 WEIGHTS_FILE = "kind_weights.json"
 CUES_KEPT = 6
@@ -69,11 +79,22 @@ class KindModel:
 
     _known: tuple[frozenset[str], frozenset[str], frozenset[tuple[str, str]]] = field(init=False, repr=False)
     """The known signals, words and pairs as sets: intersecting two sets walks the smaller one."""
+    _by_name: dict[str, Matched] = field(init=False, repr=False)
+    """Every feature by its name, for `features_named`."""
 
     def __post_init__(self) -> None:
         object.__setattr__(
             self, "_known", (frozenset(self.signals), frozenset(self.words), frozenset(self.pairs))
         )
+        tables = (self.signals, self.words, self.pairs)
+        object.__setattr__(
+            self, "_by_name", {entry[0]: entry for table in tables for entry in table.values()}
+        )
+
+    def features_named(self, names: Iterable[str]) -> list[Matched]:
+        """The features called ``names`` (as `emissions` matched them), with their weights: what a
+        second process that scored the paragraphs sends back is their names only."""
+        return list(map(self._by_name.__getitem__, names))
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> KindModel:
@@ -138,6 +159,13 @@ def decode(model: KindModel, observations: Iterable[Observation]) -> list[KindVe
     for observation in observations:
         emitted.append(model.emissions(observation))
         contexts.append(observation.context)
+    return decode_emitted(model, emitted, contexts)
+
+
+def decode_emitted(
+    model: KindModel, emitted: list[tuple[Vector, list[Matched]]], contexts: list[str]
+) -> list[KindVerdict]:
+    """The best sequence of kinds from each paragraph's `KindModel.emissions` and context."""
     if not emitted:
         return []
     steps = [_step(model, context) for context in contexts]

@@ -110,6 +110,12 @@ class SourceRegistry:
         """(paragraph number, source) cited in the current section, for pronouns."""
         self._paragraph = 0
 
+    def prepare(self) -> None:
+        """Ask for the surnames and full names now rather than when first needed: for a
+        caller with time to spare now (`two_processes` while its second process starts)."""
+        if self._known_full_names is None:
+            self._known_full_names = self._full_names(self._surnames_known())
+
     def start_section(self) -> None:
         """A new section begins: pronouns never reach back across it."""
         self._speakers.clear()
