@@ -128,3 +128,25 @@ def test_the_work_meanwhile_is_done_once_and_only_with_two(
     two_processes.read_all(work, frozenset(), meanwhile=lambda: calls.append(1))
     two_processes.read_all(work, frozenset(), parallel=False, meanwhile=lambda: calls.append(2))
     assert calls == [1]
+
+
+def test_the_child_never_imports_from_the_current_folder(
+    briefing: Briefing, always_two: list[object], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    marker = tmp_path / "imported"
+    (tmp_path / "pickle.py").write_text(f"open({str(marker)!r}, 'w').close()\nraise ImportError\n")
+    monkeypatch.chdir(tmp_path)
+    work = list(placed_paragraphs(briefing.sections))
+    monkeypatch.setattr(two_processes, "CHUNK", 4)
+    here: list[int] = []
+
+    def slowly(chunk: list[ParagraphWork], outlets: frozenset[str]) -> list[ParagraphRead]:
+        here.append(len(chunk))
+        time.sleep(0.02)  # long enough for the child to reach its imports before the end
+        return read_paragraphs(chunk, outlets)
+
+    monkeypatch.setattr(two_processes, "read_paragraphs", slowly)
+    two_processes.read_all(work, frozenset())
+    assert len(always_two) == 1
+    assert not marker.exists()
+    assert sum(here) < len(work)  # the child did read, from its own imports

@@ -80,7 +80,9 @@ def read_all(
     chunks = [(start, min(start + CHUNK, len(work))) for start in range(0, len(work), CHUNK)]
     try:
         child = subprocess.Popen(
-            [sys.executable, "-c", _CHILD],
+            # -P: "-c" would put the current folder first on the child's path, where a stray
+            # pickle.py or typing.py of the user's would be imported in place of the stdlib's.
+            [sys.executable, "-P", "-c", _CHILD],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
