@@ -1,10 +1,9 @@
-"""Decide what each paragraph and section is about, with the model learned from the corpus.
+"""What each section is about, from its paragraphs' kinds.
 
-Every paragraph is read for its features (`kind_features`), scored by the shipped weights and
-decoded as one sequence over the briefing (`kind_model`), so a paragraph that says little on
-its own takes the kind its neighbours make likely, by learned transition weights rather
-than by copying the paragraph before it. Each paragraph keeps the features that decided its
-kind, a confidence, and the runner-up kind when it came close. A section takes the kind its
+The paragraphs' kinds come from the model learned from the corpus: every paragraph is read
+for its features (`kind_features`), scored by the shipped weights and decoded as one sequence
+over the briefing (`kind_model.decode_emitted`, called by `analyse`), so a paragraph that says
+little on its own takes the kind its neighbours make likely. A section takes the kind its
 author stated, the kind its heading names, or the dominant kind of its paragraphs.
 """
 
@@ -12,17 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from briefing_tui.analysis.kind_features import heading_kind, observations
-from briefing_tui.analysis.kind_model import KindVerdict, decode, shipped_model
+from briefing_tui.analysis.kind_features import heading_kind
 from briefing_tui.analysis.lexicon import KIND_PRIORITY
 from briefing_tui.model import KindBasis, Paragraph, Section, SectionKind
 
-__all__ = ["KindVerdict", "heading_kind", "judge_sections", "section_kind"]
-
-
-def judge_sections(sections: Sequence[Section]) -> list[KindVerdict]:
-    """The verdict on every paragraph of ``sections``, in reading order."""
-    return decode(shipped_model(), observations(sections))
+__all__ = ["heading_kind", "section_kind"]
 
 
 def section_kind(section: Section, paragraphs: Sequence[Paragraph]) -> tuple[SectionKind, KindBasis]:
