@@ -169,7 +169,7 @@ class SourceRegistry:
             self._owned.setdefault(owned, entry)
             self._owner_of.setdefault(entry.id, owned)
             return entry, via
-        entry = _joined_owned(known, mention)
+        entry = _joined_owned(known, mention, self._by_key)
         return entry, AttributionVia.NAME if source_key(mention.name) == entry.key else AttributionVia.ALIAS
 
     def _owned_key(self, mention: Mention) -> tuple[str, str] | None:
@@ -431,9 +431,10 @@ _OWNED = re.compile(
 "office of prime minister benjamin netanyahu", "the trump administration"."""
 
 
-def _joined_owned(entry: _Entry, mention: Mention) -> _Entry:
+def _joined_owned(entry: _Entry, mention: Mention, by_key: dict[str, _Entry]) -> _Entry:
     """The owned body ``entry``, now also named by ``mention``; a name leads a pronoun ("his
-    office") and a fuller name a shorter one."""
+    office") and a fuller name a shorter one. A renamed entry is filed under its new key too,
+    so that a later plain mention of the new name finds it."""
     key = source_key(mention.name)
     if key == entry.key:
         return entry
@@ -441,6 +442,7 @@ def _joined_owned(entry: _Entry, mention: Mention) -> _Entry:
     if pronoun_led or (key.endswith(" " + entry.key) and len(key) > len(entry.key)):
         entry.aliases.append(entry.name)
         entry.name, entry.key = mention.name, key
+        by_key[key] = entry
     elif key not in {source_key(alias) for alias in entry.aliases}:
         entry.aliases.append(mention.name)
     return entry

@@ -9,9 +9,10 @@ a small window on the shape's side is parsed (see `phrases`).
 Between a subject and its verb the finder skips what `attribution_shapes.GAPS` lists
 (auxiliaries, a time, an aside between commas or dashes, a relative clause); after an
 inverted "said X" it allows the tails of `attribution_shapes.TAILS`. Whether a verb reports
-at all ("announced that" but not "announced the plan") is read by `verb_frames`; what
-stands in a quotation or a credit line ("(Reporting by ...)", "X contributed reporting") is
-set aside by `excluded_text` and never yields a source.
+at all ("announced that" but not "announced the plan") is read by `verb_frames`, and when the
+words before it take the claim away ("once inspectors confirm", "what donors pledged") by
+`verb_refusals`; what stands in a quotation or a credit line ("(Reporting by ...)", "X
+contributed reporting") is set aside by `excluded_text` and never yields a source.
 
 The parts live by what they do: `source_windows` (the bounded token windows around an
 anchor), `noun_phrases` (where a naming phrase before a verb begins), `subjects` (the
@@ -75,6 +76,12 @@ from briefing_tui.analysis.source_windows import (
 from briefing_tui.analysis.subjects import after_introduction, sentence_subject, subject_before
 from briefing_tui.analysis.tokens import Token, tokenize
 from briefing_tui.analysis.verb_frames import frame_allows, is_act, until_punct
+from briefing_tui.analysis.verb_refusals import (
+    document_as_object,
+    made_to_say,
+    on_condition,
+    what_was_pledged,
+)
 from briefing_tui.analysis.vocabulary import (
     DOCUMENT_NOUNS,
     HEAD_KINDS,
@@ -393,7 +400,7 @@ def find_mentions(text: str, outlets: frozenset[str] = frozenset()) -> list[Ment
             anchor = _MARK_ANCHORS[group or ""]
         before: tuple[str, bool] | None = None
         passive = False
-        if anchor is Anchor.CUE and _document_as_object(text, match):
+        if anchor is Anchor.CUE and document_as_object(text, match):
             continue  # "welcomed the joint statement by Vessa": the statement is what was welcomed
         if anchor is Anchor.VERB:
             before = word_before(text, match.start())
@@ -432,9 +439,9 @@ def _read_at_verb(text: str, match: re.Match[str], results: list[Found], found: 
     return [
         item
         for item in results
-        if not _made_to_say(text, item, verb)
-        and not _what_was_pledged(text, item, verb)
-        and not _on_condition(text, item, verb)
+        if not made_to_say(text, item, verb)
+        and not what_was_pledged(text, item, verb)
+        and not on_condition(text, item, verb)
     ]
 
 
@@ -444,73 +451,10 @@ _ARTICLES_AND_POSSESSIVES = frozenset(
 """Words after which a verb form is a noun or an adjective: "a report", "its stated aim"."""
 
 
-_CAUSATIVES = frozenset({"let", "lets", "letting", "make", "makes", "making", "help", "helps", "helped"})
-
-
-_CONDITIONS = frozenset({"once", "if", "unless", "until", "whenever"})
-
-
-def _on_condition(text: str, item: Found, verb: str) -> bool:
-    """ "once inspectors confirm the cuts": a condition in the present names no claim yet made."""
-    low = verb.lower()
-    if low.endswith(("ed", "said", "told")) or " " in low or item.pronoun is not None:
-        return False
-    return word_before(text, item.phrase.start)[0] in _CONDITIONS
-
-
-def _made_to_say(text: str, item: Found, verb: str) -> bool:
-    """ "That would let the northern states say ...": what someone could be brought to say is
-    no claim of theirs (the verb is bare after a causative)."""
-    if verb.lower().endswith(("s", "d")) or " " in verb or item.pronoun is not None:
-        return False
-    return word_before(text, item.phrase.start)[0] in _CAUSATIVES
-
-
-_PLEDGES = frozenset(
-    {
-        "pledged",
-        "pledge",
-        "pledges",
-        "promised",
-        "promise",
-        "promises",
-        "vowed",
-        "demanded",
-        "demand",
-        "demands",
-    }
-    | {"have demanded", "has demanded", "had demanded", "had promised", "have pledged", "had pledged"}
-)
-
-
-def _what_was_pledged(text: str, item: Found, verb: str) -> bool:
-    """ "two-thirds of what they pledged at the summit", "short of what developing nations have
-    demanded": the sum pledged or asked for, not a claim made."""
-    return " ".join(verb.lower().split()) in _PLEDGES and word_before(text, item.phrase.start)[0] == "what"
-
-
 _PARTICIPLES_ONLY = frozenset({"written", "sworn", "shown", "spoken"})
 """Forms that are only past participles: without an auxiliary before them they are adjectives
 ("written proposals") or passives, never a finite verb with a subject."""
 _AUXILIARIES = BE_FORMS | {"has", "have", "had", "having"}
-
-
-_DOCUMENT_CUE_WORDS = frozenset({"statement", "report", "note", "study", "survey", "analysis", "readout"})
-
-
-def _document_as_object(text: str, match: re.Match[str]) -> bool:
-    """Whether a document cue ("the joint statement by X") is the object of a verb before it,
-    so that X's words are not reported: "welcomed the statement by X", "criticised a report by"."""
-    words = match.group().lower().split()
-    if not _DOCUMENT_CUE_WORDS & set(words):
-        return False
-    word, comma = word_before(text, match.start())
-    if word in {"the", "a", "an", "joint"}:
-        word, comma = word_before(text, text.rfind(word, max(0, match.start() - 12), match.start()))
-    return not comma and len(word) > 3 and word.endswith("ed") and word not in _CUE_OPENERS
-
-
-_CUE_OPENERS = frozenset({"quoted", "cited"})
 
 
 def _no_verb_here(before: tuple[str, bool], verb: str) -> bool:
