@@ -90,6 +90,7 @@ from briefing_tui.analysis.vocabulary import (
     OUTLET_WORDS,
     PLACE_NAMES,
     PROGRAMME_NOUNS,
+    TITLE_ABBREVIATIONS,
 )
 from briefing_tui.model import SourceKind
 
@@ -511,7 +512,26 @@ def _inside_report(text: str, reported_from: int, item: Found, verb: str) -> boo
         or item.phrase.start < reported_from
     ):
         return False
-    return _CLAUSE_BREAK.search(text, reported_from, item.phrase.start) is None
+    return _clause_break(text, reported_from, item.phrase.start) is None
+
+
+_MONTH_ABBREVIATIONS = frozenset(
+    {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+)
+_NO_STOP_AFTER = TITLE_ABBREVIATIONS | _MONTH_ABBREVIATIONS
+"""Words whose full stop ends no clause: "tariffs due on Dec. 15", "talks with Dr. Roe"."""
+_WORD_BEFORE_STOP = re.compile(r"([A-Za-z]+)$")
+
+
+def _clause_break(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first break of a reported clause between ``start`` and ``end``, past the full stops
+    of abbreviations (`_NO_STOP_AFTER`)."""
+    while (found := _CLAUSE_BREAK.search(text, start, end)) is not None and found.group() == ".":
+        word = _WORD_BEFORE_STOP.search(text, max(0, found.start() - 6), found.start())
+        if word is None or word.group(1).lower() not in _NO_STOP_AFTER:
+            return found
+        start = found.end()
+    return found
 
 
 def _read_anchor(
@@ -544,7 +564,10 @@ def _read_anchor(
         if shape.named:
             results = [item for item in results if written_as_name(text, item.phrase)]
         if results and shape.side is Side.BEFORE:
-            results = [item for item in results if not _asked_or_compared(text, item.phrase.start)]
+            with_participle = anchor is Anchor.WITH_SAYING
+            results = [
+                item for item in results if not _no_subject_at(text, item.phrase.start, with_participle)
+            ]
         if results and shape.side is Side.BEFORE and _HE_OR_SHE_AFTER.match(text, match.end()):
             results = [_as_person(item) for item in results]  # "Netanyahu said he would"
         found.extend(results)
@@ -559,9 +582,43 @@ _ASKED_OR_COMPARED = re.compile(
 ("as fast as its drafters hoped", "more than officials expected")."""
 
 
-def _asked_or_compared(text: str, start: int) -> bool:
-    """Whether the words before a subject at ``start`` ask a question or compare (bounded look back)."""
-    return _ASKED_OR_COMPARED.search(text, max(0, start - 24), start) is not None
+_OBJECT_PREPOSITIONS = (
+    "between",
+    "with",
+    "among",
+    "amongst",
+    "against",
+    "alongside",
+    "versus",
+    "without",
+    "amid",
+)
+"""Prepositions whose object stands right before a verb without being its subject: "the
+meeting with Mr. Kask said" (the head is before the preposition)."""
+
+_LIST_ITEM = r"(?:the[ \t]+)?[\w.'’-]+(?:[ \t]+[\w.'’-]+){0,3}"
+_AFTER_PREPOSITION = re.compile(
+    rf"\b(?i:{'|'.join(_OBJECT_PREPOSITIONS)})[ \t]+$"
+    rf"|(?<=\w[ \t])between[ \t]+{_LIST_ITEM}(?:,[ \t]+{_LIST_ITEM})*,?[ \t]+and[ \t]+$"
+)
+"""A preposition right before the subject, or "between" after a noun, before a list whose
+last item the subject is ("talks between the port and Ostmark concluded"); after
+"with ... and" the subject may open a new clause ("met with Kask and the union said"), and a
+sentence may open with "Between sessions, the envoys said", so only "between" after a word
+reads a list."""
+_PREPOSITION_REACH = 80
+
+
+def _no_subject_at(text: str, start: int, with_participle: bool) -> bool:
+    """Whether the words before a subject at ``start`` make it no speaker: a question, a
+    comparison, or a preposition whose object it is (bounded look backs). A participle keeps
+    its subject after "with": "with mediators saying a deal was close"."""
+    if _ASKED_OR_COMPARED.search(text, max(0, start - 24), start) is not None:
+        return True
+    return (
+        not with_participle
+        and _AFTER_PREPOSITION.search(text, max(0, start - _PREPOSITION_REACH), start) is not None
+    )
 
 
 _OUTLET_ONLY = frozenset({SourceKind.OUTLET})

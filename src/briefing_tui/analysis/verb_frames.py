@@ -124,6 +124,12 @@ _ACT_READINGS: dict[str, re.Pattern[str]] = {
         ("promise", "promises", "promised"),
         re.compile(r"[ \t]+(?:them|him|her|us|me|you)[ \t]+(?:a|an|the|their|his|its|more)\b"),
     ),
+    # "recommended that members approve the deal", "urged that talks resume": a call for an
+    # act (a mandate), like proposing or pushing for one, not a claim.
+    **dict.fromkeys(
+        (form for form in VERB_FORMS if form.startswith(("recommend", "urge", "request"))),
+        re.compile(r"[ \t]+that\b"),
+    ),
     **dict.fromkeys(
         ("claim", "claims"),
         re.compile(r"[ \t]+(?:of|over|for|against|by|and|or|were|was|are|is|have|has|had|made)\b"),
@@ -131,7 +137,8 @@ _ACT_READINGS: dict[str, re.Pattern[str]] = {
 }
 """Readings of a reporting verb that make it an act, by what follows it: "wrote a cap into the
 text", "wrote off the debt", "welcomed Ana Roe to the talks" (a greeting, not a stance),
-"promised them a return" (a promise of a thing, not of words), "cried when" (weeping); or a
+"promised them a return" (a promise of a thing, not of words), "cried when" (weeping),
+"urged that talks resume" (a mandate); or a
 noun: "rebel claims of victory", "claims were denied"."""
 _MONEY = re.compile(r"[ \t]*[$€£¥]")
 """A sum right after a verb of intention is a pledge of money, not a stated intention:

@@ -1,0 +1,74 @@
+"""Shapes from the tenth study of real reports (issue #13): each read, and its near miss refused.
+
+Every sentence is invented (people, places, outlets); only the shape is taken from real copy:
+the object of a preposition standing before a verb ("talks between Vessa and Ostmark
+concluded"), a call for an act ("recommended that members approve"), the full stop of an
+abbreviation inside a reported clause ("on Dec. 15 because he believes").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing_tui.analysis.sources import find_mentions
+from mention_names import named
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks between Vessa and Ostmark concluded in Lund on Sunday.",
+        "Talks between the port authority and Ostmark concluded in Lund.",
+        "The meeting with Mr. Kask said little about the quotas.",
+        "A dispute among the growers explained nothing.",
+    ],
+)
+def test_the_object_of_a_preposition_is_no_subject(text: str) -> None:
+    assert named(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The minister met with Kask and the union said it would strike.", ["the union"]),
+        ("After talks with Vessa, officials said a deal was close.", ["officials"]),
+        ("Talks ended, with mediators saying a deal was close.", ["mediators"]),
+        ("Between sessions, the envoys said, the gap narrowed.", ["the envoys"]),
+    ],
+)
+def test_a_subject_after_a_preposition_phrase_still_speaks(text: str, expected: list[str]) -> None:
+    assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The crew bargaining for four locals recommended that members approve the deal.",
+        "The board urged that talks resume at once.",
+        "The council requested that the vote be delayed.",
+    ],
+)
+def test_a_call_for_an_act_is_no_claim(text: str) -> None:
+    assert named(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The board warned that talks would fail.", ["The board"]),
+        ("The board urged members to vote yes, saying the deal was fair.", ["The board"]),
+        ("Poorer nations demanded that rich countries pay more.", ["Poorer nations"]),
+    ],
+)
+def test_a_claim_beside_a_call_still_reports(text: str, expected: list[str]) -> None:
+    assert named(text) == expected
+
+
+def test_an_abbreviations_full_stop_keeps_the_reported_clause_open() -> None:
+    text = "Duties were put off, and Kask said he expects none on Dec. 15 because he believes a deal is near."
+    assert [m.pronoun for m in find_mentions(text)] == [None]
+
+
+def test_a_real_full_stop_ends_the_reported_clause() -> None:
+    text = "Kask said he expects no new duties in March. He believes a deal is near."
+    assert [m.pronoun for m in find_mentions(text)] == [None, "he"]
