@@ -72,3 +72,54 @@ def test_an_abbreviations_full_stop_keeps_the_reported_clause_open() -> None:
 def test_a_real_full_stop_ends_the_reported_clause() -> None:
     text = "Kask said he expects no new duties in March. He believes a deal is near."
     assert [m.pronoun for m in find_mentions(text)] == [None, "he"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“We are close,” a dockers union statement read.", ["dockers union"]),
+        ("“We stay out,” the guild's statement reads.", ["the guild"]),
+        ("“We stay out,” the union's notice reads.", ["the union"]),
+        ("“No terms until the vote,” read a press release from Harbour Local 12.", ["Harbour Local 12"]),
+        ("The same line was in a separate press release sent by Velmar Shipping.", ["Velmar Shipping"]),
+    ],
+)
+def test_a_record_that_reads_speaks_for_its_owner(text: str, expected: list[str]) -> None:
+    assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kask read the proposal on Monday.",
+        "The minister read out the names of the dead.",  # a person reads aloud
+        "The guild welcomed the press release from the council.",  # the release is welcomed
+    ],
+)
+def test_reading_aloud_or_a_release_welcomed_is_no_attribution(text: str) -> None:
+    assert "Kask" not in named(text) and "the council" not in named(text)
+    assert "The minister" not in named(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Both sides said they would meet again.", ["Both sides"]),
+        ("The pact leaves out fishing, which the two sides said would come later.", ["the two sides"]),
+        ("The other side said the talks were useful.", ["The other side"]),
+    ],
+)
+def test_the_sides_speak_as_one(text: str, expected: list[str]) -> None:
+    assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Each side accused the other of breaches.",  # each apart
+        "Both sides should say in writing what the truce means.",  # advice
+        "Officials must explain what the truce means.",
+    ],
+)
+def test_each_apart_or_advice_is_no_source(text: str) -> None:
+    assert named(text) == []

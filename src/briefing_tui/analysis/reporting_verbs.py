@@ -70,7 +70,7 @@ def _verbs(text: str) -> tuple[str, ...]:
 _SPEECH = _verbs(
     "say/said/said tell/told/told write/wrote/written tweet post quip remark comment reply retort "
     "answer exclaim shout whisper mutter murmur joke muse sigh plead testify "
-    "swear/swore/sworn reiterate repeat state/stated/stated document publish cry"
+    "swear/swore/sworn reiterate repeat state/stated/stated document publish cry read/read/read"
 )
 _REPORT = _verbs(
     "announce confirm deny claim report warn note acknowledge reveal disclose stress emphasise "
@@ -259,6 +259,7 @@ for" are actions, not speech, and are left out)."""
 PRESENT_TENSE = frozenset(
     [
         "say",
+        "read",  # "the statement reads": only a document reads (`sources`)
         "tell",
         "write",
         "warn",
@@ -429,6 +430,8 @@ _BASE_CUES: tuple[str, ...] = (
     "figures published by",
     "data released by",
     "figures released by",
+    *("press release from", "press release by", "news release from", "press release sent by"),
+    "statement sent by",
 )
 _RECORD_CUES = tuple(
     f"{article} {record} {verb} by"

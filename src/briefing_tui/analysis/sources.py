@@ -405,7 +405,7 @@ def find_mentions(text: str, outlets: frozenset[str] = frozenset()) -> list[Ment
             continue  # "welcomed the joint statement by Vessa": the statement is what was welcomed
         if anchor is Anchor.VERB:
             before = word_before(text, match.start())
-            if _no_verb_here(before, match.group()):
+            if _no_verb_here(before, match.group()) or _reads_no_record(text, match, before):
                 continue
             passive = before[0] in BE_FORMS
             if not _verb_reports(text, match, passive):
@@ -452,6 +452,27 @@ _ARTICLES_AND_POSSESSIVES = frozenset(
 """Words after which a verb form is a noun or an adjective: "a report", "its stated aim"."""
 
 
+_READ_FORMS = frozenset({"read", "reads"})
+_READING_RECORDS = DOCUMENT_NOUNS | frozenset(
+    {"statement", "release", "message", "notice", "text", "post", "letter"}
+)
+"""What "read" reports after: a record ("the union's statement read", "a text message read")."""
+
+
+def _reads_no_record(text: str, match: re.Match[str], before: tuple[str, bool]) -> bool:
+    """Whether "read" here is no report: only a record reads ("a union statement read", "“...,”
+    read a press release from X"); a person who "read the text" reads aloud."""
+    if match.group().lower() not in _READ_FORMS:
+        return False
+    return before[0] not in _READING_RECORDS and not _MARK_BEFORE.search(
+        text, max(0, match.start() - 3), match.start()
+    )
+
+
+_PRESCRIPTIVE_MODALS = frozenset({"should", "must", "ought"})
+"""Modals before a bare reporting verb that make it advice about what to say, not a claim."""
+
+
 _PARTICIPLES_ONLY = frozenset({"written", "sworn", "shown", "spoken"})
 """Forms that are only past participles: without an auxiliary before them they are adjectives
 ("written proposals") or passives, never a finite verb with a subject."""
@@ -464,6 +485,8 @@ def _no_verb_here(before: tuple[str, bool], verb: str) -> bool:
     team written proposals" (a participle without an auxiliary)."""
     if before[0] in _ARTICLES_AND_POSSESSIVES and not before[1]:
         return True
+    if before[0] in _PRESCRIPTIVE_MODALS:
+        return True  # "both sides should say what a truce means": advice, not a claim
     if _object_of_participle(before, verb):
         return True
     return verb.lower() in _PARTICIPLES_ONLY and before[0] not in _AUXILIARIES
@@ -611,10 +634,12 @@ _PREPOSITION_REACH = 80
 
 def _no_subject_at(text: str, start: int, with_participle: bool) -> bool:
     """Whether the words before a subject at ``start`` make it no speaker: a question, a
-    comparison, or a preposition whose object it is (bounded look backs). A participle keeps
+    comparison, "each" or a preposition whose object it is (bounded look backs). A participle keeps
     its subject after "with": "with mediators saying a deal was close"."""
     if _ASKED_OR_COMPARED.search(text, max(0, start - 24), start) is not None:
         return True
+    if word_before(text, start)[0] == "each":
+        return True  # "each side accused the other": each apart, no body speaking as one
     return (
         not with_participle
         and _AFTER_PREPOSITION.search(text, max(0, start - _PREPOSITION_REACH), start) is not None
@@ -841,8 +866,8 @@ def _subject_after_with(text: str, participle: int) -> list[Found]:
     if start is None or tokens[start].lower != "with" or start + 1 >= end:
         return []
     parsed = parse_list(tokens, start + 1, end)
-    # "with mediators and the warring sides both saying": a conjunct that names no one
-    # ("the warring sides") leaves the list short of the participle, at its "and".
+    # "with mediators and the warring crowds both saying": a conjunct that names no one
+    # ("the warring crowds") leaves the list short of the participle, at its "and".
     if parsed is None or (parsed.next != end and tokens[parsed.next].lower != "and"):
         return []
     return [Found(phrase) for phrase in parsed.phrases if phrase.kind is not None]

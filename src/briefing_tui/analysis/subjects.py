@@ -172,15 +172,21 @@ def _document_owner(tokens: list[Token], end: int) -> tuple[Phrase, ...]:
             if last.possessive and named[-1].end == last.end:  # "the ministry's statement"
                 named[-1] = replace(named[-1], end=last.base_end)
             elif len(named) == 1:  # "an army statement": the article is the document's
-                named[0] = _without_article(tokens, named[0])
+                named[0] = _without_article(tokens, named[0])  # "the bloc statement": kept, see there
             return tuple(named)
     return ()
 
 
 def _without_article(tokens: list[Token], phrase: Phrase) -> Phrase:
+    """The owner of "an army statement" without the document's article; a definite article
+    before a common noun is kept, so that "the bloc statement" refers back to the bloc named
+    before, as "the bloc" would (`registry`)."""
     for number, token in enumerate(tokens):
         if token.start == phrase.start:
-            if token.lower in {"a", "an", "the"} and number + 1 < len(tokens):
+            definite_common = (
+                token.lower == "the" and number + 1 < len(tokens) and not tokens[number + 1].capitalised
+            )
+            if token.lower in {"a", "an", "the"} and number + 1 < len(tokens) and not definite_common:
                 return replace(phrase, start=tokens[number + 1].start, common_start=False)
             break
     return phrase

@@ -60,7 +60,9 @@ def what_was_pledged(text: str, item: Found, verb: str) -> bool:
     return len(words) == 1 and words[0] in _PLEDGES and word_before(text, item.phrase.start)[0] == "what"
 
 
-_DOCUMENT_CUE_WORDS = frozenset({"statement", "report", "note", "study", "survey", "analysis", "readout"})
+_DOCUMENT_CUE_WORDS = frozenset(
+    {"statement", "report", "note", "study", "survey", "analysis", "readout", "release"}
+)
 """Nouns of a cue ("the joint statement by X") that can be the object of a verb before it."""
 
 _CUE_OPENERS = frozenset({"quoted", "cited"})

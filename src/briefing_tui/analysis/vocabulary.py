@@ -100,7 +100,7 @@ _ORGANIZATION_HEADS = _words(
     "exporters importers retailers shippers refiners suppliers headquarters associations "
     "federations coalitions alliances movements commissions foundations embassies center centre "
     "donors donor conference coastguard partners allies body bodies tank think-tank processor "
-    "fund palace state city county municipality campaign"
+    "fund palace state city county municipality campaign side"
 )
 _OUTLET_HEADS = _words(
     "newspaper newspapers broadcaster broadcasters outlet magazine website daily radio television tv channel"
@@ -322,7 +322,7 @@ TIME_WORDS = _words(
 
 DOCUMENT_NOUNS = _words(
     "report statement study survey analysis assessment audit letter memo readout communique "
-    "filing review paper note"
+    "filing review paper note notice"
 )
 """Documents whose owner speaks through them: "a Government Accountability Office report found"."""
 
