@@ -123,3 +123,71 @@ def test_the_sides_speak_as_one(text: str, expected: list[str]) -> None:
 )
 def test_each_apart_or_advice_is_no_source(text: str) -> None:
     assert named(text) == []
+
+
+def _kinds(text: str) -> list[tuple[str, str | None]]:
+    return [(m.name, m.kind.value if m.kind else None) for m in find_mentions(text) if m.pronoun is None]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("The fee will be 2.1 euros, Vessa's energy minister Ana Roe told Nordpress on Monday.", "Nordpress"),
+        ("A diplomat told Vestnews the target was early summer.", "Vestnews"),
+        ("The port was shut, a harbour official told Tallpost.", "Tallpost"),
+    ],
+)
+def test_one_word_made_of_an_outlets_word_is_an_outlet(text: str, outlet: str) -> None:
+    assert (outlet, "outlet") in _kinds(text)
+
+
+@pytest.mark.parametrize("text", ["Roe told Kask the deal was fair.", "Cypress said the deal was fair."])
+def test_a_lone_word_without_an_outlets_word_is_no_outlet(text: str) -> None:
+    assert all(kind != "outlet" for _, kind in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Salt, Net and Harbour Workers union said the deal was fair.",
+            "The Salt, Net and Harbour Workers union",
+        ),
+        (
+            "The deal was fair, the Salt, Net and Harbour Workers union said.",
+            "the Salt, Net and Harbour Workers union",
+        ),
+    ],
+)
+def test_a_unions_name_keeps_the_list_inside_it(text: str, expected: str) -> None:
+    assert named(text) == [expected]
+
+
+def test_a_list_of_speakers_before_a_union_stays_a_list() -> None:
+    assert named("Kask, Roe and the Farmers and Growers Union said the deal was fair.")[-1] == (
+        "the Farmers and Growers Union"
+    )
+    assert len(named("Vessa, Ostmark and the Dockers Union said the deal was fair.")) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Vessan Trade Envoy's (VTE) office said the talks would resume.",
+            "The Vessan Trade Envoy's (VTE) office",
+        ),
+        ("Her office said a deal was close.", "Her office"),
+        ("On Friday, her office said a deal was close.", "her office"),
+        (
+            "The union representing about 850 dock workers said the deal was fair.",
+            "The union representing about 850 dock workers",
+        ),
+    ],
+)
+def test_an_owned_office_and_a_participle_tail_keep_their_words(text: str, expected: str) -> None:
+    assert named(text) == [expected]
+
+
+def test_her_as_an_object_is_no_owner() -> None:
+    assert named("Roe told her aides the deal was close.") == ["Roe"]

@@ -870,8 +870,12 @@ def _lead_end(tokens: list[Token], position: int, limit: int) -> int | None:
     words = [token.lower for token in tokens[position + 1 : min(limit, position + 4)]]
     if _is_participle_lead(tokens[position]) and words[:1] and words[0] in _PLACE_LEADS:
         return position + 2  # "a woman waiting at the airport", "families living near the dam"
-    if _is_participle_lead(tokens[position]) and words[:1] and words[0] in _ARTICLES:
-        return position + 1  # "a banker advising the committee"
+    if (
+        _is_participle_lead(tokens[position])
+        and words[:1]
+        and (words[0] in _OBJECT_OPENERS or words[0].isdigit())
+    ):
+        return position + 1  # "a banker advising the committee", "the union representing about 850 workers"
     follower = _TWO_WORD_LEADS.get(low)
     if follower is not None:
         return position + 2 if words[:1] == [follower] else None
@@ -890,6 +894,8 @@ def _is_participle_lead(token: Token) -> bool:
 
 
 _PLACE_LEADS = _ONE_WORD_LEADS | {"outside", "near"}
+_OBJECT_OPENERS = _ARTICLES | frozenset({"about", "some", "nearly", "roughly", "around", "almost", "more"})
+"""Words that open the object of a participle in a tail: "representing about 850 workers"."""
 _NOT_PLACING = frozenset(
     {
         "speaking",
@@ -946,8 +952,8 @@ _ANONYMITY = frozenset({"named", "identified", "anonymity", "anonymously"})
 
 def _tail(tokens: list[Token], position: int, limit: int) -> int | None:
     """The index after the object of a tail ("the negotiations"), or None when there is none."""
-    if position < limit and tokens[position].lower in _TAIL_DETERMINERS:
-        position += 1
+    if position < limit and tokens[position].lower in _TAIL_DETERMINERS | _OBJECT_OPENERS:
+        position += 1  # "the negotiations", "about 850 workers"
     count = 0
     while position < limit and count < _TAIL_MAX_WORDS:
         token = tokens[position]

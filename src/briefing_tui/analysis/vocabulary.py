@@ -100,7 +100,7 @@ _ORGANIZATION_HEADS = _words(
     "exporters importers retailers shippers refiners suppliers headquarters associations "
     "federations coalitions alliances movements commissions foundations embassies center centre "
     "donors donor conference coastguard partners allies body bodies tank think-tank processor "
-    "fund palace state city county municipality campaign side"
+    "fund palace state city county municipality campaign side shipyard"
 )
 _OUTLET_HEADS = _words(
     "newspaper newspapers broadcaster broadcasters outlet magazine website daily radio television tv channel"
