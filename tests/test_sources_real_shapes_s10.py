@@ -191,3 +191,22 @@ def test_an_owned_office_and_a_participle_tail_keep_their_words(text: str, expec
 
 def test_her_as_an_object_is_no_owner() -> None:
     assert named("Roe told her aides the deal was close.") == ["Roe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Kask, who leads the delegation, said the talks would go on.", "named_person"),
+        ("The talks would go on, said Kask, who leads the delegation.", "named_person"),
+        ("Saran, whose parliament voted in March, said it was ready.", None),  # countries have parliaments
+        ("Ostmark, which leads the bloc, said the talks would go on.", None),
+    ],
+)
+def test_a_lone_word_before_who_is_a_person(text: str, kind: str | None) -> None:
+    assert [found for _, found in _kinds(text)] == [kind]
+
+
+def test_crews_are_people() -> None:
+    assert _kinds("Crane crews on the night shift said they had booked leave.") == [
+        ("Crane crews on the night shift", "anonymous")
+    ]

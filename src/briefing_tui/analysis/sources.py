@@ -593,6 +593,7 @@ def _read_anchor(
             ]
         if results and shape.side is Side.BEFORE and _HE_OR_SHE_AFTER.match(text, match.end()):
             results = [_as_person(item) for item in results]  # "Netanyahu said he would"
+        results = [_as_person(item) if _person_cue(text, item) else item for item in results]
         found.extend(results)
     return found
 
@@ -760,6 +761,20 @@ def _as_reporting_outlet(text: str, item: Found) -> Found:
     if " ".join(plain) in PLACE_NAMES:
         return item
     return replace(item, phrase=replace(phrase, kind=SourceKind.OUTLET))
+
+
+_WHO_AFTER = re.compile(r"[ \t]*,[ \t]*who\b")
+"""A relative "who" after a lone word makes it a person's name ("said Kask, who leads the
+talks"); a body takes "which" ("whose" and "told reporters" go with countries too: "Saran,
+whose parliament ratified it", "Kovan told reporters")."""
+
+
+def _person_cue(text: str, item: Found) -> bool:
+    """Whether a lone capitalised source is a person by the relative after it: "Kask, who
+    leads the talks, said"."""
+    if item.phrase.kind is not None or item.pronoun is not None:
+        return False
+    return _WHO_AFTER.match(text, item.phrase.end) is not None
 
 
 def _as_person(item: Found) -> Found:

@@ -72,7 +72,7 @@ _ANONYMOUS_HEADS = _words(
     "campaigners activists protesters lawyers attorneys voters workers employees staff "
     "investors traders bankers doctors scientists engineers farmers bloggers commentators medics "
     "paramedics rescuers relatives families survivors villagers locals fishermen students "
-    "teachers passengers drivers pilots soldiers troops fighters militants rebels parents nurses "
+    "teachers passengers drivers pilots crews soldiers troops fighters militants rebels parents nurses "
     "eyewitnesses pollsters strategists shareholders lenders creditors organisers organizers "
     "demonstrators refugees negotiator insider whistleblower activist campaigner lawyer attorney "
     "doctor nurse medic paramedic resident relative survivor student teacher worker employee "
