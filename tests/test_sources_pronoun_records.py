@@ -67,3 +67,27 @@ def test_an_indefinite_owner_of_a_record_stands_alone() -> None:
         )
     )
     assert len(briefing.sources) == 2
+
+
+def test_a_family_name_first_is_the_person_named_before() -> None:
+    briefing = analyse(
+        briefing_of(
+            "A senior diplomat, Vice Foreign Minister Lin Haomu, warned that talks could fail.",
+            "“We will meet again,” Lin said.",
+        )
+    )
+    assert [(name, via) for _, name, via in cited(briefing)] == [
+        ("Lin Haomu", "name"),
+        ("Lin Haomu", "alias"),
+    ]
+
+
+def test_a_lone_word_that_two_people_share_first_stays_apart() -> None:
+    briefing = analyse(
+        briefing_of(
+            "Lin Haomu said talks could fail.",
+            "Lin Wei said talks would go on.",
+            "“We will meet again,” Lin said.",
+        )
+    )
+    assert len(briefing.sources) == 3

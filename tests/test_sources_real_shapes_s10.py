@@ -210,3 +210,54 @@ def test_crews_are_people() -> None:
     assert _kinds("Crane crews on the night shift said they had booked leave.") == [
         ("Crane crews on the night shift", "anonymous")
     ]
+
+
+def test_two_apostrophes_close_a_straight_quotation() -> None:
+    text = "\"There is room to go on,'' the envoy told reporters. \"I expect no break.''"
+    assert named(text) == ["the envoy"]
+
+
+def test_a_straight_quotation_still_closes_on_its_own_mark() -> None:
+    assert named('"We are close," the envoy said, "but not there."') == ["the envoy"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He demanded anonymity for discussing the round because his notes were confidential.",
+        "The union demanded a raise because prices had risen.",
+    ],
+)
+def test_a_finite_verb_after_because_reports_nothing_for_the_verb_before(text: str) -> None:
+    assert [m for m in find_mentions(text) if m.pronoun is None] == []
+
+
+def test_a_clause_verb_with_its_own_finite_verb_still_reports() -> None:
+    assert named("Roe warned the truce would fail if talks stalled.") == ["Roe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("A diplomat told a Harbour Radio reporter the talks were stuck.", "Harbour Radio"),
+        ("Earlier, a source confirmed to Harbour TV reporter that the talks were stuck.", "Harbour TV"),
+    ],
+)
+def test_an_outlets_journalist_is_the_channel(text: str, outlet: str) -> None:
+    assert (outlet, "outlet") in _kinds(text)
+
+
+def test_a_journalist_of_no_outlet_is_no_channel() -> None:
+    assert _kinds("A diplomat told a Vessan reporter the talks were stuck.") == [("a diplomat", "official")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tomas Ekdal made the remark on Monday from the balcony.", ["Tomas Ekdal"]),
+        ("The minister made the comments in an interview.", ["The minister"]),
+        ("Roe declined to make the remark.", []),
+    ],
+)
+def test_a_remark_made_is_a_claim(text: str, expected: list[str]) -> None:
+    assert named(text) == expected

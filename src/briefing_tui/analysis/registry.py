@@ -205,7 +205,7 @@ class SourceRegistry:
         key = source_key(mention.name)
         entry = self._by_key.get(key)
         if entry is None and mention.kind in {None, SourceKind.NAMED_PERSON}:
-            entry = self._by_surname.get(key) or self._lone_surname_of(key)
+            entry = self._by_surname.get(key) or self._lone_surname_of(key) or self._family_name_first(key)
         if entry is None and mention.name.casefold().startswith(("the ", "this ", "that ")):
             entry = self._described(key, mention.kind) or self._generic(key)
         part = _PARTITIVE.match(mention.name.casefold()) if entry is None else None
@@ -276,6 +276,21 @@ class SourceRegistry:
         if entry is None or entry.kind is not SourceKind.NAMED_PERSON:
             return None
         return entry
+
+    def _family_name_first(self, key: str) -> _Entry | None:
+        """ "Wu" after "Vice Foreign Minister Wu Dawei": a lone word that is the first of the
+        two words of exactly one person's name, where the family name comes first; never when
+        it is any person's last word too."""
+        if " " in key:
+            return None
+        found = [
+            entry
+            for entry in self._order
+            if entry.kind is SourceKind.NAMED_PERSON
+            and len(entry.key.split()) == 2
+            and entry.key.split()[0] == key
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _described(self, key: str, kind: SourceKind | None) -> _Entry | None:
         """ "the official" after "an Israeli official", "the union" after "the dockers' union

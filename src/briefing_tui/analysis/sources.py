@@ -1046,7 +1046,7 @@ def _object_after(text: str, position: int, then: str, opener: str = "") -> list
     tokens = window_after(text, position)
     skip = len(opener.split())
     opened = bool(tokens) and [token.lower for token in tokens[:skip]] == opener.split()
-    owner = _programme_owner(tokens, skip) if opened else None
+    owner = (_programme_owner(tokens, skip) or _reporters_outlet(tokens, skip)) if opened else None
     if owner is not None:
         return [Found(owner)]
     parsed = parse_list(tokens, skip, len(tokens)) if opened else None
@@ -1079,6 +1079,31 @@ def _programme_owner(tokens: list[Token], start: int) -> Phrase | None:
     if programme is None and (phrase.kind is not SourceKind.OUTLET or owner + 1 < len(words)):
         return None  # "told Harbour TV's “Sunday Desk”": an outlet's own name, then a quoted title
     return replace(phrase, end=words[owner].base_end, kind=SourceKind.OUTLET)
+
+
+_JOURNALISTS = frozenset(
+    {"reporter", "reporters", "correspondent", "correspondents", "journalist", "journalists", "crew"}
+)
+_JOURNALIST_REACH = 6
+
+
+def _reporters_outlet(tokens: list[Token], start: int) -> Phrase | None:
+    """ "told a Reuters reporter", "confirmed to Harbour TV reporter that": the outlet whose
+    journalist was told is the channel (docs/labelling.md, section 2: "told Reuters")."""
+    words = until_punct(tokens[start : start + _JOURNALIST_REACH])
+    at = next((n for n, token in enumerate(words) if token.lower in _JOURNALISTS), None)
+    if not at:
+        return None
+    first = 1 if words[0].lower in {"a", "an", "the"} else 0
+    if first >= at or not all(token.capitalised for token in words[first:at]):
+        return None
+    parsed = parse_list(tokens, start + first, start + at)
+    if parsed is None or len(parsed.phrases) != 1 or parsed.next != start + at:
+        return None
+    phrase = parsed.phrases[0]
+    if phrase.kind is not SourceKind.OUTLET:
+        return None  # "told a Vessan reporter": no outlet named
+    return replace(phrase, end=words[at - 1].base_end)
 
 
 def _record_owner(tokens: list[Token], parsed: Parsed) -> list[Found]:

@@ -239,8 +239,11 @@ def _clause_follows(tokens: list[Token]) -> bool:
     # A clause without "that" has a finite verb soon after; "emphasized the risk, saying:"
     # reports through the participle that follows.
     words = until_punct(tokens[1:])
+    # "demanded anonymity because his information was confidential": a finite verb after a
+    # subordinator is the condition's or the cause's, not a reported clause's.
+    own = _before_subordinator(words)
     # "suggested Israel appeared to be open": the past verb may follow a one-word subject.
-    if any(token.lower in _FINITE for token in words) or _past_verb_follows(until_punct(tokens)):
+    if any(token.lower in _FINITE for token in own) or _past_verb_follows(until_punct(tokens)):
         return True
     rest = tokens[1 + len(words) :]
     return bool(rest) and (rest[0].text == ":" or (len(rest) > 1 and rest[1].lower in _SAYING))
@@ -268,6 +271,14 @@ _SUBORDINATORS = frozenset(
     ]
 )
 """Words that open a clause inside the object, whose verb is not the reported clause's."""
+
+
+def _before_subordinator(words: list[Token]) -> list[Token]:
+    """The words up to the first subordinator ("because", "if", "when", "who" ...)."""
+    for number, token in enumerate(words):
+        if token.lower in _SUBORDINATORS:
+            return words[:number]
+    return words
 
 
 def _past_verb_follows(words: list[Token]) -> bool:
