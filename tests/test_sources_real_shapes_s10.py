@@ -261,3 +261,51 @@ def test_a_journalist_of_no_outlet_is_no_channel() -> None:
 )
 def test_a_remark_made_is_a_claim(text: str, expected: list[str]) -> None:
     assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Officials from Vessa, Ostmark and the United States said the talks would go on.",
+            ["Officials from Vessa, Ostmark and the United States"],
+        ),
+        (
+            "Sources in Vessa and the Ostmark Times reported that talks would go on.",
+            ["Sources in Vessa", "the Ostmark Times"],
+        ),
+    ],
+)
+def test_a_list_of_places_after_from_keeps_a_place_with_the(text: str, expected: list[str]) -> None:
+    assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kask told the envoys to wait.",
+        "Kask told them to go home.",
+        "Kask will tell reporters on Friday whether the deal holds.",
+        "Kask could say as early as Monday whether a deal is possible.",
+        "The mediators will announce the names a day ahead.",
+        "Kask reported for duty on Monday.",
+        "It is not clear what Kask told the envoys.",
+        "What Kask said in private remains unknown.",
+    ],
+)
+def test_orders_claims_to_come_and_unknown_words_name_no_source(text: str) -> None:
+    assert named(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kask told reporters not to expect any news.", ["Kask"]),
+        ("Kask told the envoys the talks would go to a vote.", ["Kask"]),
+        ("Kask would say only that talks went on.", ["Kask"]),
+        ("An Audit Office report released in May found that tariffs rose.", ["Audit Office"]),
+        ("What Kask said was plain: the deal is off.", ["Kask"]),
+    ],
+)
+def test_a_claim_made_still_reports(text: str, expected: list[str]) -> None:
+    assert named(text) == expected

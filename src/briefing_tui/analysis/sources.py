@@ -399,10 +399,10 @@ def find_mentions(text: str, outlets: frozenset[str] = frozenset()) -> list[Ment
             anchor = _ANCHOR_OF.get(words) or _ANCHOR_OF[" ".join(words.split()).lower()]
         else:
             anchor = _MARK_ANCHORS[group or ""]
+        if _refused_anchor(text, match, anchor):
+            continue
         before: tuple[str, bool] | None = None
         passive = False
-        if anchor is Anchor.CUE and document_as_object(text, match):
-            continue  # "welcomed the joint statement by Vessa": the statement is what was welcomed
         if anchor is Anchor.VERB:
             before = word_before(text, match.start())
             if _no_verb_here(before, match.group()) or _reads_no_record(text, match, before):
@@ -423,6 +423,16 @@ def find_mentions(text: str, outlets: frozenset[str] = frozenset()) -> list[Ment
         found.extend(_with_subjects(text, InsideSpans(quoted)))  # offsets start over
     mentions = outside_quotations(quoted, _with_citations(_mentions(text, found), bracketed_outlets(text)))
     return with_antecedents(text, without_credit_lines(text, mentions))
+
+
+def _refused_anchor(text: str, match: re.Match[str], anchor: Anchor) -> bool:
+    """Whether the words around an anchor take its report away before any shape is read."""
+    if anchor is Anchor.CUE:
+        return document_as_object(text, match)  # "welcomed the joint statement by Vessa"
+    if anchor is Anchor.TOLD:
+        # "told the envoys to wait": an order; "will tell reporters": not yet said
+        return is_act(text, match.group().lower(), match.end()) or _not_said_yet(text, match)
+    return anchor is Anchor.VERB and _not_said_yet(text, match)  # "both sides should say"
 
 
 def _read_at_verb(text: str, match: re.Match[str], results: list[Found], found: list[Found]) -> list[Found]:
@@ -469,8 +479,14 @@ def _reads_no_record(text: str, match: re.Match[str], before: tuple[str, bool]) 
     )
 
 
-_PRESCRIPTIVE_MODALS = frozenset({"should", "must", "ought"})
-"""Modals before a bare reporting verb that make it advice about what to say, not a claim."""
+_UNSAID_MODAL = re.compile(r"(?<![\w’'])(?:should|must|will|could|may|might|shall)[ \t]+$")
+"""A modal right before a bare reporting verb makes it advice about what to say ("should
+say") or a claim not yet made ("will announce the names", "could say as early as Monday");
+"would" stays ("would say only that ..." reports), and so does "May", a month, by its capital."""
+
+
+def _not_said_yet(text: str, match: re.Match[str]) -> bool:
+    return _UNSAID_MODAL.search(text, max(0, match.start() - 8), match.start()) is not None
 
 
 _PARTICIPLES_ONLY = frozenset({"written", "sworn", "shown", "spoken"})
@@ -485,8 +501,6 @@ def _no_verb_here(before: tuple[str, bool], verb: str) -> bool:
     team written proposals" (a participle without an auxiliary)."""
     if before[0] in _ARTICLES_AND_POSSESSIVES and not before[1]:
         return True
-    if before[0] in _PRESCRIPTIVE_MODALS:
-        return True  # "both sides should say what a truce means": advice, not a claim
     if _object_of_participle(before, verb):
         return True
     return verb.lower() in _PARTICIPLES_ONLY and before[0] not in _AUXILIARIES
@@ -633,6 +647,26 @@ reads a list."""
 _PREPOSITION_REACH = 80
 
 
+_UNKNOWN_WHAT = re.compile(
+    r"\b(?:unclear|not clear|unknown|not known|no word on|not say|not disclose|not reveal|not specify)"
+    r"[ \t]+(?:what|whether|how much)[ \t]+$",
+    re.IGNORECASE,
+)
+"""An embedded question before a subject: what someone said is not known, so nothing is reported."""
+_WHAT_OPENS = re.compile(r"(?:^|[.!?]\s+)What[ \t]+$")
+_UNKNOWN_LATER = re.compile(
+    r"[^.!?]{0,160}?\b(?:remains?|is|was|are|were)[ \t]+(?:unclear|unknown|not known|not clear)\b"
+)
+
+
+def _unknown_after_what(text: str, start: int) -> bool:
+    """ "What Kask said in private remains unknown": a clause that opens with "What" and is
+    said to be unknown reports no words."""
+    return _WHAT_OPENS.search(text, max(0, start - 8), start) is not None and (
+        _UNKNOWN_LATER.match(text, start) is not None
+    )
+
+
 def _no_subject_at(text: str, start: int, with_participle: bool) -> bool:
     """Whether the words before a subject at ``start`` make it no speaker: a question, a
     comparison, "each" or a preposition whose object it is (bounded look backs). A participle keeps
@@ -641,6 +675,8 @@ def _no_subject_at(text: str, start: int, with_participle: bool) -> bool:
         return True
     if word_before(text, start)[0] == "each":
         return True  # "each side accused the other": each apart, no body speaking as one
+    if _UNKNOWN_WHAT.search(text, max(0, start - 40), start) or _unknown_after_what(text, start):
+        return True  # "it is not clear what Kask told the envoys": the words are not reported
     return (
         not with_participle
         and _AFTER_PREPOSITION.search(text, max(0, start - _PREPOSITION_REACH), start) is not None

@@ -130,6 +130,18 @@ _ACT_READINGS: dict[str, re.Pattern[str]] = {
         (form for form in VERB_FORMS if form.startswith(("recommend", "urge", "request"))),
         re.compile(r"[ \t]+that\b"),
     ),
+    # "told the envoys to wait", "told them to go home": an order, not a claim (an audience or
+    # an outlet told "to expect" still hears one: "told reporters not to expect news").
+    **dict.fromkeys(
+        ("told", "tells", "tell"),
+        re.compile(
+            r"[ \t]+(?:(?:him|her|them|us|me)|(?:the|his|her|their|its|our)[ \t]+"
+            r"(?!reporters\b|journalists\b|press\b|media\b)(?:[a-z][\w'’-]*[ \t]+){0,2}?[a-z][\w'’-]*)"
+            r"[ \t]+(?:not[ \t]+)?to[ \t]+(?!the\b|a\b|an\b)[a-z]+"
+        ),
+    ),
+    # "reported for duty": an arrival, not a report.
+    **dict.fromkeys(("reported", "reports", "report"), re.compile(r"[ \t]+for[ \t]+(?:duty|work)\b")),
     **dict.fromkeys(
         ("claim", "claims"),
         re.compile(r"[ \t]+(?:of|over|for|against|by|and|or|were|was|are|is|have|has|had|made)\b"),
