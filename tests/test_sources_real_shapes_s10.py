@@ -309,3 +309,22 @@ def test_orders_claims_to_come_and_unknown_words_name_no_source(text: str) -> No
 )
 def test_a_claim_made_still_reports(text: str, expected: list[str]) -> None:
     assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kask and Roe both said the deal was near.", ["Kask", "Roe"]),
+        ("The unions all said the deal was near.", ["The unions"]),
+    ],
+)
+def test_a_floating_quantifier_stands_between_subject_and_verb(text: str, expected: list[str]) -> None:
+    assert named(text) == expected
+
+
+def test_a_pronoun_before_a_floating_quantifier_is_a_pronoun_mention() -> None:
+    assert [m.pronoun for m in find_mentions("They both said the deal was near.")] == ["they"]
+
+
+def test_both_alone_is_no_subject() -> None:
+    assert named("Both said the deal was near.") == []

@@ -52,7 +52,9 @@ _NEAR = 130
 _NEGATIONS = frozenset({"not", "never", "n't"})
 
 
-_MAY_PRECEDE_VERB = AUXILIARIES | ADVERBS | SPEAKER_PRONOUNS | TIME_WORDS | {"which", "who"}
+_FLOATING = frozenset({"both", "all"})
+"""Quantifiers that float between a plural subject and its verb: "Kask and Roe both said"."""
+_MAY_PRECEDE_VERB = AUXILIARIES | ADVERBS | SPEAKER_PRONOUNS | TIME_WORDS | _FLOATING | {"which", "who"}
 
 
 def subject_before(text: str, anchor: int, shape: Shape, before: tuple[str, bool]) -> list[Found]:
@@ -407,6 +409,13 @@ def _skip_auxiliaries(tokens: list[Token], end: int) -> tuple[int, bool]:
             end -= 1
         elif low in TIME_WORDS and not token.punct:
             end = _time_start(tokens, end)
+        elif (
+            low in _FLOATING
+            and end >= 2
+            and not tokens[end - 2].punct
+            and (tokens[end - 2].lower not in STOPWORDS or tokens[end - 2].lower in SPEAKER_PRONOUNS)
+        ):
+            end -= 1  # "the unions all said": the quantifier floats after its subject
         elif low in _PLATFORMS and end >= 2 and tokens[end - 2].lower == "on" and token.capitalised:
             end -= 2  # "Ana Roe on Twitter said": where, not who
         else:
