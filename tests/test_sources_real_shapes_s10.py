@@ -328,3 +328,20 @@ def test_a_pronoun_before_a_floating_quantifier_is_a_pronoun_mention() -> None:
 
 def test_both_alone_is_no_subject() -> None:
     assert named("Both said the deal was near.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Speaking to Harbour Radio, Roe called the comments “a cruel lie.”", ["Harbour Radio", "Roe"]),
+        ("In an interview with Harbour Radio, Roe said the deal was near.", ["Harbour Radio", "Roe"]),
+        ("The remark was made by Ivo Kask late on Sunday.", ["Ivo Kask"]),
+        ("Ostmark rejected the comment, according to Harbour Radio reports.", ["Harbour Radio"]),
+    ],
+)
+def test_a_channel_opening_the_sentence_and_a_remark_made_by(text: str, expected: list[str]) -> None:
+    assert named(text) == expected
+
+
+def test_reports_by_no_one_named_are_no_source() -> None:
+    assert named("Ostmark rejected the comment, according to media reports.") == []

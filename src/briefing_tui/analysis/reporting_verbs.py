@@ -438,6 +438,7 @@ _BASE_CUES: tuple[str, ...] = (
     "data released by",
     "figures released by",
     *("press release from", "press release by", "news release from", "press release sent by"),
+    *("remark was made by", "remarks were made by", "comment was made by", "comments were made by"),
     "statement sent by",
 )
 _RECORD_CUES = tuple(

@@ -146,7 +146,8 @@ _ANCHOR_OF: dict[str, Anchor] = {
 def _anchor_pattern() -> str:
     """One trie over every anchor phrase, branching on the first letter.
 
-    Only cue phrases may open with a capital ("According to"): a capital "Said" is a name.
+    Only cue and channel phrases may open with a capital ("According to", "Speaking to
+    Harbour Radio, Roe said"): a capital "Said" is a name.
     A single trie keeps the cost per position near that of the longest phrase, however
     many phrases there are.
     """
@@ -154,7 +155,7 @@ def _anchor_pattern() -> str:
     upper: dict[str, list[str]] = {}
     for phrase in _ANCHOR_OF:
         lower.setdefault(phrase[0], []).append(phrase[1:])
-    for phrase in (*CUE_PHRASES, *_CITING):
+    for phrase in (*CUE_PHRASES, *_CITING, *CHANNEL_PHRASES):
         upper.setdefault(phrase[0].upper(), []).append(phrase[1:])
     branches = [
         re.escape(first) + f"(?:{phrase_alternation(sorted(rests))})"
@@ -1095,9 +1096,22 @@ def _object_after(text: str, position: int, then: str, opener: str = "") -> list
     last = tokens[parsed.next - 1]
     if last.possessive and parsed.phrases and parsed.phrases[-1].end == last.end:
         return _record_owner(tokens, parsed)
-    if parsed.next < len(tokens) and tokens[parsed.next].lower in _RECORDS:
-        return []  # "according to UN figures": a record with no one speaking through it
+    if _record_follows(tokens, parsed.next, last):
+        return []  # "according to UN figures", "according to media reports": no one speaking
     return [Found(phrase) for phrase in parsed.phrases]
+
+
+def _record_follows(tokens: list[Token], after: int, last: Token) -> bool:
+    """Whether a record with no speaker follows the phrase: "UN figures", "media reports"."""
+    if after >= len(tokens):
+        return False
+    word = tokens[after].lower
+    return word in _RECORDS or (word in _UNNAMED_REPORTS and not last.capitalised)
+
+
+_UNNAMED_REPORTS = frozenset({"reports", "accounts"})
+"""Nouns after a common word that leave the channel unnamed: "according to media reports",
+"according to local accounts" (but "according to Harbour Radio reports" names the outlet)."""
 
 
 def _programme_owner(tokens: list[Token], start: int) -> Phrase | None:
