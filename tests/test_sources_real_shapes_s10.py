@@ -345,3 +345,18 @@ def test_a_channel_opening_the_sentence_and_a_remark_made_by(text: str, expected
 
 def test_reports_by_no_one_named_are_no_source() -> None:
     assert named("Ostmark rejected the comment, according to media reports.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her deputy, Ivo Kask, said the date was not fixed.",
+        "The deputy, Ivo Kask, said the date was not fixed.",
+    ],
+)
+def test_a_deputy_before_the_name_is_a_role(text: str) -> None:
+    assert named(text) == ["Ivo Kask"]
+
+
+def test_deputies_are_officials() -> None:
+    assert _kinds("Two deputies said the date was not fixed.") == [("two deputies", "official")]

@@ -48,7 +48,7 @@ DETERMINERS = _words(
 """Words that may open a naming phrase: "three sources", "a senior official"."""
 
 _OFFICIAL_HEADS = _words(
-    "official officials diplomat diplomats spokesperson spokespersons spokesman spokesmen "
+    "official officials deputy deputies diplomat diplomats spokesperson spokespersons spokesman spokesmen "
     "spokeswoman spokeswomen spokespeople aide aides adviser advisers advisor advisors minister "
     "ministers negotiator negotiators envoy envoys mediator mediators ambassador ambassadors "
     "commander commanders officer officers lawmaker lawmakers legislator legislators delegate "
