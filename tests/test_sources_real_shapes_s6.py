@@ -60,7 +60,12 @@ def test_a_bracketed_outlet_is_an_outlet() -> None:
             "Talks ended, with mediators and union leaders both saying a deal was close.",
             ["mediators", "union leaders"],
         ),
-        ("Talks ended, with mediators and the rival sides both saying a deal was close.", ["mediators"]),
+        # the sides speak as one, as "both sides said" does (docs/labelling.md, section 15)
+        (
+            "Talks ended, with mediators and the rival sides both saying a deal was close.",
+            ["mediators", "the rival sides"],
+        ),
+        ("Talks ended, with mediators and the rival crowds both saying a deal was close.", ["mediators"]),
     ],
 )
 def test_with_a_subject_and_a_participle(text: str, expected: list[str]) -> None:

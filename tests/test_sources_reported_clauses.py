@@ -308,7 +308,11 @@ def test_programme_titles_and_a_counterpart_named_in_an_aside(
 
 def test_an_owner_that_is_no_outlet_before_a_noun_is_no_channel() -> None:
     assert kinds("Ana Roe told Kestria's president that the gap was wide.") == [("Ana Roe", "named_person")]
-    assert kinds("Ana Roe told Harbour TV's reporter that the gap was wide.") == [("Ana Roe", "named_person")]
+    # an outlet's reporter told is the outlet as the channel (docs/labelling.md, section 15)
+    assert kinds("Ana Roe told Harbour TV's reporter that the gap was wide.") == [
+        ("Ana Roe", "named_person"),
+        ("Harbour TV", "outlet"),
+    ]
 
 
 def test_an_outlet_that_cited_an_unnamed_source() -> None:

@@ -7,6 +7,7 @@ to an earlier speaker, or leaves it alone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from briefing_tui.analysis.mentions import Mention
@@ -14,7 +15,7 @@ from briefing_tui.analysis.phrases import Phrase, parse_phrase
 from briefing_tui.analysis.source_names import display_name
 from briefing_tui.analysis.source_windows import HARD_STOPS, INTRODUCERS, PREPOSITIONS, WINDOW
 from briefing_tui.analysis.tokens import Token, tokenize
-from briefing_tui.analysis.vocabulary import GENERIC_BODIES
+from briefing_tui.analysis.vocabulary import DOCUMENT_NOUNS, GENERIC_BODIES, HEAD_KINDS
 from briefing_tui.model import SourceKind
 
 __all__ = ["with_antecedents"]
@@ -24,6 +25,7 @@ def with_antecedents(text: str, mentions: list[Mention]) -> list[Mention]:
     """Pronoun mentions with the person or body named between them and the attribution before;
     a definite description of a body ("The forum said") after the sentence that names it
     ("The Hostages' Families Forum held a march.") with that name as a mention before it."""
+    mentions = [mention for mention in mentions if not _stands_for_a_record(text, mention)]
     if not mentions:
         return mentions
     if _is_definite_body(mentions[0]):
@@ -81,6 +83,29 @@ def _with_speaker(
         Mention(first.start, first.end, first.name, None, None, first.pronoun, speaker),
         *mentions[1:],
     ]
+
+
+_RECORDS_WITHOUT_OWNER = DOCUMENT_NOUNS | frozenset(
+    {"declaration", "text", "deal", "agreement", "accord", "document"}
+)
+_RECORD_SPOKE = re.compile(
+    r"\b(?:the|this|that)[ \t]+(?:([a-z][\w-]*)[ \t]+){0,2}?("
+    + "|".join(sorted(_RECORDS_WITHOUT_OWNER))
+    + r")[ \t]+(?:said|says|stated|states|reads|read|added|adds)\b[^.!?]*[.!?][”\"]?\s+$"
+)
+"""A record with no owner named before it speaking in the sentence just before: "..., the
+statement said. It also named March ..." ("it" is the statement, which has no speaker)."""
+_RECORD_REACH = 240
+
+
+def _stands_for_a_record(text: str, mention: Mention) -> bool:
+    """Whether "it" opens a sentence right after one in which a record without an owner spoke:
+    it stands for the record, and names no source (docs/labelling.md: documents without a
+    speaker have no source)."""
+    if mention.pronoun != "it":
+        return False
+    found = _RECORD_SPOKE.search(text, max(0, mention.start - _RECORD_REACH), mention.start)
+    return found is not None and all(word is None or word not in HEAD_KINDS for word in found.groups()[:1])
 
 
 _LINKS = {"he": _with_person, "she": _with_person, "it": _with_body, "they": _with_group}
@@ -141,8 +166,8 @@ def _only_body(text: str, start: int, end: int) -> Mention | None:
             continue
         parsed = parse_phrase(tokens, number, len(tokens))
         phrase = parsed.phrases[0] if parsed is not None and len(parsed.phrases) == 1 else None
-        if phrase is None or phrase.kind is not SourceKind.ORGANIZATION:
-            continue
+        if phrase is None or phrase.kind is not SourceKind.ORGANIZATION or _plural_head(tokens, phrase):
+            continue  # "The two sides also agreed ..., it said": "it" is never a plural body
         mention = Mention(phrase.start, phrase.end, display_name(text, phrase), SourceKind.ORGANIZATION)
         found.setdefault(mention.name.casefold().removeprefix("the "), mention)
     return next(iter(found.values())) if len(found) == 1 else None

@@ -33,8 +33,9 @@ _CREDIT_LINE = re.compile(
 """Credit lines and bylines: who wrote the report is not a source of what it reports."""
 
 
-_QUOTED = re.compile(r"“[^“”]{0,2000}”|\"[^\"]{0,2000}\"")
-"""A closed quotation: what the speaker said, not who the report cites."""
+_QUOTED = re.compile(r"“[^“”]{0,2000}”|\"[^\"]{0,2000}?''(?!')|\"[^\"]{0,2000}\"")
+"""A closed quotation: what the speaker said, not who the report cites. Some wire copy
+closes a straight quotation with two apostrophes ("...,'' the diplomat said")."""
 
 
 class InsideSpans:

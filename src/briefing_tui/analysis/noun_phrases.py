@@ -14,6 +14,7 @@ from briefing_tui.analysis.reporting_verbs import VERB_FORMS, Frame
 from briefing_tui.analysis.source_windows import PREPOSITIONS, is_acronym_aside
 from briefing_tui.analysis.tokens import Token
 from briefing_tui.analysis.vocabulary import ADVERBS, CLAUSE_WORDS, DETERMINERS, STOPWORDS
+from briefing_tui.model import SourceKind
 
 __all__ = [
     "APPOSITIVE_TOKENS",
@@ -94,13 +95,21 @@ def phrases_ending_at(tokens: list[Token], end: int) -> tuple[Phrase, ...]:
             continue
         if previous.punct and previous.text != ",":
             break
+        possessive_her = previous.lower == "her" and start < end  # "her office said": her owns it
         if (
             previous.lower in CLAUSE_WORDS
             and previous.text not in GIVEN_NAMES
             and not previous.text.isupper()
+            and not possessive_her
         ):
             break  # "he", "said" end the phrase; "US" and "Said" (a name) do not
         start -= 1
+    aside = _owner_acronym(tokens, start, end)
+    if aside is not None:  # "the U.S. Trade Representative's (USTR) office": read without "(USTR)"
+        view = tokens[:aside] + tokens[aside + 3 :]
+        found = phrases_ending_at(view, end - 3)
+        if found:
+            return found
     for first in range(start, end):
         opener = tokens[first]
         if opener.punct or (
@@ -109,8 +118,56 @@ def phrases_ending_at(tokens: list[Token], end: int) -> tuple[Phrase, ...]:
             continue  # no phrase opens with a mark or a function word: skip the parse
         parsed = parse_list(tokens, first, end)
         if parsed is not None and parsed.next == end:
-            return parsed.phrases
+            return _joined_name_list(tokens, parsed.phrases)
     return ()
+
+
+def _owner_acronym(tokens: list[Token], start: int, end: int) -> int | None:
+    """Where an acronym in brackets stands right after an owner's "'s" and before the body it
+    owns ("Representative's (USTR) office"), if it does."""
+    for number in range(max(start, 1), end - 3):
+        if tokens[number].text == "(" and tokens[number - 1].possessive and is_acronym_aside(tokens, number):
+            return number
+    return None
+
+
+def _joined_name_list(tokens: list[Token], phrases: tuple[Phrase, ...]) -> tuple[Phrase, ...]:
+    """ "The Fish, Food and Allied Workers union said": capitalised words and commas before a
+    body whose name goes on with "and" are the first items of its name's own list."""
+    if len(phrases) != 1 or phrases[0].kind is not SourceKind.ORGANIZATION:
+        return phrases
+    body = phrases[0]
+    at = next((number for number, token in enumerate(tokens) if token.start == body.start), None)
+    if at is None or not tokens[at].capitalised or not _and_inside_name(tokens, at, body.end):
+        return phrases
+    start = at
+    while start >= 2 and tokens[start - 1].text == "," and _name_item(tokens[start - 2]):
+        start -= 2  # "Fish, " before "Food and Allied Workers union"
+    if start == at:
+        return phrases
+    if start >= 1 and tokens[start - 1].lower == "the":
+        start -= 1
+    if start and not tokens[start - 1].punct and tokens[start - 1].lower not in CLAUSE_WORDS:
+        return phrases  # the words before are no opening: "Vessa, Ostmark and ..." stays a list
+    return (replace(body, start=tokens[start].start, common_start=tokens[start].lower == "the"),)
+
+
+def _name_item(token: Token) -> bool:
+    return token.capitalised and not token.punct and token.lower not in STOPWORDS
+
+
+def _and_inside_name(tokens: list[Token], at: int, end: int) -> bool:
+    """Whether "and" joins two capitalised words inside the name from ``tokens[at]``."""
+    number = at + 1
+    while number + 1 < len(tokens) and tokens[number].start < end:
+        if (
+            tokens[number].lower == "and"
+            and tokens[number - 1].capitalised
+            and tokens[number + 1].capitalised
+        ):
+            return True
+        number += 1
+    return False
 
 
 def after_condition(tokens: list[Token], start: int) -> bool:

@@ -46,6 +46,7 @@ from briefing_tui.analysis.vocabulary import (
     ORGANIZATION_WORDS,
     OUTLET_NAMES,
     OUTLET_WORDS,
+    PLACE_NAMES,
     PREMODIFIERS,
     ROLE_WORDS,
     STOPWORDS,
@@ -870,8 +871,12 @@ def _lead_end(tokens: list[Token], position: int, limit: int) -> int | None:
     words = [token.lower for token in tokens[position + 1 : min(limit, position + 4)]]
     if _is_participle_lead(tokens[position]) and words[:1] and words[0] in _PLACE_LEADS:
         return position + 2  # "a woman waiting at the airport", "families living near the dam"
-    if _is_participle_lead(tokens[position]) and words[:1] and words[0] in _ARTICLES:
-        return position + 1  # "a banker advising the committee"
+    if (
+        _is_participle_lead(tokens[position])
+        and words[:1]
+        and (words[0] in _OBJECT_OPENERS or words[0].isdigit())
+    ):
+        return position + 1  # "a banker advising the committee", "the union representing about 850 workers"
     follower = _TWO_WORD_LEADS.get(low)
     if follower is not None:
         return position + 2 if words[:1] == [follower] else None
@@ -890,6 +895,8 @@ def _is_participle_lead(token: Token) -> bool:
 
 
 _PLACE_LEADS = _ONE_WORD_LEADS | {"outside", "near"}
+_OBJECT_OPENERS = _ARTICLES | frozenset({"about", "some", "nearly", "roughly", "around", "almost", "more"})
+"""Words that open the object of a participle in a tail: "representing about 850 workers"."""
 _NOT_PLACING = frozenset(
     {
         "speaking",
@@ -946,8 +953,8 @@ _ANONYMITY = frozenset({"named", "identified", "anonymity", "anonymously"})
 
 def _tail(tokens: list[Token], position: int, limit: int) -> int | None:
     """The index after the object of a tail ("the negotiations"), or None when there is none."""
-    if position < limit and tokens[position].lower in _TAIL_DETERMINERS:
-        position += 1
+    if position < limit and tokens[position].lower in _TAIL_DETERMINERS | _OBJECT_OPENERS:
+        position += 1  # "the negotiations", "about 850 workers"
     count = 0
     while position < limit and count < _TAIL_MAX_WORDS:
         token = tokens[position]
@@ -966,7 +973,7 @@ def _tail(tokens: list[Token], position: int, limit: int) -> int | None:
             if previous.text.endswith("-") and position + 1 < limit:
                 position += 2  # "the trade- and tax-focused committee": one modifier, shared
                 continue
-            if not (previous.capitalised and nxt is not None and _is_name_word(nxt)):
+            if not (previous.capitalised and nxt is not None and _name_after_and(tokens, position, limit)):
                 break
             position += 1  # "Ways and Means": inside a name, like "of", it is not counted
             continue
@@ -1020,6 +1027,18 @@ def _looks_finite(token: Token) -> bool:
     return (low.endswith("ed") and len(low) > 4) or low in VERB_FORMS or low in IRREGULAR_PAST
 
 
+def _name_after_and(tokens: list[Token], position: int, limit: int) -> bool:
+    """Whether a name follows the "and" at ``position``, with or without "the": "Egypt and
+    Turkey", "Vessa, Ostmark and the United States"."""
+    after = position + 1
+    if after < limit and tokens[after].text == "the":
+        # "and the United States": "the" before a place of more than one word, not before a
+        # body or an outlet that may speak on its own ("and the Ostmark Times reported")
+        words = " ".join(token.lower for token in tokens[after + 1 : min(limit, after + 4)])
+        return any(words.startswith(place) for place in PLACE_NAMES)
+    return after < limit and _is_name_word(tokens[after])
+
+
 def _name_list_follows(tokens: list[Token], comma: int, limit: int) -> bool:
     """ "from France, Britain and Germany": a comma between names that an "and" closes."""
     if not tokens[comma - 1].capitalised:
@@ -1028,7 +1047,7 @@ def _name_list_follows(tokens: list[Token], comma: int, limit: int) -> bool:
     while position < min(limit, comma + 8):
         token = tokens[position]
         if token.lower == "and":
-            return position + 1 < limit and _is_name_word(tokens[position + 1])
+            return _name_after_and(tokens, position, limit)
         if not (_is_name_word(token) or token.text == ","):
             return False
         position += 1

@@ -169,7 +169,7 @@ class SourceRegistry:
             self._owned.setdefault(owned, entry)
             self._owner_of.setdefault(entry.id, owned)
             return entry, via
-        entry = _joined_owned(known, mention)
+        entry = _joined_owned(known, mention, self._by_key)
         return entry, AttributionVia.NAME if source_key(mention.name) == entry.key else AttributionVia.ALIAS
 
     def _owned_key(self, mention: Mention) -> tuple[str, str] | None:
@@ -205,7 +205,7 @@ class SourceRegistry:
         key = source_key(mention.name)
         entry = self._by_key.get(key)
         if entry is None and mention.kind in {None, SourceKind.NAMED_PERSON}:
-            entry = self._by_surname.get(key) or self._lone_surname_of(key)
+            entry = self._by_surname.get(key) or self._lone_surname_of(key) or self._family_name_first(key)
         if entry is None and mention.name.casefold().startswith(("the ", "this ", "that ")):
             entry = self._described(key, mention.kind) or self._generic(key)
         part = _PARTITIVE.match(mention.name.casefold()) if entry is None else None
@@ -276,6 +276,21 @@ class SourceRegistry:
         if entry is None or entry.kind is not SourceKind.NAMED_PERSON:
             return None
         return entry
+
+    def _family_name_first(self, key: str) -> _Entry | None:
+        """ "Wu" after "Vice Foreign Minister Wu Dawei": a lone word that is the first of the
+        two words of exactly one person's name, where the family name comes first; never when
+        it is any person's last word too."""
+        if " " in key:
+            return None
+        found = [
+            entry
+            for entry in self._order
+            if entry.kind is SourceKind.NAMED_PERSON
+            and len(entry.key.split()) == 2
+            and entry.key.split()[0] == key
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _described(self, key: str, kind: SourceKind | None) -> _Entry | None:
         """ "the official" after "an Israeli official", "the union" after "the dockers' union
@@ -431,9 +446,10 @@ _OWNED = re.compile(
 "office of prime minister benjamin netanyahu", "the trump administration"."""
 
 
-def _joined_owned(entry: _Entry, mention: Mention) -> _Entry:
+def _joined_owned(entry: _Entry, mention: Mention, by_key: dict[str, _Entry]) -> _Entry:
     """The owned body ``entry``, now also named by ``mention``; a name leads a pronoun ("his
-    office") and a fuller name a shorter one."""
+    office") and a fuller name a shorter one. A renamed entry is filed under its new key too,
+    so that a later plain mention of the new name finds it."""
     key = source_key(mention.name)
     if key == entry.key:
         return entry
@@ -441,6 +457,7 @@ def _joined_owned(entry: _Entry, mention: Mention) -> _Entry:
     if pronoun_led or (key.endswith(" " + entry.key) and len(key) > len(entry.key)):
         entry.aliases.append(entry.name)
         entry.name, entry.key = mention.name, key
+        by_key[key] = entry
     elif key not in {source_key(alias) for alias in entry.aliases}:
         entry.aliases.append(mention.name)
     return entry

@@ -70,7 +70,7 @@ def _verbs(text: str) -> tuple[str, ...]:
 _SPEECH = _verbs(
     "say/said/said tell/told/told write/wrote/written tweet post quip remark comment reply retort "
     "answer exclaim shout whisper mutter murmur joke muse sigh plead testify "
-    "swear/swore/sworn reiterate repeat state/stated/stated document publish cry"
+    "swear/swore/sworn reiterate repeat state/stated/stated document publish cry read/read/read"
 )
 _REPORT = _verbs(
     "announce confirm deny claim report warn note acknowledge reveal disclose stress emphasise "
@@ -112,13 +112,19 @@ FEELING_NOUNS = frozenset(
 """Nouns after "expressed", "voiced", "raised" that make the verb report a stance."""
 _NAMING = _verbs("call term")
 _QUESTION = _verbs("ask wonder")
-_PHRASAL_LEMMAS = ("point out", "make clear", "make it clear")
+_PHRASAL_LEMMAS = ("point out", "make clear", "make it clear", "make the remark", "make the comment")
 _PHRASAL = (
     *("point out", "points out", "pointed out"),
     *("make clear", "makes clear", "made clear", "make it clear", "makes it clear", "made it clear"),
 )
 """Verbs of more than one word, with every form written out: "trade lawyers point out that",
 "the ministry made clear that" (a clause must follow, as for `_CLAUSE`)."""
+_REMARKS = tuple(
+    f"{verb} the {noun}"
+    for verb in ("made", "makes", "make")
+    for noun in ("remark", "remarks", "comment", "comments")
+)
+"""Phrases whose object is the speech itself: "Zarif made the remark from the balcony"."""
 _THAT_ONLY: tuple[str, ...] = ()
 """Verbs that report only before "that" (none now: the labels count "the Parties agreed that"
 as the act of agreeing, not as speech)."""
@@ -259,6 +265,7 @@ for" are actions, not speech, and are left out)."""
 PRESENT_TENSE = frozenset(
     [
         "say",
+        "read",  # "the statement reads": only a document reads (`sources`)
         "tell",
         "write",
         "warn",
@@ -356,6 +363,7 @@ VERB_FORMS: dict[str, Frame] = {
     **_forms(_QUESTION, Frame.QUESTION),
 }
 VERB_FORMS.update(dict.fromkeys(_PHRASAL, Frame.CLAUSE))
+VERB_FORMS.update(dict.fromkeys(_REMARKS, Frame.SPEECH))
 VERB_FORMS.update(_forms(_REPORT, Frame.SPEECH))
 VERB_FORMS.update(_forms(_SPEECH, Frame.SPEECH))
 for _entry in _CLAUSE:
@@ -429,6 +437,9 @@ _BASE_CUES: tuple[str, ...] = (
     "figures published by",
     "data released by",
     "figures released by",
+    *("press release from", "press release by", "news release from", "press release sent by"),
+    *("remark was made by", "remarks were made by", "comment was made by", "comments were made by"),
+    "statement sent by",
 )
 _RECORD_CUES = tuple(
     f"{article} {record} {verb} by"

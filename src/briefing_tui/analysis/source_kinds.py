@@ -151,6 +151,23 @@ def _outlet_name(plain: str, lowered: list[str]) -> bool:
         or lowered[-1] in OUTLET_WORDS
         or _outlet_before_tail(lowered)
         or _outlet_opening(lowered)
+        or _outlet_compound(lowered)
+    )
+
+
+_OUTLET_SUFFIXES = ("press", "news", "post", "times", "wire", "media", "radio", "fax", "gazette", "herald")
+"""Outlet words that close a one-word outlet's name: "Nordpress", "Vestnews", "Tallpost"."""
+_STEM_LETTERS = 3
+
+
+def _outlet_compound(lowered: list[str]) -> bool:
+    """ "told Nordpress": one word made of a stem and an outlet's word is an outlet's name; a
+    word no longer than the outlet's word and a short stem ("Cypress") is not."""
+    if len(lowered) != 1:
+        return False
+    word = lowered[0]
+    return any(
+        word.endswith(suffix) and len(word) >= len(suffix) + _STEM_LETTERS for suffix in _OUTLET_SUFFIXES
     )
 
 

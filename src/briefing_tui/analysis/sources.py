@@ -9,9 +9,10 @@ a small window on the shape's side is parsed (see `phrases`).
 Between a subject and its verb the finder skips what `attribution_shapes.GAPS` lists
 (auxiliaries, a time, an aside between commas or dashes, a relative clause); after an
 inverted "said X" it allows the tails of `attribution_shapes.TAILS`. Whether a verb reports
-at all ("announced that" but not "announced the plan") is read by `verb_frames`; what
-stands in a quotation or a credit line ("(Reporting by ...)", "X contributed reporting") is
-set aside by `excluded_text` and never yields a source.
+at all ("announced that" but not "announced the plan") is read by `verb_frames`, and when the
+words before it take the claim away ("once inspectors confirm", "what donors pledged") by
+`verb_refusals`; what stands in a quotation or a credit line ("(Reporting by ...)", "X
+contributed reporting") is set aside by `excluded_text` and never yields a source.
 
 The parts live by what they do: `source_windows` (the bounded token windows around an
 anchor), `noun_phrases` (where a naming phrase before a verb begins), `subjects` (the
@@ -75,6 +76,12 @@ from briefing_tui.analysis.source_windows import (
 from briefing_tui.analysis.subjects import after_introduction, sentence_subject, subject_before
 from briefing_tui.analysis.tokens import Token, tokenize
 from briefing_tui.analysis.verb_frames import frame_allows, is_act, until_punct
+from briefing_tui.analysis.verb_refusals import (
+    document_as_object,
+    made_to_say,
+    on_condition,
+    what_was_pledged,
+)
 from briefing_tui.analysis.vocabulary import (
     DOCUMENT_NOUNS,
     HEAD_KINDS,
@@ -83,6 +90,7 @@ from briefing_tui.analysis.vocabulary import (
     OUTLET_WORDS,
     PLACE_NAMES,
     PROGRAMME_NOUNS,
+    TITLE_ABBREVIATIONS,
 )
 from briefing_tui.model import SourceKind
 
@@ -138,7 +146,8 @@ _ANCHOR_OF: dict[str, Anchor] = {
 def _anchor_pattern() -> str:
     """One trie over every anchor phrase, branching on the first letter.
 
-    Only cue phrases may open with a capital ("According to"): a capital "Said" is a name.
+    Only cue and channel phrases may open with a capital ("According to", "Speaking to
+    Harbour Radio, Roe said"): a capital "Said" is a name.
     A single trie keeps the cost per position near that of the longest phrase, however
     many phrases there are.
     """
@@ -146,7 +155,7 @@ def _anchor_pattern() -> str:
     upper: dict[str, list[str]] = {}
     for phrase in _ANCHOR_OF:
         lower.setdefault(phrase[0], []).append(phrase[1:])
-    for phrase in (*CUE_PHRASES, *_CITING):
+    for phrase in (*CUE_PHRASES, *_CITING, *CHANNEL_PHRASES):
         upper.setdefault(phrase[0].upper(), []).append(phrase[1:])
     branches = [
         re.escape(first) + f"(?:{phrase_alternation(sorted(rests))})"
@@ -391,13 +400,13 @@ def find_mentions(text: str, outlets: frozenset[str] = frozenset()) -> list[Ment
             anchor = _ANCHOR_OF.get(words) or _ANCHOR_OF[" ".join(words.split()).lower()]
         else:
             anchor = _MARK_ANCHORS[group or ""]
+        if _refused_anchor(text, match, anchor):
+            continue
         before: tuple[str, bool] | None = None
         passive = False
-        if anchor is Anchor.CUE and _document_as_object(text, match):
-            continue  # "welcomed the joint statement by Vessa": the statement is what was welcomed
         if anchor is Anchor.VERB:
             before = word_before(text, match.start())
-            if _no_verb_here(before, match.group()):
+            if _no_verb_here(before, match.group()) or _reads_no_record(text, match, before):
                 continue
             passive = before[0] in BE_FORMS
             if not _verb_reports(text, match, passive):
@@ -417,6 +426,16 @@ def find_mentions(text: str, outlets: frozenset[str] = frozenset()) -> list[Ment
     return with_antecedents(text, without_credit_lines(text, mentions))
 
 
+def _refused_anchor(text: str, match: re.Match[str], anchor: Anchor) -> bool:
+    """Whether the words around an anchor take its report away before any shape is read."""
+    if anchor is Anchor.CUE:
+        return document_as_object(text, match)  # "welcomed the joint statement by Vessa"
+    if anchor is Anchor.TOLD:
+        # "told the envoys to wait": an order; "will tell reporters": not yet said
+        return is_act(text, match.group().lower(), match.end()) or _not_said_yet(text, match)
+    return anchor is Anchor.VERB and _not_said_yet(text, match)  # "both sides should say"
+
+
 def _read_at_verb(text: str, match: re.Match[str], results: list[Found], found: list[Found]) -> list[Found]:
     """What a reporting verb's shapes found, read in the sentence around it: an outlet that
     carried the report, an outlet addressed, and speakers that are only supposed."""
@@ -432,9 +451,9 @@ def _read_at_verb(text: str, match: re.Match[str], results: list[Found], found: 
     return [
         item
         for item in results
-        if not _made_to_say(text, item, verb)
-        and not _what_was_pledged(text, item, verb)
-        and not _on_condition(text, item, verb)
+        if not made_to_say(text, item, verb)
+        and not what_was_pledged(text, item, verb)
+        and not on_condition(text, item, verb)
     ]
 
 
@@ -444,73 +463,37 @@ _ARTICLES_AND_POSSESSIVES = frozenset(
 """Words after which a verb form is a noun or an adjective: "a report", "its stated aim"."""
 
 
-_CAUSATIVES = frozenset({"let", "lets", "letting", "make", "makes", "making", "help", "helps", "helped"})
-
-
-_CONDITIONS = frozenset({"once", "if", "unless", "until", "whenever"})
-
-
-def _on_condition(text: str, item: Found, verb: str) -> bool:
-    """ "once inspectors confirm the cuts": a condition in the present names no claim yet made."""
-    low = verb.lower()
-    if low.endswith(("ed", "said", "told")) or " " in low or item.pronoun is not None:
-        return False
-    return word_before(text, item.phrase.start)[0] in _CONDITIONS
-
-
-def _made_to_say(text: str, item: Found, verb: str) -> bool:
-    """ "That would let the northern states say ...": what someone could be brought to say is
-    no claim of theirs (the verb is bare after a causative)."""
-    if verb.lower().endswith(("s", "d")) or " " in verb or item.pronoun is not None:
-        return False
-    return word_before(text, item.phrase.start)[0] in _CAUSATIVES
-
-
-_PLEDGES = frozenset(
-    {
-        "pledged",
-        "pledge",
-        "pledges",
-        "promised",
-        "promise",
-        "promises",
-        "vowed",
-        "demanded",
-        "demand",
-        "demands",
-    }
-    | {"have demanded", "has demanded", "had demanded", "had promised", "have pledged", "had pledged"}
+_READ_FORMS = frozenset({"read", "reads"})
+_READING_RECORDS = DOCUMENT_NOUNS | frozenset(
+    {"statement", "release", "message", "notice", "text", "post", "letter"}
 )
+"""What "read" reports after: a record ("the union's statement read", "a text message read")."""
 
 
-def _what_was_pledged(text: str, item: Found, verb: str) -> bool:
-    """ "two-thirds of what they pledged at the summit", "short of what developing nations have
-    demanded": the sum pledged or asked for, not a claim made."""
-    return " ".join(verb.lower().split()) in _PLEDGES and word_before(text, item.phrase.start)[0] == "what"
+def _reads_no_record(text: str, match: re.Match[str], before: tuple[str, bool]) -> bool:
+    """Whether "read" here is no report: only a record reads ("a union statement read", "“...,”
+    read a press release from X"); a person who "read the text" reads aloud."""
+    if match.group().lower() not in _READ_FORMS:
+        return False
+    return before[0] not in _READING_RECORDS and not _MARK_BEFORE.search(
+        text, max(0, match.start() - 3), match.start()
+    )
+
+
+_UNSAID_MODAL = re.compile(r"(?<![\w’'])(?:should|must|will|could|may|might|shall)[ \t]+$")
+"""A modal right before a bare reporting verb makes it advice about what to say ("should
+say") or a claim not yet made ("will announce the names", "could say as early as Monday");
+"would" stays ("would say only that ..." reports), and so does "May", a month, by its capital."""
+
+
+def _not_said_yet(text: str, match: re.Match[str]) -> bool:
+    return _UNSAID_MODAL.search(text, max(0, match.start() - 8), match.start()) is not None
 
 
 _PARTICIPLES_ONLY = frozenset({"written", "sworn", "shown", "spoken"})
 """Forms that are only past participles: without an auxiliary before them they are adjectives
 ("written proposals") or passives, never a finite verb with a subject."""
 _AUXILIARIES = BE_FORMS | {"has", "have", "had", "having"}
-
-
-_DOCUMENT_CUE_WORDS = frozenset({"statement", "report", "note", "study", "survey", "analysis", "readout"})
-
-
-def _document_as_object(text: str, match: re.Match[str]) -> bool:
-    """Whether a document cue ("the joint statement by X") is the object of a verb before it,
-    so that X's words are not reported: "welcomed the statement by X", "criticised a report by"."""
-    words = match.group().lower().split()
-    if not _DOCUMENT_CUE_WORDS & set(words):
-        return False
-    word, comma = word_before(text, match.start())
-    if word in {"the", "a", "an", "joint"}:
-        word, comma = word_before(text, text.rfind(word, max(0, match.start() - 12), match.start()))
-    return not comma and len(word) > 3 and word.endswith("ed") and word not in _CUE_OPENERS
-
-
-_CUE_OPENERS = frozenset({"quoted", "cited"})
 
 
 def _no_verb_here(before: tuple[str, bool], verb: str) -> bool:
@@ -567,7 +550,26 @@ def _inside_report(text: str, reported_from: int, item: Found, verb: str) -> boo
         or item.phrase.start < reported_from
     ):
         return False
-    return _CLAUSE_BREAK.search(text, reported_from, item.phrase.start) is None
+    return _clause_break(text, reported_from, item.phrase.start) is None
+
+
+_MONTH_ABBREVIATIONS = frozenset(
+    {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+)
+_NO_STOP_AFTER = TITLE_ABBREVIATIONS | _MONTH_ABBREVIATIONS
+"""Words whose full stop ends no clause: "tariffs due on Dec. 15", "talks with Dr. Roe"."""
+_WORD_BEFORE_STOP = re.compile(r"([A-Za-z]+)$")
+
+
+def _clause_break(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first break of a reported clause between ``start`` and ``end``, past the full stops
+    of abbreviations (`_NO_STOP_AFTER`)."""
+    while (found := _CLAUSE_BREAK.search(text, start, end)) is not None and found.group() == ".":
+        word = _WORD_BEFORE_STOP.search(text, max(0, found.start() - 6), found.start())
+        if word is None or word.group(1).lower() not in _NO_STOP_AFTER:
+            return found
+        start = found.end()
+    return found
 
 
 def _read_anchor(
@@ -600,9 +602,13 @@ def _read_anchor(
         if shape.named:
             results = [item for item in results if written_as_name(text, item.phrase)]
         if results and shape.side is Side.BEFORE:
-            results = [item for item in results if not _asked_or_compared(text, item.phrase.start)]
+            with_participle = anchor is Anchor.WITH_SAYING
+            results = [
+                item for item in results if not _no_subject_at(text, item.phrase.start, with_participle)
+            ]
         if results and shape.side is Side.BEFORE and _HE_OR_SHE_AFTER.match(text, match.end()):
             results = [_as_person(item) for item in results]  # "Netanyahu said he would"
+        results = [_as_person(item) if _person_cue(text, item) else item for item in results]
         found.extend(results)
     return found
 
@@ -615,9 +621,67 @@ _ASKED_OR_COMPARED = re.compile(
 ("as fast as its drafters hoped", "more than officials expected")."""
 
 
-def _asked_or_compared(text: str, start: int) -> bool:
-    """Whether the words before a subject at ``start`` ask a question or compare (bounded look back)."""
-    return _ASKED_OR_COMPARED.search(text, max(0, start - 24), start) is not None
+_OBJECT_PREPOSITIONS = (
+    "between",
+    "with",
+    "among",
+    "amongst",
+    "against",
+    "alongside",
+    "versus",
+    "without",
+    "amid",
+)
+"""Prepositions whose object stands right before a verb without being its subject: "the
+meeting with Mr. Kask said" (the head is before the preposition)."""
+
+_LIST_ITEM = r"(?:the[ \t]+)?[\w.'’-]+(?:[ \t]+[\w.'’-]+){0,3}"
+_AFTER_PREPOSITION = re.compile(
+    rf"\b(?i:{'|'.join(_OBJECT_PREPOSITIONS)})[ \t]+$"
+    rf"|(?<=\w[ \t])between[ \t]+{_LIST_ITEM}(?:,[ \t]+{_LIST_ITEM})*,?[ \t]+and[ \t]+$"
+)
+"""A preposition right before the subject, or "between" after a noun, before a list whose
+last item the subject is ("talks between the port and Ostmark concluded"); after
+"with ... and" the subject may open a new clause ("met with Kask and the union said"), and a
+sentence may open with "Between sessions, the envoys said", so only "between" after a word
+reads a list."""
+_PREPOSITION_REACH = 80
+
+
+_UNKNOWN_WHAT = re.compile(
+    r"\b(?:unclear|not clear|unknown|not known|no word on|not say|not disclose|not reveal|not specify)"
+    r"[ \t]+(?:what|whether|how much)[ \t]+$",
+    re.IGNORECASE,
+)
+"""An embedded question before a subject: what someone said is not known, so nothing is reported."""
+_WHAT_OPENS = re.compile(r"(?:^|[.!?]\s+)What[ \t]+$")
+_UNKNOWN_LATER = re.compile(
+    r"[^.!?]{0,160}?\b(?:remains?|is|was|are|were)[ \t]+(?:unclear|unknown|not known|not clear)\b"
+)
+
+
+def _unknown_after_what(text: str, start: int) -> bool:
+    """ "What Kask said in private remains unknown": a clause that opens with "What" and is
+    said to be unknown reports no words."""
+    return _WHAT_OPENS.search(text, max(0, start - 8), start) is not None and (
+        _UNKNOWN_LATER.match(text, start) is not None
+    )
+
+
+def _no_subject_at(text: str, start: int, with_participle: bool) -> bool:
+    """Whether the words before a subject at ``start`` make it no speaker: a question, a
+    comparison, "each" or a preposition whose object it is (bounded look backs). A participle keeps
+    its subject after "with": "with mediators saying a deal was close"."""
+    if _ASKED_OR_COMPARED.search(text, max(0, start - 24), start) is not None:
+        return True
+    if word_before(text, start)[0] == "each":
+        return True  # "each side accused the other": each apart, no body speaking as one
+    if _UNKNOWN_WHAT.search(text, max(0, start - 40), start) or _unknown_after_what(text, start):
+        return True  # "it is not clear what Kask told the envoys": the words are not reported
+    return (
+        not with_participle
+        and _AFTER_PREPOSITION.search(text, max(0, start - _PREPOSITION_REACH), start) is not None
+    )
 
 
 _OUTLET_ONLY = frozenset({SourceKind.OUTLET})
@@ -736,6 +800,20 @@ def _as_reporting_outlet(text: str, item: Found) -> Found:
     return replace(item, phrase=replace(phrase, kind=SourceKind.OUTLET))
 
 
+_WHO_AFTER = re.compile(r"[ \t]*,[ \t]*who\b")
+"""A relative "who" after a lone word makes it a person's name ("said Kask, who leads the
+talks"); a body takes "which" ("whose" and "told reporters" go with countries too: "Saran,
+whose parliament ratified it", "Kovan told reporters")."""
+
+
+def _person_cue(text: str, item: Found) -> bool:
+    """Whether a lone capitalised source is a person by the relative after it: "Kask, who
+    leads the talks, said"."""
+    if item.phrase.kind is not None or item.pronoun is not None:
+        return False
+    return _WHO_AFTER.match(text, item.phrase.end) is not None
+
+
 def _as_person(item: Found) -> Found:
     if item.phrase.kind is not None or item.pronoun is not None:
         return item
@@ -840,8 +918,8 @@ def _subject_after_with(text: str, participle: int) -> list[Found]:
     if start is None or tokens[start].lower != "with" or start + 1 >= end:
         return []
     parsed = parse_list(tokens, start + 1, end)
-    # "with mediators and the warring sides both saying": a conjunct that names no one
-    # ("the warring sides") leaves the list short of the participle, at its "and".
+    # "with mediators and the warring crowds both saying": a conjunct that names no one
+    # ("the warring crowds") leaves the list short of the participle, at its "and".
     if parsed is None or (parsed.next != end and tokens[parsed.next].lower != "and"):
         return []
     return [Found(phrase) for phrase in parsed.phrases if phrase.kind is not None]
@@ -1005,7 +1083,7 @@ def _object_after(text: str, position: int, then: str, opener: str = "") -> list
     tokens = window_after(text, position)
     skip = len(opener.split())
     opened = bool(tokens) and [token.lower for token in tokens[:skip]] == opener.split()
-    owner = _programme_owner(tokens, skip) if opened else None
+    owner = (_programme_owner(tokens, skip) or _reporters_outlet(tokens, skip)) if opened else None
     if owner is not None:
         return [Found(owner)]
     parsed = parse_list(tokens, skip, len(tokens)) if opened else None
@@ -1018,9 +1096,22 @@ def _object_after(text: str, position: int, then: str, opener: str = "") -> list
     last = tokens[parsed.next - 1]
     if last.possessive and parsed.phrases and parsed.phrases[-1].end == last.end:
         return _record_owner(tokens, parsed)
-    if parsed.next < len(tokens) and tokens[parsed.next].lower in _RECORDS:
-        return []  # "according to UN figures": a record with no one speaking through it
+    if _record_follows(tokens, parsed.next, last):
+        return []  # "according to UN figures", "according to media reports": no one speaking
     return [Found(phrase) for phrase in parsed.phrases]
+
+
+def _record_follows(tokens: list[Token], after: int, last: Token) -> bool:
+    """Whether a record with no speaker follows the phrase: "UN figures", "media reports"."""
+    if after >= len(tokens):
+        return False
+    word = tokens[after].lower
+    return word in _RECORDS or (word in _UNNAMED_REPORTS and not last.capitalised)
+
+
+_UNNAMED_REPORTS = frozenset({"reports", "accounts"})
+"""Nouns after a common word that leave the channel unnamed: "according to media reports",
+"according to local accounts" (but "according to Harbour Radio reports" names the outlet)."""
 
 
 def _programme_owner(tokens: list[Token], start: int) -> Phrase | None:
@@ -1038,6 +1129,31 @@ def _programme_owner(tokens: list[Token], start: int) -> Phrase | None:
     if programme is None and (phrase.kind is not SourceKind.OUTLET or owner + 1 < len(words)):
         return None  # "told Harbour TV's “Sunday Desk”": an outlet's own name, then a quoted title
     return replace(phrase, end=words[owner].base_end, kind=SourceKind.OUTLET)
+
+
+_JOURNALISTS = frozenset(
+    {"reporter", "reporters", "correspondent", "correspondents", "journalist", "journalists", "crew"}
+)
+_JOURNALIST_REACH = 6
+
+
+def _reporters_outlet(tokens: list[Token], start: int) -> Phrase | None:
+    """ "told a Reuters reporter", "confirmed to Harbour TV reporter that": the outlet whose
+    journalist was told is the channel (docs/labelling.md, section 2: "told Reuters")."""
+    words = until_punct(tokens[start : start + _JOURNALIST_REACH])
+    at = next((n for n, token in enumerate(words) if token.lower in _JOURNALISTS), None)
+    if not at:
+        return None
+    first = 1 if words[0].lower in {"a", "an", "the"} else 0
+    if first >= at or not all(token.capitalised for token in words[first:at]):
+        return None
+    parsed = parse_list(tokens, start + first, start + at)
+    if parsed is None or len(parsed.phrases) != 1 or parsed.next != start + at:
+        return None
+    phrase = parsed.phrases[0]
+    if phrase.kind is not SourceKind.OUTLET:
+        return None  # "told a Vessan reporter": no outlet named
+    return replace(phrase, end=words[at - 1].base_end)
 
 
 def _record_owner(tokens: list[Token], parsed: Parsed) -> list[Found]:

@@ -52,7 +52,9 @@ _NEAR = 130
 _NEGATIONS = frozenset({"not", "never", "n't"})
 
 
-_MAY_PRECEDE_VERB = AUXILIARIES | ADVERBS | SPEAKER_PRONOUNS | TIME_WORDS | {"which", "who"}
+_FLOATING = frozenset({"both", "all"})
+"""Quantifiers that float between a plural subject and its verb: "Kask and Roe both said"."""
+_MAY_PRECEDE_VERB = AUXILIARIES | ADVERBS | SPEAKER_PRONOUNS | TIME_WORDS | _FLOATING | {"which", "who"}
 
 
 def subject_before(text: str, anchor: int, shape: Shape, before: tuple[str, bool]) -> list[Found]:
@@ -172,15 +174,21 @@ def _document_owner(tokens: list[Token], end: int) -> tuple[Phrase, ...]:
             if last.possessive and named[-1].end == last.end:  # "the ministry's statement"
                 named[-1] = replace(named[-1], end=last.base_end)
             elif len(named) == 1:  # "an army statement": the article is the document's
-                named[0] = _without_article(tokens, named[0])
+                named[0] = _without_article(tokens, named[0])  # "the bloc statement": kept, see there
             return tuple(named)
     return ()
 
 
 def _without_article(tokens: list[Token], phrase: Phrase) -> Phrase:
+    """The owner of "an army statement" without the document's article; a definite article
+    before a common noun is kept, so that "the bloc statement" refers back to the bloc named
+    before, as "the bloc" would (`registry`)."""
     for number, token in enumerate(tokens):
         if token.start == phrase.start:
-            if token.lower in {"a", "an", "the"} and number + 1 < len(tokens):
+            definite_common = (
+                token.lower == "the" and number + 1 < len(tokens) and not tokens[number + 1].capitalised
+            )
+            if token.lower in {"a", "an", "the"} and number + 1 < len(tokens) and not definite_common:
                 return replace(phrase, start=tokens[number + 1].start, common_start=False)
             break
     return phrase
@@ -401,6 +409,13 @@ def _skip_auxiliaries(tokens: list[Token], end: int) -> tuple[int, bool]:
             end -= 1
         elif low in TIME_WORDS and not token.punct:
             end = _time_start(tokens, end)
+        elif (
+            low in _FLOATING
+            and end >= 2
+            and not tokens[end - 2].punct
+            and (tokens[end - 2].lower not in STOPWORDS or tokens[end - 2].lower in SPEAKER_PRONOUNS)
+        ):
+            end -= 1  # "the unions all said": the quantifier floats after its subject
         elif low in _PLATFORMS and end >= 2 and tokens[end - 2].lower == "on" and token.capitalised:
             end -= 2  # "Ana Roe on Twitter said": where, not who
         else:

@@ -124,6 +124,24 @@ _ACT_READINGS: dict[str, re.Pattern[str]] = {
         ("promise", "promises", "promised"),
         re.compile(r"[ \t]+(?:them|him|her|us|me|you)[ \t]+(?:a|an|the|their|his|its|more)\b"),
     ),
+    # "recommended that members approve the deal", "urged that talks resume": a call for an
+    # act (a mandate), like proposing or pushing for one, not a claim.
+    **dict.fromkeys(
+        (form for form in VERB_FORMS if form.startswith(("recommend", "urge", "request"))),
+        re.compile(r"[ \t]+that\b"),
+    ),
+    # "told the envoys to wait", "told them to go home": an order, not a claim (an audience or
+    # an outlet told "to expect" still hears one: "told reporters not to expect news").
+    **dict.fromkeys(
+        ("told", "tells", "tell"),
+        re.compile(
+            r"[ \t]+(?:(?:him|her|them|us|me)|(?:the|his|her|their|its|our)[ \t]+"
+            r"(?!reporters\b|journalists\b|press\b|media\b)(?:[a-z][\w'’-]*[ \t]+){0,2}?[a-z][\w'’-]*)"
+            r"[ \t]+(?:not[ \t]+)?to[ \t]+(?!the\b|a\b|an\b)[a-z]+"
+        ),
+    ),
+    # "reported for duty": an arrival, not a report.
+    **dict.fromkeys(("reported", "reports", "report"), re.compile(r"[ \t]+for[ \t]+(?:duty|work)\b")),
     **dict.fromkeys(
         ("claim", "claims"),
         re.compile(r"[ \t]+(?:of|over|for|against|by|and|or|were|was|are|is|have|has|had|made)\b"),
@@ -131,7 +149,8 @@ _ACT_READINGS: dict[str, re.Pattern[str]] = {
 }
 """Readings of a reporting verb that make it an act, by what follows it: "wrote a cap into the
 text", "wrote off the debt", "welcomed Ana Roe to the talks" (a greeting, not a stance),
-"promised them a return" (a promise of a thing, not of words), "cried when" (weeping); or a
+"promised them a return" (a promise of a thing, not of words), "cried when" (weeping),
+"urged that talks resume" (a mandate); or a
 noun: "rebel claims of victory", "claims were denied"."""
 _MONEY = re.compile(r"[ \t]*[$€£¥]")
 """A sum right after a verb of intention is a pledge of money, not a stated intention:
@@ -232,8 +251,11 @@ def _clause_follows(tokens: list[Token]) -> bool:
     # A clause without "that" has a finite verb soon after; "emphasized the risk, saying:"
     # reports through the participle that follows.
     words = until_punct(tokens[1:])
+    # "demanded anonymity because his information was confidential": a finite verb after a
+    # subordinator is the condition's or the cause's, not a reported clause's.
+    own = _before_subordinator(words)
     # "suggested Israel appeared to be open": the past verb may follow a one-word subject.
-    if any(token.lower in _FINITE for token in words) or _past_verb_follows(until_punct(tokens)):
+    if any(token.lower in _FINITE for token in own) or _past_verb_follows(until_punct(tokens)):
         return True
     rest = tokens[1 + len(words) :]
     return bool(rest) and (rest[0].text == ":" or (len(rest) > 1 and rest[1].lower in _SAYING))
@@ -261,6 +283,14 @@ _SUBORDINATORS = frozenset(
     ]
 )
 """Words that open a clause inside the object, whose verb is not the reported clause's."""
+
+
+def _before_subordinator(words: list[Token]) -> list[Token]:
+    """The words up to the first subordinator ("because", "if", "when", "who" ...)."""
+    for number, token in enumerate(words):
+        if token.lower in _SUBORDINATORS:
+            return words[:number]
+    return words
 
 
 def _past_verb_follows(words: list[Token]) -> bool:

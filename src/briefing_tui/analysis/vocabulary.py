@@ -48,7 +48,7 @@ DETERMINERS = _words(
 """Words that may open a naming phrase: "three sources", "a senior official"."""
 
 _OFFICIAL_HEADS = _words(
-    "official officials diplomat diplomats spokesperson spokespersons spokesman spokesmen "
+    "official officials deputy deputies diplomat diplomats spokesperson spokespersons spokesman spokesmen "
     "spokeswoman spokeswomen spokespeople aide aides adviser advisers advisor advisors minister "
     "ministers negotiator negotiators envoy envoys mediator mediators ambassador ambassadors "
     "commander commanders officer officers lawmaker lawmakers legislator legislators delegate "
@@ -72,7 +72,7 @@ _ANONYMOUS_HEADS = _words(
     "campaigners activists protesters lawyers attorneys voters workers employees staff "
     "investors traders bankers doctors scientists engineers farmers bloggers commentators medics "
     "paramedics rescuers relatives families survivors villagers locals fishermen students "
-    "teachers passengers drivers pilots soldiers troops fighters militants rebels parents nurses "
+    "teachers passengers drivers pilots crews soldiers troops fighters militants rebels parents nurses "
     "eyewitnesses pollsters strategists shareholders lenders creditors organisers organizers "
     "demonstrators refugees negotiator insider whistleblower activist campaigner lawyer attorney "
     "doctor nurse medic paramedic resident relative survivor student teacher worker employee "
@@ -100,7 +100,7 @@ _ORGANIZATION_HEADS = _words(
     "exporters importers retailers shippers refiners suppliers headquarters associations "
     "federations coalitions alliances movements commissions foundations embassies center centre "
     "donors donor conference coastguard partners allies body bodies tank think-tank processor "
-    "fund palace state city county municipality campaign"
+    "fund palace state city county municipality campaign side shipyard"
 )
 _OUTLET_HEADS = _words(
     "newspaper newspapers broadcaster broadcasters outlet magazine website daily radio television tv channel"
@@ -322,7 +322,7 @@ TIME_WORDS = _words(
 
 DOCUMENT_NOUNS = _words(
     "report statement study survey analysis assessment audit letter memo readout communique "
-    "filing review paper note"
+    "filing review paper note notice"
 )
 """Documents whose owner speaks through them: "a Government Accountability Office report found"."""
 
