@@ -351,3 +351,34 @@ def test_a_kicker_under_the_title_is_set_aside(tmp_path: Path) -> None:
     briefing = read(tmp_path, text)
     assert texts(briefing) == [RELEASE_BODY, RELEASE_BODY_2]
     assert briefing.furniture == ("FOR IMMEDIATE RELEASE",)
+
+
+# --- a link to another story inside this one -----------------------------------------------------
+
+SHORT_AFTER = (
+    "A second union said it would put the offer to members.",
+    "Voting closes on Friday.",
+)
+
+
+@pytest.mark.parametrize(
+    "teaser",
+    [
+        "READ MORE: Dock strike delayed as talks resume on Monday",
+        "Related: Ferry crews reject second offer",
+        "See also: How the last contract was won",
+    ],
+)
+def test_a_teaser_inside_the_story_is_furniture_and_the_story_goes_on(tmp_path: Path, teaser: str) -> None:
+    # "READ MORE: <headline>" used to count as the tail: every short paragraph after it was lost.
+    body = "\n\n".join((BODY_1, teaser, *SHORT_AFTER))
+    briefing = read(tmp_path, f"Border talks resume\n\n{body}\n")
+    assert texts(briefing) == [BODY_1, *SHORT_AFTER]
+    assert briefing.furniture == (teaser,)
+
+
+def test_a_bare_read_more_still_ends_the_story(tmp_path: Path) -> None:
+    tail = "Read more\n\nFerry fares to rise in the spring\n\nNew crane arrives at the north quay\n"
+    briefing = read(tmp_path, f"Border talks resume\n\n{BODY_1}\n\n{BODY_3}\n\n{tail}")
+    assert texts(briefing) == [BODY_1, BODY_3]
+    assert briefing.furniture[0] == "Read more"

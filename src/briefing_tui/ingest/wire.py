@@ -67,6 +67,13 @@ _FURNITURE_INSIDE = re.compile(
     )[\s?!.:…]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A link to another story set in the middle of this one: "READ MORE: <its headline>". It is a
+# line of furniture, not the tail: the story goes on after it.
+_TEASER = re.compile(
+    r"""^(?:read\ more|related(?:\ (?:story|stories|article|articles|coverage|content|news))?
+      |see\ also|also\ read|read\ also)\ ?:\ ?[^\W_].{0,200}$""",
+    re.IGNORECASE | re.VERBOSE,
+)
 _INSIDE_WORDS = ("read in browser", "forward this ", "share this ")
 """Words each `_FURNITURE_INSIDE` line has, as IGNORECASE matches them."""
 _CASE_ODD = ("\u0130", "\u0131", "\u017f", "\u212a")
@@ -355,7 +362,7 @@ def _mark_furniture_lines(entries: list[Entry], set_aside: dict[int, str]) -> No
 
 
 def _is_furniture_line(text: str) -> bool:
-    if _FURNITURE_LINE.match(text) or _is_time_line(text):
+    if _FURNITURE_LINE.match(text) or _TEASER.match(text) or _is_time_line(text):
         return True
     return _has_inside_words(text) and _FURNITURE_INSIDE.match(text) is not None
 
@@ -403,7 +410,12 @@ def _mark_tail(entries: list[Entry], set_aside: dict[int, str]) -> None:
     for index in range(max(first_body + 1, last_long), len(entries)):
         entry = entries[index]
         text = _text(entry)
-        marker = _is_prose(entry) and len(text) <= 300 and _TAIL_MARKER.match(text) is not None
+        marker = (
+            _is_prose(entry)
+            and len(text) <= 300
+            and _TAIL_MARKER.match(text) is not None
+            and _TEASER.match(text) is None
+        )
         if marker:
             for later in range(index, len(entries)):
                 set_aside.setdefault(later, _text(entries[later]))
