@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from briefing_tui.analysis.kind_clauses import clause_signals, speaker_signals
+from briefing_tui.analysis.kind_execution import execution_signals
 from briefing_tui.analysis.kind_reports import report_signals
 from briefing_tui.analysis.kind_shapes import places, shape_signals
 from briefing_tui.analysis.kind_terms import term_signals
@@ -268,6 +269,7 @@ def observe_paragraph(text: str, place: set[str] | None = None, context: str = "
     shape_signals(tokens, signals)  # shapes of real copy (issue #12), see kind_shapes
     term_signals(tokens, signals)  # terms told in reported speech and asides, see kind_terms
     report_signals(tokens, signals)  # reports about a deal: documents quoted, approvals, see kind_reports
+    execution_signals(tokens, signals)  # a deal carried out: captives freed, votes, see kind_execution
     signals.update(clause_signals(lowered))
     speaker_signals(tokens, signals)
     if "%" in lowered or "percent" in lowered or "per cent" in lowered:
