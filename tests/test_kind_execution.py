@@ -74,3 +74,10 @@ def test_every_signal_of_the_module_is_listed_once() -> None:
 def test_a_window_stops_at_the_end_of_a_sentence() -> None:
     # the prisoners and the verb of returning are in different sentences
     assert "captives freed" not in execution("The prisoners sat in the yard. The guards returned at noon.")
+
+
+def test_prisoners_of_war_are_captives_not_the_war() -> None:
+    observation = observe_paragraph("Ostria and Varsh each returned 64 prisoners of war on Saturday.")
+    assert "captives freed" in observation.signals
+    assert "war" not in observation.tokens
+    assert "history" not in observation.signals  # "war" is a history word

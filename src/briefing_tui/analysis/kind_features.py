@@ -101,6 +101,7 @@ _PLAIN_NAMES = rf"(?<=[a-z,;] ){_NAME_WORD}(?:\s+(?:(?:of|de|al|bin|van|von)\s+)
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _TOKENS = re.compile(r"[a-z]+(?:'[a-z]+)*|[#.?!;:%]")
+_POWS = re.compile(r"\bprisoners? of war\b")
 _PAST_TENSE = re.compile(r"e(?<=[a-z]e)d\b")  # "[a-z]ed\b", opening with the literal the engine finds fast
 _SENTENCES = re.compile(r"[^.?!]+")
 _CURRENCY = "$€£¥"
@@ -152,6 +153,11 @@ def _grammar(tokens: list[str], signals: set[str]) -> None:
                     signals.add("within a period")
             elif token == NUMBER and following in TIME_UNITS:
                 signals.add("a number of days or months")
+
+
+def _captives(lowered: str) -> str:
+    """ "prisoners of war" as one word, "pows": its war is not what the paragraph is about."""
+    return _POWS.sub("pows", lowered) if "of war" in lowered else lowered
 
 
 def _figure(match: re.Match[str]) -> str:
@@ -258,6 +264,7 @@ def observe_paragraph(text: str, place: set[str] | None = None, context: str = "
     if any(hint in lowered for hint in _SOURCE_HINTS):  # "people familiar with the talks" names a source
         lowered = _SOURCE_WORDS.sub(" ", lowered)
     lowered = _DIGITS.sub(_figure, lowered)
+    lowered = _captives(lowered)
     tokens = _TOKENS.findall(lowered)
     for word in _CLASS_WORDS.intersection(tokens):
         signals.update(WORD_CLASSES[word])
