@@ -70,6 +70,11 @@ def reports(text: str) -> set[str]:
             '"The two sides agreed to ease tension," the statement said.',
             "The statement said the talks had been held in good faith.",
         ),
+        (
+            "an agreed text quoted",
+            '"Both sides agreed to reopen the rail link," the communique said.',
+            'The communique said the talks had been held "in a frank atmosphere".',
+        ),
     ],
 )
 def test_each_shape_is_read_and_its_near_miss_is_not(signal: str, has_it: str, lacks_it: str) -> None:

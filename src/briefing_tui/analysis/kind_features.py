@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from briefing_tui.analysis.kind_clauses import clause_signals, speaker_signals
+from briefing_tui.analysis.kind_execution import execution_signals
 from briefing_tui.analysis.kind_reports import report_signals
 from briefing_tui.analysis.kind_shapes import places, shape_signals
 from briefing_tui.analysis.kind_terms import term_signals
@@ -100,6 +101,7 @@ _PLAIN_NAMES = rf"(?<=[a-z,;] ){_NAME_WORD}(?:\s+(?:(?:of|de|al|bin|van|von)\s+)
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _TOKENS = re.compile(r"[a-z]+(?:'[a-z]+)*|[#.?!;:%]")
+_POWS = re.compile(r"\bprisoners? of war\b")
 _PAST_TENSE = re.compile(r"e(?<=[a-z]e)d\b")  # "[a-z]ed\b", opening with the literal the engine finds fast
 _SENTENCES = re.compile(r"[^.?!]+")
 _CURRENCY = "$€£¥"
@@ -151,6 +153,11 @@ def _grammar(tokens: list[str], signals: set[str]) -> None:
                     signals.add("within a period")
             elif token == NUMBER and following in TIME_UNITS:
                 signals.add("a number of days or months")
+
+
+def _captives(lowered: str) -> str:
+    """ "prisoners of war" as one word, "pows": its war is not what the paragraph is about."""
+    return _POWS.sub("pows", lowered) if "of war" in lowered else lowered
 
 
 def _figure(match: re.Match[str]) -> str:
@@ -257,6 +264,7 @@ def observe_paragraph(text: str, place: set[str] | None = None, context: str = "
     if any(hint in lowered for hint in _SOURCE_HINTS):  # "people familiar with the talks" names a source
         lowered = _SOURCE_WORDS.sub(" ", lowered)
     lowered = _DIGITS.sub(_figure, lowered)
+    lowered = _captives(lowered)
     tokens = _TOKENS.findall(lowered)
     for word in _CLASS_WORDS.intersection(tokens):
         signals.update(WORD_CLASSES[word])
@@ -268,6 +276,7 @@ def observe_paragraph(text: str, place: set[str] | None = None, context: str = "
     shape_signals(tokens, signals)  # shapes of real copy (issue #12), see kind_shapes
     term_signals(tokens, signals)  # terms told in reported speech and asides, see kind_terms
     report_signals(tokens, signals)  # reports about a deal: documents quoted, approvals, see kind_reports
+    execution_signals(tokens, signals)  # a deal carried out: captives freed, votes, see kind_execution
     signals.update(clause_signals(lowered))
     speaker_signals(tokens, signals)
     if "%" in lowered or "percent" in lowered or "per cent" in lowered:

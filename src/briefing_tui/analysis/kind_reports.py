@@ -19,7 +19,10 @@ shape so the model can learn it apart:
 * "a profile of a party": "represents / employs / has" a figure of workers or members;
 * "the markets move": bonds, shares or a currency, and a verb of rising or falling;
 * "a document quoted": a document speaks, in quotation marks ("'The two sides will ...,' the
-  statement said"): the words are the agreed text's, not a party's view of the talks.
+  statement said"): the words are the agreed text's, not a party's view of the talks;
+* "an agreed text quoted": a document quoted that says the sides agreed or committed to act
+  ("'The two sides agreed to ease military tension,' the statement said"): its commitments, where
+  "a document quoted" alone also covers what a statement says of the talks themselves.
 
 Like `kind_shapes`, every pattern starts from a few trigger words found by set intersection and
 looks only a few tokens around them, so the cost stays linear in the paragraph's length.
@@ -40,6 +43,7 @@ REPORT_SIGNALS = (
     "a profile of a party",
     "the markets move",
     "a document quoted",
+    "an agreed text quoted",
 )
 """Every signal this module can add, in the order of the module's docstring."""
 
@@ -95,6 +99,8 @@ def report_signals(tokens: list[str], signals: set[str]) -> None:
             _context_shapes(padded, token, index, window, signals)
     if "a document speaks" in signals and "quotes someone" in signals:
         signals.add("a document quoted")
+        if "agreed to act" in signals:  # read by kind_shapes, which runs first
+            signals.add("an agreed text quoted")
 
 
 def _context_shapes(padded: list[str], token: str, index: int, window: list[str], signals: set[str]) -> None:
