@@ -7,8 +7,7 @@ Run (with ``PYTHONPATH=src``)::
 
 The documents are the seed, every ``tests/corpus/train/*.txt``, the fixtures under
 ``tests/fixtures/labelled/`` and the 1 MB and 3 MB generated briefings (``bench/.cache/``;
-the 3 MB one is read by two processes, see ``analysis.two_processes``, however busy the
-machine: the check takes a core to be free). Each is
+the 3 MB one is read by two processes, see ``analysis.two_processes``). Each is
 read, analysed, and its analysed briefing's ``model_dump_json`` is saved (``--save``) or
 compared with the saved one (``--check``). The evaluation part of the corpus is never read.
 Exits non-zero when a document's output differs or is missing.
@@ -21,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from _common import REPO_DIR, document
-from briefing_tui.analysis import analyse, two_processes
+from briefing_tui.analysis import analyse
 from briefing_tui.ingest import read_briefing
 
 TRAIN_DIR = REPO_DIR / "tests" / "corpus" / "train"
@@ -48,11 +47,6 @@ def documents() -> list[tuple[str, Path]]:
 def output(path: Path) -> str:
     """The analysed briefing of ``path`` as JSON."""
     return analyse(read_briefing(path)).model_dump_json()
-
-
-# What is checked is the output of two processes, not how fast it comes: on a busy machine the
-# analysis would read the 3 MB briefing in one.
-two_processes.core_free = lambda: True
 
 
 def main(argv: Sequence[str] | None = None) -> int:

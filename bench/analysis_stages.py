@@ -16,11 +16,9 @@ it. "analyse" and the stages are of one process (``analyse(parallel=False)``); "
 the whole less the stages: the registry, the section kinds and building the analysed model.
 "analyse wall" is that whole in wall-clock seconds, for the record: on a shared machine it
 counts other processes too. "2 processes wall" is `analyse` as the reader calls it, which
-from `two_processes.PARALLEL_FROM` characters reads half the paragraphs in a second process
-when another core is free (`two_processes.core_free`, at the moment it starts; with every other
-core busy it is one process), and "2 processes CPU" its CPU seconds in both processes together
-(the child's counted once it has been waited for): its gain needs a second core that nothing
-else is using. Prints a Markdown
+from `two_processes.PARALLEL_FROM` characters reads half the paragraphs in a second process,
+and "2 processes CPU" its CPU seconds in both processes together (the child's counted once
+it has been waited for): its gain needs a second core that nothing else is using. Prints a Markdown
 table of medians, the seconds per MB, and the ratio of each size's whole time to the first
 size's; with ``--suffix`` also writes it to ``bench/results/analysis_stages-<date>-<suffix>``.
 

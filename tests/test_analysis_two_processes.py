@@ -43,7 +43,6 @@ def always_two(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[subprocess.Pope
 
     monkeypatch.setattr(two_processes, "PARALLEL_FROM", 0)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(two_processes, "core_free", lambda: True)  # whatever else the machine runs
     monkeypatch.setattr(subprocess, "Popen", recording)
     yield started
     assert all(child.returncode is not None for child in started), "a child process was left running"
@@ -168,39 +167,3 @@ def test_the_child_never_imports_from_the_current_folder(
     assert len(always_two) == 1
     assert not marker.exists()
     assert sum(here) < len(work)  # the child did read, from its own imports
-
-
-_OUR_THREAD = "4242 (python3) R 1 4242 4242 0 -1 4194304 0 0 0 0 1 0 0 0 20 0 1 0"
-_OUR_SLEEPER = "4243 (a (strange) name) S 1 4242 4242 0 -1 4194304 0 0 0 0 1 0 0 0 20 0 1 0"
-
-
-@pytest.mark.parametrize(
-    ("running", "own", "cores", "free"),
-    [
-        ("1/98", [_OUR_THREAD, _OUR_SLEEPER], 2, True),  # only this thread runs
-        ("2/98", [_OUR_THREAD, _OUR_SLEEPER], 2, False),  # another process takes the other core
-        ("2/98", [_OUR_THREAD, _OUR_THREAD], 2, True),  # the other runner is a thread of ours
-        ("4/200", [_OUR_THREAD], 8, True),  # three others on eight cores
-        ("8/200", [_OUR_THREAD], 8, False),
-        ("x/98", [_OUR_THREAD], 2, True),  # unreadable: taken as free, as before the check
-    ],
-)
-def test_a_core_is_free_when_fewer_other_tasks_run_than_other_cores(
-    running: str, own: list[str], cores: int, free: bool
-) -> None:
-    assert two_processes.others_fit(running, own, cores) is free
-
-
-def test_no_second_process_when_no_core_is_free(briefing: Briefing, monkeypatch: pytest.MonkeyPatch) -> None:
-    def refused(*_: object, **__: object) -> None:
-        raise AssertionError("a second process was started")
-
-    monkeypatch.setattr(two_processes, "PARALLEL_FROM", 0)
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(two_processes, "core_free", lambda: False)
-    monkeypatch.setattr(subprocess, "Popen", refused)
-    assert analyse(briefing).model_dump_json() == analyse(briefing, parallel=False).model_dump_json()
-
-
-def test_the_core_check_reads_this_machine_or_gives_way() -> None:
-    assert two_processes.core_free() in {True, False}  # never raises, here or where /proc is absent

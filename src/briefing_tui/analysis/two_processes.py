@@ -13,8 +13,7 @@ whose ``spawn`` re-imports the caller's main script in the child (an unguarded s
 run again there). Its work and its results travel as pickles over its standard input and
 output. It ignores Ctrl-C, which is this process's to handle, and it is ended before
 `read_all` returns, by an error or an interrupt too. It is used only with two cores or more,
-on POSIX systems (it reads the child's pipe without blocking), and only when another core is
-free (`core_free`): on a machine whose other cores are all busy it would only slow this one.
+on POSIX systems (it reads the child's pipe without blocking).
 
 Starting it costs about 0.3 s of its own time (a fresh interpreter importing the analysis),
 during which this process reads on alone: below a few megabytes it would save little.
@@ -38,7 +37,7 @@ from briefing_tui.analysis.kind_model import Vector, shipped_model
 from briefing_tui.analysis.mentions import Mention
 from briefing_tui.analysis.paragraph_pass import ParagraphRead, ParagraphWork, read_paragraphs
 
-__all__ = ["CHUNK", "PARALLEL_FROM", "core_free", "others_fit", "read_all", "serve"]
+__all__ = ["CHUNK", "PARALLEL_FROM", "read_all", "serve"]
 
 PARALLEL_FROM = 2 * 1024**2
 """Characters of paragraph text from which a second process takes part."""
@@ -78,7 +77,7 @@ def read_all(
     after `read_all` returns would be this process's alone."""
     total = sum(len(text) for text, _, _ in work)
     alone = (os.cpu_count() or 1) < 2 or os.name != "posix" or not sys.executable  # (an embedded interpreter)
-    if not parallel or total < PARALLEL_FROM or alone or not core_free():
+    if not parallel or total < PARALLEL_FROM or alone:
         return read_paragraphs(work, outlets)
     chunks = [(start, min(start + CHUNK, len(work))) for start in range(0, len(work), CHUNK)]
     try:
@@ -105,34 +104,6 @@ def read_all(
         for stream in (child.stdin, child.stdout):
             if stream is not None:
                 stream.close()
-
-
-def core_free() -> bool:
-    """Whether a core is free for the second process: fewer tasks of other processes are
-    running than there are cores besides this one's (Linux's ``/proc/loadavg``; where it cannot
-    be read, a core is taken to be free).
-
-    With every other core busy the second process only takes a share of this one's: at 10 MB on
-    two cores, with another job running, two processes were slower than one in 13 of 17 runs
-    (a median 1.3 s; `bench/results/analysis_two_processes-2026-12-04-s10-speed.md`)."""
-    try:
-        running = Path("/proc/loadavg").read_text(encoding="ascii").split()[3]
-        own = [(task / "stat").read_text(encoding="ascii") for task in Path("/proc/self/task").iterdir()]
-    except (OSError, IndexError, UnicodeDecodeError):
-        return True
-    return others_fit(running, own, os.cpu_count() or 1)
-
-
-def others_fit(running: str, own: Sequence[str], cores: int) -> bool:
-    """Whether another core is free, from the "running/total" field of ``/proc/loadavg`` and
-    the ``stat`` lines of this process's own threads (whose running ones, the caller among
-    them, are no other process's)."""
-    try:
-        total = int(running.split("/", maxsplit=1)[0])
-    except ValueError:
-        return True
-    ours = sum(1 for line in own if line[line.rfind(")") + 2 : line.rfind(")") + 3] == "R")
-    return total - ours < cores - 1
 
 
 def _meeting(
