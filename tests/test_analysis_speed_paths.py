@@ -15,6 +15,8 @@ from briefing_tui.analysis.kind_clauses import _ABBREVIATIONS as _CLAUSE_ABBREVI
 from briefing_tui.analysis.kind_clauses import _LEAD_MAX, sentences
 from briefing_tui.analysis.kind_clauses import _TOKENS as _CLAUSE_TOKENS
 from briefing_tui.analysis.kind_features import _NAMES, _PLAIN_NAMES, NAME
+from briefing_tui.analysis.questions import _MARKS as _QUESTION_MARKS
+from briefing_tui.analysis.questions import _marks as question_marks
 from briefing_tui.analysis.quoted_titles import _QUOTED_TITLE, quoted_title_spans
 from briefing_tui.analysis.sources import (
     _FASTER_OPENINGS,
@@ -331,3 +333,21 @@ def test_quoted_titles_found_from_their_marks_are_those_the_alternation_finds() 
         assert quoted_title_spans(text) == plain, text
         found_any += bool(plain)
     assert found_any > 100  # the texts hold titles, not only misses
+
+
+_QUESTION_PIECES = (
+    *(".", "!", "…", ":", ";", "\n", "“", '"', "‘", "(", "?", "”", "’", ")", "]", " ", "  ", "\t"),
+    *("a", "A", "b", "U.S.", "J.", "Dr", "will it", "Who", "x", "é", "7", "e.g."),
+)
+
+
+def test_question_marks_sought_from_their_first_characters_are_those_finditer_finds() -> None:
+    chooser = random.Random(12)
+    texts = [
+        "".join(chooser.choice(_QUESTION_PIECES) for _ in range(chooser.randint(0, 40))) for _ in range(6000)
+    ]
+    train = Path(__file__).parent / "corpus" / "train"
+    texts += [path.read_text(encoding="utf-8") for path in sorted(train.glob("*.txt"))]
+    for text in texts:
+        plain = [(mark.span(), mark.lastgroup) for mark in _QUESTION_MARKS.finditer(text)]
+        assert [(mark.span(), mark.lastgroup) for mark in question_marks(text)] == plain, text

@@ -94,6 +94,23 @@ def test_a_child_that_cannot_read_its_work_sends_nothing_usable(
     assert analyse(briefing).model_dump_json() == analyse(briefing, parallel=False).model_dump_json()
 
 
+def test_the_parent_reads_on_while_the_child_has_not_taken_its_work(
+    always_two: list[subprocess.Popen[bytes]], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # The work is far more than a pipe holds (64 KiB) and the child never reads it: had the
+    # parent written it itself, it would have gone on only once the child had ended.
+    path = tmp_path / "briefing.txt"
+    path.write_text(make_briefing_text(parse_size("400KB"), "txt"), encoding="utf-8")
+    work = list(placed_paragraphs(read_briefing(path).sections))
+    monkeypatch.setattr(two_processes, "_CHILD", "import time; time.sleep(5)")
+    alive: list[bool] = []
+    read = two_processes.read_all(
+        work, frozenset(), meanwhile=lambda: alive.append(always_two[0].poll() is None)
+    )
+    assert alive == [True]
+    assert read == read_paragraphs(work, frozenset())
+
+
 def test_an_error_in_the_parent_ends_the_child(
     briefing: Briefing, always_two: list[subprocess.Popen[bytes]], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from briefing_tui.model import Question
 
@@ -19,6 +20,24 @@ _MARKS = re.compile(
     r"|(?P<ask>\?)"
 )
 _LEADING_SPACE = re.compile(r"\s*")
+_MARK_STARTS = re.compile(r"[.!…:;\n“\"‘(?]")
+"""The characters a match of `_MARKS` starts with: a set the engine skips to in C, where
+`_MARKS` itself, opening with look-behinds, is tried at every character."""
+
+
+def _marks(text: str) -> Iterator[re.Match[str]]:
+    """What ``_MARKS.finditer(text)`` yields, about five times faster: each match is sought only
+    where one could start, from where the last one ended (none is empty). Look-behinds and
+    "$" see the whole text either way."""
+    position = 0
+    for start in _MARK_STARTS.finditer(text):
+        at = start.start()
+        if at < position:
+            continue
+        mark = _MARKS.match(text, at)
+        if mark is not None:
+            yield mark
+            position = mark.end()
 
 
 def find_questions(paragraph_id: str, text: str) -> list[Question]:
@@ -27,7 +46,7 @@ def find_questions(paragraph_id: str, text: str) -> list[Question]:
         return []
     questions: list[Question] = []
     sentence = 0
-    for mark in _MARKS.finditer(text):
+    for mark in _marks(text):
         if mark.lastgroup != "ask":
             sentence = mark.end()
             continue

@@ -23,13 +23,15 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import io
 import os
 import pickle
 import subprocess
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from briefing_tui.analysis.kind_model import Vector, shipped_model
 from briefing_tui.analysis.mentions import Mention
@@ -89,12 +91,16 @@ def read_all(
         )
     except OSError:
         return read_paragraphs(work, outlets)
+    writer: threading.Thread | None = None
     try:
+        writer = _send(child, (list(work), outlets, chunks))
         return _meeting(work, outlets, chunks, child, meanwhile)
     finally:
         if child.poll() is None:
             child.kill()
         child.wait()
+        if writer is not None:
+            writer.join()  # its write has ended: the child took it all, or died and broke the pipe
         for stream in (child.stdin, child.stdout):
             if stream is not None:
                 stream.close()
@@ -108,8 +114,7 @@ def _meeting(
     meanwhile: Callable[[], object],
 ) -> list[ParagraphRead]:
     """Read chunks from the first on while the child reads from the last back, until they meet."""
-    assert child.stdin is not None and child.stdout is not None  # both are pipes
-    _send(child.stdin, (list(work), outlets, chunks))
+    assert child.stdout is not None  # a pipe
     meanwhile()
     frames = _Frames(child.stdout)
     model = shipped_model()
@@ -128,12 +133,28 @@ def _meeting(
     return [read for index in range(len(chunks)) for read in done[index]]
 
 
-def _send(stream: IO[bytes], value: object) -> None:
+def _send(child: subprocess.Popen[bytes], value: object) -> threading.Thread:
+    """Start writing the pickled ``value`` to the child's input, and close it, from a thread.
+
+    The child reads nothing until its interpreter has started (some 50 ms), and a pipe holds
+    far less than a large briefing: written here, this process would wait for it. The thread
+    writes it in one call, which holds no lock meanwhile, so this process reads on at once."""
+    assert child.stdin is not None  # a pipe
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    writer = threading.Thread(target=_write, args=(child.stdin, data), name="analysis-work", daemon=True)
+    writer.start()
+    return writer
+
+
+def _write(stream: IO[bytes], data: bytes) -> None:
+    left = memoryview(data)
     try:
-        pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        stream.close()
+        while left:  # on a blocking pipe one write takes it all, unless a signal cuts it short
+            left = left[os.write(stream.fileno(), left) :]
     except OSError:
         pass  # it died already: nothing will come back, and every chunk is read here
+    with contextlib.suppress(OSError):
+        stream.close()
 
 
 class _Frames:
@@ -190,6 +211,28 @@ def serve(data: bytes, out: IO[bytes]) -> None:
             (mentions, scores, [name for name, _ in matched])
             for mentions, scores, matched in read_paragraphs(work[start:end], outlets)
         ]
-        frame = pickle.dumps((index, sent), protocol=pickle.HIGHEST_PROTOCOL)
-        out.write(len(frame).to_bytes(_LENGTH, "big") + frame)
+        frame = io.BytesIO()
+        pickler = pickle.Pickler(frame, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.dispatch_table = _MENTION_BY_FIELDS
+        pickler.dump((index, sent))
+        out.write(len(frame.getbuffer()).to_bytes(_LENGTH, "big") + frame.getvalue())
         out.flush()
+
+
+def _mention_fields(mention: Mention) -> tuple[Callable[..., object], tuple[object, ...]]:
+    return Mention, (
+        mention.start,
+        mention.end,
+        mention.name,
+        mention.kind,
+        mention.description,
+        mention.pronoun,
+        mention.antecedent,
+    )
+
+
+_MENTION_BY_FIELDS: dict[type, Callable[[Any], tuple[Callable[..., object], tuple[object, ...]]]] = {
+    Mention: _mention_fields
+}
+"""A mention pickled as the call that makes it: a frozen dataclass's own way back, field by
+field through `dataclasses.fields`, costs the parent about three times as much to unpickle."""
