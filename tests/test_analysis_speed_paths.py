@@ -19,7 +19,6 @@ from briefing_tui.analysis.questions import _MARKS as _QUESTION_MARKS
 from briefing_tui.analysis.questions import _marks as question_marks
 from briefing_tui.analysis.quoted_titles import _QUOTED_TITLE, quoted_title_spans
 from briefing_tui.analysis.sources import (
-    _FASTER_OPENINGS,
     _FROM_BEFORE,
     _OPENINGS_APART,
     _TRIGGER_BRANCHES,
@@ -168,7 +167,7 @@ def test_anchors_found_branch_by_branch_are_the_alternations() -> None:
 def test_every_faster_opening_still_opens_its_branch() -> None:
     # A branch edited without its faster opening silently falls back to the slow form.
     branches = _top_level_branches(_TRIGGER_PATTERN)
-    openings = [opening for opening, *_ in (*_FASTER_OPENINGS, *_FROM_BEFORE, *_OPENINGS_APART)]
+    openings = [opening for opening, *_ in (*_FROM_BEFORE, *_OPENINGS_APART)]
     for plain in openings:
         assert any(branch.startswith(plain) for branch in branches), plain
 

@@ -212,21 +212,6 @@ def _top_level_branches(pattern: str) -> list[str]:
     return [*branches, pattern[begun:]]
 
 
-_FASTER_OPENINGS = ((r"(?P<voice>\b[Tt]he", r"(?P<voice>[Tt](?<!\w.)he"),)
-"""Openings of `_TRIGGER_PATTERN`'s branches, each with one that matches the same at the same places but
-starts with a set of characters: compiled alone, such a branch lets the engine skip in C to the
-places where that set matches instead of trying the branch at every character (a look behind
-moved past the first character it precedes still checks the same characters: "\\b" before a
-letter is that letter with no word character before it)."""
-
-
-def _faster(branch: str) -> str:
-    for plain, faster in _FASTER_OPENINGS:
-        if branch.startswith(plain):
-            return faster + branch[len(plain) :]
-    return branch  # a branch changed since: the same, unhurried
-
-
 class _SearchFromBefore:
     """A branch searched for from what must stand right before it, a rarer thing to find.
 
@@ -296,6 +281,9 @@ _OPENINGS_APART = (
         r"(?P<saying>(?:,|\s[—–-]|\sby)",
         ((r"(?P<saying>,", 0), (r"(?P<saying>[—–-](?<=\s[—–-])", 1), (r"(?P<saying>by(?<=\sby)", 1)),
     ),
+    # "the Ministers": the literal "he" is skipped to in C, where a "t" or "T" (one in ten
+    # characters) opened a try of the branch; the look behind checks the "T" and the "\b" before it.
+    (r"(?P<voice>\b[Tt]he", ((r"(?P<voice>he(?<=[Tt]he)(?<!\w...)", 1),)),
 )
 """Openings of `_TRIGGER_PATTERN`'s branches searched for apart (see `_SearchByOpenings`): each
 with its alternatives, each the group's opening with what the rest of the branch follows, and how
@@ -310,7 +298,7 @@ def _compiled(branch: str) -> re.Pattern[str] | _SearchFromBefore | _SearchByOpe
         if branch.startswith(opening):
             rest = branch[len(opening) :]
             return _SearchByOpenings(branch, tuple((first + rest, offset) for first, offset in alternatives))
-    return re.compile(_faster(branch))
+    return re.compile(branch)
 
 
 _TRIGGER_BRANCHES = tuple(_compiled(branch) for branch in _top_level_branches(_TRIGGER_PATTERN))
@@ -328,9 +316,9 @@ def _anchor_matches(text: str) -> Iterator[re.Match[str]]:
     """What ``_trigger().finditer(text)`` yields, found branch by branch: about a third faster.
 
     Alone, most branches start with a set of characters the engine skips to (see
-    `_FASTER_OPENINGS`); together, the engine tries every branch at every character. The
-    alternation's rule is kept: the leftmost match wins, at one place the first branch's, and
-    the next search starts where the last match ended (none is empty).
+    `_SearchFromBefore`, `_SearchByOpenings`); together, the engine tries every branch at
+    every character. The alternation's rule is kept: the leftmost match wins, at one place the
+    first branch's, and the next search starts where the last match ended (none is empty).
     """
     branches = _TRIGGER_BRANCHES
     pending = [branch.search(text) for branch in branches]
