@@ -103,7 +103,7 @@ def _ends_no_sentence(text: str, mark: int, low: int) -> bool:
     abbreviation ("U.S.", "Dr."), looked for no further back than ``low``. Only a full stop may
     do all of these, so the patterns are tried on full stops alone."""
     char = text[mark]
-    if char != "." and char != ":":
+    if char not in ".:":
         return False
     if text[mark - 1 : mark].isdigit() and text[mark + 1 : mark + 2].isdigit():
         return True

@@ -623,17 +623,43 @@ _OBJECT_PREPOSITIONS = (
 """Prepositions whose object stands right before a verb without being its subject: "the
 meeting with Mr. Kask said" (the head is before the preposition)."""
 
+_PREPOSITION = rf"\b(?i:{'|'.join(_OBJECT_PREPOSITIONS)})"
 _LIST_ITEM = r"(?:the[ \t]+)?[\w.'’-]+(?:[ \t]+[\w.'’-]+){0,3}"
-_AFTER_PREPOSITION = re.compile(
-    rf"\b(?i:{'|'.join(_OBJECT_PREPOSITIONS)})[ \t]+$"
-    rf"|(?<=\w[ \t])between[ \t]+{_LIST_ITEM}(?:,[ \t]+{_LIST_ITEM})*,?[ \t]+and[ \t]+$"
-)
+_BETWEEN_LIST = rf"(?<=\w[ \t])between[ \t]+{_LIST_ITEM}(?:,[ \t]+{_LIST_ITEM})*,?[ \t]+and[ \t]+$"
+_PLAIN_AFTER_PREPOSITION = rf"{_PREPOSITION}[ \t]+$|{_BETWEEN_LIST}"
 """A preposition right before the subject, or "between" after a noun, before a list whose
 last item the subject is ("talks between the port and Ostmark concluded"); after
 "with ... and" the subject may open a new clause ("met with Kask and the union said"), and a
 sentence may open with "Between sessions, the envoys said", so only "between" after a word
-reads a list."""
+reads a list. What `_after_preposition` finds in the `_PREPOSITION_REACH` characters before a
+subject, written plainly (the tests check the two agree)."""
 _PREPOSITION_REACH = 80
+_PREPOSITION_AT_END = re.compile(rf"{_PREPOSITION}\Z")
+_PREPOSITION_LENGTH = max(len(word) for word in _OBJECT_PREPOSITIONS)
+_BETWEEN_LIST_AT_END = re.compile(_BETWEEN_LIST)
+
+
+def _spaced_words_end(text: str, start: int) -> int | None:
+    """Where the words before ``start`` end, when spaces or tabs stand between them and
+    ``start``, or between them and a newline right before it (what "[ \\t]+$" matches in a
+    window that ends at ``start``); None when there are none, so that no such pattern can match.
+
+    The look backs before a subject all end so: searched for as written, each "$" made the
+    engine try every character of its window in turn, for every subject found. Their last
+    word must end here, a cheap test to make first."""
+    low = max(0, start - _PREPOSITION_REACH)
+    end = start - 1 if text[start - 1 : start] == "\n" else start
+    words_end = low + len(text[low:end].rstrip(" \t"))
+    return None if words_end == end else words_end
+
+
+def _after_preposition(text: str, start: int, words_end: int) -> bool:
+    """Whether `_PLAIN_AFTER_PREPOSITION` is found in the `_PREPOSITION_REACH` characters before
+    ``start``, whose words end at ``words_end`` (`_spaced_words_end`)."""
+    low = max(0, start - _PREPOSITION_REACH)
+    if _PREPOSITION_AT_END.search(text, max(low, words_end - _PREPOSITION_LENGTH), words_end):
+        return True
+    return text.endswith("and", low, words_end) and _BETWEEN_LIST_AT_END.search(text, low, start) is not None
 
 
 _UNKNOWN_WHAT = re.compile(
@@ -656,20 +682,31 @@ def _unknown_after_what(text: str, start: int) -> bool:
     )
 
 
+_ASKING_ENDS: tuple[str, ...] = ("Will", "Would", "Can", "Could", "Should", "Do", "Does", "Did")
+_ASKING_ENDS += ("May", "Might", "Must", "Shall", "than", "as")
+"""The words `_ASKED_OR_COMPARED` may end with (before its spaces)."""
+_UNKNOWN_ENDS = ("what", "whether", "much")
+"""The words `_UNKNOWN_WHAT` may end with, in lower case (none of their letters has a second
+lower-case form that the engine's ignoring of case would match, as "ı" matches "i")."""
+
+
 def _no_subject_at(text: str, start: int, with_participle: bool) -> bool:
     """Whether the words before a subject at ``start`` make it no speaker: a question, a
     comparison, "each" or a preposition whose object it is (bounded look backs). A participle keeps
     its subject after "with": "with mediators saying a deal was close"."""
-    if _ASKED_OR_COMPARED.search(text, max(0, start - 24), start) is not None:
-        return True
     if word_before(text, start)[0] == "each":
         return True  # "each side accused the other": each apart, no body speaking as one
-    if _UNKNOWN_WHAT.search(text, max(0, start - 40), start) or _unknown_after_what(text, start):
+    words_end = _spaced_words_end(text, start)
+    if words_end is None:
+        return False  # each pattern below ends with spaces before the subject
+    last = text[max(0, words_end - 8) : words_end]  # the last word, tested before any pattern
+    if last.endswith(_ASKING_ENDS) and _ASKED_OR_COMPARED.search(text, max(0, start - 24), start):
+        return True
+    if last.lower().endswith(_UNKNOWN_ENDS) and _UNKNOWN_WHAT.search(text, max(0, start - 40), start):
         return True  # "it is not clear what Kask told the envoys": the words are not reported
-    return (
-        not with_participle
-        and _AFTER_PREPOSITION.search(text, max(0, start - _PREPOSITION_REACH), start) is not None
-    )
+    if last.endswith("What") and _unknown_after_what(text, start):
+        return True
+    return not with_participle and _after_preposition(text, start, words_end)
 
 
 _OUTLET_ONLY = frozenset({SourceKind.OUTLET})
