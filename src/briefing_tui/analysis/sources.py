@@ -594,7 +594,7 @@ def _read_anchor(
             results = [
                 item for item in results if not _no_subject_at(text, item.phrase.start, with_participle)
             ]
-        if results and shape.side is Side.BEFORE and _HE_OR_SHE_AFTER.match(text, match.end()):
+        if shape.side is Side.BEFORE and _any_bare(results) and _HE_OR_SHE_AFTER.match(text, match.end()):
             results = [_as_person(item) for item in results]  # "Netanyahu said he would"
         results = [_as_person(item) if _person_cue(text, item) else item for item in results]
         found.extend(results)
@@ -837,6 +837,12 @@ def _person_cue(text: str, item: Found) -> bool:
     if item.phrase.kind is not None or item.pronoun is not None:
         return False
     return _WHO_AFTER.match(text, item.phrase.end) is not None
+
+
+def _any_bare(results: list[Found]) -> bool:
+    """Whether any result is a source of no kind and no pronoun, the only ones `_as_person`
+    changes: tested before the pattern that would make them people."""
+    return any(item.phrase.kind is None and item.pronoun is None for item in results)
 
 
 def _as_person(item: Found) -> Found:
