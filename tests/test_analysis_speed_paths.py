@@ -18,16 +18,22 @@ from briefing_tui.analysis.kind_features import _NAMES, _PLAIN_NAMES, NAME
 from briefing_tui.analysis.questions import _MARKS as _QUESTION_MARKS
 from briefing_tui.analysis.questions import _marks as question_marks
 from briefing_tui.analysis.quoted_titles import _QUOTED_TITLE, quoted_title_spans
+from briefing_tui.analysis.source_windows import word_before
 from briefing_tui.analysis.sources import (
-    _FASTER_OPENINGS,
+    _ASKED_OR_COMPARED,
     _FROM_BEFORE,
     _OPENINGS_APART,
+    _PLAIN_AFTER_PREPOSITION,
+    _PREPOSITION_REACH,
     _TRIGGER_BRANCHES,
     _TRIGGER_PATTERN,
+    _UNKNOWN_WHAT,
     _WITH_SAYING,
     _anchor_matches,
+    _no_subject_at,
     _top_level_branches,
     _trigger,
+    _unknown_after_what,
 )
 from briefing_tui.analysis.tokens import Token, TokenType, tokenize
 from briefing_tui.analysis.vocabulary import TITLE_ABBREVIATIONS
@@ -168,7 +174,7 @@ def test_anchors_found_branch_by_branch_are_the_alternations() -> None:
 def test_every_faster_opening_still_opens_its_branch() -> None:
     # A branch edited without its faster opening silently falls back to the slow form.
     branches = _top_level_branches(_TRIGGER_PATTERN)
-    openings = [opening for opening, *_ in (*_FASTER_OPENINGS, *_FROM_BEFORE, *_OPENINGS_APART)]
+    openings = [opening for opening, *_ in (*_FROM_BEFORE, *_OPENINGS_APART)]
     for plain in openings:
         assert any(branch.startswith(plain) for branch in branches), plain
 
@@ -351,3 +357,39 @@ def test_question_marks_sought_from_their_first_characters_are_those_finditer_fi
     for text in texts:
         plain = [(mark.span(), mark.lastgroup) for mark in _QUESTION_MARKS.finditer(text)]
         assert [(mark.span(), mark.lastgroup) for mark in question_marks(text)] == plain, text
+
+
+_LOOK_BACK_PIECES = (
+    *("with", "With", "WITH", "wıth", "between", "Between", "the port", "and", "And", "amongst", "among"),
+    *("Will", "will", "than", "as", "as fast", "what", "WHAT", "What", "whether", "how much", "each"),
+    *("not clear", "unclear", "is unclear", "remains unknown", "Kask", "x", "amid", "versus", "said"),
+    *(" ", "  ", "\t", "\n", ",", ".", "?", ";", ":", "—", "ſ"),
+)
+
+
+def _no_subject_plainly(text: str, start: int, with_participle: bool) -> bool:
+    """`sources._no_subject_at` with every look back searched for as it is written."""
+    return bool(
+        _ASKED_OR_COMPARED.search(text, max(0, start - 24), start)
+        or word_before(text, start)[0] == "each"
+        or _UNKNOWN_WHAT.search(text, max(0, start - 40), start)
+        or _unknown_after_what(text, start)
+        or (
+            not with_participle
+            and re.compile(_PLAIN_AFTER_PREPOSITION).search(text, max(0, start - _PREPOSITION_REACH), start)
+        )
+    )
+
+
+def test_look_backs_tried_where_they_may_end_find_what_the_plain_patterns_find() -> None:
+    chooser = random.Random(12)
+    refused = 0
+    for _ in range(1500):
+        count = chooser.randint(1, 30)
+        text = "".join(chooser.choice(_LOOK_BACK_PIECES) + chooser.choice(("", " ")) for _ in range(count))
+        for start in range(len(text) + 1):
+            for with_participle in (False, True):
+                plain = _no_subject_plainly(text, start, with_participle)
+                assert _no_subject_at(text, start, with_participle) is plain, (text, start, with_participle)
+                refused += plain
+    assert refused > 1000  # the texts hold refusals, not only misses

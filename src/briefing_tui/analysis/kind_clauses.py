@@ -36,7 +36,8 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_TOKENS = re.compile(r"[a-z#]+(?:'[a-z]+)*|[,;:.?!“”\"]")
+# Possessive, as `kind_features` tokenizes: the same tokens, without places to back off to.
+_TOKENS = re.compile(r"[a-z#]++(?:'[a-z]++)*+|[,;:.?!“”\"]")
 _NAME = "zzname"
 _LEAD_MAX = 60
 """Only this many tokens of a paragraph are read for its lead sentence."""

@@ -100,7 +100,9 @@ _PLAIN_NAMES = rf"(?<=[a-z,;] ){_NAME_WORD}(?:\s+(?:(?:of|de|al|bin|van|von)\s+)
 """What `_NAMES` matches, written plainly (the tests check the two agree)."""
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_TOKENS = re.compile(r"[a-z]+(?:'[a-z]+)*|[#.?!;:%]")
+# Possessive ("++", "*+"): nothing after a word ever needs it shorter, so the engine keeps no
+# places to back off to; the same tokens, about a sixth faster over a large briefing.
+_TOKENS = re.compile(r"[a-z]++(?:'[a-z]++)*+|[#.?!;:%]")
 _POWS = re.compile(r"\bprisoners? of war\b")
 _PAST_TENSE = re.compile(r"e(?<=[a-z]e)d\b")  # "[a-z]ed\b", opening with the literal the engine finds fast
 _SENTENCES = re.compile(r"[^.?!]+")

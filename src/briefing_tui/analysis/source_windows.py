@@ -88,9 +88,7 @@ def window_before(text: str, position: int, reach: int = WINDOW, quotes: bool = 
     stops = _UP_TO_LAST_STOP if quotes else _UP_TO_LAST_PLAIN_STOP
     while (stop := stops.match(text, low, end)) is not None:
         mark = stop.end() - 1
-        digits = text[mark - 1 : mark].isdigit() and text[mark + 1 : mark + 2].isdigit()
-        in_number = (digits and text[mark] in ".:") or _NUMBER_SIGN.match(text, max(0, mark - 3), mark + 4)
-        if not in_number and not _ABBREVIATION_BEFORE.search(text, max(low, stop.end() - 6), stop.end()):
+        if not _ends_no_sentence(text, mark, low):
             first = stop.end()
             break
         end = mark  # "U.S.", "Dr." or "1.2" does not end a sentence: look further back
@@ -98,6 +96,21 @@ def window_before(text: str, position: int, reach: int = WINDOW, quotes: bool = 
     if first == low > 0 and tokens and tokens[0].start == low:
         del tokens[0]  # the window may have cut this word in two
     return tokens
+
+
+def _ends_no_sentence(text: str, mark: int, low: int) -> bool:
+    """Whether the stop at ``mark`` is inside a number ("1.2", "7:10", "No. 10") or follows an
+    abbreviation ("U.S.", "Dr."), looked for no further back than ``low``. Only a full stop may
+    do all of these, so the patterns are tried on full stops alone."""
+    char = text[mark]
+    if char not in ".:":
+        return False
+    if text[mark - 1 : mark].isdigit() and text[mark + 1 : mark + 2].isdigit():
+        return True
+    return char == "." and (
+        _NUMBER_SIGN.match(text, max(0, mark - 3), mark + 4) is not None
+        or _ABBREVIATION_BEFORE.search(text, max(low, mark - 5), mark + 1) is not None
+    )
 
 
 _UP_TO_LAST_STOP = re.compile(r"(?s:.*)[.;:!?“”\"]")

@@ -212,21 +212,6 @@ def _top_level_branches(pattern: str) -> list[str]:
     return [*branches, pattern[begun:]]
 
 
-_FASTER_OPENINGS = ((r"(?P<voice>\b[Tt]he", r"(?P<voice>[Tt](?<!\w.)he"),)
-"""Openings of `_TRIGGER_PATTERN`'s branches, each with one that matches the same at the same places but
-starts with a set of characters: compiled alone, such a branch lets the engine skip in C to the
-places where that set matches instead of trying the branch at every character (a look behind
-moved past the first character it precedes still checks the same characters: "\\b" before a
-letter is that letter with no word character before it)."""
-
-
-def _faster(branch: str) -> str:
-    for plain, faster in _FASTER_OPENINGS:
-        if branch.startswith(plain):
-            return faster + branch[len(plain) :]
-    return branch  # a branch changed since: the same, unhurried
-
-
 class _SearchFromBefore:
     """A branch searched for from what must stand right before it, a rarer thing to find.
 
@@ -296,6 +281,9 @@ _OPENINGS_APART = (
         r"(?P<saying>(?:,|\s[—–-]|\sby)",
         ((r"(?P<saying>,", 0), (r"(?P<saying>[—–-](?<=\s[—–-])", 1), (r"(?P<saying>by(?<=\sby)", 1)),
     ),
+    # "the Ministers": the literal "he" is skipped to in C, where a "t" or "T" (one in ten
+    # characters) opened a try of the branch; the look behind checks the "T" and the "\b" before it.
+    (r"(?P<voice>\b[Tt]he", ((r"(?P<voice>he(?<=[Tt]he)(?<!\w...)", 1),)),
 )
 """Openings of `_TRIGGER_PATTERN`'s branches searched for apart (see `_SearchByOpenings`): each
 with its alternatives, each the group's opening with what the rest of the branch follows, and how
@@ -310,7 +298,7 @@ def _compiled(branch: str) -> re.Pattern[str] | _SearchFromBefore | _SearchByOpe
         if branch.startswith(opening):
             rest = branch[len(opening) :]
             return _SearchByOpenings(branch, tuple((first + rest, offset) for first, offset in alternatives))
-    return re.compile(_faster(branch))
+    return re.compile(branch)
 
 
 _TRIGGER_BRANCHES = tuple(_compiled(branch) for branch in _top_level_branches(_TRIGGER_PATTERN))
@@ -328,9 +316,9 @@ def _anchor_matches(text: str) -> Iterator[re.Match[str]]:
     """What ``_trigger().finditer(text)`` yields, found branch by branch: about a third faster.
 
     Alone, most branches start with a set of characters the engine skips to (see
-    `_FASTER_OPENINGS`); together, the engine tries every branch at every character. The
-    alternation's rule is kept: the leftmost match wins, at one place the first branch's, and
-    the next search starts where the last match ended (none is empty).
+    `_SearchFromBefore`, `_SearchByOpenings`); together, the engine tries every branch at
+    every character. The alternation's rule is kept: the leftmost match wins, at one place the
+    first branch's, and the next search starts where the last match ended (none is empty).
     """
     branches = _TRIGGER_BRANCHES
     pending = [branch.search(text) for branch in branches]
@@ -606,7 +594,7 @@ def _read_anchor(
             results = [
                 item for item in results if not _no_subject_at(text, item.phrase.start, with_participle)
             ]
-        if results and shape.side is Side.BEFORE and _HE_OR_SHE_AFTER.match(text, match.end()):
+        if shape.side is Side.BEFORE and _any_bare(results) and _HE_OR_SHE_AFTER.match(text, match.end()):
             results = [_as_person(item) for item in results]  # "Netanyahu said he would"
         results = [_as_person(item) if _person_cue(text, item) else item for item in results]
         found.extend(results)
@@ -635,17 +623,43 @@ _OBJECT_PREPOSITIONS = (
 """Prepositions whose object stands right before a verb without being its subject: "the
 meeting with Mr. Kask said" (the head is before the preposition)."""
 
+_PREPOSITION = rf"\b(?i:{'|'.join(_OBJECT_PREPOSITIONS)})"
 _LIST_ITEM = r"(?:the[ \t]+)?[\w.'’-]+(?:[ \t]+[\w.'’-]+){0,3}"
-_AFTER_PREPOSITION = re.compile(
-    rf"\b(?i:{'|'.join(_OBJECT_PREPOSITIONS)})[ \t]+$"
-    rf"|(?<=\w[ \t])between[ \t]+{_LIST_ITEM}(?:,[ \t]+{_LIST_ITEM})*,?[ \t]+and[ \t]+$"
-)
+_BETWEEN_LIST = rf"(?<=\w[ \t])between[ \t]+{_LIST_ITEM}(?:,[ \t]+{_LIST_ITEM})*,?[ \t]+and[ \t]+$"
+_PLAIN_AFTER_PREPOSITION = rf"{_PREPOSITION}[ \t]+$|{_BETWEEN_LIST}"
 """A preposition right before the subject, or "between" after a noun, before a list whose
 last item the subject is ("talks between the port and Ostmark concluded"); after
 "with ... and" the subject may open a new clause ("met with Kask and the union said"), and a
 sentence may open with "Between sessions, the envoys said", so only "between" after a word
-reads a list."""
+reads a list. What `_after_preposition` finds in the `_PREPOSITION_REACH` characters before a
+subject, written plainly (the tests check the two agree)."""
 _PREPOSITION_REACH = 80
+_PREPOSITION_AT_END = re.compile(rf"{_PREPOSITION}\Z")
+_PREPOSITION_LENGTH = max(len(word) for word in _OBJECT_PREPOSITIONS)
+_BETWEEN_LIST_AT_END = re.compile(_BETWEEN_LIST)
+
+
+def _spaced_words_end(text: str, start: int) -> int | None:
+    """Where the words before ``start`` end, when spaces or tabs stand between them and
+    ``start``, or between them and a newline right before it (what "[ \\t]+$" matches in a
+    window that ends at ``start``); None when there are none, so that no such pattern can match.
+
+    The look backs before a subject all end so: searched for as written, each "$" made the
+    engine try every character of its window in turn, for every subject found. Their last
+    word must end here, a cheap test to make first."""
+    low = max(0, start - _PREPOSITION_REACH)
+    end = start - 1 if text[start - 1 : start] == "\n" else start
+    words_end = low + len(text[low:end].rstrip(" \t"))
+    return None if words_end == end else words_end
+
+
+def _after_preposition(text: str, start: int, words_end: int) -> bool:
+    """Whether `_PLAIN_AFTER_PREPOSITION` is found in the `_PREPOSITION_REACH` characters before
+    ``start``, whose words end at ``words_end`` (`_spaced_words_end`)."""
+    low = max(0, start - _PREPOSITION_REACH)
+    if _PREPOSITION_AT_END.search(text, max(low, words_end - _PREPOSITION_LENGTH), words_end):
+        return True
+    return text.endswith("and", low, words_end) and _BETWEEN_LIST_AT_END.search(text, low, start) is not None
 
 
 _UNKNOWN_WHAT = re.compile(
@@ -668,20 +682,31 @@ def _unknown_after_what(text: str, start: int) -> bool:
     )
 
 
+_ASKING_ENDS: tuple[str, ...] = ("Will", "Would", "Can", "Could", "Should", "Do", "Does", "Did")
+_ASKING_ENDS += ("May", "Might", "Must", "Shall", "than", "as")
+"""The words `_ASKED_OR_COMPARED` may end with (before its spaces)."""
+_UNKNOWN_ENDS = ("what", "whether", "much")
+"""The words `_UNKNOWN_WHAT` may end with, in lower case (none of their letters has a second
+lower-case form that the engine's ignoring of case would match, as "ı" matches "i")."""
+
+
 def _no_subject_at(text: str, start: int, with_participle: bool) -> bool:
     """Whether the words before a subject at ``start`` make it no speaker: a question, a
     comparison, "each" or a preposition whose object it is (bounded look backs). A participle keeps
     its subject after "with": "with mediators saying a deal was close"."""
-    if _ASKED_OR_COMPARED.search(text, max(0, start - 24), start) is not None:
-        return True
     if word_before(text, start)[0] == "each":
         return True  # "each side accused the other": each apart, no body speaking as one
-    if _UNKNOWN_WHAT.search(text, max(0, start - 40), start) or _unknown_after_what(text, start):
+    words_end = _spaced_words_end(text, start)
+    if words_end is None:
+        return False  # each pattern below ends with spaces before the subject
+    last = text[max(0, words_end - 8) : words_end]  # the last word, tested before any pattern
+    if last.endswith(_ASKING_ENDS) and _ASKED_OR_COMPARED.search(text, max(0, start - 24), start):
+        return True
+    if last.lower().endswith(_UNKNOWN_ENDS) and _UNKNOWN_WHAT.search(text, max(0, start - 40), start):
         return True  # "it is not clear what Kask told the envoys": the words are not reported
-    return (
-        not with_participle
-        and _AFTER_PREPOSITION.search(text, max(0, start - _PREPOSITION_REACH), start) is not None
-    )
+    if last.endswith("What") and _unknown_after_what(text, start):
+        return True
+    return not with_participle and _after_preposition(text, start, words_end)
 
 
 _OUTLET_ONLY = frozenset({SourceKind.OUTLET})
@@ -812,6 +837,12 @@ def _person_cue(text: str, item: Found) -> bool:
     if item.phrase.kind is not None or item.pronoun is not None:
         return False
     return _WHO_AFTER.match(text, item.phrase.end) is not None
+
+
+def _any_bare(results: list[Found]) -> bool:
+    """Whether any result is a source of no kind and no pronoun, the only ones `_as_person`
+    changes: tested before the pattern that would make them people."""
+    return any(item.phrase.kind is None and item.pronoun is None for item in results)
 
 
 def _as_person(item: Found) -> Found:
