@@ -24,7 +24,7 @@ looks only a few tokens around them, so the cost stays linear in the paragraph's
 from __future__ import annotations
 
 from briefing_tui.analysis.kind_lexicon import words
-from briefing_tui.analysis.kind_shapes import places
+from briefing_tui.analysis.kind_shapes import places, sentence_window
 
 __all__ = ["EXECUTION_SIGNALS", "execution_signals"]
 
@@ -37,7 +37,6 @@ EXECUTION_SIGNALS = (
 """Every signal this module can add, in the order of the module's docstring."""
 
 _WINDOW = 7
-_ENDS = words(". ? ! ;")
 _CAPTIVES = words(
     "prisoners prisoner detainees detainee hostages hostage captives captive servicemen soldiers "
     "inmates pows fishermen abductees"
@@ -69,7 +68,7 @@ def execution_signals(tokens: list[str], signals: set[str]) -> None:
     padded = [*tokens, "", "", ""]  # so that a look ahead never runs off the end
     for token in _TRIGGERS.intersection(tokens):
         for index in places(tokens, token):
-            window = _window(tokens, index)
+            window = sentence_window(tokens, index, _WINDOW)
             if token in _FREEING and _CAPTIVES.intersection(window) and not _planned(tokens, index):
                 signals.add("captives freed")
             if token in _TAKING and _takes_effect(padded, index) and not _planned(tokens, index):
@@ -99,14 +98,3 @@ def _takes_effect(padded: list[str], index: int) -> bool:
 def _planned(tokens: list[str], index: int) -> bool:
     """ "would free", "will be returned", "agreed to release": what a deal would do, not done."""
     return not _NOT_YET.isdisjoint(tokens[max(0, index - 3) : index])
-
-
-def _window(tokens: list[str], index: int) -> list[str]:
-    """Up to `_WINDOW` tokens each side of ``index``, within its sentence."""
-    start = index
-    while start > 0 and index - start < _WINDOW and tokens[start - 1] not in _ENDS:
-        start -= 1
-    end = index + 1
-    while end < len(tokens) and end - index <= _WINDOW and tokens[end] not in _ENDS:
-        end += 1
-    return tokens[start:end]

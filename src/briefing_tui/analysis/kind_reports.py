@@ -31,7 +31,7 @@ looks only a few tokens around them, so the cost stays linear in the paragraph's
 from __future__ import annotations
 
 from briefing_tui.analysis.kind_lexicon import words
-from briefing_tui.analysis.kind_shapes import places
+from briefing_tui.analysis.kind_shapes import places, sentence_window
 
 __all__ = ["REPORT_SIGNALS", "report_signals"]
 
@@ -48,7 +48,6 @@ REPORT_SIGNALS = (
 """Every signal this module can add, in the order of the module's docstring."""
 
 _NUMBER = "#"
-_ENDS = words(". ? ! ;")
 _DOCUMENTS = words(
     "statement communique communiqué declaration text document agreement deal accord memorandum "
     "resolution decision pact treaty"
@@ -93,7 +92,7 @@ def report_signals(tokens: list[str], signals: set[str]) -> None:
     padded = [*tokens, "", "", "", "", ""]  # so that a look ahead never runs off the end
     for token in _TRIGGERS.intersection(tokens):
         for index in places(tokens, token):
-            window = _window(tokens, index)
+            window = sentence_window(tokens, index, _WINDOW)
             _document_speaks(padded, token, index, signals)
             _approval(padded, token, index, window, signals)
             _context_shapes(padded, token, index, window, signals)
@@ -115,17 +114,6 @@ def _context_shapes(padded: list[str], token: str, index: int, window: list[str]
         signals.add("a profile of a party")
     if token in _MARKETS and _MOVES.intersection(window):
         signals.add("the markets move")
-
-
-def _window(tokens: list[str], index: int) -> list[str]:
-    """Up to `_WINDOW` tokens each side of ``index``, within its sentence."""
-    start = index
-    while start > 0 and index - start < _WINDOW and tokens[start - 1] not in _ENDS:
-        start -= 1
-    end = index + 1
-    while end < len(tokens) and end - index <= _WINDOW and tokens[end] not in _ENDS:
-        end += 1
-    return tokens[start:end]
 
 
 def _document_speaks(padded: list[str], token: str, index: int, signals: set[str]) -> None:

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 
 from briefing_tui.analysis.kind_lexicon import words
 
-__all__ = ["SHAPE_SIGNALS", "places", "shape_signals"]
+__all__ = ["SHAPE_SIGNALS", "places", "sentence_window", "shape_signals"]
 
 
 SHAPE_SIGNALS = (
@@ -109,14 +109,14 @@ def places(tokens: list[str], token: str) -> Iterator[int]:
             return
 
 
-def _sentence_window(tokens: list[str], index: int) -> list[str]:
-    """Up to `_WINDOW` tokens each side of ``index``, cut at the ends of its sentence."""
-    before = tokens[max(0, index - _WINDOW) : index]
+def sentence_window(tokens: list[str], index: int, reach: int = _WINDOW) -> list[str]:
+    """Up to ``reach`` tokens each side of ``index``, cut at the ends of its sentence."""
+    before = tokens[max(0, index - reach) : index]
     for position in range(len(before) - 1, -1, -1):
         if before[position] in _ENDS:
             before = before[position + 1 :]
             break
-    after = tokens[index + 1 : index + 1 + _WINDOW]
+    after = tokens[index + 1 : index + 1 + reach]
     for position, token in enumerate(after):
         if token in _ENDS:
             after = after[:position]
@@ -141,9 +141,9 @@ def _talk_shapes(tokens: list[str], padded: list[str], token: str, index: int, s
     """The shapes of the talks told ahead or in retrospect that start at one trigger word."""
     following = padded[index + 1]
     if token in _FUTURE or token in _TALK_MOVES:
-        _future_of_talks(_sentence_window(tokens, index), signals)
+        _future_of_talks(sentence_window(tokens, index), signals)
     if token in _DEALS:
-        window = _sentence_window(tokens, index)
+        window = sentence_window(tokens, index)
         if _IN_SIGHT.intersection(window) and not _STEPS.intersection(window):
             signals.add("a deal in sight")
     if token in _SPANS and following == "of" and _TALKS.intersection(padded[index + 2 : index + 8]):
@@ -164,7 +164,7 @@ def _deal_shapes(tokens: list[str], padded: list[str], token: str, index: int, s
     if won or (token == "pushed" and following == "through"):
         signals.add("a gain won at the table")
     if token in _TEXTS and following in _SAYING:
-        window = _sentence_window(tokens, index)
+        window = sentence_window(tokens, index)
         signals.add("a draft says" if "draft" in window or "proposal" in window else "the text says")
     if token in _GAP_WORDS:
         _gap(padded, token, index, signals)
