@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import random
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -154,19 +154,29 @@ _PIECES = (
 )
 
 
+def _random_texts(pieces: Sequence[str], count: int, most: int, seed: int, least: int = 1) -> list[str]:
+    """``count`` texts of ``least`` to ``most`` pieces drawn at random: the shapes a fast path must
+    agree on with its plain form, past what the corpus holds."""
+    chooser = random.Random(seed)
+    return [
+        "".join(chooser.choice(pieces) for _ in range(chooser.randint(least, most))) for _ in range(count)
+    ]
+
+
+def _train_texts() -> list[str]:
+    """The texts of the corpus's training part, as real prose for the same comparisons."""
+    train = Path(__file__).parent / "corpus" / "train"
+    return [path.read_text(encoding="utf-8") for path in sorted(train.glob("*.txt"))]
+
+
 def _shuffled_texts(count: int) -> list[str]:
-    chooser = random.Random(12)
-    return ["".join(chooser.choice(_PIECES) for _ in range(chooser.randint(1, 40))) for _ in range(count)]
+    return _random_texts(_PIECES, count, 40, seed=12)
 
 
 def test_anchors_found_branch_by_branch_are_the_alternations() -> None:
     assert "|".join(_top_level_branches(_TRIGGER_PATTERN)) == _TRIGGER_PATTERN
     assert len(_top_level_branches(_TRIGGER_PATTERN)) == len(_TRIGGER_BRANCHES) == 6
-    train = Path(__file__).parent / "corpus" / "train"
-    texts = [
-        *_shuffled_texts(3000),
-        *(path.read_text(encoding="utf-8") for path in sorted(train.glob("*.txt"))),
-    ]
+    texts = [*_shuffled_texts(3000), *_train_texts()]
     for text in texts:
         assert _anchors(_anchor_matches(text)) == _anchors(_trigger().finditer(text)), text
 
@@ -216,12 +226,7 @@ _NAME_PIECES = (
 
 
 def test_names_found_from_their_capital_are_those_found_plainly() -> None:
-    chooser = random.Random(7)
-    texts = [
-        "".join(chooser.choice(_NAME_PIECES) for _ in range(chooser.randint(1, 30))) for _ in range(3000)
-    ]
-    train = Path(__file__).parent / "corpus" / "train"
-    texts += [path.read_text(encoding="utf-8") for path in sorted(train.glob("*.txt"))]
+    texts = [*_random_texts(_NAME_PIECES, 3000, 30, seed=7), *_train_texts()]
     plain = re.compile(_PLAIN_NAMES)
     for text in texts:
         assert _NAMES.sub(NAME, text) == plain.sub(NAME, text), text
@@ -249,12 +254,7 @@ _SENTENCE_PIECES = ("a", "b", "u", ".", "?", "!", " ", "word", "dr", "it's", "#"
 
 
 def test_sentences_read_a_stretch_at_a_time_are_those_of_the_whole_text() -> None:
-    chooser = random.Random(3)
-    texts = [
-        "".join(chooser.choice(_SENTENCE_PIECES) for _ in range(chooser.randint(1, 60))) for _ in range(2000)
-    ]
-    train = Path(__file__).parent / "corpus" / "train"
-    texts += [path.read_text(encoding="utf-8").lower() for path in sorted(train.glob("*.txt"))]
+    texts = [*_random_texts(_SENTENCE_PIECES, 2000, 60, seed=3), *(text.lower() for text in _train_texts())]
     for text in texts:
         for limit in (1, 2, 4):
             assert sentences(text, limit) == _sentences_plainly(text, limit), text
@@ -318,10 +318,7 @@ _TITLE_PIECES = (
 
 
 def _title_texts(count: int) -> list[str]:
-    chooser = random.Random(31)
-    return [
-        "".join(chooser.choice(_TITLE_PIECES) for _ in range(chooser.randint(1, 30))) for _ in range(count)
-    ]
+    return _random_texts(_TITLE_PIECES, count, 30, seed=31)
 
 
 def test_quoted_titles_found_from_their_marks_are_those_the_alternation_finds() -> None:
@@ -348,12 +345,7 @@ _QUESTION_PIECES = (
 
 
 def test_question_marks_sought_from_their_first_characters_are_those_finditer_finds() -> None:
-    chooser = random.Random(12)
-    texts = [
-        "".join(chooser.choice(_QUESTION_PIECES) for _ in range(chooser.randint(0, 40))) for _ in range(6000)
-    ]
-    train = Path(__file__).parent / "corpus" / "train"
-    texts += [path.read_text(encoding="utf-8") for path in sorted(train.glob("*.txt"))]
+    texts = [*_random_texts(_QUESTION_PIECES, 6000, 40, seed=12, least=0), *_train_texts()]
     for text in texts:
         plain = [(mark.span(), mark.lastgroup) for mark in _QUESTION_MARKS.finditer(text)]
         assert [(mark.span(), mark.lastgroup) for mark in question_marks(text)] == plain, text
