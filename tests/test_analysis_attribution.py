@@ -24,6 +24,7 @@ BENCH = Path(__file__).resolve().parent.parent / "bench"
 sys.path.insert(0, str(BENCH))
 
 from gold import load_corpus, score_sources  # noqa: E402
+from mention_names import cited_via as cited  # noqa: E402
 
 
 def briefing_of(*sections: tuple[str, ...]) -> Briefing:
@@ -37,16 +38,6 @@ def briefing_of(*sections: tuple[str, ...]) -> Briefing:
             paragraphs.append(Paragraph(id=f"p{number}", text=text))
         built.append(Section(id=f"s{index}", heading=f"Part {index}", paragraphs=tuple(paragraphs)))
     return Briefing(title="Test", sections=tuple(built))
-
-
-def cited(briefing: Briefing) -> list[tuple[str, str, str]]:
-    """(words as written, source name, via) for every attribution, in reading order."""
-    sources = {source.id: source for source in briefing.sources}
-    return [
-        (paragraph.text[a.start : a.end], sources[a.source_id].name, a.via.value)
-        for paragraph in briefing.paragraphs()
-        for a in paragraph.attributions
-    ]
 
 
 # --------------------------------------------------------------------------- the table

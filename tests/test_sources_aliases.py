@@ -6,18 +6,8 @@ from __future__ import annotations
 import pytest
 
 from briefing_tui.analysis import analyse
-from briefing_tui.model import Briefing
 from mention_names import briefing_of
-
-
-def cited(briefing: Briefing) -> list[tuple[str, str, str]]:
-    """(words as written, source name, via) for every attribution, in reading order."""
-    sources = {source.id: source for source in briefing.sources}
-    return [
-        (paragraph.text[a.start : a.end], sources[a.source_id].name, a.via.value)
-        for paragraph in briefing.paragraphs()
-        for a in paragraph.attributions
-    ]
+from mention_names import cited_via as cited
 
 
 def test_a_surname_with_its_particle_is_the_person_named_in_full() -> None:

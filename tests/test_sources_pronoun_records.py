@@ -5,17 +5,8 @@ refers back to the body named before (docs/labelling.md, section 2)."""
 from __future__ import annotations
 
 from briefing_tui.analysis import analyse
-from briefing_tui.model import Briefing
 from mention_names import briefing_of
-
-
-def cited(briefing: Briefing) -> list[tuple[str, str, str]]:
-    sources = {source.id: source for source in briefing.sources}
-    return [
-        (paragraph.text[a.start : a.end], sources[a.source_id].name, a.via.value)
-        for paragraph in briefing.paragraphs()
-        for a in paragraph.attributions
-    ]
+from mention_names import cited_via as cited
 
 
 def test_it_after_a_record_without_owner_is_the_record() -> None:
